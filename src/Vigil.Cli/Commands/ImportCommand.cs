@@ -1,0 +1,121 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Ingestion;
+using Vigil.Ingestion.Formats;
+using Vigil.Ingestion.Normalization;
+
+namespace Vigil.Cli.Commands;
+
+public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Command<ImportCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("Files to import, each in its own transaction: a bad file leaves the database as it was before it.")]
+        public string[] Files { get; init; } = [];
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("ucdp-ged, pbc-suicide, pbc-drone, acled, gtd, vigil-csv or vigil-json. Default: detected from the file.")]
+        public string? Format { get; init; }
+
+        [CommandOption("--skip-invalid")]
+        [Description("Import the good rows and write the bad ones, with their reasons, to a rejects file (instead of importing nothing).")]
+        public bool SkipInvalid { get; init; }
+
+        [CommandOption("--rejects <PATH>")]
+        [Description("Where --skip-invalid writes rejected rows (default: NAME.rejected.csv in the current folder). Only with one file.")]
+        public string? Rejects { get; init; }
+
+        [CommandOption("--author <NAME>")]
+        [Description("Who is importing, recorded on the import and its revisions (default: $USER).")]
+        public string? Author { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print the results as JSON.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Files.Length == 0)
+                return ValidationResult.Error("give at least one file to import");
+            if (Rejects is not null && !SkipInvalid)
+                return ValidationResult.Error("--rejects needs --skip-invalid");
+            if (Rejects is not null && Files.Length > 1)
+                return ValidationResult.Error("--rejects can name one file's rejects only; import the files one at a time");
+            if (Format is not null && !ImportFormats.Names.Contains(Format, StringComparer.OrdinalIgnoreCase))
+                return ValidationResult.Error($"--format: '{Format}' is not one of: {string.Join(", ", ImportFormats.Names)}");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = settings.OpenStore(clock);
+        var importer = new Importer(store, IncidentNormalizer.Bundled());
+        var options = new ImportOptions
+        {
+            Format = settings.Format,
+            SkipInvalid = settings.SkipInvalid,
+            RejectsPath = settings.Rejects,
+            Author = settings.Author ?? "cli:" + Environment.UserName,
+        };
+        var results = new List<ImportResult>();
+        foreach (var file in settings.Files)
+        {
+            var result = ImportOne(importer, file, options, settings.Json, cancellationToken);
+            results.Add(result);
+            if (!settings.Json)
+                Report(result);
+        }
+        if (settings.Json)
+            output.Out.WriteLine(JsonSerializer.Serialize(results.Select(ImportJson.Of), CliJson.Options));
+        return ExitCodes.Success;
+    }
+
+    internal ImportResult ImportOne(Importer importer, string file, ImportOptions options, bool quiet, CancellationToken ct)
+    {
+        if (quiet || !output.Interactive)
+            return importer.Import(file, options, null, ct);
+        ImportResult? result = null;
+        output.Console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
+                result = importer.Import(file, options, new DirectProgress(p => task.Value = p.BytesRead), ct);
+                task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+
+    private void Report(ImportResult r)
+    {
+        var s = r.Summary;
+        var rate = r.Elapsed.TotalSeconds > 0 ? r.RowsRead / r.Elapsed.TotalSeconds : 0;
+        var inv = CultureInfo.InvariantCulture;
+        var deleted = s.SkippedDeleted > 0 ? string.Create(inv, $", {s.SkippedDeleted:N0} deleted in Vigil (left deleted)") : "";
+        output.Console.MarkupLine(string.Create(inv,
+            $"[green]imported[/] {Markup.Escape(r.File)} ([bold]{r.Format}[/], import #{s.ImportId}): {r.RowsRead:N0} rows: {s.Created:N0} created, {s.Updated:N0} updated, {s.Unchanged:N0} unchanged{deleted}, {s.Rejected:N0} rejected in {r.Elapsed.TotalSeconds:0.0} s ({rate:N0} rows/s)"));
+        if (r.RejectsFile is not null)
+            output.Console.MarkupLine($"[yellow]rejected rows and their reasons:[/] {Markup.Escape(r.RejectsFile)}");
+        foreach (var notice in r.Notices)
+            output.Console.MarkupLine($"  [grey]{Markup.Escape(notice)}[/]");
+    }
+
+    private sealed class DirectProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}
+
+internal sealed record ImportJson(string File, string Format, long ImportId, long Rows, long Created, long Updated, long Unchanged,
+    long SkippedDeleted, long Rejected, string? RejectsFile, double Seconds, IReadOnlyList<string> Notices)
+{
+    public static ImportJson Of(ImportResult r) => new(r.File, r.Format, r.Summary.ImportId, r.RowsRead, r.Summary.Created,
+        r.Summary.Updated, r.Summary.Unchanged, r.Summary.SkippedDeleted, r.Summary.Rejected, r.RejectsFile,
+        Math.Round(r.Elapsed.TotalSeconds, 3), r.Notices);
+}

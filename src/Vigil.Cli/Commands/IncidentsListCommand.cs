@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Text;
+using Vigil.Ingestion.Export;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands;
+
+public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock) : Command<IncidentsListCommand.Settings>
+{
+    public sealed class Settings : FilterSettings
+    {
+        [CommandOption("--limit <N>")]
+        [Description("At most N incidents (default 50 in a table, all with --json or --csv; 0 means all).")]
+        public int? Limit { get; init; }
+
+        [CommandOption("--offset <N>")]
+        [Description("Skip the first N (for paging).")]
+        public int Offset { get; init; }
+
+        [CommandOption("--sort <FIELD>")]
+        [Description("date (default), killed, injured or id.")]
+        public string Sort { get; init; } = "date";
+
+        [CommandOption("--desc")]
+        [Description("Sort in descending order.")]
+        public bool Descending { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print the incidents as a JSON array (Vigil's JSON fields, with sources).")]
+        public bool Json { get; init; }
+
+        [CommandOption("--csv")]
+        [Description("Print the incidents as Vigil CSV.")]
+        public bool Csv { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Json && Csv)
+                return ValidationResult.Error("choose --json or --csv, not both");
+            if (!EnumText<IncidentSort>.TryParse(Sort, out _))
+                return ValidationResult.Error($"--sort: '{Sort}' is not one of: {string.Join(", ", EnumText<IncidentSort>.All)}");
+            if (Limit is < 0 || Offset < 0)
+                return ValidationResult.Error("--limit and --offset must be zero or more");
+            return base.Validate();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = settings.OpenStore(clock);
+        var machine = settings.Json || settings.Csv;
+        var limit = settings.Limit switch { 0 => (int?)null, null => machine ? null : 50, var n => n };
+        var query = settings.ToQuery() with
+        {
+            Sort = EnumText<IncidentSort>.Parse(settings.Sort),
+            Descending = settings.Descending,
+            Limit = limit,
+            Offset = settings.Offset,
+        };
+        var incidents = store.Query(query, includeSources: machine);
+        if (settings.Json)
+        {
+            using var stdout = output.OpenStdout();
+            VigilJsonWriter.Write(stdout, incidents, lines: false);
+            return ExitCodes.Success;
+        }
+        if (settings.Csv)
+        {
+            VigilCsvWriter.Write(output.Out, incidents);
+            output.Out.Flush();
+            return ExitCodes.Success;
+        }
+
+        var table = IncidentTable.Create();
+        var shown = 0;
+        foreach (var incident in incidents)
+        {
+            IncidentTable.AddRow(table, incident);
+            shown++;
+        }
+        var total = store.Count(query with { Limit = null, Offset = 0 });
+        output.Console.Write(table);
+        output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[grey]{shown:N0} of {total:N0} incidents{(shown < total ? "; --limit 0 shows all, --offset pages" : "")}[/]"));
+        return ExitCodes.Success;
+    }
+}
+
+internal static class IncidentTable
+{
+    public static Table Create() => new Table().Border(TableBorder.Simple)
+        .AddColumn("id").AddColumn("date").AddColumn("province").AddColumn("district").AddColumn("type")
+        .AddColumn("perpetrator").AddColumn(new TableColumn("killed").RightAligned()).AddColumn(new TableColumn("injured").RightAligned())
+        .AddColumn("source record");
+
+    public static void AddRow(Table table, Incident i) => table.AddRow(
+        i.Id.ToString(CultureInfo.InvariantCulture),
+        Markup.Escape(Dates(i.Date)),
+        Markup.Escape(i.Place.Admin1 ?? i.Place.Admin1Raw ?? ""),
+        Markup.Escape(i.Place.Admin2 ?? i.Place.Admin2Raw ?? ""),
+        EnumText<EventType>.Format(i.EventType),
+        Markup.Escape(i.Perpetrator?.Name ?? i.Perpetrator?.Raw ?? ""),
+        Markup.Escape(Casualties.Format(i.Killed)),
+        Markup.Escape(Casualties.Format(i.Injured)),
+        Markup.Escape(i.SourceRecord?.ToString() ?? "(entered)"));
+
+    public static string Dates(IncidentDate d) =>
+        d.IsMultiDay ? $"{d.Start:yyyy-MM-dd}..{d.End:yyyy-MM-dd}" : d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+internal static class Casualties
+{
+    /// <summary>"12", "12 (10-15)", "?" for unknown, "≥12" when only a low is known.</summary>
+    public static string Format(CasualtyCount c)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (c.IsUnknown)
+            return "?";
+        var best = c.Best?.ToString(inv) ?? (c.Low is { } low ? "≥" + low.ToString(inv) : "≤" + c.High!.Value.ToString(inv));
+        if (c.Low == c.Best && c.High == c.Best)
+            return best;
+        var range = $"{c.Low?.ToString(inv) ?? "?"}-{c.High?.ToString(inv) ?? "?"}";
+        return c.Best is null ? best : $"{best} ({range})";
+    }
+}

@@ -1,0 +1,82 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Text;
+using Vigil.Ingestion.Export;
+
+namespace Vigil.Cli.Commands;
+
+public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) : Command<IncidentsShowCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        [Description("The incident's id.")]
+        public long Id { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print the incident and its revisions as JSON.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = settings.OpenStore(clock);
+        var incident = store.Find(settings.Id, includeDeleted: true) ?? throw new NotFoundException($"incident {settings.Id}");
+        var revisions = store.GetRevisions(settings.Id);
+
+        if (settings.Json)
+        {
+            using var stdout = output.OpenStdout();
+            using var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true });
+            json.WriteStartObject();
+            json.WritePropertyName("incident");
+            VigilJsonWriter.WriteOne(json, incident);
+            json.WritePropertyName("revisions");
+            JsonSerializer.Serialize(json, revisions, CliJson.Options);
+            json.WriteEndObject();
+            json.Flush();
+            stdout.Write("\n"u8);
+            return ExitCodes.Success;
+        }
+
+        var title = $"Incident {incident.Id}" + (incident.DeletedAt is { } d ? $" [red](deleted {d:yyyy-MM-dd})[/]" : "");
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        foreach (var field in IncidentFields.All)
+        {
+            if (field.Name is "id" or "sources" || field.Get(incident) is not { } value)
+                continue;
+            grid.AddRow($"[grey]{field.Name}[/]", Markup.Escape(value));
+        }
+        output.Console.Write(new Panel(grid).Header(title).Expand());
+
+        var sources = new Table().Title("Sources").Border(TableBorder.Simple).AddColumns("#", "name", "date", "headline", "url");
+        for (var i = 0; i < incident.Sources.Length; i++)
+        {
+            var s = incident.Sources[i];
+            sources.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Name ?? ""),
+                s.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Markup.Escape(s.Headline ?? ""), Markup.Escape(s.Url ?? ""));
+        }
+        if (incident.Sources.Length == 0)
+            sources.AddRow("", "[grey](none recorded)[/]", "", "", "");
+        output.Console.Write(sources);
+
+        var history = new Table().Title("Revisions").Border(TableBorder.Simple).AddColumns("#", "when (UTC)", "who", "what", "changes");
+        foreach (var r in revisions)
+        {
+            var changes = r.Changes.Count == 0
+                ? (r.Kind == Domain.Revisions.RevisionKind.Create ? "created" : "")
+                : string.Join("\n", r.Changes.Select(c => $"{c.Field}: {c.Before ?? "∅"} → {c.After ?? "∅"}"));
+            history.AddRow(r.Number.ToString(CultureInfo.InvariantCulture), r.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                Markup.Escape(r.Author), Markup.Escape(EnumText<Domain.Revisions.RevisionKind>.Format(r.Kind) + (r.Reason is null ? "" : $" ({r.Reason})")),
+                Markup.Escape(changes));
+        }
+        output.Console.Write(history);
+        return ExitCodes.Success;
+    }
+}

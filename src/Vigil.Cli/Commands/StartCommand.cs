@@ -1,0 +1,39 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Cli.Summary;
+using Vigil.Ingestion;
+using Vigil.Ingestion.Formats.Ucdp;
+using Vigil.Ingestion.Normalization;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// The main job until the web server exists: a database that works out of the box, filled with the
+/// bundled UCDP GED Pakistan data on first run, and the latest month's summary.
+/// </summary>
+public sealed class StartCommand(CliOutput output, TimeProvider clock) : Command<DatabaseSettings>
+{
+    public override int Execute(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        using var store = settings.OpenStore(clock);
+        if (store.Count(new IncidentQuery { Datasets = [UcdpGedFormat.Dataset], IncludeDeleted = true }) == 0)
+        {
+            output.Console.MarkupLine($"First run: loading the bundled UCDP GED Pakistan data into [bold]{Markup.Escape(store.Location)}[/] ...");
+            var import = new ImportCommand(output, clock);
+            var result = import.ImportOne(new Importer(store, IncidentNormalizer.Bundled()), VigilPaths.BundledUcdp,
+                new ImportOptions { Format = UcdpGedFormat.Dataset, Author = "vigil start" }, quiet: false, cancellationToken);
+            output.Console.MarkupLine($"[green]loaded[/] {result.Summary.Created:N0} incidents in {result.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        var info = store.GetInfo();
+        output.Console.MarkupLine($"[grey]{Markup.Escape(info.Location)}: {info.Incidents:N0} incidents, {info.FirstDate:yyyy-MM-dd} .. {info.LastDate:yyyy-MM-dd}[/]");
+        var latest = MonthlySummary.LatestMonth(store, IncidentQuery.All);
+        if (latest is { } month)
+            SummaryView.Write(output.Console, MonthlySummary.Build(store, IncidentQuery.All, month));
+        output.Console.MarkupLine("[grey]Next: vigil incidents list --province KP --actor TTP --from 2014 --to 2014 · vigil summary --month 2014-06 · vigil --help[/]");
+        output.Console.MarkupLine("[grey]Data: UCDP GED (CC BY 4.0), geoBoundaries, GeoNames; see data/ATTRIBUTION.md.[/]");
+        return ExitCodes.Success;
+    }
+}

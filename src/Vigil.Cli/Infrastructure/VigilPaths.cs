@@ -1,0 +1,19 @@
+namespace Vigil.Cli.Infrastructure;
+
+/// <summary>Default locations: the database file and the bundled data shipped beside the program.</summary>
+public static class VigilPaths
+{
+    public const string DatabaseVariable = "VIGIL_DB";
+
+    /// <summary>--db when given, else $VIGIL_DB, else vigil.db in the current folder.</summary>
+    public static string Database(string? given)
+    {
+        if (!string.IsNullOrWhiteSpace(given))
+            return given;
+        var fromEnvironment = Environment.GetEnvironmentVariable(DatabaseVariable);
+        return string.IsNullOrWhiteSpace(fromEnvironment) ? "vigil.db" : fromEnvironment;
+    }
+
+    /// <summary>The UCDP GED Pakistan file shipped with Vigil.</summary>
+    public static string BundledUcdp => Path.Combine(AppContext.BaseDirectory, "data", "ucdp", "conflict_data_pak.csv");
+}

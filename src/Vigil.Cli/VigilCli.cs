@@ -1,0 +1,76 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Commands;
+using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Errors;
+
+namespace Vigil.Cli;
+
+/// <summary>The <c>vigil</c> command line: its commands, and how failures become one line and an exit code.</summary>
+public static class VigilCli
+{
+    public static int Run(string[] args, CliOutput output, TimeProvider? clock = null)
+    {
+        var app = new CommandApp();
+        app.Configure(config => Configure(config, output, clock ?? TimeProvider.System));
+        return app.Run(args);
+    }
+
+    public static void Configure(IConfigurator config, CliOutput output, TimeProvider clock)
+    {
+        config.ConfigureConsole(output.Console);
+        config.Settings.Registrar.RegisterInstance(output);
+        config.Settings.Registrar.RegisterInstance(clock);
+        config.SetApplicationName("vigil");
+        config.Settings.StrictParsing = true;
+        config.SetExceptionHandler(HandleException);
+
+        config.AddCommand<StartCommand>("start")
+            .WithDescription("The main job: create the database if needed, load the bundled UCDP data on first run, and print the latest month's summary.");
+        config.AddCommand<ImportCommand>("import")
+            .WithDescription("Import incident files (UCDP GED, ACLED, GTD, Pakistan Body Count, Vigil CSV/JSON). One transaction per file.")
+            .WithExample("import", "conflict_data_pak.csv")
+            .WithExample("import", "--format", "pbc-drone", "--skip-invalid", "PakistanDroneAttacks.csv");
+        config.AddBranch("incidents", incidents =>
+        {
+            incidents.SetDescription("List and inspect incidents.");
+            incidents.AddCommand<IncidentsListCommand>("list")
+                .WithDescription("List incidents matching filters, as a table, --json or --csv.")
+                .WithExample("incidents", "list", "--province", "KPK", "--from", "2014", "--to", "2014", "--actor", "TTP", "--min-killed", "10");
+            incidents.AddCommand<IncidentsShowCommand>("show")
+                .WithDescription("Show one incident with its sources and revision history.")
+                .WithExample("incidents", "show", "42");
+        });
+        config.AddCommand<ExportCommand>("export")
+            .WithDescription("Export incidents (with the same filters as 'incidents list') as Vigil CSV, JSON or JSON Lines.")
+            .WithExample("export", "--format", "csv", "--out", "incidents.csv");
+        config.AddCommand<SummaryCommand>("summary")
+            .WithDescription("A month's figures against the month before and the same month a year before, by province, actor and type.")
+            .WithExample("summary", "--month", "2021-08");
+        config.AddBranch("db", db =>
+        {
+            db.SetDescription("The database itself.");
+            db.AddCommand<DbInfoCommand>("info").WithDescription("What the database holds: counts, datasets, imports.");
+        });
+    }
+
+    private static int HandleException(Exception exception, ITypeResolver? resolver)
+    {
+        var output = resolver?.Resolve(typeof(CliOutput)) as CliOutput;
+        var error = output?.Error ?? Console.Error;
+        var (code, message) = exception switch
+        {
+            CommandParseException or CommandRuntimeException => (ExitCodes.Usage, exception.Message),
+            InputException e => (ExitCodes.BadInput, e.Message),
+            NotFoundException e => (ExitCodes.NotFound, e.Message),
+            VigilException e => (ExitCodes.Failed, e.Message),
+            OperationCanceledException => (ExitCodes.Failed, "cancelled; nothing from the unfinished step was written"),
+            IOException or UnauthorizedAccessException => (ExitCodes.Failed, exception.Message),
+            _ => (ExitCodes.InternalError, $"internal error: {exception}"),
+        };
+        error.WriteLine($"vigil: {message}");
+        if (code == ExitCodes.Usage)
+            error.WriteLine("Run 'vigil --help' (or 'vigil COMMAND --help') for usage.");
+        return code;
+    }
+}

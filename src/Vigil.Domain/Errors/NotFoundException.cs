@@ -1,0 +1,5 @@
+namespace Vigil.Domain.Errors;
+
+public sealed class NotFoundException(string what) : VigilException($"{what} not found")
+{
+}

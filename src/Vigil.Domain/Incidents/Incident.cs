@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+
+namespace Vigil.Domain.Incidents;
+
+/// <summary>
+/// One act of violence as Vigil records it.
+/// <para><see cref="Id"/> is stable: assigned once by the store, never reused, kept through edits and merges
+/// (0 until stored). <see cref="Revision"/> counts the changes (1 after creation) and is what optimistic
+/// concurrency compares.</para>
+/// <para><see cref="Killed"/> counts all deaths the source reports; whether the perpetrators' own dead are in
+/// it is <see cref="PerpetratorsIncluded"/> (null: the source does not say).</para>
+/// </summary>
+public sealed record Incident
+{
+    public long Id { get; init; }
+    public int Revision { get; init; }
+
+    /// <summary>Where the record came from; null for incidents entered by hand.</summary>
+    public SourceRecordKey? SourceRecord { get; init; }
+
+    public required IncidentDate Date { get; init; }
+    public Place Place { get; init; } = Place.Unknown;
+
+    public EventType EventType { get; init; } = EventType.Other;
+    /// <summary>A finer type in Vigil's words ("US drone strike", "landmine"), free text.</summary>
+    public string? EventSubtype { get; init; }
+    /// <summary>The dataset's own type, verbatim, prefixed by the scheme ("ucdp:type_of_violence=1").</summary>
+    public string? SourceEventType { get; init; }
+
+    /// <summary>The perpetrator, or UCDP's side A.</summary>
+    public ActorRef? Perpetrator { get; init; }
+    /// <summary>The target, or UCDP's side B.</summary>
+    public ActorRef? Target { get; init; }
+    public TargetType? TargetType { get; init; }
+    public string? TargetTypeRaw { get; init; }
+    public AttributionCertainty? Attribution { get; init; }
+
+    public CasualtyCount Killed { get; init; } = CasualtyCount.Unknown;
+    public CasualtyCount Injured { get; init; } = CasualtyCount.Unknown;
+    public CasualtyBreakdown? KilledBreakdown { get; init; }
+    public bool? PerpetratorsIncluded { get; init; }
+
+    public ImmutableArray<SourceReference> Sources { get; init; } = [];
+    public string? Notes { get; init; }
+    public QualityFlags Flags { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>When the incident was deleted; deleted incidents are kept, hidden from lists.</summary>
+    public DateTimeOffset? DeletedAt { get; init; }
+
+    /// <summary>The flags the casualty figures themselves imply (inconsistent ranges).</summary>
+    public static QualityFlags CasualtyFlags(CasualtyCount killed, CasualtyCount injured)
+    {
+        var flags = QualityFlags.None;
+        if (killed.Low > killed.Best) flags |= QualityFlags.KilledLowAboveBest;
+        if (killed.Best > killed.High) flags |= QualityFlags.KilledBestAboveHigh;
+        if (injured.Low > injured.Best) flags |= QualityFlags.InjuredLowAboveBest;
+        if (injured.Best > injured.High) flags |= QualityFlags.InjuredBestAboveHigh;
+        if ((killed.Best is null && killed.Low > killed.High) || (injured.Best is null && injured.Low > injured.High))
+            flags |= QualityFlags.LowAboveHigh;
+        return flags;
+    }
+}

@@ -1,0 +1,36 @@
+namespace Vigil.Domain.Incidents;
+
+/// <summary>Problems noticed in a record. They describe the data; they never change it.</summary>
+[Flags]
+public enum QualityFlags
+{
+    None = 0,
+    /// <summary>Killed low &gt; best in the source.</summary>
+    KilledLowAboveBest = 1 << 0,
+    /// <summary>Killed best &gt; high in the source.</summary>
+    KilledBestAboveHigh = 1 << 1,
+    InjuredLowAboveBest = 1 << 2,
+    InjuredBestAboveHigh = 1 << 3,
+    /// <summary>Low &gt; high where no best is given (killed or injured).</summary>
+    LowAboveHigh = 1 << 4,
+    /// <summary>The district was found from the coordinates (point in polygon), not given by the source.</summary>
+    DistrictFromCoordinates = 1 << 5,
+    /// <summary>The province was derived from the district, not given by the source.</summary>
+    ProvinceFromDistrict = 1 << 6,
+    /// <summary>The source's province name is not in the gazetteer.</summary>
+    UnknownProvince = 1 << 7,
+    /// <summary>The source's district name is not in the gazetteer.</summary>
+    UnknownDistrict = 1 << 8,
+    /// <summary>An actor name is not in the alias table.</summary>
+    UnresolvedActor = 1 << 9,
+    /// <summary>The source writes 0 both for none and for unknown (ACLED), so the count was kept as unknown.</summary>
+    AmbiguousZero = 1 << 10,
+    /// <summary>The source doubts the event meets its own inclusion criteria (GTD doubtterr, UCDP event_clarity 2).</summary>
+    Doubtful = 1 << 11,
+    /// <summary>The coordinates fall outside the district the source names.</summary>
+    CoordinatesOutsideDistrict = 1 << 12,
+    /// <summary>The source gives a negative number for a count; it is kept in the notes, not as a count.</summary>
+    NegativeCountInSource = 1 << 13,
+    /// <summary>The source gives the day of the week, and it does not match the date.</summary>
+    WeekdayMismatch = 1 << 14,
+}

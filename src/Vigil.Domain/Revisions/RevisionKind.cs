@@ -1,0 +1,9 @@
+namespace Vigil.Domain.Revisions;
+
+public enum RevisionKind
+{
+    Create,
+    Update,
+    Delete,
+    Restore,
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using NetTopologySuite.Features;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Prepared;
+using NetTopologySuite.Index.Strtree;
+using NetTopologySuite.IO.Converters;
+
+namespace Vigil.Geo;
+
+/// <summary>
+/// Point-in-polygon over the district boundaries, through an STR-tree of prepared polygons. A point on no
+/// polygon (a coast, a boundary gap) goes to the nearest district within <see cref="ToleranceDegrees"/>.
+/// </summary>
+public sealed class DistrictLocator
+{
+    /// <summary>About 5 km at these latitudes.</summary>
+    public const double ToleranceDegrees = 0.05;
+
+    private readonly STRtree<(District District, IPreparedGeometry Shape)> _tree = new();
+
+    private DistrictLocator() { }
+
+    public static DistrictLocator Load(IReadOnlyList<District> districts, params (string Country, Func<Stream> Open)[] boundaryFiles)
+    {
+        var locator = new DistrictLocator();
+        var options = new JsonSerializerOptions { Converters = { new GeoJsonConverterFactory() } };
+        foreach (var (country, open) in boundaryFiles)
+        {
+            var byBoundary = districts.Where(d => d.Country == country && d.BoundaryId is not null)
+                .ToDictionary(d => d.BoundaryId!, StringComparer.Ordinal);
+            using var stream = open();
+            var features = JsonSerializer.Deserialize<FeatureCollection>(stream, options)
+                ?? throw new InvalidDataException($"{country} boundaries: not a GeoJSON FeatureCollection");
+            foreach (var feature in features)
+            {
+                var id = feature.Attributes["shapeID"]?.ToString();
+                if (id is null || !byBoundary.TryGetValue(id, out var district))
+                    throw new InvalidDataException($"{country} boundaries: shape {id} ('{feature.Attributes["shapeName"]}') has no district in the gazetteer");
+                locator._tree.Insert(feature.Geometry.EnvelopeInternal, (district, PreparedGeometryFactory.Prepare(feature.Geometry)));
+            }
+        }
+        locator._tree.Build();
+        return locator;
+    }
+
+    public District? Locate(double latitude, double longitude)
+    {
+        var point = new Point(longitude, latitude);
+        var envelope = new Envelope(point.Coordinate);
+        foreach (var (district, shape) in _tree.Query(envelope))
+        {
+            if (shape.Covers(point))
+                return district;
+        }
+        envelope.ExpandBy(ToleranceDegrees);
+        District? nearest = null;
+        var best = double.MaxValue;
+        foreach (var (district, shape) in _tree.Query(envelope))
+        {
+            var distance = shape.Geometry.Distance(point);
+            if (distance <= ToleranceDegrees && distance < best)
+            {
+                best = distance;
+                nearest = district;
+            }
+        }
+        return nearest;
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Text;
+
+namespace Vigil.Geo;
+
+/// <summary>
+/// Provinces, districts and named places of the covered countries with every spelling sources use,
+/// matched by <see cref="NameKey"/>, plus the district polygons for finding a district from coordinates.
+/// Built from GeoNames, geoBoundaries and UN/LOCODE (see data/ATTRIBUTION.md).
+/// </summary>
+public sealed class Gazetteer
+{
+    private static readonly string[] DistrictSuffixes = ["district", "agency", "tribal area", "distrcit", "division", "tehsil", "city"];
+
+    private readonly Dictionary<string, List<Province>> _provinces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Province> _provinceByCode = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<District>> _districts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<NamedPlace>> _places = new(StringComparer.Ordinal);
+    private readonly Lazy<DistrictLocator> _locator;
+
+    public Gazetteer(IEnumerable<Province> provinces, IEnumerable<District> districts, IEnumerable<NamedPlace> places,
+        Func<IReadOnlyList<District>, DistrictLocator> locator)
+    {
+        Provinces = provinces.ToList();
+        Districts = districts.ToList();
+        Places = places.ToList();
+        foreach (var p in Provinces)
+        {
+            _provinceByCode[p.Code] = p;
+            foreach (var name in p.Variants.Prepend(p.Name).Append(p.Code))
+                Add(_provinces, name, p);
+        }
+        foreach (var d in Districts)
+        {
+            foreach (var name in d.Variants.Prepend(d.Name))
+                Add(_districts, name, d);
+        }
+        foreach (var place in Places)
+        {
+            foreach (var name in place.Variants.Prepend(place.Name))
+                Add(_places, name, place);
+        }
+        _locator = new Lazy<DistrictLocator>(() => locator(Districts));
+    }
+
+    public IReadOnlyList<Province> Provinces { get; }
+    public IReadOnlyList<District> Districts { get; }
+    public IReadOnlyList<NamedPlace> Places { get; }
+
+    /// <summary>The gazetteer shipped with Vigil (embedded from data/gazetteer and data/boundaries).</summary>
+    public static Gazetteer Bundled => LazyBundled.Value;
+
+    private static readonly Lazy<Gazetteer> LazyBundled = new(() => new Gazetteer(
+        ReadProvinces(Resource("admin1.csv"), "admin1.csv"),
+        ReadDistricts(Resource("admin2.csv"), "admin2.csv"),
+        ReadPlaces(Resource("places.csv"), "places.csv"),
+        districts => DistrictLocator.Load(districts,
+            ("PAK", () => Resource("PAK-ADM2.geojson")), ("AFG", () => Resource("AFG-ADM2.geojson")))));
+
+    public Province? ProvinceByCode(string code) => _provinceByCode.GetValueOrDefault(code);
+
+    /// <summary>The province a name stands for (historical ones included), or null when unknown or ambiguous.</summary>
+    public Province? FindProvince(string? name, string? countryIso3 = null) =>
+        Single(_provinces, name, p => countryIso3 is null || p.Country == countryIso3);
+
+    /// <summary>The unit that carries a province's territory today (FATA → Khyber Pakhtunkhwa).</summary>
+    public Province Current(Province province)
+    {
+        var p = province;
+        for (var hops = 0; p.Historical && p.SuccessorCode is not null && hops < 5; hops++)
+            p = ProvinceByCode(p.SuccessorCode) ?? p;
+        return p;
+    }
+
+    /// <summary>
+    /// The district a name stands for. A province (current or historical code) narrows names shared by
+    /// several districts; without one, an ambiguous name gives null. Common suffixes ("district",
+    /// "agency") are tried off when the full name is not known.
+    /// </summary>
+    public District? FindDistrict(string? name, string? countryIso3 = null, string? provinceCode = null)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return null;
+        bool InScope(District d) =>
+            (countryIso3 is null || d.Country == countryIso3)
+            && (provinceCode is null || d.ProvinceCode == provinceCode || d.HistoricalProvinceCode == provinceCode);
+
+        var found = Single(_districts, name, InScope);
+        if (found is not null)
+            return found;
+        var key = NameKey.Of(name);
+        foreach (var suffix in DistrictSuffixes)
+        {
+            if (key.EndsWith(" " + suffix, StringComparison.Ordinal))
+                return Single(_districts, key[..^(suffix.Length + 1)], InScope);
+        }
+        return null;
+    }
+
+    /// <summary>A town, city or crossing by name, or null when unknown or ambiguous.</summary>
+    public NamedPlace? FindPlace(string? name, string? countryIso3 = null) =>
+        Single(_places, name, p => countryIso3 is null || p.Country == countryIso3);
+
+    /// <summary>The district whose polygon holds the point (or lies within about 5 km of it), or null.</summary>
+    public District? Locate(double latitude, double longitude) => _locator.Value.Locate(latitude, longitude);
+
+    private static T? Single<T>(Dictionary<string, List<T>> index, string? name, Func<T, bool> filter) where T : class
+    {
+        if (string.IsNullOrWhiteSpace(name) || !index.TryGetValue(NameKey.Of(name), out var list))
+            return null;
+        T? match = null;
+        foreach (var item in list)
+        {
+            if (!filter(item))
+                continue;
+            if (match is not null && !ReferenceEquals(match, item))
+                return null;
+            match = item;
+        }
+        return match;
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> index, string name, T item)
+    {
+        var key = NameKey.Of(name);
+        if (key.Length == 0)
+            return;
+        if (!index.TryGetValue(key, out var list))
+            index[key] = list = [];
+        if (!list.Contains(item))
+            list.Add(item);
+    }
+
+    private static Stream Resource(string name) =>
+        typeof(Gazetteer).Assembly.GetManifestResourceStream("Vigil.Geo." + name)
+        ?? throw new InvalidOperationException($"the bundled gazetteer file {name} is missing from the assembly");
+
+    public static IEnumerable<Province> ReadProvinces(Stream stream, string file) =>
+        ReadCsv(stream, file, ["country", "code", "name", "status", "successor", "valid_until", "variants"], f => new Province(
+            f("country")!, f("code")!, f("name")!, f("status") == "historical", f("successor"),
+            f("valid_until") is { } until ? DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            Split(f("variants"))));
+
+    public static IEnumerable<District> ReadDistricts(Stream stream, string file) =>
+        ReadCsv(stream, file, ["country", "admin1_code", "name", "historical_admin1_code", "geonames_id", "boundary_name", "boundary_id", "variants"],
+            f => new District(f("country")!, f("admin1_code")!, f("name")!, f("historical_admin1_code"), f("geonames_id"),
+                f("boundary_name"), f("boundary_id"), Split(f("variants"))));
+
+    public static IEnumerable<NamedPlace> ReadPlaces(Stream stream, string file) =>
+        ReadCsv(stream, file, ["country", "name", "variants", "admin1_code", "admin2", "latitude", "longitude", "kind"],
+            f => new NamedPlace(f("country")!, f("name")!, Split(f("variants")), f("admin1_code")!, f("admin2"),
+                f("latitude") is { } lat ? double.Parse(lat, CultureInfo.InvariantCulture) : null,
+                f("longitude") is { } lon ? double.Parse(lon, CultureInfo.InvariantCulture) : null,
+                f("kind")!));
+
+    private static string[] Split(string? variants) =>
+        variants?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+
+    private static List<T> ReadCsv<T>(Stream stream, string file, string[] columns, Func<Func<string, string?>, T> create)
+    {
+        using var text = new StreamReader(stream);
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).From(text);
+        foreach (var column in columns)
+        {
+            if (!reader.Header.TryIndexOf(column, out _))
+                throw new InputException(new InputLocation(file, 1, 1, column), "required column is missing");
+        }
+        var list = new List<T>();
+        foreach (var row in reader)
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < reader.Header.ColNames.Count; i++)
+                values[reader.Header.ColNames[i]] = row[i].ToString();
+            try
+            {
+                list.Add(create(name => values.TryGetValue(name, out var v) && v.Length > 0 ? v : null));
+            }
+            catch (Exception e) when (e is FormatException or NullReferenceException)
+            {
+                throw new InputException(new InputLocation(file, row.LineNumberFrom), e.Message);
+            }
+        }
+        return list;
+    }
+}

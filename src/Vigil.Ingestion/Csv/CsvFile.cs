@@ -1,0 +1,224 @@
+using System.Text;
+using nietras.SeparatedValues;
+using Vigil.Domain.Errors;
+
+namespace Vigil.Ingestion.Csv;
+
+/// <summary>
+/// A CSV file opened for import: encoding and delimiter checked up front, rows streamed one at a time with
+/// the checks every format needs (field count, field size, undecodable bytes). Memory stays constant
+/// whatever the file's size.
+/// </summary>
+public sealed class CsvFile : IDisposable
+{
+    /// <summary>The longest field accepted; anything longer is taken for a broken file, not data.</summary>
+    public const int MaxFieldLength = 1 << 20;
+
+    private const int InternMaxLength = 48;
+    private const int InternMaxEntries = 4096;
+
+    private readonly ProgressStream _stream;
+    private readonly StreamReader _text;
+    private readonly SepReader _reader;
+    private readonly Dictionary<string, string>[] _intern;
+    private readonly bool[] _internFull;
+
+    private CsvFile(string path, string displayName, TextEncoding encoding, char separator)
+    {
+        DisplayName = displayName;
+        CheckEncoding(path, displayName);
+        _stream = new ProgressStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+        try
+        {
+            // A UTF-8 byte-order mark is skipped; UTF-16 ones were refused above.
+            _text = new StreamReader(_stream, encoding == TextEncoding.Latin1 ? Encoding.Latin1 : new UTF8Encoding(false, false),
+                detectEncodingFromByteOrderMarks: encoding == TextEncoding.Utf8, bufferSize: 1 << 16);
+            _reader = Sep.New(separator).Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(_text);
+        }
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
+        Header = _reader.Header.ColNames;
+        if (_reader.Header.IsEmpty || Header.Count == 0)
+            throw new InputException(new InputLocation(displayName), "the file is empty: no header row");
+        _intern = Header.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
+        _internFull = new bool[Header.Count];
+        CheckHeader(separator);
+    }
+
+    public string DisplayName { get; }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public long BytesRead => _stream.Position;
+
+    public long Length => _stream.Length;
+
+    /// <summary>The SHA-256 of the file; valid once every row has been read.</summary>
+    public string Sha256() => _stream.Sha256();
+
+    public static CsvFile Open(string path, TextEncoding encoding = TextEncoding.Utf8, char separator = ',', string? displayName = null)
+    {
+        if (!File.Exists(path))
+            throw new InputException(new InputLocation(displayName ?? path), "file not found");
+        return new CsvFile(path, displayName ?? path, encoding, separator);
+    }
+
+    /// <summary>The index of a header column (exact name, then case-insensitive), or -1.</summary>
+    public int IndexOf(string column)
+    {
+        for (var i = 0; i < Header.Count; i++)
+        {
+            if (Header[i] == column)
+                return i;
+        }
+        for (var i = 0; i < Header.Count; i++)
+        {
+            if (string.Equals(Header[i].Trim(), column, StringComparison.OrdinalIgnoreCase))
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>Indices of columns that must be present; a missing one is an error naming it.</summary>
+    public int Required(string column)
+    {
+        var index = IndexOf(column);
+        return index >= 0
+            ? index
+            : throw new InputException(new InputLocation(DisplayName, 1, 1, column),
+                $"required column is missing (the header has: {Describe(Header)})");
+    }
+
+    /// <summary>
+    /// Calls <paramref name="handle"/> for every data row after the row-level checks. A row that fails them
+    /// is passed to <paramref name="reject"/> with its error (which rethrows unless bad rows are skipped).
+    /// </summary>
+    public void ForEachRow(RowHandler handle, Action<string, InputException> reject)
+    {
+        foreach (var row in _reader)
+        {
+            var view = new RowView(row, this);
+            InputException? error;
+            try
+            {
+                error = Check(row, view);
+                if (error is null)
+                {
+                    handle(view);
+                    continue;
+                }
+            }
+            catch (InputException e)
+            {
+                error = e;
+            }
+            reject(row.Span.ToString(), error);
+        }
+    }
+
+    public delegate void RowHandler(RowView row);
+
+    private InputException? Check(SepReader.Row row, RowView view)
+    {
+        if (row.ColCount != Header.Count)
+        {
+            // A blank line is not a row.
+            if (row.ColCount == 1 && row.Span.Trim().IsEmpty)
+                return null;
+            return view.RowError($"expected {Header.Count} fields as in the header, found {row.ColCount}");
+        }
+        var span = row.Span;
+        if (span.Length > MaxFieldLength)
+        {
+            for (var i = 0; i < row.ColCount; i++)
+            {
+                if (row[i].Span.Length > MaxFieldLength)
+                    return view.Error(i, $"field is {row[i].Span.Length:N0} characters long; the limit is {MaxFieldLength:N0}");
+            }
+        }
+        if (span.IndexOfAny('\uFFFD', '\0') >= 0)
+        {
+            for (var i = 0; i < row.ColCount; i++)
+            {
+                var f = row[i].Span;
+                if (f.Contains('\0'))
+                    return view.Error(i, "contains NUL characters: the file is binary or UTF-16, not UTF-8 text");
+                if (f.Contains('\uFFFD'))
+                    return view.Error(i, "contains bytes that are not valid UTF-8 (is the file Latin-1 or Windows-1252?)");
+            }
+        }
+        return null;
+    }
+
+    internal string Intern(int col, ReadOnlySpan<char> span)
+    {
+        if (span.Length > InternMaxLength || _internFull[col])
+            return span.ToString();
+        var cache = _intern[col];
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(span, out var existing))
+            return existing;
+        var text = span.ToString();
+        if (cache.Count >= InternMaxEntries)
+            _internFull[col] = true;
+        else
+            cache[text] = text;
+        return text;
+    }
+
+    private static void CheckEncoding(string path, string file)
+    {
+        Span<byte> head = stackalloc byte[4096];
+        int n;
+        using (var stream = File.OpenRead(path))
+            n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..n];
+        if (n == 0)
+            throw new InputException(new InputLocation(file), "the file is empty");
+        if ((n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) || head.Count((byte)0) > n / 8)
+            throw new InputException(new InputLocation(file, 1, 1), "the file is UTF-16 (or binary); save it as UTF-8 CSV");
+    }
+
+    private void CheckHeader(char separator)
+    {
+        if (Header.Count == 1)
+        {
+            var only = Header[0];
+            foreach (var other in new[] { ';', '\t', '|' })
+            {
+                if (other != separator && only.Contains(other))
+                    throw new InputException(new InputLocation(DisplayName, 1, 1),
+                        $"the header has one column; the file seems to be separated by '{(other == '\t' ? "\\t" : other)}', not '{separator}'");
+            }
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Header.Count; i++)
+        {
+            if (Header[i].Length > 0 && !seen.Add(Header[i]))
+                throw new InputException(new InputLocation(DisplayName, 1, null, Header[i]), "column name appears twice in the header");
+        }
+    }
+
+    private static string Describe(IReadOnlyList<string> header)
+    {
+        var shown = string.Join(", ", header.Take(8));
+        return header.Count > 8 ? $"{shown}, ... ({header.Count} columns)" : shown;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _text.Dispose();
+        _stream.Dispose();
+    }
+}
+
+public enum TextEncoding
+{
+    Utf8,
+    /// <summary>ISO-8859-1: every byte is a character, so nothing is undecodable (the PBC files need it).</summary>
+    Latin1,
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using nietras.SeparatedValues;
+using Vigil.Domain.Errors;
+
+namespace Vigil.Ingestion.Csv;
+
+/// <summary>
+/// One CSV row as a format's parser sees it: values by column index, trimmed, empty as null, and errors
+/// that name the file, line, character column and field.
+/// </summary>
+public readonly ref struct RowView
+{
+    private readonly SepReader.Row _row;
+    private readonly CsvFile _file;
+
+    internal RowView(SepReader.Row row, CsvFile file)
+    {
+        _row = row;
+        _file = file;
+    }
+
+    public long Line => _row.LineNumberFrom;
+
+    public int ColCount => _row.ColCount;
+
+    /// <summary>The trimmed text of a column, or null when it is empty or the column is absent (-1).</summary>
+    public string? Text(int col)
+    {
+        if (col < 0)
+            return null;
+        var span = _row[col].Span.Trim();
+        return span.IsEmpty ? null : _file.Intern(col, span);
+    }
+
+    public ReadOnlySpan<char> Span(int col) => col < 0 ? default : _row[col].Span.Trim();
+
+    public bool IsEmpty(int col) => col < 0 || _row[col].Span.Trim().IsEmpty;
+
+    /// <summary>A whole number zero or more, or null when empty.</summary>
+    public int? Count(int col)
+    {
+        var span = Span(col);
+        if (span.IsEmpty)
+            return null;
+        if (!int.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            // "12.0" is a whole number written as a decimal (some exports do this).
+            if (double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
+                value = (int)d;
+            else
+                throw Error(col, $"'{Clip(span)}' is not a whole number");
+        }
+        if (value < 0)
+            throw Error(col, $"{value} is negative; a count cannot be");
+        return value;
+    }
+
+    /// <summary>Like <see cref="Count"/>, but a negative value is "unknown" (UCDP writes -1 for it).</summary>
+    public int? CountOrNegativeUnknown(int col)
+    {
+        var span = Span(col);
+        if (span.IsEmpty)
+            return null;
+        return int.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? (value < 0 ? null : value)
+            : throw Error(col, $"'{Clip(span)}' is not a whole number");
+    }
+
+    public double? Real(int col)
+    {
+        var span = Span(col);
+        if (span.IsEmpty)
+            return null;
+        return double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw Error(col, $"'{Clip(span)}' is not a number");
+    }
+
+    public double? Latitude(int col) => Bounded(col, -90, 90, "latitude");
+
+    public double? Longitude(int col) => Bounded(col, -180, 180, "longitude");
+
+    private double? Bounded(int col, double min, double max, string what)
+    {
+        var value = Real(col);
+        if (value is { } v && (v < min || v > max))
+            throw Error(col, $"{v.ToString(CultureInfo.InvariantCulture)} is not a {what} (must be between {min} and {max})");
+        return value;
+    }
+
+    /// <summary>An error at this row, at the start of <paramref name="col"/> (or the row when col is -1).</summary>
+    public InputException Error(int col, string problem)
+    {
+        if (col < 0 || col >= _row.ColCount)
+            return new InputException(new InputLocation(_file.DisplayName, Line), problem);
+        var (line, column) = Position(col);
+        return new InputException(new InputLocation(_file.DisplayName, line, column, _file.Header[col]), problem);
+    }
+
+    /// <summary>An error about the row as a whole.</summary>
+    public InputException RowError(string problem) => new(new InputLocation(_file.DisplayName, Line, 1), problem);
+
+    /// <summary>The line and 1-based character column where a field starts (fields may hold line breaks).</summary>
+    private (long Line, int Column) Position(int col)
+    {
+        var row = _row.Span;
+        var field = _row[col].Span;
+        var offset = (int)(Unsafe.ByteOffset(ref MemoryMarshal.GetReference(row), ref MemoryMarshal.GetReference(field)) / sizeof(char));
+        if (offset < 0 || offset > row.Length)
+            return (Line, 1);
+        var before = row[..offset];
+        var breaks = before.Count('\n');
+        var lineStart = before.LastIndexOf('\n') + 1;
+        // A quoted field starts at its opening quote.
+        var start = offset > 0 && row[offset - 1] == '"' ? offset - 1 : offset;
+        return (Line + breaks, start - lineStart + 1);
+    }
+
+    private static string Clip(ReadOnlySpan<char> span) =>
+        span.Length <= 60 ? span.ToString() : string.Concat(span[..57], "...");
+}

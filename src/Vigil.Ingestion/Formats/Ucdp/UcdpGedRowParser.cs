@@ -1,0 +1,166 @@
+using System.Globalization;
+using Vigil.Domain.Incidents;
+using Vigil.Ingestion.Csv;
+
+namespace Vigil.Ingestion.Formats.Ucdp;
+
+internal sealed class UcdpGedRowParser : ICsvRowParser
+{
+    private const string CasualtyRule = "ucdp: low/best/high as published";
+
+    private readonly int _id, _typeOfViolence, _conflictName, _sideA, _sideB, _sourceArticle, _sourceOffice, _sourceDate,
+        _sourceHeadline, _sourceOriginal, _wherePrec, _whereCoordinates, _whereDescription, _adm1, _adm2, _latitude,
+        _longitude, _country, _eventClarity, _datePrec, _dateStart, _dateEnd, _deathsA, _deathsB, _deathsCivilians,
+        _deathsUnknown, _best, _high, _low;
+
+    public UcdpGedRowParser(CsvFile f)
+    {
+        _id = f.Required("id");
+        _typeOfViolence = f.Required("type_of_violence");
+        _conflictName = f.IndexOf("conflict_name");
+        _sideA = f.Required("side_a");
+        _sideB = f.Required("side_b");
+        _sourceArticle = f.IndexOf("source_article");
+        _sourceOffice = f.IndexOf("source_office");
+        _sourceDate = f.IndexOf("source_date");
+        _sourceHeadline = f.IndexOf("source_headline");
+        _sourceOriginal = f.IndexOf("source_original");
+        _wherePrec = f.Required("where_prec");
+        _whereCoordinates = f.IndexOf("where_coordinates");
+        _whereDescription = f.IndexOf("where_description");
+        _adm1 = f.Required("adm_1");
+        _adm2 = f.Required("adm_2");
+        _latitude = f.Required("latitude");
+        _longitude = f.Required("longitude");
+        _country = f.Required("country");
+        _eventClarity = f.IndexOf("event_clarity");
+        _datePrec = f.Required("date_prec");
+        _dateStart = f.Required("date_start");
+        _dateEnd = f.Required("date_end");
+        _deathsA = f.Required("deaths_a");
+        _deathsB = f.Required("deaths_b");
+        _deathsCivilians = f.Required("deaths_civilians");
+        _deathsUnknown = f.Required("deaths_unknown");
+        _best = f.Required("best");
+        _high = f.Required("high");
+        _low = f.Required("low");
+    }
+
+    public RowResult Parse(RowView row)
+    {
+        var id = row.Text(_id);
+        if (id is null)
+        {
+            if (row.Line == 2 && IsHxlTagRow(row))
+                return RowResult.Skip("HXL hashtag row");
+            throw row.Error(_id, "an event id is required");
+        }
+
+        var start = FieldParsing.IsoDate(row, _dateStart);
+        var end = row.IsEmpty(_dateEnd) ? start : FieldParsing.IsoDate(row, _dateEnd);
+        var date = FieldParsing.Span(row, _dateStart, _dateEnd, start, end, DatePrecisionOf(row));
+
+        var sideA = row.Text(_sideA);
+        var sideB = row.Text(_sideB);
+        var violence = row.Text(_typeOfViolence);
+        var (eventType, subtype) = Classify(violence, sideA, sideB);
+        if (violence is not ("1" or "2" or "3"))
+            throw row.Error(_typeOfViolence, $"'{violence}' is not a UCDP type of violence (1, 2 or 3)");
+
+        var deathsA = row.Count(_deathsA);
+        var deathsB = row.Count(_deathsB);
+        var civilians = row.Count(_deathsCivilians);
+        var unknown = row.Count(_deathsUnknown);
+        var aIsState = IsState(sideA);
+        var bIsState = IsState(sideB);
+
+        return RowResult.Of(new Incident
+        {
+            SourceRecord = new SourceRecordKey(UcdpGedFormat.Dataset, id),
+            Date = date,
+            Place = new Place
+            {
+                Country = row.Text(_country),
+                Admin1Raw = row.Text(_adm1),
+                Admin2Raw = row.Text(_adm2),
+                Location = row.Text(_whereCoordinates),
+                Latitude = row.Latitude(_latitude),
+                Longitude = row.Longitude(_longitude),
+                GeoPrecision = GeoPrecisionOf(row),
+                GeoPrecisionRaw = row.Text(_wherePrec) is { } wp ? "ucdp:" + wp : null,
+            },
+            EventType = eventType,
+            EventSubtype = subtype,
+            SourceEventType = $"ucdp:type_of_violence={violence}" + (row.Text(_conflictName) is { } conflict ? $" ({conflict})" : ""),
+            Perpetrator = sideA is null ? null : new ActorRef(null, sideA),
+            Target = sideB is null ? null : new ActorRef(null, sideB),
+            TargetType = violence == "3" ? TargetType.Civilians : bIsState ? TargetType.SecurityForces : TargetType.Militants,
+            Killed = new CasualtyCount(row.Count(_low), row.Count(_best), row.Count(_high), null, CasualtyRule),
+            KilledBreakdown = new CasualtyBreakdown(
+                SecurityForces: Sum(aIsState ? deathsA : null, bIsState ? deathsB : null, aIsState || bIsState),
+                Civilians: civilians,
+                Militants: Sum(aIsState ? null : deathsA, bIsState ? null : deathsB, !aIsState || !bIsState),
+                Unknown: unknown),
+            PerpetratorsIncluded = true,
+            Sources = [.. FieldParsing.SplitSources(row.Text(_sourceOffice), row.Text(_sourceDate), row.Text(_sourceHeadline))],
+            Notes = FieldParsing.Notes(
+                ("where", row.Text(_whereDescription)),
+                ("reported by", row.Text(_sourceOriginal)),
+                ("citation", row.Text(_sourceArticle))),
+            Flags = row.Text(_eventClarity) == "2" ? QualityFlags.Doubtful : QualityFlags.None,
+        });
+    }
+
+    private static bool IsHxlTagRow(RowView row)
+    {
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            if (row.Span(i).StartsWith("#"))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>UCDP date_prec: 1 exact day, 2 within 2–6 days, 3 within the month, 4 within the year, 5 longer.</summary>
+    private DatePrecision DatePrecisionOf(RowView row) => row.Text(_datePrec) switch
+    {
+        "1" => DatePrecision.Day,
+        "2" => DatePrecision.Week,
+        "3" => DatePrecision.Month,
+        "4" => DatePrecision.Year,
+        "5" => DatePrecision.Range,
+        var other => throw row.Error(_datePrec, $"'{other}' is not a UCDP date precision (1–5)"),
+    };
+
+    /// <summary>UCDP where_prec: 1 exact, 2 within 25 km, 3 district, 4 province, 5 a line (border, road), 6 country, 7 sea/air.</summary>
+    private GeoPrecision GeoPrecisionOf(RowView row) => row.Text(_wherePrec) switch
+    {
+        "1" => GeoPrecision.Exact,
+        "2" => GeoPrecision.Near,
+        "3" => GeoPrecision.District,
+        "4" => GeoPrecision.Province,
+        "5" or "6" or "7" => GeoPrecision.Country,
+        null => GeoPrecision.Unknown,
+        var other => throw row.Error(_wherePrec, $"'{other}' is not a UCDP location precision (1–7)"),
+    };
+
+    /// <summary>
+    /// Vigil's type for a UCDP event. UCDP codes the kind of conflict, not the method: state-based fighting
+    /// is a clash, except US strikes in Pakistan (drone strikes) and fighting between two states across the
+    /// border; one-sided violence is violence against civilians.
+    /// </summary>
+    private static (EventType, string) Classify(string? violence, string? sideA, string? sideB) => violence switch
+    {
+        "1" when sideA == "Government of United States of America" => (EventType.AirOrDroneStrike, "US strike"),
+        "1" when IsState(sideA) && IsState(sideB) => (EventType.CrossBorderAttack, "interstate fighting"),
+        "1" => (EventType.ArmedClash, "state-based"),
+        "2" => (EventType.ArmedClash, "non-state"),
+        _ => (EventType.ViolenceAgainstCivilians, "one-sided"),
+    };
+
+    private static bool IsState(string? side) => side?.StartsWith("Government of", StringComparison.Ordinal) == true;
+
+    private static int? Sum(int? a, int? b, bool applies) => !applies ? null : a is null && b is null ? null : (a ?? 0) + (b ?? 0);
+
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

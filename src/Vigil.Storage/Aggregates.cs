@@ -1,0 +1,29 @@
+namespace Vigil.Storage;
+
+/// <summary>A dimension incidents can be grouped by.</summary>
+public enum GroupBy
+{
+    /// <summary>Everything in one group (key null).</summary>
+    None,
+    /// <summary>Calendar month of the start date, key "YYYY-MM".</summary>
+    Month,
+    /// <summary>Calendar year of the start date, key "YYYY".</summary>
+    Year,
+    Province,
+    District,
+    Perpetrator,
+    EventType,
+    Dataset,
+}
+
+/// <summary>
+/// One group's figures. Sums add best estimates; an incident whose best estimate is unknown adds nothing
+/// to the sum and is counted in <c>...Unknown</c> instead, so the reader can see how complete a sum is.
+/// </summary>
+public sealed record AggregateRow(
+    string? Key,
+    long Incidents,
+    long KilledBest,
+    long KilledUnknown,
+    long InjuredBest,
+    long InjuredUnknown);

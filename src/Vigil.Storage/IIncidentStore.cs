@@ -1,0 +1,42 @@
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Revisions;
+
+namespace Vigil.Storage;
+
+/// <summary>
+/// Where incidents live. One implementation per database (SQLite, PostgreSQL); all of them keep every
+/// change as a revision and never erase an incident.
+/// </summary>
+public interface IIncidentStore : IDisposable
+{
+    /// <summary>Starts an all-or-nothing import: nothing is visible until <see cref="IImportSession.Commit"/>.</summary>
+    IImportSession BeginImport(ImportRequest request);
+
+    /// <summary>The incident with this id, or null. Deleted incidents are returned only when asked for.</summary>
+    Incident? Find(long id, bool includeDeleted = false);
+
+    /// <summary>Every revision of an incident, oldest first.</summary>
+    IReadOnlyList<Revision> GetRevisions(long id);
+
+    /// <summary>The incidents that match, streamed in the query's order.</summary>
+    IEnumerable<Incident> Query(IncidentQuery query, bool includeSources = false);
+
+    long Count(IncidentQuery query);
+
+    /// <summary>Counts and casualty sums of the matching incidents, grouped by one dimension.</summary>
+    IReadOnlyList<AggregateRow> Aggregate(IncidentQuery query, GroupBy groupBy);
+
+    /// <summary>Adds an incident entered by hand (or by an API client); returns it with its new id.</summary>
+    Incident Create(Incident incident, ChangeContext context);
+
+    /// <summary>Replaces an incident's values if it is still at <paramref name="expectedRevision"/>.</summary>
+    /// <exception cref="Domain.Errors.ConcurrencyException">Someone changed it since.</exception>
+    Incident Update(Incident incident, int expectedRevision, ChangeContext context);
+
+    /// <summary>Marks an incident deleted (it stays in the database with a revision saying who and why).</summary>
+    void Delete(long id, int expectedRevision, ChangeContext context);
+
+    IReadOnlyList<ImportRecord> GetImports();
+
+    StoreInfo GetInfo();
+}

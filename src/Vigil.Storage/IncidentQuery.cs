@@ -1,0 +1,36 @@
+namespace Vigil.Storage;
+
+/// <summary>
+/// A filter over incidents, with order and paging. Dates are inclusive and compare against the incident's
+/// start date. Names match Vigil's normalised values case-insensitively; an actor matches the perpetrator
+/// or the target, canonical or raw.
+/// </summary>
+public sealed record IncidentQuery
+{
+    public static readonly IncidentQuery All = new();
+
+    public DateOnly? From { get; init; }
+    public DateOnly? To { get; init; }
+    public IReadOnlyList<string> Countries { get; init; } = [];
+    public IReadOnlyList<string> Provinces { get; init; } = [];
+    public IReadOnlyList<string> Districts { get; init; } = [];
+    public IReadOnlyList<string> Actors { get; init; } = [];
+    public IReadOnlyList<string> EventTypes { get; init; } = [];
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+    /// <summary>Only incidents whose best killed estimate is at least this (unknown counts never match).</summary>
+    public int? MinKilled { get; init; }
+    public bool IncludeDeleted { get; init; }
+
+    public IncidentSort Sort { get; init; } = IncidentSort.Date;
+    public bool Descending { get; init; }
+    public int? Limit { get; init; }
+    public int Offset { get; init; }
+}
+
+public enum IncidentSort
+{
+    Date,
+    Killed,
+    Injured,
+    Id,
+}

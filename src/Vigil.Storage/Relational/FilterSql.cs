@@ -1,0 +1,63 @@
+using System.Data.Common;
+using System.Text;
+
+namespace Vigil.Storage.Relational;
+
+/// <summary>Turns an <see cref="IncidentQuery"/> into a WHERE clause with parameters.</summary>
+internal static class FilterSql
+{
+    public static string Where(IncidentQuery q, DbCommand cmd)
+    {
+        var sb = new StringBuilder();
+        void And(string condition) => sb.Append(sb.Length == 0 ? " WHERE " : " AND ").Append(condition);
+
+        if (!q.IncludeDeleted) And("deleted_at IS NULL");
+        if (q.From is { } from) And($"date_start >= {Param(cmd, IncidentColumns.Day(from))}");
+        if (q.To is { } to) And($"date_start <= {Param(cmd, IncidentColumns.Day(to))}");
+        In(q.Countries, "country");
+        In(q.Provinces, "admin1");
+        In(q.Districts, "admin2");
+        In(q.EventTypes, "event_type");
+        In(q.Datasets, "dataset");
+        if (q.Actors.Count > 0)
+        {
+            var names = string.Join(", ", q.Actors.Select(a => Param(cmd, a)));
+            And($"(perpetrator IN ({names}) OR perpetrator_raw IN ({names}) OR target IN ({names}) OR target_raw IN ({names}))");
+        }
+        if (q.MinKilled is { } min) And($"killed_best >= {Param(cmd, min)}");
+        return sb.ToString();
+
+        void In(IReadOnlyList<string> values, string column)
+        {
+            if (values.Count > 0)
+                And($"{column} IN ({string.Join(", ", values.Select(v => Param(cmd, v)))})");
+        }
+    }
+
+    public static string OrderAndPage(IncidentQuery q, DbCommand cmd)
+    {
+        var column = q.Sort switch
+        {
+            IncidentSort.Killed => "killed_best",
+            IncidentSort.Injured => "injured_best",
+            IncidentSort.Id => "id",
+            _ => "date_start",
+        };
+        var dir = q.Descending ? "DESC" : "ASC";
+        // Unknown counts sort after known ones in either direction; id breaks ties so paging is stable.
+        var nulls = column is "killed_best" or "injured_best" ? $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, " : "";
+        var sql = $" ORDER BY {nulls}{column} {dir}, id {dir}";
+        if (q.Limit is not null || q.Offset > 0)
+            sql += $" LIMIT {Param(cmd, (long?)q.Limit ?? long.MaxValue)} OFFSET {Param(cmd, q.Offset)}";
+        return sql;
+    }
+
+    public static string Param(DbCommand cmd, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@p" + cmd.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        p.Value = value;
+        cmd.Parameters.Add(p);
+        return p.ParameterName;
+    }
+}

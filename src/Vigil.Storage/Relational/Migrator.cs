@@ -1,0 +1,39 @@
+using System.Globalization;
+using Vigil.Domain.Errors;
+
+namespace Vigil.Storage.Relational;
+
+/// <summary>Brings a database to <see cref="Schema.LatestVersion"/>, one migration per transaction.</summary>
+internal sealed class Migrator(RelationalIncidentStore store)
+{
+    public int Migrate()
+    {
+        store.Execute(null, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                applied_at TEXT NOT NULL
+            )
+            """);
+        var current = (int)store.ScalarLong(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+        if (current > Schema.LatestVersion)
+            throw new VigilException(
+                $"{store.Location}: the database is at schema version {current}, newer than this Vigil knows ({Schema.LatestVersion}); upgrade Vigil");
+
+        foreach (var migration in Schema.Migrations.Where(m => m.Version > current))
+        {
+            using var tx = store.Connection.BeginTransaction();
+            store.Execute(tx, migration.Sql(store.Dialect));
+            using (var cmd = store.Command(tx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @at)", "v", "n", "at"))
+            {
+                cmd.Parameters["@v"].Value = migration.Version;
+                cmd.Parameters["@n"].Value = migration.Name;
+                cmd.Parameters["@at"].Value = store.Clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+            current = migration.Version;
+        }
+        return current;
+    }
+}

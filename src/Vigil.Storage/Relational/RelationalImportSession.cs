@@ -1,0 +1,162 @@
+using System.Data.Common;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Revisions;
+
+namespace Vigil.Storage.Relational;
+
+/// <summary>
+/// An import inside one database transaction. When the dataset has no incidents yet every record is a
+/// plain insert (the unique index on dataset + source id still catches a record repeated in the file);
+/// otherwise each record is looked up and either inserted, updated with a revision, or left alone.
+/// </summary>
+internal sealed class RelationalImportSession : IImportSession
+{
+    private readonly RelationalIncidentStore _store;
+    private readonly DbTransaction _transaction;
+    private readonly IncidentWriter _writer;
+    private readonly DbCommand _findBySource;
+    private readonly DbCommand _rememberSeen;
+    private readonly ChangeContext _context;
+    private readonly long _importId;
+    private readonly Dictionary<string, bool> _datasetWasEmpty = new(StringComparer.Ordinal);
+    private readonly DateTimeOffset _now;
+    private long _created, _updated, _unchanged, _skippedDeleted;
+    private bool _done;
+
+    public RelationalImportSession(RelationalIncidentStore store, ImportRequest request)
+    {
+        _store = store;
+        _now = store.Clock.GetUtcNow();
+        _transaction = store.Connection.BeginTransaction();
+        try
+        {
+            _importId = store.InsertImport(_transaction, request, _now);
+            _writer = new IncidentWriter(store.Connection, _transaction);
+            _findBySource = store.Command(_transaction,
+                $"SELECT {IncidentColumns.SelectList}, last_import_id FROM incidents WHERE dataset = @dataset AND source_id = @source_id",
+                "dataset", "source_id");
+            store.Execute(_transaction, "CREATE TEMP TABLE IF NOT EXISTS import_seen (dataset TEXT NOT NULL, source_id TEXT NOT NULL, PRIMARY KEY (dataset, source_id))");
+            store.Execute(_transaction, "DELETE FROM import_seen");
+            _rememberSeen = store.Command(_transaction, "INSERT INTO import_seen (dataset, source_id) VALUES (@dataset, @source_id)", "dataset", "source_id");
+            _context = new ChangeContext(request.Author, $"import #{_importId} of {request.FileName}");
+        }
+        catch
+        {
+            _transaction.Dispose();
+            throw;
+        }
+    }
+
+    public UpsertOutcome Upsert(Incident incident)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        var key = incident.SourceRecord ?? throw new ArgumentException("an imported incident needs a source record key", nameof(incident));
+
+        if (!_datasetWasEmpty.TryGetValue(key.Dataset, out var wasEmpty))
+        {
+            // Asked before this import writes to the dataset, so the answer is about what was there before.
+            wasEmpty = _store.ScalarLong(_transaction, "SELECT COUNT(*) FROM incidents WHERE dataset = @p0", key.Dataset) == 0;
+            _datasetWasEmpty[key.Dataset] = wasEmpty;
+        }
+        if (wasEmpty)
+            return InsertNew(incident, key, fast: true);
+
+        var existing = Find(key);
+        if (existing is null)
+            return InsertNew(incident, key, fast: false);
+
+        Remember(key);
+        if (existing.DeletedAt is not null)
+        {
+            _skippedDeleted++;
+            return UpsertOutcome.SkippedDeleted;
+        }
+
+        var changes = IncidentFields.Diff(existing, incident);
+        if (changes.Count == 0)
+        {
+            _unchanged++;
+            return UpsertOutcome.Unchanged;
+        }
+
+        var updated = incident with
+        {
+            Id = existing.Id,
+            Revision = existing.Revision + 1,
+            CreatedAt = existing.CreatedAt,
+            UpdatedAt = _now,
+        };
+        var sourcesChanged = changes.Any(c => c.Field == "sources");
+        if (!_writer.Update(updated, existing.Revision, RevisionKind.Update, changes, _context, _importId, sourcesChanged))
+            throw new InvalidOperationException($"incident {existing.Id} changed during the import");
+        _updated++;
+        return UpsertOutcome.Updated;
+    }
+
+    private UpsertOutcome InsertNew(Incident incident, SourceRecordKey key, bool fast)
+    {
+        if (!fast)
+            Remember(key);
+        try
+        {
+            _writer.Insert(incident with { Id = 0, Revision = 1, CreatedAt = _now, UpdatedAt = _now, DeletedAt = null }, _context, _importId);
+        }
+        catch (DbException e) when (_store.Dialect.IsUniqueViolation(e))
+        {
+            throw new DuplicateRecordException(key.RecordId);
+        }
+        _created++;
+        return UpsertOutcome.Created;
+    }
+
+    private void Remember(SourceRecordKey key)
+    {
+        _rememberSeen.Parameters["@dataset"].Value = key.Dataset;
+        _rememberSeen.Parameters["@source_id"].Value = key.RecordId;
+        try
+        {
+            _rememberSeen.ExecuteNonQuery();
+        }
+        catch (DbException e) when (_store.Dialect.IsUniqueViolation(e))
+        {
+            throw new DuplicateRecordException(key.RecordId);
+        }
+    }
+
+    private Incident? Find(SourceRecordKey key)
+    {
+        _findBySource.Parameters["@dataset"].Value = key.Dataset;
+        _findBySource.Parameters["@source_id"].Value = key.RecordId;
+        Incident? found;
+        using (var r = _findBySource.ExecuteReader())
+        {
+            if (!r.Read())
+                return null;
+            found = IncidentColumns.Read(r);
+        }
+        return found with { Sources = _store.LoadSources(_transaction, found.Id) };
+    }
+
+    public ImportSummary Commit(long rowsRejected, string fileSha256)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        var summary = new ImportSummary(_importId, _created, _updated, _unchanged, _skippedDeleted, rowsRejected);
+        _store.FinishImport(_transaction, summary, fileSha256, _store.Clock.GetUtcNow());
+        _transaction.Commit();
+        _done = true;
+        return summary;
+    }
+
+    public void Dispose()
+    {
+        if (!_done)
+        {
+            _done = true;
+            _transaction.Rollback();
+        }
+        _writer.Dispose();
+        _findBySource.Dispose();
+        _rememberSeen.Dispose();
+        _transaction.Dispose();
+    }
+}

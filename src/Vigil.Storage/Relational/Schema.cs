@@ -1,0 +1,114 @@
+namespace Vigil.Storage.Relational;
+
+/// <summary>
+/// The versioned schema. Migrations run in order on open, each in the transaction that records it in
+/// <c>schema_migrations</c>; a database newer than this code is refused rather than guessed at.
+/// Dates are ISO text (yyyy-MM-dd) and timestamps ISO UTC text, which sort and compare correctly in every
+/// database and keep the SQL portable.
+/// </summary>
+public static class Schema
+{
+    public sealed record Migration(int Version, string Name, Func<ISqlDialect, string> Sql);
+
+    public static readonly IReadOnlyList<Migration> Migrations =
+    [
+        new(1, "incidents, sources, revisions, imports", d => $"""
+            CREATE TABLE imports (
+                id {d.IdentityPrimaryKey},
+                dataset TEXT NOT NULL,
+                file_name TEXT NOT NULL,
+                file_sha256 TEXT NOT NULL,
+                format TEXT NOT NULL,
+                author TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                created BIGINT NOT NULL DEFAULT 0,
+                updated BIGINT NOT NULL DEFAULT 0,
+                unchanged BIGINT NOT NULL DEFAULT 0,
+                skipped_deleted BIGINT NOT NULL DEFAULT 0,
+                rejected BIGINT NOT NULL DEFAULT 0
+            );
+            CREATE TABLE incidents (
+                id {d.IdentityPrimaryKey},
+                revision INTEGER NOT NULL,
+                dataset TEXT,
+                source_id TEXT,
+                date_start TEXT NOT NULL,
+                date_end TEXT NOT NULL,
+                date_precision TEXT NOT NULL,
+                country TEXT,
+                admin1 TEXT,
+                admin1_raw TEXT,
+                admin2 TEXT,
+                admin2_raw TEXT,
+                location TEXT,
+                latitude DOUBLE PRECISION,
+                longitude DOUBLE PRECISION,
+                geo_precision TEXT NOT NULL,
+                geo_precision_raw TEXT,
+                event_type TEXT NOT NULL,
+                event_subtype TEXT,
+                source_event_type TEXT,
+                perpetrator TEXT,
+                perpetrator_raw TEXT,
+                target TEXT,
+                target_raw TEXT,
+                target_type TEXT,
+                target_type_raw TEXT,
+                attribution TEXT,
+                killed_low INTEGER,
+                killed_best INTEGER,
+                killed_high INTEGER,
+                killed_phrase TEXT,
+                killed_rule TEXT,
+                injured_low INTEGER,
+                injured_best INTEGER,
+                injured_high INTEGER,
+                injured_phrase TEXT,
+                injured_rule TEXT,
+                killed_security_forces INTEGER,
+                killed_civilians INTEGER,
+                killed_militants INTEGER,
+                killed_unknown INTEGER,
+                perpetrators_included INTEGER,
+                notes TEXT,
+                quality_flags TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT,
+                last_import_id BIGINT REFERENCES imports (id),
+                CHECK (killed_low >= 0 AND killed_best >= 0 AND killed_high >= 0),
+                CHECK (injured_low >= 0 AND injured_best >= 0 AND injured_high >= 0),
+                CHECK (date_end >= date_start)
+            );
+            CREATE UNIQUE INDEX ux_incidents_source ON incidents (dataset, source_id);
+            CREATE INDEX ix_incidents_date ON incidents (date_start);
+            CREATE INDEX ix_incidents_admin1 ON incidents (admin1, date_start);
+            CREATE INDEX ix_incidents_admin2 ON incidents (admin2, date_start);
+            CREATE INDEX ix_incidents_perpetrator ON incidents (perpetrator, date_start);
+            CREATE INDEX ix_incidents_event_type ON incidents (event_type, date_start);
+            CREATE TABLE incident_sources (
+                incident_id BIGINT NOT NULL REFERENCES incidents (id),
+                ordinal INTEGER NOT NULL,
+                name TEXT,
+                published TEXT,
+                headline TEXT,
+                url TEXT,
+                PRIMARY KEY (incident_id, ordinal)
+            );
+            CREATE TABLE revisions (
+                incident_id BIGINT NOT NULL REFERENCES incidents (id),
+                number INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                author TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                import_id BIGINT REFERENCES imports (id),
+                changes TEXT,
+                reason TEXT,
+                PRIMARY KEY (incident_id, number)
+            );
+            """),
+    ];
+
+    public static int LatestVersion => Migrations[^1].Version;
+}
