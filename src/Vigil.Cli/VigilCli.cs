@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Cli.Commands;
@@ -11,6 +12,9 @@ public static class VigilCli
 {
     public static int Run(string[] args, CliOutput output, TimeProvider? clock = null)
     {
+        // Numbers and dates print the same on every machine: scripts read this output.
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         var app = new CommandApp();
         app.Configure(config => Configure(config, output, clock ?? TimeProvider.System));
         return app.Run(args);

@@ -33,4 +33,6 @@ public enum QualityFlags
     NegativeCountInSource = 1 << 13,
     /// <summary>The source gives the day of the week, and it does not match the date.</summary>
     WeekdayMismatch = 1 << 14,
+    /// <summary>The source's coordinates are not numbers or out of range; they are kept in the notes, not as coordinates.</summary>
+    InvalidCoordinatesInSource = 1 << 15,
 }

@@ -79,7 +79,7 @@ public sealed class PbcDroneFormat : ICsvFormat
                 for (var i = 0; i < _totalled.Length; i++)
                     _totals[i] = RawNumber(row, _totalled[i]) ?? 0;
                 _totalsLine = row.Line;
-                return RowResult.Skip("TOTALS row");
+                return RowResult.Skip("TOTALS row (not a strike)");
             }
             if (id is null)
                 throw row.Error(_id, "a strike number (S#) is required");
@@ -87,7 +87,9 @@ public sealed class PbcDroneFormat : ICsvFormat
                 throw row.RowError($"a strike after the totals row on line {_totalsLine}");
 
             var (date, weekdayMatches) = PbcDates.Parse(row, _date);
-            var flags = weekdayMatches ? QualityFlags.None : QualityFlags.WeekdayMismatch;
+            var (lat, lon, coordinatesAsGiven, flags) = PbcCoordinates.Read(row, _lat, _lon);
+            if (!weekdayMatches)
+                flags |= QualityFlags.WeekdayMismatch;
 
             var civilians = RawNumber(row, _civMin);
             var civiliansMax = RawNumber(row, _civMax);
@@ -112,9 +114,9 @@ public sealed class PbcDroneFormat : ICsvFormat
                     Admin1Raw = row.Text(_province),
                     Admin2Raw = row.Text(_city),
                     Location = row.Text(_location),
-                    Latitude = row.Latitude(_lat),
-                    Longitude = row.Longitude(_lon),
-                    GeoPrecision = row.IsEmpty(_lat) ? GeoPrecision.Unknown : GeoPrecision.Near,
+                    Latitude = lat,
+                    Longitude = lon,
+                    GeoPrecision = lat is null ? GeoPrecision.Unknown : GeoPrecision.Near,
                 },
                 EventType = EventType.AirOrDroneStrike,
                 EventSubtype = "US drone strike",
@@ -131,7 +133,8 @@ public sealed class PbcDroneFormat : ICsvFormat
                     ("comments", row.Text(_comments)),
                     ("women/children among the dead", row.Text(_womenChildren) switch { "Y" => "yes", "N" => "no", _ => null }),
                     ("foreigners killed", Range(row.Text(_forMin), row.Text(_forMax))),
-                    ("as given", negative)),
+                    ("as given", negative),
+                    ("coordinates as given", coordinatesAsGiven)),
                 Flags = flags,
             };
 
@@ -151,8 +154,8 @@ public sealed class PbcDroneFormat : ICsvFormat
                 .Select(i => $"{TotalledColumns[i]} total {_totals[i]} but rows sum to {_sums[i]}")
                 .ToList();
             return mismatches.Count == 0
-                ? [$"{_file.DisplayName}:{_totalsLine}: TOTALS row skipped (not a strike); its figures equal the sums of the {_rows} rows"]
-                : [$"{_file.DisplayName}:{_totalsLine}: TOTALS row skipped (not a strike); WARNING: {string.Join("; ", mismatches)}"];
+                ? [$"{_file.DisplayName}:{_totalsLine}: the TOTALS row's figures equal the sums of the {_rows} strikes"]
+                : [$"{_file.DisplayName}:{_totalsLine}: WARNING: the TOTALS row disagrees with the strikes: {string.Join("; ", mismatches)}"];
         }
 
         /// <summary>A number as the file writes it, sign included (the file has negative civilian counts).</summary>

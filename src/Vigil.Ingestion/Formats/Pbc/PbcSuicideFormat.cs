@@ -37,6 +37,7 @@ public sealed class PbcSuicideFormat : ICsvFormat
             var id = row.Text(_id) ?? throw row.Error(_id, "an attack number (S#) is required");
             var (date, weekdayMatches) = PbcDates.Parse(row, _date);
             var targetRaw = row.Text(_targetType);
+            var (lat, lon, coordinatesAsGiven, coordinateFlags) = PbcCoordinates.Read(row, _lat, _lon);
             return RowResult.Of(new Incident
             {
                 SourceRecord = new SourceRecordKey(Dataset, id),
@@ -47,9 +48,9 @@ public sealed class PbcSuicideFormat : ICsvFormat
                     Admin1Raw = row.Text(_province),
                     Admin2Raw = row.Text(_city),
                     Location = row.Text(_location),
-                    Latitude = row.Latitude(_lat),
-                    Longitude = row.Longitude(_lon),
-                    GeoPrecision = row.IsEmpty(_lat) ? GeoPrecision.Unknown : GeoPrecision.Near,
+                    Latitude = lat,
+                    Longitude = lon,
+                    GeoPrecision = lat is null ? GeoPrecision.Unknown : GeoPrecision.Near,
                 },
                 EventType = EventType.SuicideBombing,
                 EventSubtype = row.Text(_blasts) is { } n && n != "1" && n != "N/A" ? $"{n} suicide blasts" : null,
@@ -61,8 +62,9 @@ public sealed class PbcSuicideFormat : ICsvFormat
                 Notes = FieldParsing.Notes(
                     ("location category", row.Text(_locationCategory)),
                     ("targeted sect", row.Text(_sect) is "None" or "NA" ? null : row.Text(_sect)),
-                    ("occasion", row.Text(_event))),
-                Flags = weekdayMatches ? QualityFlags.None : QualityFlags.WeekdayMismatch,
+                    ("occasion", row.Text(_event)),
+                    ("coordinates as given", coordinatesAsGiven)),
+                Flags = (weekdayMatches ? QualityFlags.None : QualityFlags.WeekdayMismatch) | coordinateFlags,
             });
         }
     }
