@@ -1,0 +1,247 @@
+using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Revisions;
+using Vigil.Storage;
+
+namespace Vigil.TestSupport.Contracts;
+
+/// <summary>
+/// What every store back-end must do, whatever the database. A back-end's test class derives from this
+/// and says how to open a fresh, empty store; each test gets its own.
+/// </summary>
+public abstract class IncidentStoreContract
+{
+    protected TestClock Clock { get; } = new();
+
+    /// <summary>A new, empty store for one test.</summary>
+    protected abstract IIncidentStore OpenFresh();
+
+    /// <summary>The same database as <paramref name="store"/>, through a second connection.</summary>
+    protected abstract IIncidentStore Reopen(IIncidentStore store);
+
+    private static readonly ChangeContext Analyst = new("analyst:amina", "checked against the FIR");
+
+    private static ImportSummary Import(IIncidentStore store, params Incident[] incidents)
+    {
+        using var session = store.BeginImport(new ImportRequest("test", "test.csv", "test", "tester"));
+        foreach (var incident in incidents)
+            session.Upsert(incident);
+        return session.Commit(0, "sha");
+    }
+
+    [Fact]
+    public void A_created_incident_gets_an_id_revision_1_and_comes_back_equal()
+    {
+        using var store = OpenFresh();
+
+        var created = store.Create(Incidents.Sample(), Analyst);
+        var found = store.Find(created.Id);
+
+        Assert.True(created.Id > 0);
+        Assert.NotNull(found);
+        Assert.Equal(1, found.Revision);
+        Assert.Empty(IncidentFields.Diff(Incidents.Sample(), found));
+        Assert.Equal(Incidents.Sample().Sources, found.Sources);
+        var revision = Assert.Single(store.GetRevisions(created.Id));
+        Assert.Equal((RevisionKind.Create, "analyst:amina"), (revision.Kind, revision.Author));
+    }
+
+    [Fact]
+    public void Unknown_casualties_stay_unknown_not_zero()
+    {
+        using var store = OpenFresh();
+
+        var id = store.Create(Incidents.Sample(killed: null), Analyst).Id;
+
+        var found = store.Find(id)!;
+        Assert.True(found.Killed.IsUnknown);
+        var row = Assert.Single(store.Aggregate(IncidentQuery.All, GroupBy.None));
+        Assert.Equal((0L, 1L), (row.KilledBest, row.KilledUnknown));
+    }
+
+    [Fact]
+    public void An_update_keeps_the_id_and_records_before_and_after()
+    {
+        using var store = OpenFresh();
+        var created = store.Create(Incidents.Sample(), Analyst);
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        var updated = store.Update(created with { Killed = CasualtyCount.Exactly(5) }, 1, Analyst);
+
+        Assert.Equal(created.Id, updated.Id);
+        Assert.Equal(2, updated.Revision);
+        var revisions = store.GetRevisions(created.Id);
+        Assert.Equal([1, 2], revisions.Select(r => r.Number));
+        var change = revisions[1].Changes.Single(c => c.Field == "killed_best");
+        Assert.Equal(("3", "5"), (change.Before, change.After));
+        Assert.Equal("checked against the FIR", revisions[1].Reason);
+        Assert.Equal(Clock.GetUtcNow(), revisions[1].At);
+    }
+
+    [Fact]
+    public void An_edit_based_on_a_stale_revision_is_refused_and_changes_nothing()
+    {
+        using var store = OpenFresh();
+        var created = store.Create(Incidents.Sample(), Analyst);
+        store.Update(created with { Notes = "first analyst" }, 1, Analyst);
+
+        var e = Assert.Throws<ConcurrencyException>(() => store.Update(created with { Notes = "second analyst" }, 1, Analyst));
+
+        Assert.Equal(2, e.ActualRevision);
+        Assert.Equal("first analyst", store.Find(created.Id)!.Notes);
+        Assert.Equal(2, store.GetRevisions(created.Id).Count);
+    }
+
+    [Fact]
+    public void Two_connections_editing_one_incident_cannot_both_win()
+    {
+        using var first = OpenFresh();
+        using var second = Reopen(first);
+        var created = first.Create(Incidents.Sample(), Analyst);
+        var seenBySecond = second.Find(created.Id)!;
+
+        first.Update(created with { Notes = "A" }, created.Revision, Analyst);
+
+        Assert.Throws<ConcurrencyException>(() => second.Update(seenBySecond with { Notes = "B" }, seenBySecond.Revision, Analyst));
+        Assert.Equal("A", second.Find(created.Id)!.Notes);
+    }
+
+    [Fact]
+    public void A_deleted_incident_is_kept_hidden_and_its_deletion_recorded()
+    {
+        using var store = OpenFresh();
+        var created = store.Create(Incidents.Sample(), Analyst);
+
+        store.Delete(created.Id, 1, new ChangeContext("admin:zia", "duplicate of another record"));
+
+        Assert.Null(store.Find(created.Id));
+        Assert.NotNull(store.Find(created.Id, includeDeleted: true)!.DeletedAt);
+        Assert.Equal(0, store.Count(IncidentQuery.All));
+        Assert.Equal(1, store.Count(IncidentQuery.All with { IncludeDeleted = true }));
+        var last = store.GetRevisions(created.Id)[^1];
+        Assert.Equal((RevisionKind.Delete, "admin:zia", "duplicate of another record"), (last.Kind, last.Author, last.Reason));
+    }
+
+    [Fact]
+    public void Ids_are_never_reused_after_a_deletion()
+    {
+        using var store = OpenFresh();
+        var first = store.Create(Incidents.Sample(id: "a"), Analyst);
+        store.Delete(first.Id, 1, Analyst);
+
+        var second = store.Create(Incidents.Sample(id: "b"), Analyst);
+
+        Assert.True(second.Id > first.Id);
+    }
+
+    [Fact]
+    public void An_import_is_invisible_until_committed_and_gone_when_abandoned()
+    {
+        using var store = OpenFresh();
+        using (var session = store.BeginImport(new ImportRequest("test", "a.csv", "test", "tester")))
+        {
+            session.Upsert(Incidents.Sample(id: "1"));
+            session.Upsert(Incidents.Sample(id: "2"));
+            // Disposed without Commit: an import that failed half-way.
+        }
+
+        Assert.Equal(0, store.Count(IncidentQuery.All));
+        Assert.Empty(store.GetImports());
+    }
+
+    [Fact]
+    public void Reimporting_the_same_records_updates_instead_of_duplicating()
+    {
+        using var store = OpenFresh();
+        Import(store, Incidents.Sample(id: "1"), Incidents.Sample(id: "2"));
+
+        var again = Import(store, Incidents.Sample(id: "1"), Incidents.Sample(id: "2", killed: 9), Incidents.Sample(id: "3"));
+
+        Assert.Equal((1L, 1L, 1L), (again.Created, again.Updated, again.Unchanged));
+        Assert.Equal(3, store.Count(IncidentQuery.All));
+        var updated = store.Query(IncidentQuery.All with { MinKilled = 9 }).Single();
+        Assert.Equal(2, updated.Revision);
+        Assert.Equal(again.ImportId, store.GetRevisions(updated.Id)[^1].ImportId);
+    }
+
+    [Fact]
+    public void A_record_twice_in_one_import_is_refused_whether_the_dataset_is_new_or_not()
+    {
+        using var store = OpenFresh();
+        using (var session = store.BeginImport(new ImportRequest("test", "a.csv", "test", "tester")))
+        {
+            session.Upsert(Incidents.Sample(id: "1"));
+            Assert.Throws<DuplicateRecordException>(() => session.Upsert(Incidents.Sample(id: "1")));
+        }
+        Import(store, Incidents.Sample(id: "1"));
+        using (var session = store.BeginImport(new ImportRequest("test", "b.csv", "test", "tester")))
+        {
+            session.Upsert(Incidents.Sample(id: "1"));
+            Assert.Throws<DuplicateRecordException>(() => session.Upsert(Incidents.Sample(id: "1")));
+        }
+    }
+
+    [Fact]
+    public void A_reimport_does_not_bring_back_an_incident_deleted_in_Vigil()
+    {
+        using var store = OpenFresh();
+        Import(store, Incidents.Sample(id: "1"));
+        var incident = store.Query(IncidentQuery.All).Single();
+        store.Delete(incident.Id, incident.Revision, Analyst);
+
+        var again = Import(store, Incidents.Sample(id: "1"));
+
+        Assert.Equal(1, again.SkippedDeleted);
+        Assert.Null(store.Find(incident.Id));
+    }
+
+    [Fact]
+    public void Queries_filter_sort_and_page()
+    {
+        using var store = OpenFresh();
+        Import(store,
+            Incidents.Sample(id: "1", day: 1, killed: 10, province: "Balochistan", perpetrator: "BLA"),
+            Incidents.Sample(id: "2", day: 2, killed: 30),
+            Incidents.Sample(id: "3", day: 40, killed: 20, type: EventType.SuicideBombing),
+            Incidents.Sample(id: "4", day: 41, killed: null));
+
+        Assert.Equal(["2", "3", "4"], Ids(store, IncidentQuery.All with { Provinces = ["Khyber Pakhtunkhwa"] }));
+        Assert.Equal(["1", "2"], Ids(store, IncidentQuery.All with { To = new DateOnly(2020, 1, 31) }));
+        Assert.Equal(["1"], Ids(store, IncidentQuery.All with { Actors = ["BLA"] }));
+        Assert.Equal(["3"], Ids(store, IncidentQuery.All with { EventTypes = ["suicide-bombing"] }));
+        Assert.Equal(["2", "3"], Ids(store, IncidentQuery.All with { MinKilled = 20 }));
+        Assert.Equal(["2", "3", "1", "4"], Ids(store, IncidentQuery.All with { Sort = IncidentSort.Killed, Descending = true }));
+        Assert.Equal(["3"], Ids(store, IncidentQuery.All with { Sort = IncidentSort.Killed, Descending = true, Offset = 1, Limit = 1 }));
+        Assert.Equal(4, store.Count(IncidentQuery.All with { Limit = 1 }));
+    }
+
+    [Fact]
+    public void Aggregates_sum_best_estimates_and_count_the_unknown()
+    {
+        using var store = OpenFresh();
+        Import(store,
+            Incidents.Sample(id: "1", day: 1, killed: 10, province: "Balochistan"),
+            Incidents.Sample(id: "2", day: 2, killed: 30),
+            Incidents.Sample(id: "3", day: 40, killed: null));
+
+        var byMonth = store.Aggregate(IncidentQuery.All, GroupBy.Month);
+        var byProvince = store.Aggregate(IncidentQuery.All, GroupBy.Province);
+
+        Assert.Equal([new AggregateRow("2020-01", 2, 40, 0, 8, 0), new AggregateRow("2020-02", 1, 0, 1, 4, 0)], byMonth);
+        Assert.Equal(["Balochistan", "Khyber Pakhtunkhwa"], byProvince.Select(r => r.Key));
+    }
+
+    [Fact]
+    public void Reopening_a_database_keeps_everything_and_applies_no_migration_twice()
+    {
+        using var store = OpenFresh();
+        var created = store.Create(Incidents.Sample(), Analyst);
+        using var reopened = Reopen(store);
+
+        Assert.Equal(store.GetInfo().SchemaVersion, reopened.GetInfo().SchemaVersion);
+        Assert.NotNull(reopened.Find(created.Id));
+    }
+
+    private static string[] Ids(IIncidentStore store, IncidentQuery query) =>
+        store.Query(query).Select(i => i.SourceRecord!.RecordId).ToArray();
+}
