@@ -27,7 +27,7 @@ public static class VigilCli
         config.Settings.Registrar.RegisterInstance(clock);
         config.SetApplicationName("vigil");
         config.Settings.StrictParsing = true;
-        config.SetExceptionHandler(HandleException);
+        config.SetExceptionHandler((exception, _) => HandleException(exception, output));
 
         config.AddCommand<StartCommand>("start")
             .WithDescription("The main job: create the database if needed, load the bundled UCDP data on first run, and print the latest month's summary.");
@@ -58,10 +58,9 @@ public static class VigilCli
         });
     }
 
-    private static int HandleException(Exception exception, ITypeResolver? resolver)
+    private static int HandleException(Exception exception, CliOutput output)
     {
-        var output = resolver?.Resolve(typeof(CliOutput)) as CliOutput;
-        var error = output?.Error ?? Console.Error;
+        var error = output.Error;
         var (code, message) = exception switch
         {
             CommandParseException or CommandRuntimeException => (ExitCodes.Usage, exception.Message),
