@@ -9,12 +9,14 @@ namespace Vigil.Geo;
 
 /// <summary>
 /// Point-in-polygon over the district boundaries, through an STR-tree of prepared polygons. A point on no
-/// polygon (a coast, a boundary gap) goes to the nearest district within <see cref="ToleranceDegrees"/>.
+/// polygon (a coast, a boundary gap) goes to the nearest district within <see cref="ToleranceDegrees"/>:
+/// the bundled Pakistan layer is coarse along the Afghan border, and the Torkham crossing as UCDP geocodes
+/// it lies about 6.5 km outside its Khyber polygon.
 /// </summary>
 public sealed class DistrictLocator
 {
-    /// <summary>About 5 km at these latitudes.</summary>
-    public const double ToleranceDegrees = 0.05;
+    /// <summary>About 10 km at these latitudes.</summary>
+    public const double ToleranceDegrees = 0.1;
 
     private readonly STRtree<(District District, IPreparedGeometry Shape)> _tree = new();
 
@@ -43,13 +45,18 @@ public sealed class DistrictLocator
         return locator;
     }
 
-    public District? Locate(double latitude, double longitude)
+    /// <summary>
+    /// The district at a point. The two countries' boundary files overlap slightly along the border, so a
+    /// point on it (a crossing) can lie in a district of each; <paramref name="countryIso3"/>, when known,
+    /// picks the side.
+    /// </summary>
+    public District? Locate(double latitude, double longitude, string? countryIso3 = null)
     {
         var point = new Point(longitude, latitude);
         var envelope = new Envelope(point.Coordinate);
         foreach (var (district, shape) in _tree.Query(envelope))
         {
-            if (shape.Covers(point))
+            if ((countryIso3 is null || district.Country == countryIso3) && shape.Covers(point))
                 return district;
         }
         envelope.ExpandBy(ToleranceDegrees);
@@ -57,6 +64,8 @@ public sealed class DistrictLocator
         var best = double.MaxValue;
         foreach (var (district, shape) in _tree.Query(envelope))
         {
+            if (countryIso3 is not null && district.Country != countryIso3)
+                continue;
             var distance = shape.Geometry.Distance(point);
             if (distance <= ToleranceDegrees && distance < best)
             {

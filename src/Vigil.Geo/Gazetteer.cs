@@ -103,8 +103,12 @@ public sealed class Gazetteer
     public NamedPlace? FindPlace(string? name, string? countryIso3 = null) =>
         Single(_places, name, p => countryIso3 is null || p.Country == countryIso3);
 
-    /// <summary>The district whose polygon holds the point (or lies within about 5 km of it), or null.</summary>
-    public District? Locate(double latitude, double longitude) => _locator.Value.Locate(latitude, longitude);
+    /// <summary>
+    /// The district whose polygon holds the point (or lies within about 10 km of it), or null; in the given
+    /// country when one is given (points on the border lie in both countries' files).
+    /// </summary>
+    public District? Locate(double latitude, double longitude, string? countryIso3 = null) =>
+        _locator.Value.Locate(latitude, longitude, countryIso3);
 
     private static T? Single<T>(Dictionary<string, List<T>> index, string? name, Func<T, bool> filter) where T : class
     {

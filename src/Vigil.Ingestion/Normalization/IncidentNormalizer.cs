@@ -45,8 +45,8 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
 
         if (district is null && place.HasCoordinates)
         {
-            var located = gazetteer.Locate(place.Latitude!.Value, place.Longitude!.Value);
-            if (located is not null && (names.CountryIso3 is null || located.Country == names.CountryIso3))
+            var located = gazetteer.Locate(place.Latitude!.Value, place.Longitude!.Value, names.CountryIso3);
+            if (located is not null)
             {
                 district = located;
                 flags |= QualityFlags.DistrictFromCoordinates;
