@@ -17,6 +17,11 @@ public sealed class SqliteDialect : ISqlDialect
     // AUTOINCREMENT guarantees an id is never reused, even after the highest row is deleted.
     public string IdentityPrimaryKey => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
+    public IRowCommand PrepareRowCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters, bool returnsId) =>
+        new SqliteRowCommand((SqliteConnection)connection, sql, parameters.Count);
+
+    public string ClusteredByKey => " WITHOUT ROWID";
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } e
         && e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;

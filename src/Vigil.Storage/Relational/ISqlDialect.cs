@@ -16,4 +16,16 @@ public interface ISqlDialect
     string IdentityPrimaryKey { get; }
 
     bool IsUniqueViolation(DbException exception);
+
+    /// <summary>
+    /// What follows CREATE TABLE (...) for a child table keyed by (incident_id, n) so that its rows are
+    /// stored in key order (SQLite: WITHOUT ROWID); empty where the database has no such option.
+    /// </summary>
+    string ClusteredByKey { get; }
+
+    /// <summary>
+    /// Prepares a statement for bulk writes (parameters named <c>@name</c> in <paramref name="sql"/>, each
+    /// once, set by position). <paramref name="returnsId"/>: the statement is an INSERT whose new id is wanted.
+    /// </summary>
+    IRowCommand PrepareRowCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters, bool returnsId);
 }

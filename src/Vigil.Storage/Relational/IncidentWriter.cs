@@ -1,4 +1,4 @@
-using System.Data;
+using System.Collections.Immutable;
 using System.Data.Common;
 using System.Text.Json;
 using Vigil.Domain.Incidents;
@@ -9,44 +9,54 @@ namespace Vigil.Storage.Relational;
 
 /// <summary>
 /// Prepared statements that write incidents, their sources and their revisions inside one transaction.
-/// Commands are built once and re-bound per row: imports call these a million times.
+/// Statements are prepared once and re-bound per row: imports call these a million times.
+/// <para>A creation is recorded in the incident's own row (created_at, created_by, created_import_id,
+/// created_reason) rather than as a row of <c>revisions</c>: it is written once, with the incident, and
+/// <see cref="RelationalIncidentStore.GetRevisions"/> reads it back as revision 1. Every later change is a
+/// <c>revisions</c> row with each field's value before and after.</para>
 /// </summary>
 internal sealed class IncidentWriter : IDisposable
 {
     private static readonly string[] SourceColumns = ["incident_id", "ordinal", "name", "published", "headline", "url"];
     private static readonly string[] RevisionColumns = ["incident_id", "number", "at", "author", "kind", "import_id", "changes", "reason"];
+    private static readonly string[] UpdatedNames = [.. IncidentColumns.Written.Select(c => c.Name), "last_import_id"];
+    private static readonly string[] InsertedNames = [.. UpdatedNames, "created_by", "created_import_id", "created_reason"];
 
-    private readonly DbCommand _insert;
-    private readonly DbCommand _update;
-    private readonly DbCommand _insertSource;
-    private readonly DbCommand _deleteSources;
-    private readonly DbCommand _insertRevision;
+    private readonly IRowCommand _insert;
+    private readonly IRowCommand _update;
+    private readonly IRowCommand _insertSource;
+    private readonly IRowCommand _deleteSources;
+    private readonly IRowCommand _insertRevision;
 
-    public IncidentWriter(DbConnection connection, DbTransaction transaction)
+    public IncidentWriter(DbConnection connection, DbTransaction transaction, ISqlDialect dialect)
     {
-        var names = IncidentColumns.Written.Select(c => c.Name).Append("last_import_id").ToArray();
-        _insert = Command(connection, transaction,
-            $"INSERT INTO incidents ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(n => "@" + n))}) RETURNING id",
-            names);
-        _update = Command(connection, transaction,
-            $"UPDATE incidents SET {string.Join(", ", names.Select(n => $"{n} = @{n}"))} WHERE id = @id AND revision = @expected",
-            [.. names, "id", "expected"]);
-        _insertSource = Command(connection, transaction,
+        IRowCommand Prepare(string sql, string[] parameters, bool returnsId = false) =>
+            dialect.PrepareRowCommand(connection, transaction, sql, parameters, returnsId);
+
+        _insert = Prepare(
+            $"INSERT INTO incidents ({string.Join(", ", InsertedNames)}) VALUES ({string.Join(", ", InsertedNames.Select(n => "@" + n))})",
+            InsertedNames, returnsId: true);
+        _update = Prepare(
+            $"UPDATE incidents SET {string.Join(", ", UpdatedNames.Select(n => $"{n} = @{n}"))} WHERE id = @id AND revision = @expected",
+            [.. UpdatedNames, "id", "expected"]);
+        _insertSource = Prepare(
             $"INSERT INTO incident_sources ({string.Join(", ", SourceColumns)}) VALUES ({string.Join(", ", SourceColumns.Select(n => "@" + n))})",
             SourceColumns);
-        _deleteSources = Command(connection, transaction, "DELETE FROM incident_sources WHERE incident_id = @id", ["id"]);
-        _insertRevision = Command(connection, transaction,
+        _deleteSources = Prepare("DELETE FROM incident_sources WHERE incident_id = @id", ["id"]);
+        _insertRevision = Prepare(
             $"INSERT INTO revisions ({string.Join(", ", RevisionColumns)}) VALUES ({string.Join(", ", RevisionColumns.Select(n => "@" + n))})",
             RevisionColumns);
     }
 
-    /// <summary>Inserts a new incident with its sources and its creation revision; returns the new id.</summary>
+    /// <summary>Inserts a new incident (revision 1, its creation recorded with it) and its sources; returns the new id.</summary>
     public long Insert(Incident incident, ChangeContext context, long? importId)
     {
         Bind(_insert, incident, importId);
-        var id = Convert.ToInt64(_insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        _insert.Set(UpdatedNames.Length, context.Author);
+        _insert.Set(UpdatedNames.Length + 1, importId);
+        _insert.Set(UpdatedNames.Length + 2, context.Reason);
+        var id = _insert.ExecuteInsert();
         WriteSources(id, incident.Sources);
-        WriteRevision(id, incident.Revision, incident.CreatedAt, context, RevisionKind.Create, importId, []);
         return id;
     }
 
@@ -58,76 +68,51 @@ internal sealed class IncidentWriter : IDisposable
         ChangeContext context, long? importId, bool sourcesChanged)
     {
         Bind(_update, incident, importId);
-        _update.Parameters["@id"].Value = incident.Id;
-        _update.Parameters["@expected"].Value = expectedRevision;
-        if (_update.ExecuteNonQuery() != 1)
+        _update.Set(UpdatedNames.Length, incident.Id);
+        _update.Set(UpdatedNames.Length + 1, expectedRevision);
+        if (_update.Execute() != 1)
             return false;
         if (sourcesChanged)
         {
-            _deleteSources.Parameters["@id"].Value = incident.Id;
-            _deleteSources.ExecuteNonQuery();
+            _deleteSources.Set(0, incident.Id);
+            _deleteSources.Execute();
             WriteSources(incident.Id, incident.Sources);
         }
-        WriteRevision(incident.Id, incident.Revision, incident.UpdatedAt, context, kind, importId, changes);
+        _insertRevision.Set(0, incident.Id);
+        _insertRevision.Set(1, incident.Revision);
+        _insertRevision.Set(2, IncidentColumns.Stamp(incident.UpdatedAt));
+        _insertRevision.Set(3, context.Author);
+        _insertRevision.Set(4, EnumText<RevisionKind>.Format(kind));
+        _insertRevision.Set(5, importId);
+        _insertRevision.Set(6, changes.Count == 0 ? null : JsonSerializer.Serialize(changes, RevisionJson.Options));
+        _insertRevision.Set(7, context.Reason);
+        _insertRevision.Execute();
         return true;
     }
 
-    private void WriteSources(long id, System.Collections.Immutable.ImmutableArray<SourceReference> sources)
+    private void WriteSources(long id, ImmutableArray<SourceReference> sources)
     {
         if (sources.IsDefaultOrEmpty)
             return;
-        var p = _insertSource.Parameters;
         for (var i = 0; i < sources.Length; i++)
         {
             var s = sources[i];
-            p["@incident_id"].Value = id;
-            p["@ordinal"].Value = i + 1;
-            p["@name"].Value = (object?)s.Name ?? DBNull.Value;
-            p["@published"].Value = s.Published is { } d ? IncidentColumns.Day(d) : DBNull.Value;
-            p["@headline"].Value = (object?)s.Headline ?? DBNull.Value;
-            p["@url"].Value = (object?)s.Url ?? DBNull.Value;
-            _insertSource.ExecuteNonQuery();
+            _insertSource.Set(0, id);
+            _insertSource.Set(1, i + 1);
+            _insertSource.Set(2, s.Name);
+            _insertSource.Set(3, s.Published is { } d ? IncidentColumns.Day(d) : null);
+            _insertSource.Set(4, s.Headline);
+            _insertSource.Set(5, s.Url);
+            _insertSource.Execute();
         }
     }
 
-    private void WriteRevision(long id, int number, DateTimeOffset at, ChangeContext context, RevisionKind kind,
-        long? importId, IReadOnlyList<FieldChange> changes)
+    private static void Bind(IRowCommand cmd, Incident incident, long? importId)
     {
-        var p = _insertRevision.Parameters;
-        p["@incident_id"].Value = id;
-        p["@number"].Value = number;
-        p["@at"].Value = IncidentColumns.Stamp(at);
-        p["@author"].Value = context.Author;
-        p["@kind"].Value = EnumText<RevisionKind>.Format(kind);
-        p["@import_id"].Value = (object?)importId ?? DBNull.Value;
-        p["@changes"].Value = changes.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(changes, RevisionJson.Options);
-        p["@reason"].Value = (object?)context.Reason ?? DBNull.Value;
-        _insertRevision.ExecuteNonQuery();
-    }
-
-    private static void Bind(DbCommand cmd, Incident incident, long? importId)
-    {
-        var p = cmd.Parameters;
         var columns = IncidentColumns.Written;
         for (var i = 0; i < columns.Length; i++)
-            p[i].Value = columns[i].Get(incident) ?? DBNull.Value;
-        p[columns.Length].Value = (object?)importId ?? DBNull.Value;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, string[] parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        cmd.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        cmd.Prepare();
-        return cmd;
+            cmd.Set(i, columns[i].Get(incident));
+        cmd.Set(columns.Length, importId);
     }
 
     public void Dispose()

@@ -52,19 +52,30 @@ public class RelationalIncidentStore : IIncidentStore
 
     public IReadOnlyList<Revision> GetRevisions(long id)
     {
-        using var cmd = Command(null,
-            "SELECT number, at, author, kind, import_id, changes, reason FROM revisions WHERE incident_id = @id ORDER BY number", "id");
-        cmd.Parameters["@id"].Value = id;
-        using var r = cmd.ExecuteReader();
         var list = new List<Revision>();
-        while (r.Read())
+        using (var cmd = Command(null, "SELECT created_at, created_by, created_import_id, created_reason FROM incidents WHERE id = @id", "id"))
         {
-            var changes = r.IsDBNull(5)
-                ? []
-                : JsonSerializer.Deserialize<FieldChange[]>(r.GetString(5), RevisionJson.Options) ?? [];
-            list.Add(new Revision(id, r.GetInt32(0), IncidentColumns.ParseStamp(r.GetString(1)), r.GetString(2),
-                EnumText<RevisionKind>.Parse(r.GetString(3)), r.IsDBNull(4) ? null : r.GetInt64(4), changes,
-                r.IsDBNull(6) ? null : r.GetString(6)));
+            cmd.Parameters["@id"].Value = id;
+            using var r = cmd.ExecuteReader();
+            if (!r.Read())
+                return list;
+            list.Add(new Revision(id, 1, IncidentColumns.ParseStamp(r.GetString(0)), r.GetString(1), RevisionKind.Create,
+                r.IsDBNull(2) ? null : r.GetInt64(2), [], r.IsDBNull(3) ? null : r.GetString(3)));
+        }
+        using (var cmd = Command(null,
+            "SELECT number, at, author, kind, import_id, changes, reason FROM revisions WHERE incident_id = @id ORDER BY number", "id"))
+        {
+            cmd.Parameters["@id"].Value = id;
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var changes = r.IsDBNull(5)
+                    ? []
+                    : JsonSerializer.Deserialize<FieldChange[]>(r.GetString(5), RevisionJson.Options) ?? [];
+                list.Add(new Revision(id, r.GetInt32(0), IncidentColumns.ParseStamp(r.GetString(1)), r.GetString(2),
+                    EnumText<RevisionKind>.Parse(r.GetString(3)), r.IsDBNull(4) ? null : r.GetInt64(4), changes,
+                    r.IsDBNull(6) ? null : r.GetString(6)));
+            }
         }
         return list;
     }
@@ -144,7 +155,7 @@ public class RelationalIncidentStore : IIncidentStore
     {
         var now = Clock.GetUtcNow();
         using var tx = Connection.BeginTransaction();
-        using var writer = new IncidentWriter(Connection, tx);
+        using var writer = new IncidentWriter(Connection, tx, Dialect);
         var created = incident with { Id = 0, Revision = 1, CreatedAt = now, UpdatedAt = now, DeletedAt = null };
         long id;
         try
@@ -195,7 +206,7 @@ public class RelationalIncidentStore : IIncidentStore
         if (kind == RevisionKind.Delete)
             changes = [new FieldChange("deleted_at", null, IncidentColumns.Stamp(next.DeletedAt!.Value))];
 
-        using var writer = new IncidentWriter(Connection, tx);
+        using var writer = new IncidentWriter(Connection, tx, Dialect);
         if (!writer.Update(next, expectedRevision, kind, changes, context, null, changes.Any(c => c.Field == "sources")))
             throw new ConcurrencyException(id, expectedRevision, expectedRevision + 1);
         tx.Commit();
@@ -242,7 +253,7 @@ public class RelationalIncidentStore : IIncidentStore
             Dialect.Name, Location, SchemaVersion,
             ScalarLong(null, "SELECT COUNT(*) FROM incidents WHERE deleted_at IS NULL"),
             ScalarLong(null, "SELECT COUNT(*) FROM incidents WHERE deleted_at IS NOT NULL"),
-            ScalarLong(null, "SELECT COUNT(*) FROM revisions"),
+            ScalarLong(null, "SELECT COUNT(*) FROM incidents") + ScalarLong(null, "SELECT COUNT(*) FROM revisions"),
             ScalarLong(null, "SELECT COUNT(*) FROM incident_sources"),
             ScalarLong(null, "SELECT COUNT(*) FROM imports"),
             first is null ? null : DateOnly.ParseExact(first, "yyyy-MM-dd", Inv),

@@ -4,11 +4,33 @@ namespace Vigil.Storage.Relational;
 /// The versioned schema. Migrations run in order on open, each in the transaction that records it in
 /// <c>schema_migrations</c>; a database newer than this code is refused rather than guessed at.
 /// Dates are ISO text (yyyy-MM-dd) and timestamps ISO UTC text, which sort and compare correctly in every
-/// database and keep the SQL portable.
+/// database and keep the SQL portable. An incident's creation (who, when, which import, why) is kept in its
+/// own row as revision 1; <c>revisions</c> holds every later change with each field before and after.
 /// </summary>
 public static class Schema
 {
     public sealed record Migration(int Version, string Name, Func<ISqlDialect, string> Sql);
+
+    /// <summary>An index on incidents that only serves queries (no constraint rests on it).</summary>
+    public sealed record Index(string Name, string Columns)
+    {
+        public string CreateSql => $"CREATE INDEX {Name} ON incidents ({Columns})";
+        public string DropSql => $"DROP INDEX {Name}";
+    }
+
+    /// <summary>
+    /// The query indexes, shaped for a monthly assessment: by date, and by province, district, perpetrator and
+    /// event type within a date range. A first import into an empty table builds them after loading the
+    /// rows (one sort each) instead of row by row.
+    /// </summary>
+    public static readonly IReadOnlyList<Index> SecondaryIndexes =
+    [
+        new("ix_incidents_date", "date_start"),
+        new("ix_incidents_admin1", "admin1, date_start"),
+        new("ix_incidents_admin2", "admin2, date_start"),
+        new("ix_incidents_perpetrator", "perpetrator, date_start"),
+        new("ix_incidents_event_type", "event_type, date_start"),
+    ];
 
     public static readonly IReadOnlyList<Migration> Migrations =
     [
@@ -76,17 +98,16 @@ public static class Schema
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL,
                 deleted_at TEXT,
+                created_by TEXT NOT NULL,
+                created_import_id BIGINT REFERENCES imports (id),
+                created_reason TEXT,
                 last_import_id BIGINT REFERENCES imports (id),
                 CHECK (killed_low >= 0 AND killed_best >= 0 AND killed_high >= 0),
                 CHECK (injured_low >= 0 AND injured_best >= 0 AND injured_high >= 0),
                 CHECK (date_end >= date_start)
             );
             CREATE UNIQUE INDEX ux_incidents_source ON incidents (dataset, source_id);
-            CREATE INDEX ix_incidents_date ON incidents (date_start);
-            CREATE INDEX ix_incidents_admin1 ON incidents (admin1, date_start);
-            CREATE INDEX ix_incidents_admin2 ON incidents (admin2, date_start);
-            CREATE INDEX ix_incidents_perpetrator ON incidents (perpetrator, date_start);
-            CREATE INDEX ix_incidents_event_type ON incidents (event_type, date_start);
+            {string.Join("\n", SecondaryIndexes.Select(i => i.CreateSql + ";"))}
             CREATE TABLE incident_sources (
                 incident_id BIGINT NOT NULL REFERENCES incidents (id),
                 ordinal INTEGER NOT NULL,
@@ -95,7 +116,7 @@ public static class Schema
                 headline TEXT,
                 url TEXT,
                 PRIMARY KEY (incident_id, ordinal)
-            );
+            ){d.ClusteredByKey};
             CREATE TABLE revisions (
                 incident_id BIGINT NOT NULL REFERENCES incidents (id),
                 number INTEGER NOT NULL,
@@ -106,7 +127,7 @@ public static class Schema
                 changes TEXT,
                 reason TEXT,
                 PRIMARY KEY (incident_id, number)
-            );
+            ){d.ClusteredByKey};
             """),
     ];
 

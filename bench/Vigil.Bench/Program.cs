@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using Vigil.Bench;
+using Vigil.Ingestion.Csv;
+using Vigil.Ingestion.Formats.Ucdp;
+using Vigil.Ingestion.Normalization;
+
+// Import benchmark (see BENCHMARKS.md): vigil import against the sqlite3 shell's .import of the same file,
+// in one run on one machine, plus an in-process breakdown of where vigil's time goes.
+var inv = CultureInfo.InvariantCulture;
+var options = Options.Parse(args);
+Directory.CreateDirectory(options.Work);
+var data = Path.Combine(options.Work, $"ucdp-{options.Rows}-seed{options.Seed}.csv");
+if (!File.Exists(data))
+{
+    Console.WriteLine($"generating {options.Rows:N0} UCDP-layout rows (seed {options.Seed}) -> {data}");
+    var watch = Stopwatch.StartNew();
+    UcdpGenerator.Write(options.Template, data + ".partial", options.Rows, options.Seed);
+    File.Move(data + ".partial", data, overwrite: true);
+    Console.WriteLine($"  {new FileInfo(data).Length / 1e6:N0} MB in {watch.Elapsed.TotalSeconds:N1} s");
+}
+var size = new FileInfo(data).Length;
+Console.WriteLine($"file: {data} ({size / 1e6:N0} MB, {options.Rows:N0} rows)");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+
+var results = new List<(string Name, ProcessMeter.Measurement M)>();
+for (var round = 1; round <= options.Rounds; round++)
+{
+    var baseDb = Path.Combine(options.Work, "sqlite3-baseline.db");
+    var vigilDb = Path.Combine(options.Work, "vigil-bench.db");
+    foreach (var f in new[] { baseDb, vigilDb })
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(f + suffix);
+
+    var baseline = ProcessMeter.Run("sqlite3", [baseDb], $".mode csv\n.import '{data}' ucdp\n");
+    Check(baseline, "sqlite3 .import");
+    results.Add(("sqlite3 .import (plain table, all TEXT, no index)", baseline));
+
+    var vigil = ProcessMeter.Run("dotnet", [options.Vigil, "import", data, "--db", vigilDb, "--json", "--author", "bench"]);
+    Check(vigil, "vigil import");
+    results.Add(("vigil import (validate, normalise, index, revisions)", vigil));
+    Console.WriteLine($"round {round}: sqlite3 {baseline.Seconds:N1} s, vigil {vigil.Seconds:N1} s, ratio {vigil.Seconds / baseline.Seconds:N2}");
+}
+
+Console.WriteLine();
+Console.WriteLine("| step | seconds | rows/s | peak RSS (MB) |");
+Console.WriteLine("|---|---:|---:|---:|");
+foreach (var (name, m) in results)
+    Console.WriteLine(string.Create(inv, $"| {name} | {m.Seconds:N1} | {options.Rows / m.Seconds:N0} | {m.PeakBytes / 1048576.0:N0} |"));
+var pairs = results.Chunk(2).Select(p => p[1].M.Seconds / p[0].M.Seconds).ToList();
+Console.WriteLine(string.Create(inv, $"\nratio vigil / sqlite3, per round: {string.Join(", ", pairs.Select(r => r.ToString("N2", inv)))}"));
+
+if (!options.SkipBreakdown)
+{
+    Console.WriteLine("\nwhere vigil's time goes (in-process, same file):");
+    var parse = Time(() => Parse(data, normalizer: null));
+    var normalise = Time(() => Parse(data, IncidentNormalizer.Bundled()));
+    Console.WriteLine(string.Create(inv, $"| read + parse + validate (Sep, UCDP rules) | {parse:N1} s |"));
+    Console.WriteLine(string.Create(inv, $"| ... + normalise (gazetteer, point-in-polygon, actors) | {normalise:N1} s |"));
+    Console.WriteLine(string.Create(inv, $"| full import (above: writes, indexes, revisions) | {results[^1].M.Seconds:N1} s, of which about {results[^1].M.Seconds - normalise:N1} s in SQLite and process start |"));
+}
+return 0;
+
+static void Check(ProcessMeter.Measurement m, string what)
+{
+    if (m.ExitCode != 0)
+        throw new InvalidOperationException($"{what} failed ({m.ExitCode}): {m.Output}");
+}
+
+static double Time(Func<long> action)
+{
+    var watch = Stopwatch.StartNew();
+    var rows = action();
+    watch.Stop();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ({rows:N0} incidents)"));
+    return watch.Elapsed.TotalSeconds;
+}
+
+static long Parse(string path, IncidentNormalizer? normalizer)
+{
+    using var file = CsvFile.Open(path);
+    var parser = new UcdpGedFormat().Bind(file);
+    long count = 0;
+    file.ForEachRow(row =>
+    {
+        var result = parser.Parse(row);
+        if (result.Incident is null)
+            return;
+        if (normalizer is not null)
+            normalizer.Normalize(result.Incident);
+        count++;
+    }, (_, e) => throw e);
+    return count;
+}
+
+internal sealed record Options(int Rows, int Seed, int Rounds, string Work, string Template, string Vigil, bool SkipBreakdown)
+{
+    public static Options Parse(string[] args)
+    {
+        var root = FindRoot();
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        return new Options(
+            int.Parse(Value("--rows") ?? "1000000", CultureInfo.InvariantCulture),
+            int.Parse(Value("--seed") ?? "42", CultureInfo.InvariantCulture),
+            int.Parse(Value("--rounds") ?? "1", CultureInfo.InvariantCulture),
+            Value("--work") ?? Path.Combine(root, "bench", "out"),
+            Path.Combine(root, "data", "ucdp", "conflict_data_pak.csv"),
+            Value("--vigil") ?? Path.Combine(root, "src", "Vigil.Cli", "bin", "Release", "net10.0", "vigil.dll"),
+            args.Contains("--skip-breakdown"));
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Vigil.slnx")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("run from inside the repository");
+    }
+}
