@@ -48,6 +48,10 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
         using var file = CsvFile.Open(path, format.Encoding);
         var parser = format.Bind(file);
         rejects?.BeginCsv(file.Header);
+        // Without --skip-invalid any error ends the import, so the writes can run on a second thread while this
+        // one reads; with it, a row refused by the store must be written out with its text, so one thread does all.
+        using var pipeline = rejects is null ? new WritePipeline((incident, line) => state.Add(incident, path, line)) : null;
+        long parsed = 0;
         file.ForEachRow(
             row =>
             {
@@ -58,26 +62,24 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
                     notices.Add($"{file.DisplayName}:{row.Line}: {result.Skipped} skipped");
                     return;
                 }
-                try
-                {
-                    state.Add(normalizer.Normalize(result.Incident));
-                }
-                catch (DuplicateRecordException e)
-                {
-                    throw row.RowError(e.Message);
-                }
-                if (state.Rows % ProgressEvery == 0)
-                    progress?.Report(new ImportProgress(file.BytesRead, file.Length, state.Rows));
+                var incident = normalizer.Normalize(result.Incident);
+                if (pipeline is not null)
+                    pipeline.Add(incident, row.Line);
+                else
+                    state.Add(incident, path, row.Line);
+                if (++parsed % ProgressEvery == 0)
+                    progress?.Report(new ImportProgress(file.BytesRead, file.Length, parsed));
             },
             (raw, error) =>
             {
                 if (rejects is null)
                     throw error;
-                state.Rows++;
+                state.Rejected++;
                 rejects.WriteCsv(raw, error);
             });
+        pipeline?.Complete();
         notices.AddRange(parser.Finish());
-        progress?.Report(new ImportProgress(file.Length, file.Length, state.Rows));
+        progress?.Report(new ImportProgress(file.Length, file.Length, parsed));
         return file.Sha256();
     }
 
@@ -89,25 +91,18 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
             (incident, line) =>
             {
                 ct.ThrowIfCancellationRequested();
-                try
-                {
-                    state.Add(normalizer.Normalize(incident));
-                }
-                catch (DuplicateRecordException e)
-                {
-                    throw new InputException(new InputLocation(path, line), e.Message);
-                }
-                if (state.Rows % ProgressEvery == 0)
-                    progress?.Report(new ImportProgress(reader.Stream?.Position ?? 0, length, state.Rows));
+                state.Add(normalizer.Normalize(incident), path, line);
+                if (state.Written % ProgressEvery == 0)
+                    progress?.Report(new ImportProgress(reader.Stream?.Position ?? 0, length, state.Written));
             },
             (raw, error) =>
             {
                 if (rejects is null)
                     throw error;
-                state.Rows++;
+                state.Rejected++;
                 rejects.WriteJson(raw, error);
             });
-        progress?.Report(new ImportProgress(length, length, state.Rows));
+        progress?.Report(new ImportProgress(length, length, state.Written));
         return reader.Sha256;
     }
 
@@ -117,12 +112,23 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
     private sealed class RunState(IImportSession session)
     {
         public IImportSession Session { get; } = session;
-        public long Rows;
+        public long Written;
+        public long Rejected;
 
-        public void Add(Incident incident)
+        public long Rows => Written + Rejected;
+
+        /// <summary>Writes one incident; a record repeated in the file is an error at its line.</summary>
+        public void Add(Incident incident, string path, long? line)
         {
-            Session.Upsert(incident);
-            Rows++;
+            try
+            {
+                Session.Upsert(incident);
+            }
+            catch (DuplicateRecordException e)
+            {
+                throw new InputException(new InputLocation(path, line), e.Message);
+            }
+            Written++;
         }
     }
 }
