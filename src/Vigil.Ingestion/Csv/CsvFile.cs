@@ -98,8 +98,23 @@ public sealed class CsvFile : IDisposable
     /// </summary>
     public void ForEachRow(RowHandler handle, Action<string, InputException> reject)
     {
-        foreach (var row in _reader)
+        // Where the next row starts, for an error raised before Sep can hand that row over.
+        long nextLine = 2;
+        while (true)
         {
+            try
+            {
+                if (!_reader.MoveNext())
+                    break;
+            }
+            catch (NotSupportedException)
+            {
+                // Sep refuses a row longer than its buffer (16M characters) and cannot go on after it.
+                throw new InputException(new InputLocation(DisplayName, nextLine, 1),
+                    $"the row starting on this line is too long to read: a field far over the {MaxFieldLength:N0}-character limit, or a quote that is never closed");
+            }
+            var row = _reader.Current;
+            nextLine = row.LineNumberToExcl;
             var view = new RowView(row, this);
             InputException? error;
             try
