@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Revisions;
 using Vigil.Ingestion.Tests.Support;
 using Vigil.Storage;
 using Vigil.TestSupport;
@@ -215,8 +216,8 @@ public class UcdpImportTests
         Assert.Equal(2, incident.Revision);
         Assert.Equal([1, 2], revisions.Select(r => r.Number));
         var update = revisions[1];
-        Assert.Equal(Vigil.Domain.Revisions.RevisionKind.Update, update.Kind);
+        Assert.Equal(RevisionKind.Update, update.Kind);
         Assert.Equal(result.Summary.ImportId, update.ImportId);
-        Assert.Equal([new Vigil.Domain.Revisions.FieldChange("killed_best", oldBest, newBest)], update.Changes);
+        Assert.Equal([new FieldChange("killed_best", oldBest, newBest)], update.Changes);
     }
 }
