@@ -31,6 +31,23 @@ public class RoundTripTests
     }
 
     [Fact]
+    public void A_Vigil_CSV_export_imported_back_into_its_own_database_changes_no_incident()
+    {
+        using var db = new TestDatabase();
+        db.Import(RepoFiles.BundledUcdp);
+        var exported = Exports.Write(db.Store, Exports.Csv, db.Folder.File("export.csv"));
+        var before = FingerprintParts.Of(db.Path);
+
+        var result = db.Import(exported);
+        var after = FingerprintParts.Of(db.Path);
+
+        Assert.Equal((0L, 0L, (long)UcdpFile.Events), (result.Summary.Created, result.Summary.Updated, result.Summary.Unchanged));
+        Assert.Equal(before["incidents"], after["incidents"]);
+        Assert.Equal(before["incident_sources"], after["incident_sources"]);
+        Assert.Equal(before["revisions"], after["revisions"]);
+    }
+
+    [Fact]
     public void A_formula_in_a_text_field_is_stored_as_text()
     {
         using var db = new TestDatabase();
