@@ -26,13 +26,15 @@ public sealed class CsvFile : IDisposable
     private CsvFile(string path, string displayName, TextEncoding encoding, char separator)
     {
         DisplayName = displayName;
-        CheckEncoding(path, displayName);
+        // A UTF-8 byte-order mark (Excel's "CSV UTF-8") says the file is UTF-8, whatever the format usually is.
+        var utf8Bom = CheckEncoding(path, displayName);
+        var utf8 = encoding == TextEncoding.Utf8 || utf8Bom;
         _stream = new ProgressStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         try
         {
             // A UTF-8 byte-order mark is skipped; UTF-16 ones were refused above.
-            _text = new StreamReader(_stream, encoding == TextEncoding.Latin1 ? Encoding.Latin1 : new UTF8Encoding(false, false),
-                detectEncodingFromByteOrderMarks: encoding == TextEncoding.Utf8, bufferSize: 1 << 16);
+            _text = new StreamReader(_stream, utf8 ? new UTF8Encoding(false, false) : Encoding.Latin1,
+                detectEncodingFromByteOrderMarks: utf8, bufferSize: 1 << 16);
             _reader = Sep.New(separator).Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(_text);
         }
         catch
@@ -98,8 +100,23 @@ public sealed class CsvFile : IDisposable
     /// </summary>
     public void ForEachRow(RowHandler handle, Action<string, InputException> reject)
     {
-        foreach (var row in _reader)
+        // Where the next row starts, for an error raised before Sep can hand that row over.
+        long nextLine = 2;
+        while (true)
         {
+            try
+            {
+                if (!_reader.MoveNext())
+                    break;
+            }
+            catch (NotSupportedException)
+            {
+                // Sep refuses a row longer than its buffer (16M characters) and cannot go on after it.
+                throw new InputException(new InputLocation(DisplayName, nextLine, 1),
+                    $"the row starting on this line is too long to read: a field far over the {MaxFieldLength:N0}-character limit, or a quote that is never closed");
+            }
+            var row = _reader.Current;
+            nextLine = row.LineNumberToExcl;
             var view = new RowView(row, this);
             InputException? error;
             try
@@ -169,7 +186,8 @@ public sealed class CsvFile : IDisposable
         return text;
     }
 
-    private static void CheckEncoding(string path, string file)
+    /// <summary>Refuses UTF-16 and binary files; returns whether the file starts with a UTF-8 byte-order mark.</summary>
+    private static bool CheckEncoding(string path, string file)
     {
         Span<byte> head = stackalloc byte[4096];
         int n;
@@ -180,6 +198,7 @@ public sealed class CsvFile : IDisposable
             throw new InputException(new InputLocation(file), "the file is empty");
         if ((n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))) || head.Count((byte)0) > n / 8)
             throw new InputException(new InputLocation(file, 1, 1), "the file is UTF-16 (or binary); save it as UTF-8 CSV");
+        return head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
     }
 
     private void CheckHeader(char separator)

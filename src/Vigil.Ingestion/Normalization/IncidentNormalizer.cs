@@ -7,7 +7,7 @@ namespace Vigil.Ingestion.Normalization;
 /// <summary>
 /// Fills in Vigil's normalised names beside what the source said: province and district through the
 /// gazetteer (FATA → Khyber Pakhtunkhwa, "Khyber agency" → Khyber), the district from the coordinates
-/// when the source names none, and canonical actors through the alias table. Adds the quality flags it
+/// when the source names none and the coordinates are more precise than a province, and canonical actors through the alias table. Adds the quality flags it
 /// notices. It never changes a value the source gave.
 /// </summary>
 public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
@@ -43,7 +43,7 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
         var province = names.Province;
         flags |= names.Flags;
 
-        if (district is null && place.HasCoordinates)
+        if (district is null && place.HasCoordinates && PointsAtAPlace(place.GeoPrecision))
         {
             var located = gazetteer.Locate(place.Latitude!.Value, place.Longitude!.Value, names.CountryIso3);
             if (located is not null)
@@ -70,6 +70,14 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
             Admin2 = district?.Name,
         };
     }
+
+    /// <summary>
+    /// Whether the coordinates stand for a place inside one district. At province or country precision
+    /// they are that unit's centre, or a point on a line (UCDP's "LoC", a border, a road): the district
+    /// under them would be invented, and with it a province the source never gave.
+    /// </summary>
+    private static bool PointsAtAPlace(GeoPrecision precision) =>
+        precision is GeoPrecision.Exact or GeoPrecision.Near or GeoPrecision.District or GeoPrecision.Unknown;
 
     /// <summary>The gazetteer's answer for a country/province/district triple, cached: imports repeat them.</summary>
     private PlaceNames Names(string? country, string? admin1Raw, string? admin2Raw)
