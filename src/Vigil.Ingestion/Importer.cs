@@ -126,7 +126,7 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
             }
             catch (DuplicateRecordException e)
             {
-                throw new InputException(new InputLocation(path, line), e.Message);
+                throw new InputException(new InputLocation(path, line, line is null ? null : 1), e.Message);
             }
             Written++;
         }
