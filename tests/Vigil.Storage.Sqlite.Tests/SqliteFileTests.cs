@@ -21,6 +21,54 @@ public sealed class SqliteFileTests : IDisposable
     }
 
     [Fact]
+    public void An_import_alone_on_the_file_leaves_it_in_WAL_mode_with_its_indexes()
+    {
+        var path = _dir.File("bulk.db");
+        using (var store = SqliteIncidentStore.Open(path))
+        {
+            using var session = store.BeginImport(new ImportRequest("test", "t.csv", "test", "tester"));
+            session.Upsert(TestSupport.Contracts.Incidents.Sample(id: "1"));
+            session.Commit(0, "sha");
+        }
+
+        Assert.Equal("wal", Pragma(path, "journal_mode"));
+        Assert.Contains("ix_incidents_admin1", Query(path, "SELECT name FROM sqlite_master WHERE type = 'index'"));
+    }
+
+    [Fact]
+    public void An_import_while_another_connection_reads_the_file_still_commits()
+    {
+        var path = _dir.File("shared.db");
+        using var store = SqliteIncidentStore.Open(path);
+        using var reader = SqliteIncidentStore.Open(path);
+        Assert.Equal(0, reader.Count(IncidentQuery.All));
+
+        using (var session = store.BeginImport(new ImportRequest("test", "t.csv", "test", "tester")))
+        {
+            session.Upsert(TestSupport.Contracts.Incidents.Sample(id: "1"));
+            session.Commit(0, "sha");
+        }
+
+        Assert.Equal(1, reader.Count(IncidentQuery.All));
+        Assert.Equal("wal", Pragma(path, "journal_mode"));
+    }
+
+    [Fact]
+    public void An_abandoned_first_import_leaves_the_indexes_in_place()
+    {
+        var path = _dir.File("abandoned.db");
+        using (var store = SqliteIncidentStore.Open(path))
+        using (var session = store.BeginImport(new ImportRequest("test", "t.csv", "test", "tester")))
+        {
+            session.Upsert(TestSupport.Contracts.Incidents.Sample(id: "1"));
+        }
+
+        var indexes = Query(path, "SELECT name FROM sqlite_master WHERE type = 'index'");
+        Assert.All(Relational.Schema.SecondaryIndexes, i => Assert.Contains(i.Name, indexes));
+        Assert.Equal("wal", Pragma(path, "journal_mode"));
+    }
+
+    [Fact]
     public void The_indexes_a_monthly_assessment_needs_exist()
     {
         var path = _dir.File("idx.db");

@@ -73,7 +73,7 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
                 ? (r.Kind == Domain.Revisions.RevisionKind.Create ? "created" : "")
                 : string.Join("\n", r.Changes.Select(c => $"{c.Field}: {c.Before ?? "∅"} → {c.After ?? "∅"}"));
             history.AddRow(r.Number.ToString(CultureInfo.InvariantCulture), r.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Markup.Escape(r.Author), Markup.Escape(EnumText<Domain.Revisions.RevisionKind>.Format(r.Kind) + (r.Reason is null ? "" : $" ({r.Reason})")),
+                Markup.Escape(r.Author), Markup.Escape(EnumText<Domain.Revisions.RevisionKind>.Format(r.Kind) + (r.ImportId is { } import ? $" by import #{import}" : "") + (r.Reason is null ? "" : $" ({r.Reason})")),
                 Markup.Escape(changes));
         }
         output.Console.Write(history);

@@ -47,7 +47,8 @@ internal sealed class RelationalImportSession : IImportSession
             store.Execute(_transaction, "CREATE TEMP TABLE IF NOT EXISTS import_seen (dataset TEXT NOT NULL, source_id TEXT NOT NULL, PRIMARY KEY (dataset, source_id))");
             store.Execute(_transaction, "DELETE FROM import_seen");
             _rememberSeen = store.Command(_transaction, "INSERT INTO import_seen (dataset, source_id) VALUES (@dataset, @source_id)", "dataset", "source_id");
-            _context = new ChangeContext(request.Author, $"import #{_importId} of {request.FileName}");
+            // The reason of an imported change is the import itself (the imports row names the file).
+            _context = new ChangeContext(request.Author);
         }
         catch
         {
