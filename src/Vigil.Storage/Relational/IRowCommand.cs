@@ -25,23 +25,8 @@ public sealed class DbRowCommand : IRowCommand
 
     public DbRowCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters, bool returnsId)
     {
-        _command = Create(connection, transaction, returnsId ? sql + " RETURNING id" : sql, parameters);
-    }
-
-    private static DbCommand Create(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        cmd.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        cmd.Prepare();
-        return cmd;
+        _command = Commands.Create(connection, transaction, returnsId ? sql + " RETURNING id" : sql, parameters);
+        _command.Prepare();
     }
 
     public void Set(int index, object? value) => _command.Parameters[index].Value = value ?? DBNull.Value;

@@ -324,20 +324,8 @@ public class RelationalIncidentStore : IIncidentStore
         cmd.ExecuteNonQuery();
     }
 
-    internal DbCommand Command(DbTransaction? tx, string sql, params string[] parameters)
-    {
-        var cmd = Connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = "@" + name;
-            p.Value = DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        return cmd;
-    }
+    internal DbCommand Command(DbTransaction? tx, string sql, params string[] parameters) =>
+        Commands.Create(Connection, tx, sql, parameters);
 
     internal long ScalarLong(DbTransaction? tx, string sql, params object[] args)
     {

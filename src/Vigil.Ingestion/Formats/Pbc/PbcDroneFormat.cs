@@ -87,7 +87,7 @@ public sealed class PbcDroneFormat : ICsvFormat
                 throw row.RowError($"a strike after the totals row on line {_totalsLine}");
 
             var (date, weekdayMatches) = PbcDates.Parse(row, _date);
-            var (lat, lon, coordinatesAsGiven, flags) = PbcCoordinates.Read(row, _lat, _lon);
+            var (place, coordinatesAsGiven, flags) = PbcPlace.Read(row, _province, _city, _location, _lat, _lon);
             if (!weekdayMatches)
                 flags |= QualityFlags.WeekdayMismatch;
 
@@ -108,16 +108,7 @@ public sealed class PbcDroneFormat : ICsvFormat
             {
                 SourceRecord = new SourceRecordKey(Dataset, id),
                 Date = IncidentDate.OnDay(date),
-                Place = new Place
-                {
-                    Country = "Pakistan",
-                    Admin1Raw = row.Text(_province),
-                    Admin2Raw = row.Text(_city),
-                    Location = row.Text(_location),
-                    Latitude = lat,
-                    Longitude = lon,
-                    GeoPrecision = lat is null ? GeoPrecision.Unknown : GeoPrecision.Near,
-                },
+                Place = place,
                 EventType = EventType.AirOrDroneStrike,
                 EventSubtype = "US drone strike",
                 SourceEventType = "pbc:drone strike",

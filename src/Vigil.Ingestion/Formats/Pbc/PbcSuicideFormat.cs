@@ -37,21 +37,12 @@ public sealed class PbcSuicideFormat : ICsvFormat
             var id = row.Text(_id) ?? throw row.Error(_id, "an attack number (S#) is required");
             var (date, weekdayMatches) = PbcDates.Parse(row, _date);
             var targetRaw = row.Text(_targetType);
-            var (lat, lon, coordinatesAsGiven, coordinateFlags) = PbcCoordinates.Read(row, _lat, _lon);
+            var (place, coordinatesAsGiven, coordinateFlags) = PbcPlace.Read(row, _province, _city, _location, _lat, _lon);
             return RowResult.Of(new Incident
             {
                 SourceRecord = new SourceRecordKey(Dataset, id),
                 Date = IncidentDate.OnDay(date),
-                Place = new Place
-                {
-                    Country = "Pakistan",
-                    Admin1Raw = row.Text(_province),
-                    Admin2Raw = row.Text(_city),
-                    Location = row.Text(_location),
-                    Latitude = lat,
-                    Longitude = lon,
-                    GeoPrecision = lat is null ? GeoPrecision.Unknown : GeoPrecision.Near,
-                },
+                Place = place,
                 EventType = EventType.SuicideBombing,
                 EventSubtype = row.Text(_blasts) is { } n && n != "1" && n != "N/A" ? $"{n} suicide blasts" : null,
                 SourceEventType = "pbc:suicide attack",
