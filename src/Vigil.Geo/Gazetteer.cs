@@ -143,21 +143,24 @@ public sealed class Gazetteer
 
     public static IEnumerable<Province> ReadProvinces(Stream stream, string file) =>
         ReadCsv(stream, file, ["country", "code", "name", "status", "successor", "valid_until", "variants"], f => new Province(
-            f("country")!, f("code")!, f("name")!, f("status") == "historical", f("successor"),
+            Need(f, "country"), Need(f, "code"), Need(f, "name"), f("status") == "historical", f("successor"),
             f("valid_until") is { } until ? DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
             Split(f("variants"))));
 
     public static IEnumerable<District> ReadDistricts(Stream stream, string file) =>
         ReadCsv(stream, file, ["country", "admin1_code", "name", "historical_admin1_code", "geonames_id", "boundary_name", "boundary_id", "variants"],
-            f => new District(f("country")!, f("admin1_code")!, f("name")!, f("historical_admin1_code"), f("geonames_id"),
+            f => new District(Need(f, "country"), Need(f, "admin1_code"), Need(f, "name"), f("historical_admin1_code"), f("geonames_id"),
                 f("boundary_name"), f("boundary_id"), Split(f("variants"))));
 
     public static IEnumerable<NamedPlace> ReadPlaces(Stream stream, string file) =>
         ReadCsv(stream, file, ["country", "name", "variants", "admin1_code", "admin2", "latitude", "longitude", "kind"],
-            f => new NamedPlace(f("country")!, f("name")!, Split(f("variants")), f("admin1_code")!, f("admin2"),
+            f => new NamedPlace(Need(f, "country"), Need(f, "name"), Split(f("variants")), f("admin1_code"), f("admin2"),
                 f("latitude") is { } lat ? double.Parse(lat, CultureInfo.InvariantCulture) : null,
                 f("longitude") is { } lon ? double.Parse(lon, CultureInfo.InvariantCulture) : null,
-                f("kind")!));
+                Need(f, "kind")));
+
+    private static string Need(Func<string, string?> field, string name) =>
+        field(name) ?? throw new FormatException($"{name} is required");
 
     private static string[] Split(string? variants) =>
         variants?.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
@@ -181,7 +184,7 @@ public sealed class Gazetteer
             {
                 list.Add(create(name => values.TryGetValue(name, out var v) && v.Length > 0 ? v : null));
             }
-            catch (Exception e) when (e is FormatException or NullReferenceException)
+            catch (FormatException e)
             {
                 throw new InputException(new InputLocation(file, row.LineNumberFrom), e.Message);
             }

@@ -45,5 +45,5 @@ public sealed record District(
 
 /// <summary>A town, city or border crossing, with the district it lies in.</summary>
 public sealed record NamedPlace(
-    string Country, string Name, IReadOnlyList<string> Variants, string ProvinceCode, string? District,
+    string Country, string Name, IReadOnlyList<string> Variants, string? ProvinceCode, string? District,
     double? Latitude, double? Longitude, string Kind);

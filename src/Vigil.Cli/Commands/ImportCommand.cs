@@ -66,7 +66,7 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Comman
         var results = new List<ImportResult>();
         foreach (var file in settings.Files)
         {
-            var result = ImportOne(importer, file, options, settings.Json, cancellationToken);
+            var result = ImportWithProgress.Run(output, importer, file, options, settings.Json, cancellationToken);
             results.Add(result);
             if (!settings.Json)
                 Report(result);
@@ -74,22 +74,6 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Comman
         if (settings.Json)
             output.Out.WriteLine(JsonSerializer.Serialize(results.Select(ImportJson.Of), CliJson.Options));
         return ExitCodes.Success;
-    }
-
-    internal ImportResult ImportOne(Importer importer, string file, ImportOptions options, bool quiet, CancellationToken ct)
-    {
-        if (quiet || !output.Interactive)
-            return importer.Import(file, options, null, ct);
-        ImportResult? result = null;
-        output.Console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
-                result = importer.Import(file, options, new DirectProgress(p => task.Value = p.BytesRead), ct);
-                task.Value = task.MaxValue;
-            });
-        return result!;
     }
 
     private void Report(ImportResult r)
@@ -104,11 +88,6 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Comman
             output.Console.MarkupLine($"[yellow]rejected rows and their reasons:[/] {Markup.Escape(r.RejectsFile)}");
         foreach (var notice in r.Notices)
             output.Console.MarkupLine($"  [grey]{Markup.Escape(notice)}[/]");
-    }
-
-    private sealed class DirectProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
-    {
-        public void Report(ImportProgress value) => report(value);
     }
 }
 

@@ -21,8 +21,7 @@ public sealed class StartCommand(CliOutput output, TimeProvider clock) : Command
         if (store.Count(new IncidentQuery { Datasets = [UcdpGedFormat.Dataset], IncludeDeleted = true }) == 0)
         {
             output.Console.MarkupLine($"First run: loading the bundled UCDP GED Pakistan data into [bold]{Markup.Escape(store.Location)}[/] ...");
-            var import = new ImportCommand(output, clock);
-            var result = import.ImportOne(new Importer(store, IncidentNormalizer.Bundled()), VigilPaths.BundledUcdp,
+            var result = ImportWithProgress.Run(output, new Importer(store, IncidentNormalizer.Bundled()), VigilPaths.BundledUcdp,
                 new ImportOptions { Format = UcdpGedFormat.Dataset, Author = "vigil start" }, quiet: false, cancellationToken);
             output.Console.MarkupLine($"[green]loaded[/] {result.Summary.Created:N0} incidents in {result.Elapsed.TotalSeconds:0.0} s");
         }

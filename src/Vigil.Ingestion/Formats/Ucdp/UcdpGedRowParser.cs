@@ -1,4 +1,3 @@
-using System.Globalization;
 using Vigil.Domain.Incidents;
 using Vigil.Ingestion.Csv;
 
@@ -161,6 +160,4 @@ internal sealed class UcdpGedRowParser : ICsvRowParser
     private static bool IsState(string? side) => side?.StartsWith("Government of", StringComparison.Ordinal) == true;
 
     private static int? Sum(int? a, int? b, bool applies) => !applies ? null : a is null && b is null ? null : (a ?? 0) + (b ?? 0);
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
