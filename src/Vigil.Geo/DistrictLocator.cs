@@ -19,6 +19,10 @@ public sealed class DistrictLocator
     public const double ToleranceDegrees = 0.1;
 
     private readonly STRtree<(District District, IPreparedGeometry Shape)> _tree = new();
+    private readonly List<(District District, Geometry Shape)> _shapes = [];
+
+    /// <summary>Every district polygon (WGS84 lon/lat), for drawing maps.</summary>
+    public IReadOnlyList<(District District, Geometry Shape)> Shapes => _shapes;
 
     private DistrictLocator() { }
 
@@ -39,6 +43,7 @@ public sealed class DistrictLocator
                 if (id is null || !byBoundary.TryGetValue(id, out var district))
                     throw new InvalidDataException($"{country} boundaries: shape {id} ('{feature.Attributes["shapeName"]}') has no district in the gazetteer");
                 locator._tree.Insert(feature.Geometry.EnvelopeInternal, (district, PreparedGeometryFactory.Prepare(feature.Geometry)));
+                locator._shapes.Add((district, feature.Geometry));
             }
         }
         locator._tree.Build();

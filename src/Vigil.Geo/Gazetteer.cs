@@ -110,6 +110,9 @@ public sealed class Gazetteer
     public District? Locate(double latitude, double longitude, string? countryIso3 = null) =>
         _locator.Value.Locate(latitude, longitude, countryIso3);
 
+    /// <summary>The district polygons of the bundled boundaries (loaded on first use), for maps.</summary>
+    public IReadOnlyList<(District District, NetTopologySuite.Geometries.Geometry Shape)> DistrictShapes => _locator.Value.Shapes;
+
     private static T? Single<T>(Dictionary<string, List<T>> index, string? name, Func<T, bool> filter) where T : class
     {
         if (string.IsNullOrWhiteSpace(name) || !index.TryGetValue(NameKey.Of(name), out var list))

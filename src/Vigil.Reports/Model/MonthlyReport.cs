@@ -1,0 +1,50 @@
+namespace Vigil.Reports.Model;
+
+/// <summary>
+/// Everything a monthly security assessment shows, already computed: the renderers (HTML, Markdown, PDF)
+/// only lay it out. Every number comes from Vigil's statistics; every sentence in <c>Statements</c>
+/// is generated from them, never written by hand.
+/// <para><c>Title</c>: "Security assessment — December 2021". <c>Scope</c>: "Pakistan", or the province the report
+/// is limited to. <c>Month</c>: "YYYY-MM". <c>Statements</c>: record and spike statements that hold for this
+/// month ("the deadliest month since July 2018"). <c>Trend</c>: the 24 months up to and including the month,
+/// oldest first. <c>Districts</c>: killed per district this month, for the choropleth (districts absent had
+/// none recorded). <c>Notable</c>: the incidents of the month with the most killed, most first.</para>
+/// </summary>
+public sealed record MonthlyReport(
+    string Title,
+    string Scope,
+    string Month,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<HeadlineFigure> Headlines,
+    IReadOnlyList<string> Statements,
+    IReadOnlyList<SeriesPoint> Trend,
+    IReadOnlyList<BreakdownRow> ByProvince,
+    IReadOnlyList<BreakdownRow> ByActor,
+    IReadOnlyList<BreakdownRow> ByEventType,
+    IReadOnlyList<DistrictValue> Districts,
+    IReadOnlyList<NotableIncident> Notable,
+    MethodNote Method);
+
+/// <summary>
+/// One headline number with its comparisons. <see cref="Change"/> is the generated sentence
+/// ("+8 (+80.0%) on November 2021; +3 (+20.0%) on December 2020"); a percentage is never given against a
+/// zero baseline. <see cref="UnknownCount"/> is how many incidents had no figure (unknown is not zero).
+/// </summary>
+public sealed record HeadlineFigure(string Label, long Value, long PreviousMonth, long SameMonthLastYear, string Change, long UnknownCount);
+
+/// <summary>One month of the trend: "YYYY-MM", incidents, killed and injured (sums of best estimates).</summary>
+public sealed record SeriesPoint(string Period, long Incidents, long Killed, long Injured);
+
+public sealed record BreakdownRow(string Name, long Incidents, long Killed, long Injured);
+
+/// <summary>A district's figures; <see cref="BoundaryId"/> is the shapeID of its polygon in the bundled boundaries.</summary>
+public sealed record DistrictValue(string Country, string District, string? BoundaryId, long Killed, long Incidents);
+
+public sealed record NotableIncident(
+    long Id, string Date, string Place, string EventType, string? Perpetrator, string Killed, string Injured,
+    IReadOnlyList<SourceLine> Sources);
+
+public sealed record SourceLine(string Text, string? Url);
+
+/// <summary>How the figures were made: datasets, counting rules, which estimate is used, credits.</summary>
+public sealed record MethodNote(IReadOnlyList<string> Datasets, IReadOnlyList<string> Rules, IReadOnlyList<string> Credits);
