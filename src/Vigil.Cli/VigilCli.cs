@@ -51,6 +51,21 @@ public static class VigilCli
         config.AddCommand<SummaryCommand>("summary")
             .WithDescription("A month's figures against the month before and the same month a year before, by province, actor and type.")
             .WithExample("summary", "--month", "2021-08");
+        config.AddBranch("stats", stats =>
+        {
+            stats.SetDescription("Statistics: series, changes, records and spikes.");
+            stats.AddCommand<StatsSeriesCommand>("series")
+                .WithDescription("Incidents, killed and injured per period (by start date), optionally broken down, with changes against the previous period and a year before, records and spikes.")
+                .WithExample("stats", "series", "--by", "month", "--from", "2014", "--to", "2014", "--breakdown", "province")
+                .WithExample("stats", "series", "--by", "month", "--explain", "2014-06", "--breakdown", "province", "--key", "Sindh");
+        });
+        config.AddCommand<CheckCommand>("check")
+            .WithDescription("Check a statistical claim against the data: supported, contradicted or not checkable, with the numbers.")
+            .WithExample("check", "--metric", "killed", "--value", "134", "--period", "2023-01", "--change", "139")
+            .WithExample("check", "--file", "claims.json");
+        config.AddCommand<CompareCommand>("compare")
+            .WithDescription("One metric from two datasets side by side per period, with difference and ratio.")
+            .WithExample("compare", "--a-dataset", "pbc-suicide", "--b-dataset", "ucdp-ged", "--b-type", "suicide-bombing", "--by", "year");
         config.AddBranch("db", db =>
         {
             db.SetDescription("The database itself.");

@@ -14,6 +14,8 @@ public enum GroupBy
     Perpetrator,
     EventType,
     Dataset,
+    Country,
+    TargetType,
 }
 
 /// <summary>
@@ -26,4 +28,22 @@ public sealed record AggregateRow(
     long KilledBest,
     long KilledUnknown,
     long InjuredBest,
+    long InjuredUnknown);
+
+/// <summary>
+/// One day's figures (by start date) for one breakdown key. Killed and injured are summed three ways:
+/// lows, best estimates and highs; where a source gives only a best figure it stands for its low and high
+/// too. Incidents whose best figure is unknown add nothing and are counted in <c>...Unknown</c>.
+/// </summary>
+public sealed record DailyAggregate(
+    DateOnly Day,
+    string? Key,
+    long Incidents,
+    long KilledLow,
+    long KilledBest,
+    long KilledHigh,
+    long KilledUnknown,
+    long InjuredLow,
+    long InjuredBest,
+    long InjuredHigh,
     long InjuredUnknown);

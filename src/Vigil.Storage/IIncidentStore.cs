@@ -26,6 +26,18 @@ public interface IIncidentStore : IDisposable
     /// <summary>Counts and casualty sums of the matching incidents, grouped by one dimension.</summary>
     IReadOnlyList<AggregateRow> Aggregate(IncidentQuery query, GroupBy groupBy);
 
+    /// <summary>
+    /// Figures per start day, optionally per breakdown key (<see cref="GroupBy.None"/> for none; periods of
+    /// days are not allowed as a breakdown). Days without incidents are absent.
+    /// </summary>
+    IReadOnlyList<DailyAggregate> AggregateDaily(IncidentQuery query, GroupBy breakdown);
+
+    /// <summary>The ids of the matching incidents, in the query's order: what stands behind a figure.</summary>
+    IReadOnlyList<long> QueryIds(IncidentQuery query);
+
+    /// <summary>The first and last start date among the matching incidents (null when none match).</summary>
+    (DateOnly? First, DateOnly? Last) DateRange(IncidentQuery query);
+
     /// <summary>Adds an incident entered by hand (or by an API client); returns it with its new id.</summary>
     Incident Create(Incident incident, ChangeContext context);
 

@@ -17,6 +17,10 @@ public sealed record IncidentQuery
     public IReadOnlyList<string> Actors { get; init; } = [];
     public IReadOnlyList<string> EventTypes { get; init; } = [];
     public IReadOnlyList<string> Datasets { get; init; } = [];
+    /// <summary>Only incidents whose perpetrator (canonical or raw) is one of these; unlike <see cref="Actors"/>, targets do not match.</summary>
+    public IReadOnlyList<string> Perpetrators { get; init; } = [];
+    /// <summary>Target types in Vigil's kebab-case names ("security-forces", "civilians").</summary>
+    public IReadOnlyList<string> TargetTypes { get; init; } = [];
     /// <summary>Only incidents whose best killed estimate is at least this (unknown counts never match).</summary>
     public int? MinKilled { get; init; }
     public bool IncludeDeleted { get; init; }

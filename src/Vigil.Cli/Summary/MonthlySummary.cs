@@ -53,21 +53,6 @@ public sealed record MonthlySummary(
 
 public sealed record PeriodFigures(long Incidents, long Killed, long KilledUnknown, long Injured, long InjuredUnknown);
 
-/// <summary>A change against a baseline. The percentage is null when the baseline is zero: no "infinite" rise.</summary>
-public sealed record Change(long Current, long Baseline)
-{
-    public long Difference => Current - Baseline;
-    public double? Percent => Baseline == 0 ? null : Math.Round(100.0 * Difference / Baseline, 1);
-
-    public string Describe(string baselineName)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        if (Baseline == 0)
-            return Current == 0 ? $"none in {baselineName} either" : $"none in {baselineName}, so no percentage";
-        return string.Create(inv, $"{Difference:+#,0;-#,0;0} ({Percent:+0.0;-0.0;0.0}%) on {baselineName}");
-    }
-}
-
 public sealed record NotableIncident(long Id, string Date, string? Province, string? District, string EventType, string? Perpetrator,
     int? Killed, int? Injured, string? Source)
 {

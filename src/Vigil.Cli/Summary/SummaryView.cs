@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Vigil.Statistics;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Summary;

@@ -24,6 +24,12 @@ internal static class FilterSql
             var names = string.Join(", ", q.Actors.Select(a => Param(cmd, a)));
             And($"(perpetrator IN ({names}) OR perpetrator_raw IN ({names}) OR target IN ({names}) OR target_raw IN ({names}))");
         }
+        if (q.Perpetrators.Count > 0)
+        {
+            var names = string.Join(", ", q.Perpetrators.Select(a => Param(cmd, a)));
+            And($"(perpetrator IN ({names}) OR perpetrator_raw IN ({names}))");
+        }
+        In(q.TargetTypes, "target_type");
         if (q.MinKilled is { } min) And($"killed_best >= {Param(cmd, min)}");
         return sb.ToString();
 

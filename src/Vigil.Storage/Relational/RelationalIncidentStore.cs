@@ -117,20 +117,24 @@ public class RelationalIncidentStore : IIncidentStore
         return Convert.ToInt64(cmd.ExecuteScalar(), Inv);
     }
 
+    private static string KeyOf(GroupBy groupBy) => groupBy switch
+    {
+        GroupBy.None => "NULL",
+        GroupBy.Month => "substr(date_start, 1, 7)",
+        GroupBy.Year => "substr(date_start, 1, 4)",
+        GroupBy.Province => "admin1",
+        GroupBy.District => "admin2",
+        GroupBy.Perpetrator => "COALESCE(perpetrator, perpetrator_raw)",
+        GroupBy.EventType => "event_type",
+        GroupBy.Dataset => "dataset",
+        GroupBy.Country => "country",
+        GroupBy.TargetType => "target_type",
+        _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
+    };
+
     public IReadOnlyList<AggregateRow> Aggregate(IncidentQuery query, GroupBy groupBy)
     {
-        var key = groupBy switch
-        {
-            GroupBy.None => "NULL",
-            GroupBy.Month => "substr(date_start, 1, 7)",
-            GroupBy.Year => "substr(date_start, 1, 4)",
-            GroupBy.Province => "admin1",
-            GroupBy.District => "admin2",
-            GroupBy.Perpetrator => "COALESCE(perpetrator, perpetrator_raw)",
-            GroupBy.EventType => "event_type",
-            GroupBy.Dataset => "dataset",
-            _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
-        };
+        var key = KeyOf(groupBy);
         using var cmd = Connection.CreateCommand();
         var where = FilterSql.Where(query, cmd);
         cmd.CommandText = $"""
@@ -149,6 +153,54 @@ public class RelationalIncidentStore : IIncidentStore
                 r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)));
         }
         return rows;
+    }
+
+    public IReadOnlyList<DailyAggregate> AggregateDaily(IncidentQuery query, GroupBy breakdown)
+    {
+        if (breakdown is GroupBy.Month or GroupBy.Year)
+            throw new ArgumentException("a period is not a breakdown; daily figures are rolled up into periods by the caller", nameof(breakdown));
+        var key = KeyOf(breakdown);
+        using var cmd = Connection.CreateCommand();
+        var where = FilterSql.Where(query, cmd);
+        cmd.CommandText = $"""
+            SELECT date_start, {key}, COUNT(*),
+                   COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
+                   COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+                   COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
+                   COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+            FROM incidents{where}
+            GROUP BY date_start{(breakdown == GroupBy.None ? "" : ", " + key)}
+            """;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<DailyAggregate>();
+        while (r.Read())
+        {
+            rows.Add(new DailyAggregate(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", Inv), r.IsDBNull(1) ? null : Convert.ToString(r.GetValue(1), Inv),
+                r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)));
+        }
+        return rows;
+    }
+
+    public IReadOnlyList<long> QueryIds(IncidentQuery query)
+    {
+        using var cmd = Connection.CreateCommand();
+        var where = FilterSql.Where(query, cmd);
+        cmd.CommandText = $"SELECT id FROM incidents{where}{FilterSql.OrderAndPage(query, cmd)}";
+        using var r = cmd.ExecuteReader();
+        var ids = new List<long>();
+        while (r.Read())
+            ids.Add(r.GetInt64(0));
+        return ids;
+    }
+
+    public (DateOnly? First, DateOnly? Last) DateRange(IncidentQuery query)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = "SELECT MIN(date_start), MAX(date_start) FROM incidents" + FilterSql.Where(query, cmd);
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        DateOnly? Day(int i) => r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", Inv);
+        return (Day(0), Day(1));
     }
 
     public Incident Create(Incident incident, ChangeContext context)

@@ -1,0 +1,187 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Claims;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Text;
+using Vigil.Domain.Time;
+using Vigil.Statistics;
+using Vigil.Statistics.Claims;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary><c>vigil check</c>: is a statistical claim supported by the data?</summary>
+public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command<CheckCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--file <PATH>")]
+        [Description("Claims as JSON (one object or an array; '-' reads standard input). See the README for the fields.")]
+        public string? File { get; init; }
+
+        [CommandOption("--metric <METRIC>")]
+        [Description("attacks (incidents in scope), killed or injured.")]
+        public string? Metric { get; init; }
+
+        [CommandOption("--value <N>")]
+        [Description("The claimed number.")]
+        public double? Value { get; init; }
+
+        [CommandOption("--qualifier <Q>")]
+        [Description("exactly (default), about, at-least, more-than, at-most, less-than.")]
+        public string Qualifier { get; init; } = "exactly";
+
+        [CommandOption("--period <PERIOD>")]
+        [Description("2023-01 (a month), 2022 (a year), 2023-Q1, 2023-W05 or 2023-01-15.")]
+        public string? Period { get; init; }
+
+        [CommandOption("--country <NAME>")]
+        [Description("Country (default Pakistan).")]
+        public string Country { get; init; } = "Pakistan";
+
+        [CommandOption("--province <NAME>")]
+        public string? Province { get; init; }
+
+        [CommandOption("--district <NAME>")]
+        public string? District { get; init; }
+
+        [CommandOption("--actor <NAME>")]
+        [Description("An actor by any alias; matches perpetrator or target.")]
+        public string? Actor { get; init; }
+
+        [CommandOption("--type <TYPE>")]
+        [Description("Event types to count (repeatable).")]
+        public string[] Types { get; init; } = [];
+
+        [CommandOption("--change <PERCENT>")]
+        [Description("A claimed change in percent (139 for 'a 139 percent spike').")]
+        public double? Change { get; init; }
+
+        [CommandOption("--against <BASELINE>")]
+        [Description("previous-period (default) or same-period-last-year, for --change.")]
+        public string Against { get; init; } = "previous-period";
+
+        [CommandOption("--record-since <PERIOD>")]
+        [Description("A claimed record: 'the deadliest month since July 2018' is --record-since 2018-07.")]
+        public string? RecordSince { get; init; }
+
+        [CommandOption("--one-of")]
+        [Description("With --record-since: 'one of the deadliest since' (among the top 3).")]
+        public bool OneOf { get; init; }
+
+        [CommandOption("--all-time")]
+        [Description("A claimed record since records began.")]
+        public bool AllTime { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print the verdicts as JSON.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (File is not null)
+                return Metric is null && Period is null ? ValidationResult.Success() : ValidationResult.Error("give --file or the claim's flags, not both");
+            if (Metric is null || !EnumText<ClaimMetric>.TryParse(Metric, out _))
+                return ValidationResult.Error($"--metric: give one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
+            if (Period is null || !Domain.Time.Period.TryParse(Period, out _))
+                return ValidationResult.Error("--period: give a period such as 2023-01, 2022 or 2023-Q1");
+            if (!EnumText<ValueQualifier>.TryParse(Qualifier, out _))
+                return ValidationResult.Error($"--qualifier: '{Qualifier}' is not one of: {string.Join(", ", EnumText<ValueQualifier>.All)}");
+            if (!EnumText<ChangeBaseline>.TryParse(Against, out _))
+                return ValidationResult.Error($"--against: '{Against}' is not one of: {string.Join(", ", EnumText<ChangeBaseline>.All)}");
+            if (RecordSince is not null && !Domain.Time.Period.TryParse(RecordSince, out _))
+                return ValidationResult.Error($"--record-since: '{RecordSince}' is not a period");
+            if (new[] { Change is not null, RecordSince is not null, AllTime }.Count(b => b) > 1)
+                return ValidationResult.Error("give one comparison: --change, --record-since or --all-time");
+            if (Value is null && Change is null && RecordSince is null && !AllTime)
+                return ValidationResult.Error("give a --value, a --change, --record-since or --all-time to check");
+            return ValidationResult.Success();
+        }
+
+        public Claim ToClaim() => new()
+        {
+            Metric = EnumText<ClaimMetric>.Parse(Metric!),
+            Period = Domain.Time.Period.Parse(Period!),
+            Value = Value,
+            Qualifier = EnumText<ValueQualifier>.Parse(Qualifier),
+            Scope = new ClaimScope { Country = Country, Province = Province, District = District, Actor = Actor, EventTypes = Types },
+            Comparison = Change is { } c ? new ChangeComparison(c, EnumText<ChangeBaseline>.Parse(Against))
+                : RecordSince is { } since ? new RecordComparison(Domain.Time.Period.Parse(since), OneOf)
+                : AllTime ? new AllTimeRecordComparison()
+                : null,
+        };
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Claim> claims;
+        if (settings.File is { } file)
+        {
+            var text = file == "-" ? Console.In.ReadToEnd()
+                : System.IO.File.Exists(file) ? System.IO.File.ReadAllText(file)
+                : throw new InputException(new InputLocation(file), "file not found");
+            claims = ClaimJson.ParseMany(text, file);
+        }
+        else
+        {
+            claims = [settings.ToClaim()];
+        }
+
+        using var store = settings.OpenStore(clock);
+        var checker = new ClaimChecker(store, Scopes.Bundled);
+        var checks = claims.Select(checker.Check).ToList();
+        if (settings.Json)
+        {
+            var array = new JsonArray([.. checks.Select(ToJson)]);
+            output.Out.WriteLine(array.ToJsonString(CliJson.Options));
+            return ExitCodes.Success;
+        }
+        foreach (var check in checks)
+            Write(check);
+        return ExitCodes.Success;
+    }
+
+    private void Write(ClaimCheck check)
+    {
+        var colour = check.Verdict switch { Verdict.Supported => "green", Verdict.Contradicted => "red", _ => "yellow" };
+        var claim = check.Claim;
+        var title = claim.Text ?? $"{EnumText<ClaimMetric>.Format(claim.Metric)} in {claim.Scope.Describe()}, {claim.Period.Name}";
+        output.Console.MarkupLine($"[bold {colour}]{EnumText<Verdict>.Format(check.Verdict).ToUpperInvariant()}[/]  {Markup.Escape(title)}");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("assertion", "claimed", "data", "difference", "verdict", "why", "tolerance");
+        foreach (var p in check.Parts)
+        {
+            var data = p.Computed is null ? "" : p.ComputedLow is { } lo && p.ComputedHigh is { } hi && (lo != p.Computed || hi != p.Computed)
+                ? string.Create(CultureInfo.InvariantCulture, $"{p.Computed:#,0.#} ({lo:#,0}–{hi:#,0})")
+                : string.Create(CultureInfo.InvariantCulture, $"{p.Computed:#,0.#}");
+            table.AddRow(Markup.Escape(p.What), Markup.Escape(p.Claimed), Markup.Escape(data),
+                p.Difference is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:+#,0.#;-#,0.#;0}") : "",
+                EnumText<Verdict>.Format(p.Verdict), Markup.Escape(p.Explanation), Markup.Escape(p.Tolerance));
+        }
+        output.Console.Write(table);
+        if (check.IncidentIds.Count > 0)
+            output.Console.MarkupLine($"[grey]incidents behind the figure ({check.IncidentIds.Count:N0}): {string.Join(", ", check.IncidentIds.Take(20))}{(check.IncidentIds.Count > 20 ? ", ..." : "")}[/]");
+    }
+
+    private static JsonObject ToJson(ClaimCheck check) => new()
+    {
+        ["claim"] = ClaimJson.ToJson(check.Claim),
+        ["verdict"] = EnumText<Verdict>.Format(check.Verdict),
+        ["parts"] = new JsonArray([.. check.Parts.Select(p => (JsonNode)new JsonObject
+        {
+            ["what"] = p.What,
+            ["verdict"] = EnumText<Verdict>.Format(p.Verdict),
+            ["claimed"] = p.Claimed,
+            ["computed"] = p.Computed,
+            ["computed_low"] = p.ComputedLow,
+            ["computed_high"] = p.ComputedHigh,
+            ["difference"] = p.Difference,
+            ["tolerance"] = p.Tolerance,
+            ["explanation"] = p.Explanation,
+        })]),
+        ["incident_ids"] = new JsonArray([.. check.IncidentIds.Select(id => (JsonNode?)JsonValue.Create(id))]),
+    };
+}

@@ -1,0 +1,155 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Claims;
+using Vigil.Domain.Text;
+using Vigil.Domain.Time;
+using Vigil.Statistics;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary><c>vigil stats series</c>: incidents, killed and injured per period, with changes, records and spikes.</summary>
+public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock) : Command<StatsSeriesCommand.Settings>
+{
+    public sealed class Settings : FilterSettings
+    {
+        [CommandOption("--by <UNIT>")]
+        [Description("day, week (ISO), month (default), quarter or year. Incidents count in the period of their start date.")]
+        public string By { get; init; } = "month";
+
+        [CommandOption("--breakdown <DIMENSION>")]
+        [Description("province, district, perpetrator, event-type, target-type, dataset or country.")]
+        public string? Breakdown { get; init; }
+
+        [CommandOption("--metric <METRIC>")]
+        [Description("The metric for changes, records and spikes: attacks (incidents), killed (default) or injured.")]
+        public string Metric { get; init; } = "killed";
+
+        [CommandOption("--explain <PERIOD>")]
+        [Description("List the incidents behind one period's figure (e.g. 2021-12), with --key for one breakdown key.")]
+        public string? Explain { get; init; }
+
+        [CommandOption("--key <KEY>")]
+        [Description("With --explain and --breakdown: the breakdown key (e.g. Balochistan).")]
+        public string? Key { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print as JSON.")]
+        public bool Json { get; init; }
+
+        [CommandOption("--csv")]
+        [Description("Print as CSV.")]
+        public bool Csv { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (!EnumText<PeriodUnit>.TryParse(By, out _))
+                return ValidationResult.Error($"--by: '{By}' is not one of: {string.Join(", ", EnumText<PeriodUnit>.All)}");
+            if (Breakdown is not null && ParseBreakdown(Breakdown) is null)
+                return ValidationResult.Error($"--breakdown: '{Breakdown}' is not one of: {string.Join(", ", Breakdowns.Keys)}");
+            if (!EnumText<ClaimMetric>.TryParse(Metric, out _))
+                return ValidationResult.Error($"--metric: '{Metric}' is not one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
+            if (Explain is not null && !Period.TryParse(Explain, out _))
+                return ValidationResult.Error($"--explain: '{Explain}' is not a period (YYYY-MM, YYYY, YYYY-Qn, YYYY-Www, YYYY-MM-DD)");
+            if (Key is not null && (Explain is null || Breakdown is null))
+                return ValidationResult.Error("--key needs --explain and --breakdown");
+            return base.Validate();
+        }
+    }
+
+    internal static readonly IReadOnlyDictionary<string, GroupBy> Breakdowns = new Dictionary<string, GroupBy>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["province"] = GroupBy.Province,
+        ["district"] = GroupBy.District,
+        ["perpetrator"] = GroupBy.Perpetrator,
+        ["actor"] = GroupBy.Perpetrator,
+        ["event-type"] = GroupBy.EventType,
+        ["type"] = GroupBy.EventType,
+        ["target-type"] = GroupBy.TargetType,
+        ["dataset"] = GroupBy.Dataset,
+        ["country"] = GroupBy.Country,
+    };
+
+    internal static GroupBy? ParseBreakdown(string text) => Breakdowns.TryGetValue(text, out var g) ? g : null;
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = settings.OpenStore(clock);
+        var unit = EnumText<PeriodUnit>.Parse(settings.By);
+        var breakdown = settings.Breakdown is null ? GroupBy.None : ParseBreakdown(settings.Breakdown)!.Value;
+        var metric = EnumText<ClaimMetric>.Parse(settings.Metric);
+        var filter = settings.ToQuery();
+
+        if (settings.Explain is not null)
+            return Explain(store, filter, Period.Parse(settings.Explain), breakdown, settings.Key, settings.Json);
+
+        var series = SeriesBuilder.Build(store, new SeriesRequest(filter, unit, breakdown));
+        var rows = SeriesRows.Of(series, metric).ToList();
+        if (settings.Json)
+        {
+            output.Out.WriteLine(JsonSerializer.Serialize(new { unit = EnumText<PeriodUnit>.Format(unit), metric = EnumText<ClaimMetric>.Format(metric), rows }, CliJson.Options));
+            return ExitCodes.Success;
+        }
+        if (settings.Csv)
+        {
+            output.Out.WriteLine("period,key,incidents,killed_low,killed_best,killed_high,killed_unknown,injured_low,injured_best,injured_high,injured_unknown,change_previous,change_previous_percent,change_year_before,change_year_before_percent,record,spike_p_value");
+            foreach (var r in rows)
+                output.Out.WriteLine(r.ToCsv());
+            return ExitCodes.Success;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).AddColumn("period");
+        if (breakdown != GroupBy.None)
+            table.AddColumn(settings.Breakdown!);
+        table.AddColumn(new TableColumn("incidents").RightAligned()).AddColumn(new TableColumn("killed").RightAligned())
+            .AddColumn(new TableColumn("injured").RightAligned()).AddColumn(new TableColumn($"{settings.Metric} vs previous").RightAligned())
+            .AddColumn(new TableColumn("vs year before").RightAligned()).AddColumn("notes");
+        foreach (var r in rows)
+        {
+            var cells = new List<string> { r.Period };
+            if (breakdown != GroupBy.None)
+                cells.Add(Markup.Escape(r.Key ?? "(unknown)"));
+            cells.AddRange([
+                r.Incidents.ToString("N0", CultureInfo.InvariantCulture),
+                Markup.Escape(Range(r.KilledBest, r.KilledLow, r.KilledHigh, r.KilledUnknown)),
+                Markup.Escape(Range(r.InjuredBest, r.InjuredLow, r.InjuredHigh, r.InjuredUnknown)),
+                Percent(r.ChangePrevious, r.ChangePreviousPercent), Percent(r.ChangeYearBefore, r.ChangeYearBeforePercent),
+                Markup.Escape(string.Join("; ", new[] { r.Record, r.Spike }.OfType<string>())),
+            ]);
+            table.AddRow(cells.ToArray());
+        }
+        output.Console.Write(table);
+        output.Console.MarkupLine("[grey]Killed/injured: best estimate (low–high); '?n' = n incidents with no figure. Changes compare best estimates; no percentage from a zero baseline. Spikes: see 'vigil stats series --help' and the README.[/]");
+        return ExitCodes.Success;
+    }
+
+    private int Explain(IIncidentStore store, IncidentQuery filter, Period period, GroupBy breakdown, string? key, bool json)
+    {
+        var query = Scopes.InPeriod(key is null ? filter : Scopes.ForKey(filter, breakdown, key), period);
+        var incidents = store.Query(query with { Sort = IncidentSort.Killed, Descending = true }).ToList();
+        if (json)
+        {
+            output.Out.WriteLine(JsonSerializer.Serialize(new { period = period.Label, key, ids = incidents.Select(i => i.Id) }, CliJson.Options));
+            return ExitCodes.Success;
+        }
+        var table = IncidentTable.Create().Title($"The {incidents.Count:N0} incidents behind {period.Name}{(key is null ? "" : " — " + Markup.Escape(key))}");
+        foreach (var incident in incidents)
+            IncidentTable.AddRow(table, incident);
+        output.Console.Write(table);
+        return ExitCodes.Success;
+    }
+
+    private static string Range(long best, long low, long high, long unknown)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var text = low == best && high == best ? best.ToString("N0", inv) : string.Create(inv, $"{best:N0} ({low:N0}–{high:N0})");
+        return unknown > 0 ? string.Create(inv, $"{text} ?{unknown:N0}") : text;
+    }
+
+    private static string Percent(long? change, double? percent) =>
+        change is null ? "" : percent is null ? string.Create(CultureInfo.InvariantCulture, $"{change:+#,0;-#,0;0}") : string.Create(CultureInfo.InvariantCulture, $"{percent:+0.0;-0.0;0.0}%");
+}

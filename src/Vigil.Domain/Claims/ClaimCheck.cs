@@ -1,0 +1,42 @@
+namespace Vigil.Domain.Claims;
+
+public enum Verdict
+{
+    Supported,
+    Contradicted,
+    /// <summary>The data do not cover the claim (its period, scope or metric): no verdict, rather than a guess.</summary>
+    NotCheckable,
+}
+
+/// <summary>
+/// One assertion within a claim checked against the data: what was claimed, what the data give, the
+/// difference, and the tolerance rule that decided the verdict.
+/// </summary>
+public sealed record CheckPart(
+    string What,
+    Verdict Verdict,
+    string Claimed,
+    double? Computed,
+    double? ComputedLow,
+    double? ComputedHigh,
+    double? Difference,
+    string Tolerance,
+    string Explanation);
+
+/// <summary>
+/// The answer to a claim: one part per assertion (its number, its comparison), and the overall verdict —
+/// contradicted if any part is, not checkable if any part cannot be checked, else supported. The incident
+/// ids are those behind the computed figure, so every answer can be traced.
+/// </summary>
+public sealed record ClaimCheck(Claim Claim, Verdict Verdict, IReadOnlyList<CheckPart> Parts, IReadOnlyList<long> IncidentIds)
+{
+    public static Verdict Combine(IEnumerable<Verdict> parts)
+    {
+        var list = parts.ToList();
+        if (list.Contains(Verdict.Contradicted))
+            return Verdict.Contradicted;
+        if (list.Count == 0 || list.Contains(Verdict.NotCheckable))
+            return Verdict.NotCheckable;
+        return Verdict.Supported;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Vigil.Domain.Time;
+
+/// <summary>The calendar units statistics are counted in. Weeks are ISO weeks (Monday to Sunday).</summary>
+public enum PeriodUnit
+{
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+}
