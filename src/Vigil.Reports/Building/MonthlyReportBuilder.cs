@@ -22,6 +22,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
     public const int TrendMonths = 24;
     public const int NotableCount = 10;
 
+    /// <param name="month">The month reported on.</param>
     /// <param name="scope">The filter the whole report is limited to (a country, a province...).</param>
     /// <param name="scopeName">How the report names its scope: "Pakistan", "Balochistan".</param>
     public MonthlyReport Build(Period month, IncidentQuery scope, string scopeName)
