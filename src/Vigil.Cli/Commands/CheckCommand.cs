@@ -151,17 +151,22 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command
         var claim = check.Claim;
         var title = claim.Text ?? $"{EnumText<ClaimMetric>.Format(claim.Metric)} in {claim.Scope.Describe()}, {claim.Period.Name}";
         output.Console.MarkupLine($"[bold {colour}]{EnumText<Verdict>.Format(check.Verdict).ToUpperInvariant()}[/]  {Markup.Escape(title)}");
-        var table = new Table().Border(TableBorder.Simple).AddColumns("assertion", "claimed", "data", "difference", "verdict", "why", "tolerance");
         foreach (var p in check.Parts)
         {
-            var data = p.Computed is null ? "" : p.ComputedLow is { } lo && p.ComputedHigh is { } hi && (lo != p.Computed || hi != p.Computed)
-                ? string.Create(CultureInfo.InvariantCulture, $"{p.Computed:#,0.#} ({lo:#,0}–{hi:#,0})")
+            var partColour = p.Verdict switch { Verdict.Supported => "green", Verdict.Contradicted => "red", _ => "yellow" };
+            var data = p.Computed is null ? "-" : p.ComputedLow is { } lo && p.ComputedHigh is { } hi && (lo != p.Computed || hi != p.Computed)
+                ? string.Create(CultureInfo.InvariantCulture, $"{p.Computed:#,0.#} (range {lo:#,0}–{hi:#,0})")
                 : string.Create(CultureInfo.InvariantCulture, $"{p.Computed:#,0.#}");
-            table.AddRow(Markup.Escape(p.What), Markup.Escape(p.Claimed), Markup.Escape(data),
-                p.Difference is { } d ? string.Create(CultureInfo.InvariantCulture, $"{d:+#,0.#;-#,0.#;0}") : "",
-                EnumText<Verdict>.Format(p.Verdict), Markup.Escape(p.Explanation), Markup.Escape(p.Tolerance));
+            output.Console.MarkupLine($"  [{partColour}]{EnumText<Verdict>.Format(p.Verdict)}[/]: {Markup.Escape(p.What)}");
+            var facts = new List<string>();
+            if (p.Claimed.Length > 0)
+                facts.Add($"claimed {p.Claimed}");
+            facts.Add($"data {data}");
+            if (p.Difference is { } d)
+                facts.Add(string.Create(CultureInfo.InvariantCulture, $"difference {d:+#,0.#;-#,0.#;0}"));
+            output.Console.MarkupLine($"    {Markup.Escape(string.Join("; ", facts))}");
+            output.Console.MarkupLine($"    [grey]{Markup.Escape(p.Explanation)}{(p.Tolerance.Length > 0 ? $" — tolerance: {Markup.Escape(p.Tolerance)}" : "")}[/]");
         }
-        output.Console.Write(table);
         if (check.IncidentIds.Count > 0)
             output.Console.MarkupLine($"[grey]incidents behind the figure ({check.IncidentIds.Count:N0}): {string.Join(", ", check.IncidentIds.Take(20))}{(check.IncidentIds.Count > 20 ? ", ..." : "")}[/]");
     }

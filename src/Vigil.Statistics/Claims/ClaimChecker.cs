@@ -69,7 +69,7 @@ public sealed class ClaimChecker(IIncidentStore store, Scopes scopes)
         if (metric != ClaimMetric.Attacks && figures.Incidents > 0 && unknown == figures.Incidents)
         {
             return new CheckPart(what, Verdict.NotCheckable, claimedText, null, null, null, null, ToleranceText(metric),
-                string.Create(Inv, $"none of the {figures.Incidents:N0} incidents in scope has a {Noun(metric)} figure in these data"));
+                string.Create(Inv, $"none of the {figures.Incidents:N0} incidents in scope has a figure for {Noun(metric)} in these data"));
         }
 
         double bottom, top;
