@@ -27,6 +27,9 @@ public sealed class StartAndHelpTests : IDisposable
     [InlineData("summary")]
     [InlineData("db", "info")]
     [InlineData("start")]
+    [InlineData("stats", "series")]
+    [InlineData("check")]
+    [InlineData("compare")]
     public void Every_command_has_help(params string[] command)
     {
         var result = _cli.Run([.. command, "--help"]);
