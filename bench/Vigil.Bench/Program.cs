@@ -23,6 +23,15 @@ var size = new FileInfo(data).Length;
 Console.WriteLine($"file: {data} ({size / 1e6:N0} MB, {options.Rows:N0} rows)");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 
+if (options.StatsOnly)
+{
+    var db = Path.Combine(options.Work, $"vigil-stats-{options.Rows}.db");
+    if (!File.Exists(db))
+        ProcessMeter.Run("dotnet", [options.Vigil, "import", data, "--db", db, "--json", "--author", "bench"]);
+    StatsBench.Run(data, db, Math.Max(3, options.Rounds));
+    return 0;
+}
+
 var results = new List<(string Name, ProcessMeter.Measurement M)>();
 for (var round = 1; round <= options.Rounds; round++)
 {
@@ -93,7 +102,7 @@ static long Parse(string path, IncidentNormalizer? normalizer)
     return count;
 }
 
-internal sealed record Options(int Rows, int Seed, int Rounds, string Work, string Template, string Vigil, bool SkipBreakdown)
+internal sealed record Options(int Rows, int Seed, int Rounds, string Work, string Template, string Vigil, bool SkipBreakdown, bool StatsOnly)
 {
     public static Options Parse(string[] args)
     {
@@ -106,7 +115,8 @@ internal sealed record Options(int Rows, int Seed, int Rounds, string Work, stri
             Value("--work") ?? Path.Combine(root, "bench", "out"),
             Path.Combine(root, "data", "ucdp", "conflict_data_pak.csv"),
             Value("--vigil") ?? Path.Combine(root, "src", "Vigil.Cli", "bin", "Release", "net10.0", "vigil.dll"),
-            args.Contains("--skip-breakdown"));
+            args.Contains("--skip-breakdown"),
+            args.Contains("--stats"));
     }
 
     private static string FindRoot()

@@ -64,7 +64,10 @@ public static class SeriesBuilder
     /// </summary>
     public static Series Build(IIncidentStore store, SeriesRequest request)
     {
-        var days = store.AggregateDaily(request.Filter, request.Breakdown);
+        // Months and longer periods come from the monthly rollup where it can answer; days and weeks need the incidents.
+        var days = request.Unit is PeriodUnit.Month or PeriodUnit.Quarter or PeriodUnit.Year
+            ? store.AggregateMonthly(request.Filter, request.Breakdown)
+            : store.AggregateDaily(request.Filter, request.Breakdown);
         var figures = new Dictionary<(Period, string?), Figures>();
         var keys = new HashSet<string?>();
         foreach (var day in days)
@@ -77,11 +80,10 @@ public static class SeriesBuilder
             keys = [null];
 
         DateOnly? from = request.Filter.From, to = request.Filter.To;
-        if (from is null || to is null)
+        if ((from is null || to is null) && days.Count > 0)
         {
-            var (first, last) = days.Count == 0 ? (null, null) : ((DateOnly?)days.Min(d => d.Day), (DateOnly?)days.Max(d => d.Day));
-            from ??= first;
-            to ??= last;
+            from ??= days.Min(d => d.Day);
+            to ??= days.Max(d => d.Day);
         }
         Period? firstPeriod = from is { } f ? Period.Containing(f, request.Unit) : null;
         Period? lastPeriod = to is { } t ? Period.Containing(t, request.Unit) : null;

@@ -32,6 +32,13 @@ public interface IIncidentStore : IDisposable
     /// </summary>
     IReadOnlyList<DailyAggregate> AggregateDaily(IncidentQuery query, GroupBy breakdown);
 
+    /// <summary>
+    /// Figures per start month (Day = the month's first day), optionally per breakdown key: from the monthly
+    /// rollup when the query allows (whole months; filters on country, province, perpetrator, type, target
+    /// type, dataset), else from the incidents.
+    /// </summary>
+    IReadOnlyList<DailyAggregate> AggregateMonthly(IncidentQuery query, GroupBy breakdown);
+
     /// <summary>The ids of the matching incidents, in the query's order: what stands behind a figure.</summary>
     IReadOnlyList<long> QueryIds(IncidentQuery query);
 

@@ -40,6 +40,37 @@ internal static class FilterSql
         }
     }
 
+    /// <summary>
+    /// The WHERE clause over <c>monthly_rollup</c> for a query it can answer — whole months, and filters on
+    /// the columns it keeps — or null when the query needs the incidents themselves.
+    /// </summary>
+    public static string? RollupWhere(IncidentQuery q, GroupBy breakdown, DbCommand cmd)
+    {
+        var servable = !q.IncludeDeleted && q.Districts.Count == 0 && q.Actors.Count == 0 && q.MinKilled is null
+            && (q.From is null || q.From.Value.Day == 1)
+            && (q.To is null || q.To.Value.AddDays(1).Day == 1)
+            && breakdown is GroupBy.None or GroupBy.Province or GroupBy.Perpetrator or GroupBy.EventType or GroupBy.TargetType or GroupBy.Dataset or GroupBy.Country;
+        if (!servable)
+            return null;
+        var sb = new StringBuilder();
+        void And(string condition) => sb.Append(sb.Length == 0 ? " WHERE " : " AND ").Append(condition);
+        void In(IReadOnlyList<string> values, string column)
+        {
+            if (values.Count > 0)
+                And($"{column} IN ({string.Join(", ", values.Select(v => Param(cmd, v)))})");
+        }
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (q.From is { } from) And($"month >= {Param(cmd, from.ToString("yyyy-MM", inv))}");
+        if (q.To is { } to) And($"month <= {Param(cmd, to.ToString("yyyy-MM", inv))}");
+        In(q.Countries, "country");
+        In(q.Provinces, "admin1");
+        In(q.Perpetrators, "perpetrator");
+        In(q.EventTypes, "event_type");
+        In(q.TargetTypes, "target_type");
+        In(q.Datasets, "dataset");
+        return sb.ToString();
+    }
+
     public static string OrderAndPage(IncidentQuery q, DbCommand cmd)
     {
         var column = q.Sort switch

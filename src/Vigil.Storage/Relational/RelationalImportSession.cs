@@ -21,6 +21,7 @@ internal sealed class RelationalImportSession : IImportSession
     private readonly Dictionary<string, bool> _datasetWasEmpty = new(StringComparer.Ordinal);
     private readonly DateTimeOffset _now;
     private readonly bool _deferIndexes;
+    private readonly MonthlyRollup _rollup = new();
     private long _created, _updated, _unchanged, _skippedDeleted;
     private bool _done;
 
@@ -99,6 +100,8 @@ internal sealed class RelationalImportSession : IImportSession
         var sourcesChanged = changes.Any(c => c.Field == "sources");
         if (!_writer.Update(updated, existing.Revision, RevisionKind.Update, changes, _context, _importId, sourcesChanged))
             throw new InvalidOperationException($"incident {existing.Id} changed during the import");
+        _rollup.Remove(existing);
+        _rollup.Add(updated);
         _updated++;
         return UpsertOutcome.Updated;
     }
@@ -115,6 +118,7 @@ internal sealed class RelationalImportSession : IImportSession
         {
             throw new DuplicateRecordException(key.RecordId);
         }
+        _rollup.Add(incident);
         _created++;
         return UpsertOutcome.Created;
     }
@@ -156,6 +160,7 @@ internal sealed class RelationalImportSession : IImportSession
             foreach (var index in Schema.SecondaryIndexes)
                 _store.Execute(_transaction, index.CreateSql);
         }
+        _rollup.Flush(_store.Connection, _transaction, _store.Dialect);
         _store.FinishImport(_transaction, summary, fileSha256, _store.Clock.GetUtcNow());
         _transaction.Commit();
         _done = true;

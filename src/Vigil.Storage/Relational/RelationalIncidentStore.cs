@@ -181,6 +181,56 @@ public class RelationalIncidentStore : IIncidentStore
         return rows;
     }
 
+    public IReadOnlyList<DailyAggregate> AggregateMonthly(IncidentQuery query, GroupBy breakdown)
+    {
+        if (breakdown is GroupBy.Month or GroupBy.Year)
+            throw new ArgumentException("a period is not a breakdown", nameof(breakdown));
+        using var cmd = Connection.CreateCommand();
+        string sql;
+        if (FilterSql.RollupWhere(query, breakdown, cmd) is { } where)
+        {
+            var key = breakdown switch
+            {
+                GroupBy.None => "NULL",
+                GroupBy.Province => "admin1",
+                GroupBy.Perpetrator => "perpetrator",
+                GroupBy.EventType => "event_type",
+                GroupBy.TargetType => "target_type",
+                GroupBy.Dataset => "dataset",
+                _ => "country",
+            };
+            sql = $"""
+                SELECT month, {key}, SUM(incidents), SUM(killed_low), SUM(killed_best), SUM(killed_high), SUM(killed_unknown),
+                       SUM(injured_low), SUM(injured_best), SUM(injured_high), SUM(injured_unknown)
+                FROM monthly_rollup{where}
+                GROUP BY month{(breakdown == GroupBy.None ? "" : ", " + key)}
+                """;
+        }
+        else
+        {
+            var key = KeyOf(breakdown);
+            sql = $"""
+                SELECT substr(date_start, 1, 7), {key}, COUNT(*),
+                       COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
+                       COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+                       COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
+                       COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+                FROM incidents{FilterSql.Where(query, cmd)}
+                GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + key)}
+                """;
+        }
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<DailyAggregate>();
+        while (r.Read())
+        {
+            var key = r.IsDBNull(1) ? null : Convert.ToString(r.GetValue(1), Inv);
+            rows.Add(new DailyAggregate(DateOnly.ParseExact(r.GetString(0) + "-01", "yyyy-MM-dd", Inv), key is "" ? null : key,
+                r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)));
+        }
+        return rows;
+    }
+
     public IReadOnlyList<long> QueryIds(IncidentQuery query)
     {
         using var cmd = Connection.CreateCommand();
@@ -218,6 +268,9 @@ public class RelationalIncidentStore : IIncidentStore
         {
             throw new VigilException($"an incident from {incident.SourceRecord} already exists");
         }
+        var rollup = new MonthlyRollup();
+        rollup.Add(created);
+        rollup.Flush(Connection, tx, Dialect);
         tx.Commit();
         return created with { Id = id };
     }
@@ -261,6 +314,10 @@ public class RelationalIncidentStore : IIncidentStore
         using var writer = new IncidentWriter(Connection, tx, Dialect);
         if (!writer.Update(next, expectedRevision, kind, changes, context, null, changes.Any(c => c.Field == "sources")))
             throw new ConcurrencyException(id, expectedRevision, expectedRevision + 1);
+        var rollup = new MonthlyRollup();
+        rollup.Remove(current);
+        rollup.Add(next);
+        rollup.Flush(Connection, tx, Dialect);
         tx.Commit();
         return next;
     }

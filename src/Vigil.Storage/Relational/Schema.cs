@@ -129,6 +129,28 @@ public static class Schema
                 PRIMARY KEY (incident_id, number)
             ){d.ClusteredByKey};
             """),
+        new(2, "monthly rollup", d => $"""
+            CREATE TABLE monthly_rollup (
+                month TEXT NOT NULL,
+                country TEXT NOT NULL,
+                admin1 TEXT NOT NULL,
+                perpetrator TEXT NOT NULL,
+                event_type TEXT NOT NULL,
+                target_type TEXT NOT NULL,
+                dataset TEXT NOT NULL,
+                incidents BIGINT NOT NULL,
+                killed_low BIGINT NOT NULL,
+                killed_best BIGINT NOT NULL,
+                killed_high BIGINT NOT NULL,
+                killed_unknown BIGINT NOT NULL,
+                injured_low BIGINT NOT NULL,
+                injured_best BIGINT NOT NULL,
+                injured_high BIGINT NOT NULL,
+                injured_unknown BIGINT NOT NULL,
+                PRIMARY KEY (month, country, admin1, perpetrator, event_type, target_type, dataset)
+            ){d.ClusteredByKey};
+            {MonthlyRollup.RebuildSql};
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -242,6 +242,32 @@ public abstract class IncidentStoreContract
         Assert.NotNull(reopened.Find(created.Id));
     }
 
+    [Fact]
+    public void The_monthly_rollup_stays_equal_to_the_incidents_through_imports_edits_and_deletions()
+    {
+        using var store = OpenFresh();
+        Import(store,
+            Incidents.Sample(id: "1", day: 1, killed: 10, province: "Balochistan", perpetrator: "BLA"),
+            Incidents.Sample(id: "2", day: 2, killed: 30),
+            Incidents.Sample(id: "3", day: 40, killed: null, type: EventType.SuicideBombing));
+        Import(store, Incidents.Sample(id: "2", day: 33, killed: 31), Incidents.Sample(id: "4", day: 70, killed: 5, perpetrator: null));
+        var manual = store.Create(Incidents.Sample(dataset: "manual", id: "m", day: 41, killed: 2), Analyst);
+        store.Update(manual with { Killed = CasualtyCount.Exactly(7), Place = manual.Place with { Admin1 = "Sindh" } }, 1, Analyst);
+        var three = store.Query(IncidentQuery.All with { EventTypes = ["suicide-bombing"] }).Single();
+        store.Delete(three.Id, three.Revision, Analyst);
+
+        foreach (var breakdown in new[] { GroupBy.None, GroupBy.Province, GroupBy.Perpetrator, GroupBy.EventType, GroupBy.Dataset })
+        {
+            var fromRollup = store.AggregateMonthly(IncidentQuery.All, breakdown).OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+            var fromIncidents = store.AggregateDaily(IncidentQuery.All, breakdown)
+                .GroupBy(d => (Month: new DateOnly(d.Day.Year, d.Day.Month, 1), d.Key))
+                .Select(g => new DailyAggregate(g.Key.Month, g.Key.Key, g.Sum(x => x.Incidents), g.Sum(x => x.KilledLow), g.Sum(x => x.KilledBest),
+                    g.Sum(x => x.KilledHigh), g.Sum(x => x.KilledUnknown), g.Sum(x => x.InjuredLow), g.Sum(x => x.InjuredBest), g.Sum(x => x.InjuredHigh), g.Sum(x => x.InjuredUnknown)))
+                .OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+            Assert.Equal(fromIncidents, fromRollup);
+        }
+    }
+
     private static string[] Ids(IIncidentStore store, IncidentQuery query) =>
         store.Query(query).Select(i => i.SourceRecord!.RecordId).ToArray();
 }

@@ -1,0 +1,101 @@
+using System.Data.Common;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Text;
+
+namespace Vigil.Storage.Relational;
+
+/// <summary>
+/// The monthly rollup: incidents and casualty sums per month × country × province × perpetrator × event type
+/// × target type × dataset, kept in step with <c>incidents</c> by every write in the same transaction (an
+/// import adds its rows' contributions at commit; an edit moves one incident's contribution). Whole-history
+/// series by month, quarter or year read this small table instead of scanning every incident; anything it
+/// cannot answer (days, weeks, districts, actors as targets) falls back to the incidents table. Deleted
+/// incidents are not in it. Missing keys are stored as '' (SQL unique keys do not match NULLs).
+/// </summary>
+internal sealed class MonthlyRollup
+{
+    public static readonly string[] KeyColumns = ["month", "country", "admin1", "perpetrator", "event_type", "target_type", "dataset"];
+    public static readonly string[] ValueColumns =
+        ["incidents", "killed_low", "killed_best", "killed_high", "killed_unknown", "injured_low", "injured_best", "injured_high", "injured_unknown"];
+
+    private readonly Dictionary<Key, long[]> _deltas = [];
+
+    public readonly record struct Key(string Month, string Country, string Admin1, string Perpetrator, string EventType, string TargetType, string Dataset)
+    {
+        public string this[int i] => i switch
+        {
+            0 => Month, 1 => Country, 2 => Admin1, 3 => Perpetrator, 4 => EventType, 5 => TargetType, _ => Dataset,
+        };
+    }
+
+    public bool IsEmpty => _deltas.Count == 0;
+
+    public void Add(Incident incident) => Apply(incident, +1);
+
+    public void Remove(Incident incident) => Apply(incident, -1);
+
+    private void Apply(Incident i, int sign)
+    {
+        if (i.DeletedAt is not null)
+            return;
+        var key = new Key(
+            i.Date.Start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            i.Place.Country ?? "", i.Place.Admin1 ?? "", i.Perpetrator?.Name ?? i.Perpetrator?.Raw ?? "",
+            EnumText<EventType>.Format(i.EventType), i.TargetType is { } t ? EnumText<TargetType>.Format(t) : "",
+            i.SourceRecord?.Dataset ?? "");
+        if (!_deltas.TryGetValue(key, out var d))
+            _deltas[key] = d = new long[ValueColumns.Length];
+        d[0] += sign;
+        d[1] += sign * (long)(i.Killed.Low ?? i.Killed.Best ?? 0);
+        d[2] += sign * (long)(i.Killed.Best ?? 0);
+        d[3] += sign * (long)(i.Killed.High ?? i.Killed.Best ?? 0);
+        d[4] += sign * (i.Killed.Best is null ? 1 : 0);
+        d[5] += sign * (long)(i.Injured.Low ?? i.Injured.Best ?? 0);
+        d[6] += sign * (long)(i.Injured.Best ?? 0);
+        d[7] += sign * (long)(i.Injured.High ?? i.Injured.Best ?? 0);
+        d[8] += sign * (i.Injured.Best is null ? 1 : 0);
+    }
+
+    /// <summary>Adds the collected changes to the table (inside the caller's transaction) and forgets them.</summary>
+    public void Flush(DbConnection connection, DbTransaction transaction, ISqlDialect dialect)
+    {
+        if (_deltas.Count == 0)
+            return;
+        var all = KeyColumns.Concat(ValueColumns).ToArray();
+        var sql = $"INSERT INTO monthly_rollup ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select(c => "@" + c))}) "
+            + $"ON CONFLICT ({string.Join(", ", KeyColumns)}) DO UPDATE SET "
+            + string.Join(", ", ValueColumns.Select(c => $"{c} = monthly_rollup.{c} + excluded.{c}"));
+        using (var upsert = dialect.PrepareRowCommand(connection, transaction, sql, all, returnsId: false))
+        {
+            foreach (var (key, values) in _deltas)
+            {
+                if (values.All(v => v == 0))
+                    continue;
+                for (var c = 0; c < KeyColumns.Length; c++)
+                    upsert.Set(c, key[c]);
+                for (var v = 0; v < values.Length; v++)
+                    upsert.Set(KeyColumns.Length + v, values[v]);
+                upsert.Execute();
+            }
+        }
+        using (var prune = dialect.PrepareRowCommand(connection, transaction, "DELETE FROM monthly_rollup WHERE incidents = 0", [], false))
+            prune.Execute();
+        _deltas.Clear();
+    }
+
+    /// <summary>The SQL that fills the table from the incidents (for a new schema, or to rebuild it).</summary>
+    public const string RebuildSql = """
+        INSERT INTO monthly_rollup (month, country, admin1, perpetrator, event_type, target_type, dataset,
+            incidents, killed_low, killed_best, killed_high, killed_unknown, injured_low, injured_best, injured_high, injured_unknown)
+        SELECT substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
+               event_type, COALESCE(target_type, ''), COALESCE(dataset, ''),
+               COUNT(*), COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
+               COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+               COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
+               COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+        FROM incidents
+        WHERE deleted_at IS NULL
+        GROUP BY substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
+                 event_type, COALESCE(target_type, ''), COALESCE(dataset, '')
+        """;
+}
