@@ -67,7 +67,9 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
             .ToList();
 
         var datasets = store.Aggregate(inMonth, GroupBy.Dataset).Select(r => r.Key ?? "entered by hand").ToList();
-        var coverage = store.DateRange(scope with { From = null, To = null });
+        // The months with incidents in scope, from the series already built (a date-range query would scan every incident).
+        var withData = periods.Where(p => series.At(p).Incidents > 0).ToList();
+        (Period? First, Period? Last) coverage = withData.Count == 0 ? (null, null) : (withData[0], withData[^1]);
 
         return new MonthlyReport(
             $"Security assessment — {month.Name}",
@@ -135,7 +137,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
         return c.Low == c.Best && c.High == c.Best ? c.Best.Value.ToString(Inv) : $"{c.Best} ({c.Low?.ToString(Inv) ?? "?"}–{c.High?.ToString(Inv) ?? "?"})";
     }
 
-    private static MethodNote Method(IReadOnlyList<string> datasets, (DateOnly? First, DateOnly? Last) coverage) => new(
+    private static MethodNote Method(IReadOnlyList<string> datasets, (Period? First, Period? Last) coverage) => new(
         datasets.Count == 0 ? ["no incidents recorded this month"] : [.. datasets.Select(d => DatasetName(d))],
         [
             "Incidents are counted once, in the month of their start date, however many days they span.",
@@ -143,7 +145,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
             "Changes are against the month before and the same month a year before; no percentage is given against a zero baseline.",
             "A record is the highest value since the most recent earlier month that was at least as high (reported when that is a year or more back, or since records began). A spike is a month significantly above the mean of the 12 months before it (one-sided exact Poisson test, or negative binomial when the counts are overdispersed; p < 0.01).",
             "Provinces and districts are today's: incidents in the former FATA agencies are counted in Khyber Pakhtunkhwa. Perpetrator is the dataset's side A or the perpetrator it names.",
-            coverage.First is { } f && coverage.Last is { } l ? $"The data in scope cover {f:yyyy-MM-dd} to {l:yyyy-MM-dd}." : "There are no data in scope.",
+            coverage.First is { } f && coverage.Last is { } l ? $"The data in scope run from {f.Name} to {l.Name} (up to the report's month)." : "There are no data in scope.",
         ],
         [
             "UCDP Georeferenced Event Dataset (CC BY 4.0): Sundberg and Melander (2013), Journal of Peace Research 50(4); Davies, Pettersson and Öberg (2022).",
