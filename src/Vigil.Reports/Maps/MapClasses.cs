@@ -14,6 +14,7 @@ public sealed record MapClass(long From, long To, string HexColor)
 /// Class breaks for counts of killed: at most five classes from 1 to the month's highest district value,
 /// with upper bounds roughly geometric (counts are skewed: one district often has most of the deaths) and
 /// rounded to 1, 2, 3 or 5 times a power of ten so that the legend reads naturally (1–2, 3–5, 6–10, ...).
+/// When no district has more than five, each number is its own class.
 /// </summary>
 public static class MapClasses
 {
@@ -34,11 +35,20 @@ public static class MapClasses
         var max = positive[^1];
         var count = Math.Min(Ramp.Length, positive.Count);
         var uppers = new List<long>();
-        for (var k = 1; k <= count; k++)
+        if (count > 1 && max <= Ramp.Length)
         {
-            var upper = k == count ? max : Math.Min(max, NiceCeiling(Math.Pow(max, (double)k / count)));
-            if (uppers.Count == 0 || upper > uppers[^1])
-                uppers.Add(upper);
+            // Few deaths: a class per number reads better than ranges ("1", "2", "3").
+            for (long v = 1; v <= max; v++)
+                uppers.Add(v);
+        }
+        else
+        {
+            for (var k = 1; k <= count; k++)
+            {
+                var upper = k == count ? max : Math.Min(max, NiceCeiling(Math.Pow(max, (double)k / count)));
+                if (uppers.Count == 0 || upper > uppers[^1])
+                    uppers.Add(upper);
+            }
         }
         var classes = new List<MapClass>();
         long from = 1;
