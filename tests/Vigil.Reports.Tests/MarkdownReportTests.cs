@@ -57,8 +57,21 @@ public sealed partial class MarkdownReportTests(RenderedMarkdown markdown) : ICl
             var incident = Report.Notable[i];
             Assert.StartsWith($"| {incident.Id} | {incident.Date} | {incident.Place} |", table[i], StringComparison.Ordinal);
             foreach (var source in incident.Sources.Where(s => s.Url is not null))
-                Assert.Contains($"[{source.Text}](<{source.Url}>)", table[i], StringComparison.Ordinal);
+                Assert.Contains($"[{source.Text}]({source.Url})", table[i], StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void Markdown_puts_a_link_with_spaces_or_parentheses_in_angle_brackets()
+    {
+        var report = SampleReport.Create() with
+        {
+            Notable = [new NotableIncident(9, "2021-12-03", "Bannu", "Armed assault", null, "3", "1",
+                [new SourceLine("Wiki", "https://en.wikipedia.org/wiki/Bannu_(city)"), new SourceLine("Odd", "https://example.org/a b|c")])],
+        };
+        var text = MarkdownReportRenderer.ToMarkdown(report, Figures.ReportFigures.For(report), "x-assets");
+        Assert.Contains("[Wiki](<https://en.wikipedia.org/wiki/Bannu_(city)>)", text, StringComparison.Ordinal);
+        Assert.Contains("[Odd](<https://example.org/a%20b%7Cc>)", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,7 +118,7 @@ public sealed partial class MarkdownReportTests(RenderedMarkdown markdown) : ICl
         return lines.Skip(start + 2).TakeWhile(l => l.StartsWith('|')).ToList();
     }
 
-    [GeneratedRegex(@"!\[[^\]]*\]\(<([^>]+)>\)")]
+    [GeneratedRegex(@"!\[[^\]]*\]\(([^)<>\s]+)\)")]
     private static partial Regex Image();
 
     [GeneratedRegex(@"(?<!\\)\|")]

@@ -30,8 +30,16 @@ internal static class MarkdownText
         return builder.ToString();
     }
 
-    /// <summary>A link destination in angle brackets, which may then hold spaces and parentheses.</summary>
-    public static string Destination(string url) =>
-        "<" + url.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal)
-            .Replace(" ", "%20", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal) + ">";
+    /// <summary>
+    /// A link destination: as it is when plain, else in angle brackets (which may hold spaces and
+    /// parentheses) with the characters that would still break it percent-encoded.
+    /// </summary>
+    public static string Destination(string url)
+    {
+        if (!url.Any(c => c is ' ' or '(' or ')' or '<' or '>' or '|' or '\\'))
+            return url;
+        return "<" + url.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal)
+            .Replace(" ", "%20", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal)
+            .Replace("\\", "%5C", StringComparison.Ordinal) + ">";
+    }
 }
