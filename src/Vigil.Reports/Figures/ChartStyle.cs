@@ -42,6 +42,8 @@ internal static class ChartStyle
     {
         plot.Title(title, TitleSize);
         plot.Axes.Title.Label.Bold = true;
+        // Bold alone does not change a typeface ScottPlot already resolved; hand it the bold face.
+        plot.Axes.Title.Label.Font = ScottPlot.Fonts.GetTypeface(BundledFonts.Family, true, false);
         plot.Axes.Title.Label.ForeColor = Text;
     }
 

@@ -54,8 +54,8 @@ public static class MapClasses
         long from = 1;
         for (var i = 0; i < uppers.Count; i++)
         {
-            // Spread the colours over the ramp when there are fewer classes than colours.
-            var colour = Ramp[uppers.Count == 1 ? Ramp.Length - 1 : (int)Math.Round(i * (Ramp.Length - 1) / (double)(uppers.Count - 1))];
+            // Spread the colours over the ramp when there are fewer classes than colours; a lone class takes the middle.
+            var colour = Ramp[uppers.Count == 1 ? Ramp.Length / 2 : (int)Math.Round(i * (Ramp.Length - 1) / (double)(uppers.Count - 1))];
             classes.Add(new MapClass(from, uppers[i], colour));
             from = uppers[i] + 1;
         }
