@@ -1,0 +1,38 @@
+using Vigil.Geo;
+using Vigil.Reports.Model;
+
+namespace Vigil.Reports.Maps;
+
+/// <summary>
+/// What the map shows: the districts of one country, and the province the report is limited to, if any.
+/// </summary>
+public sealed record MapScope(string Country, Province? Province)
+{
+    /// <summary>
+    /// The report's scope read as a country ("Pakistan", "PAK") or a province ("Balochistan", a historical
+    /// one counts as its successor); failing both, the country most of the report's districts lie in. Null
+    /// when nothing says which country to draw.
+    /// </summary>
+    public static MapScope? Of(MonthlyReport report)
+    {
+        var gazetteer = Gazetteer.Bundled;
+        var country = Countries.Iso3Of(report.Scope);
+        if (country is not null)
+            return new MapScope(country, null);
+        var province = gazetteer.FindProvince(report.Scope);
+        if (province is not null)
+        {
+            var current = gazetteer.Current(province);
+            return new MapScope(current.Country, current);
+        }
+        var fromDistricts = report.Districts
+            .Select(d => Countries.Iso3Of(d.Country))
+            .OfType<string>()
+            .GroupBy(c => c, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .FirstOrDefault()?.Key;
+        return fromDistricts is null ? null : new MapScope(fromDistricts, null);
+    }
+
+    public string CountryName => Countries.NameByIso3.GetValueOrDefault(Country, Country);
+}

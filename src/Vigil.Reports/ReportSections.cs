@@ -1,0 +1,52 @@
+using Vigil.Reports.Maps;
+using Vigil.Reports.Model;
+
+namespace Vigil.Reports;
+
+/// <summary>Small pieces of wording and selection that every format shows the same way.</summary>
+public static class ReportSections
+{
+    /// <summary>How many districts the list beside the map names.</summary>
+    public const int TopDistrictCount = 10;
+
+    /// <summary>Subtitle line: "Pakistan · December 2021 · generated 2022-01-03 09:30 UTC+00:00".</summary>
+    public static string Subtitle(MonthlyReport report) =>
+        $"{report.Scope} · {ReportText.MonthName(report.Month)} · generated {ReportText.Timestamp(report.GeneratedAt)}";
+
+    /// <summary>The districts with the most killed this month (the map names none), most first.</summary>
+    public static IReadOnlyList<DistrictValue> TopDistricts(MonthlyReport report) =>
+        report.Districts.Where(d => d.Killed > 0)
+            .OrderByDescending(d => d.Killed).ThenBy(d => d.District, StringComparer.Ordinal)
+            .Take(TopDistrictCount).ToList();
+
+    /// <summary>A sentence on the districts with deaths that the map could not show, or null.</summary>
+    public static string? UnmappedNote(ChoroplethMap? map)
+    {
+        if (map is null || map.Unmapped.Count == 0)
+            return null;
+        var names = map.Unmapped.Select(d => $"{d.District} ({ReportText.Number(d.Killed)} killed)");
+        return $"Not on the map (no boundary in the bundled layer, or outside the area shown): {string.Join(", ", names)}.";
+    }
+
+    /// <summary>Said instead of the map when there is none.</summary>
+    public static string NoMapNote(MonthlyReport report) =>
+        $"No map: the scope \"{report.Scope}\" is not a country or province in the gazetteer and no district names a country.";
+
+    /// <summary>"2 incidents had no figure" for a headline, or null when every incident had one.</summary>
+    public static string? UnknownNote(HeadlineFigure figure) => figure.UnknownCount switch
+    {
+        0 => null,
+        1 => "1 incident had no figure (not counted as zero)",
+        _ => $"{ReportText.Number(figure.UnknownCount)} incidents had no figure (not counted as zero)",
+    };
+
+    public static string Perpetrator(NotableIncident incident) => incident.Perpetrator ?? "Unknown";
+
+    /// <summary>A source link is given only for an absolute http(s) URL; anything else stays text.</summary>
+    /// <returns>The URL as given (not normalised), or null.</returns>
+    public static string? SafeUrl(SourceLine source) =>
+        source.Url is not null && Uri.TryCreate(source.Url.Trim(), UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? source.Url.Trim()
+            : null;
+}

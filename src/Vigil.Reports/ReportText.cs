@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Vigil.Reports;
+
+/// <summary>How numbers and months read in every format, so that the three renderers agree.</summary>
+public static class ReportText
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A count with thousands separators: 1,234.</summary>
+    public static string Number(long value) => value.ToString("N0", Invariant);
+
+    /// <summary>"2021-12" → "December 2021"; anything else is returned as given.</summary>
+    public static string MonthName(string period) =>
+        TryParseMonth(period, out var month) ? month.ToString("MMMM yyyy", Invariant) : period;
+
+    /// <summary>"2021-12" → "Dec 2021".</summary>
+    public static string ShortMonthName(string period) =>
+        TryParseMonth(period, out var month) ? month.ToString("MMM yyyy", Invariant) : period;
+
+    public static string Timestamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", Invariant);
+
+    public static bool TryParseMonth(string period, out DateOnly month) =>
+        DateOnly.TryParseExact(period, "yyyy-MM", Invariant, DateTimeStyles.None, out month);
+}
