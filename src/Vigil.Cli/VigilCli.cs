@@ -66,6 +66,14 @@ public static class VigilCli
         config.AddCommand<CompareCommand>("compare")
             .WithDescription("One metric from two datasets side by side per period, with difference and ratio.")
             .WithExample("compare", "--a-dataset", "pbc-suicide", "--b-dataset", "ucdp-ged", "--b-type", "suicide-bombing", "--by", "year");
+        config.AddBranch("report", report =>
+        {
+            report.SetDescription("Publishable reports.");
+            report.AddCommand<ReportMonthlyCommand>("monthly")
+                .WithDescription("The monthly security assessment: headline figures with changes, record and spike statements, 24-month trend, provinces, actors, event types, a district map, notable incidents with sources, and a method note.")
+                .WithExample("report", "monthly", "--month", "2021-12", "--format", "pdf")
+                .WithExample("report", "monthly", "--month", "2014-06", "--province", "Balochistan", "--format", "html", "--out", "balochistan-2014-06.html");
+        });
         config.AddBranch("db", db =>
         {
             db.SetDescription("The database itself.");

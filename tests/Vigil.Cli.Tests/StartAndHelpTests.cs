@@ -30,6 +30,7 @@ public sealed class StartAndHelpTests : IDisposable
     [InlineData("stats", "series")]
     [InlineData("check")]
     [InlineData("compare")]
+    [InlineData("report", "monthly")]
     public void Every_command_has_help(params string[] command)
     {
         var result = _cli.Run([.. command, "--help"]);

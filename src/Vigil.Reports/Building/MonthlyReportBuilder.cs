@@ -87,7 +87,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
             Method(datasets, coverage));
     }
 
-    private static HeadlineFigure Headline(string label, ClaimMetric metric, Figures current, Figures previous, Figures lastYear, Period month)
+    private static HeadlineFigure Headline(string label, ClaimMetric metric, Statistics.Figures current, Statistics.Figures previous, Statistics.Figures lastYear, Period month)
     {
         var value = current.Value(metric);
         var change = $"{new Change(value, previous.Value(metric)).Describe(month.Previous().Name)}; {new Change(value, lastYear.Value(metric)).Describe(month.YearBefore().Name)}";
@@ -140,6 +140,9 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
     private static MethodNote Method(IReadOnlyList<string> datasets, (Period? First, Period? Last) coverage) => new(
         datasets.Count == 0 ? ["no incidents recorded this month"] : [.. datasets.Select(d => DatasetName(d))],
         [
+            .. datasets.Count > 1
+                ? new[] { $"The figures add up incidents from {datasets.Count} datasets; an event that two datasets both report is counted twice until the duplicates are merged." }
+                : [],
             "Incidents are counted once, in the month of their start date, however many days they span.",
             "Killed and injured are sums of each incident's best estimate; low and high estimates are kept in the data and shown for notable incidents. Incidents whose toll is unknown add nothing and are counted as unknown, never as zero.",
             "Changes are against the month before and the same month a year before; no percentage is given against a zero baseline.",

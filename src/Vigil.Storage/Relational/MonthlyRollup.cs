@@ -24,7 +24,13 @@ internal sealed class MonthlyRollup
     {
         public string this[int i] => i switch
         {
-            0 => Month, 1 => Country, 2 => Admin1, 3 => Perpetrator, 4 => EventType, 5 => TargetType, _ => Dataset,
+            0 => Month,
+            1 => Country,
+            2 => Admin1,
+            3 => Perpetrator,
+            4 => EventType,
+            5 => TargetType,
+            _ => Dataset,
         };
     }
 

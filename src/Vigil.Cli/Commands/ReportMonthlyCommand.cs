@@ -1,0 +1,92 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Time;
+using Vigil.Geo;
+using Vigil.Reports;
+using Vigil.Reports.Building;
+using Vigil.Statistics;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary><c>vigil report monthly</c>: the monthly security assessment as HTML, PDF or Markdown.</summary>
+public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock) : Command<ReportMonthlyCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--month <YYYY-MM>")]
+        [Description("The month to report on (default: the latest month with incidents).")]
+        public string? Month { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("html (default: one self-contained file), pdf, or md (Markdown with a folder of PNG charts).")]
+        public string Format { get; init; } = "html";
+
+        [CommandOption("--country <NAME>")]
+        [Description("Country (default Pakistan).")]
+        public string Country { get; init; } = "Pakistan";
+
+        [CommandOption("--province <NAME>")]
+        [Description("Limit the report to one province (any spelling Vigil knows).")]
+        public string? Province { get; init; }
+
+        [CommandOption("--dataset <NAME>")]
+        [Description("Only these datasets (repeatable). Default: all; incidents of two datasets that report the same event are counted twice until merged.")]
+        public string[] Datasets { get; init; } = [];
+
+        [CommandOption("-o|--out <FILE>")]
+        [Description("Where to write it (default: vigil-report-YYYY-MM[[-province]].EXT in the current folder). Written whole or not at all.")]
+        public string? Out { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Month is not null && (!Period.TryParse(Month, out var p) || p.Unit != PeriodUnit.Month))
+                return ValidationResult.Error($"--month: '{Month}' is not a month in the form YYYY-MM");
+            if (ReportRenderers.For(Format) is null)
+                return ValidationResult.Error($"--format: '{Format}' is not one of: html, pdf, md");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var store = settings.OpenStore(clock);
+        var scopes = Scopes.Bundled;
+        var country = scopes.Country(settings.Country);
+        var scope = Storage.IncidentQuery.All with { Countries = [country], Datasets = settings.Datasets };
+        var scopeName = country;
+        if (settings.Province is { } province)
+        {
+            scopeName = scopes.Province(province);
+            scope = scope with { Provinces = [scopeName] };
+        }
+        Period month;
+        if (settings.Month is { } given)
+        {
+            month = Period.Parse(given);
+        }
+        else if (store.QueryIds(scope with { Sort = Storage.IncidentSort.Date, Descending = true, Limit = 1 }) is [var latest])
+        {
+            month = Period.Containing(store.Find(latest)!.Date.Start, PeriodUnit.Month);
+        }
+        else
+        {
+            output.Error.WriteLine($"vigil: no incidents in {scopeName}; import some first");
+            return ExitCodes.NotFound;
+        }
+
+        var renderer = ReportRenderers.For(settings.Format)!;
+        var report = new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(month, scope, scopeName);
+        var suffix = settings.Province is null ? "" : "-" + string.Join("-", scopeName.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var path = settings.Out ?? $"vigil-report-{month.Label}{suffix}{renderer.Extension}";
+        renderer.Render(report, path);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[green]wrote[/] {Markup.Escape(Path.GetFullPath(path))} ({renderer.Format}, {scopeName}, {month.Name}, {report.Headlines[0].Value:N0} incidents) in {seconds:0.0} s"));
+        return ExitCodes.Success;
+    }
+}
