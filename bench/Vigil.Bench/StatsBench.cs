@@ -3,6 +3,7 @@ using System.Globalization;
 using DuckDB.NET.Data;
 using Vigil.Domain.Time;
 using Vigil.Geo;
+using Vigil.Reports;
 using Vigil.Reports.Building;
 using Vigil.Statistics;
 using Vigil.Storage;
@@ -19,7 +20,7 @@ public static class StatsBench
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Run(string csv, string vigilDb, int rounds, Action<string, string>? renderReport = null)
+    public static void Run(string csv, string vigilDb, int rounds)
     {
         Console.WriteLine($"\nstatistics on {vigilDb}");
         using var store = SqliteIncidentStore.Open(vigilDb);
@@ -66,16 +67,32 @@ public static class StatsBench
 
         var last = store.DateRange(IncidentQuery.All).Last!.Value;
         var month = Period.Containing(last, PeriodUnit.Month);
-        var reportTimes = new List<double>();
+        var dir = Directory.CreateTempSubdirectory("vigil-bench-report");
+        var model = new List<double>();
+        var html = new List<double>();
+        var pdf = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
             var w = Stopwatch.StartNew();
             var report = new MonthlyReportBuilder(store, Gazetteer.Bundled, TimeProvider.System)
                 .Build(month, IncidentQuery.All with { Countries = ["Pakistan"] }, "Pakistan");
-            renderReport?.Invoke(month.Label, report.Title);
-            reportTimes.Add(w.Elapsed.TotalMilliseconds);
+            model.Add(w.Elapsed.TotalMilliseconds);
+            w.Restart();
+            ReportRenderers.For("html")!.Render(report, Path.Combine(dir.FullName, "r.html"));
+            html.Add(w.Elapsed.TotalMilliseconds);
+            w.Restart();
+            ReportRenderers.For("pdf")!.Render(report, Path.Combine(dir.FullName, "r.pdf"));
+            pdf.Add(w.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine(string.Create(Inv, $"\nwhole monthly report for {month.Label}{(renderReport is null ? " (model only)" : "")}: median {Median(reportTimes):N0} ms ({string.Join(", ", reportTimes.Select(t => t.ToString("N0", Inv)))})"));
+        dir.Delete(recursive: true);
+        Console.WriteLine(string.Create(Inv, $"\n| whole monthly report for {month.Label} (median of {rounds}) | ms |"));
+        Console.WriteLine("|---|---:|");
+        Console.WriteLine(string.Create(Inv, $"| statistics → report model | {Median(model):N0} |"));
+        Console.WriteLine(string.Create(Inv, $"| + HTML (charts, map, tables) | {Median(html):N0} |"));
+        Console.WriteLine(string.Create(Inv, $"| + PDF | {Median(pdf):N0} |"));
+        Console.WriteLine(string.Create(Inv, $"| model + HTML + PDF | {Median(model) + Median(html) + Median(pdf):N0} |"));
+        Console.WriteLine("(the first round also pays one-time start-up: loading boundaries, fonts, JIT; rounds: "
+            + string.Join("; ", Enumerable.Range(0, rounds).Select(i => string.Create(Inv, $"{model[i]:N0}+{html[i]:N0}+{pdf[i]:N0}"))) + ")");
     }
 
     private static double Median(List<double> values)
