@@ -29,6 +29,18 @@ public static class VigilCli
         config.Settings.StrictParsing = true;
         config.SetExceptionHandler((exception, _) => HandleException(exception, output));
 
+        config.AddCommand<ServeCommand>("serve")
+            .WithDescription("The main job: serve the dashboard, the REST API (/api/v1) and its reference (/api/docs) on the database, loading the bundled UCDP data on first run.")
+            .WithExample("serve")
+            .WithExample("serve", "--db", "institute.db", "--urls", "http://0.0.0.0:8080");
+        config.AddBranch("keys", keys =>
+        {
+            keys.SetDescription("API keys for the server.");
+            keys.AddCommand<KeysCreateCommand>("create").WithDescription("Create a key (shown once) for a person or a script, with a role.")
+                .WithExample("keys", "create", "--name", "amina", "--role", "analyst");
+            keys.AddCommand<KeysListCommand>("list").WithDescription("Keys by name and role (never the keys themselves).");
+            keys.AddCommand<KeysRevokeCommand>("revoke").WithDescription("Revoke a key by name.");
+        });
         config.AddCommand<StartCommand>("start")
             .WithDescription("The main job: create the database if needed, load the bundled UCDP data on first run, and print the latest month's summary.");
         config.AddCommand<ImportCommand>("import")

@@ -88,7 +88,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock) : C
             return Explain(store, filter, Period.Parse(settings.Explain), breakdown, settings.Key, settings.Json);
 
         var series = SeriesBuilder.Build(store, new SeriesRequest(filter, unit, breakdown));
-        var rows = SeriesRows.Of(series, metric).ToList();
+        var rows = SeriesRows.Of(series, metric, wholeHistory: filter.From is null).ToList();
         if (settings.Json)
         {
             output.Out.WriteLine(JsonSerializer.Serialize(new { unit = EnumText<PeriodUnit>.Format(unit), metric = EnumText<ClaimMetric>.Format(metric), rows }, CliJson.Options));
@@ -96,9 +96,9 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock) : C
         }
         if (settings.Csv)
         {
-            output.Out.WriteLine("period,key,incidents,killed_low,killed_best,killed_high,killed_unknown,injured_low,injured_best,injured_high,injured_unknown,change_previous,change_previous_percent,change_year_before,change_year_before_percent,record,spike_p_value");
+            output.Out.WriteLine(SeriesCsv.Header);
             foreach (var r in rows)
-                output.Out.WriteLine(r.ToCsv());
+                output.Out.WriteLine(SeriesCsv.Line(r));
             return ExitCodes.Success;
         }
 

@@ -13,7 +13,7 @@ namespace Vigil.Storage.Relational;
 /// The store over any ADO.NET connection, in portable SQL. A back-end supplies the open connection and its
 /// <see cref="ISqlDialect"/>. Not thread-safe: one instance per connection.
 /// </summary>
-public class RelationalIncidentStore : IIncidentStore
+public partial class RelationalIncidentStore : IIncidentStore
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

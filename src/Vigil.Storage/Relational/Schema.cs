@@ -151,6 +151,28 @@ public static class Schema
             ){d.ClusteredByKey};
             {MonthlyRollup.RebuildSql};
             """),
+        new(3, "api keys and audit trail", d => $"""
+            CREATE TABLE api_keys (
+                id {d.IdentityPrimaryKey},
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                key_hash TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT
+            );
+            CREATE UNIQUE INDEX ux_api_keys_hash ON api_keys (key_hash);
+            CREATE UNIQUE INDEX ux_api_keys_live_name ON api_keys (name) WHERE revoked_at IS NULL;
+            CREATE TABLE audit_log (
+                id {d.IdentityPrimaryKey},
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                target TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                detail TEXT
+            );
+            CREATE INDEX ix_audit_log_at ON audit_log (at);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

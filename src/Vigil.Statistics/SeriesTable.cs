@@ -1,11 +1,9 @@
-using System.Globalization;
 using Vigil.Domain.Claims;
-using Vigil.Statistics;
 
-namespace Vigil.Cli.Commands;
+namespace Vigil.Statistics;
 
-/// <summary>One row of <c>vigil stats series</c>: a period's figures with its changes, record and spike test.</summary>
-internal sealed record SeriesRows(
+/// <summary>One row of a series table (CLI and API): a period's figures with its changes, record and spike test.</summary>
+public sealed record SeriesRows(
     string Period, string? Key, long Incidents,
     long KilledLow, long KilledBest, long KilledHigh, long KilledUnknown,
     long InjuredLow, long InjuredBest, long InjuredHigh, long InjuredUnknown,
@@ -13,7 +11,11 @@ internal sealed record SeriesRows(
     string? Record, string? Spike, double? SpikePValue)
 {
     /// <summary>The rows of a series: per key, per period, with the metric's changes, record (when it reaches back a year or more) and spike.</summary>
-    public static IEnumerable<SeriesRows> Of(Series series, ClaimMetric metric)
+    /// <param name="series">The series.</param>
+    /// <param name="metric">The metric for changes, records and spikes.</param>
+    /// <param name="wholeHistory">Whether the series starts where the data start; if not, "since records
+    /// began" would only mean "since the window began", so such records are left out.</param>
+    public static IEnumerable<SeriesRows> Of(Series series, ClaimMetric metric, bool wholeHistory = true)
     {
         foreach (var key in series.Keys)
         {
@@ -31,21 +33,10 @@ internal sealed record SeriesRows(
                 yield return new SeriesRows(period.Label, key, f.Incidents,
                     f.KilledLow, f.KilledBest, f.KilledHigh, f.KilledUnknown, f.InjuredLow, f.InjuredBest, f.InjuredHigh, f.InjuredUnknown,
                     previous?.Difference, previous?.Percent, yearBefore?.Difference, yearBefore?.Percent,
-                    record is { } r && (r.AllTime || r.Gap >= 12) ? r.Describe() : null,
+                    record is { } r && ((r.AllTime && wholeHistory) || (!r.AllTime && r.Gap >= 12)) ? r.Describe() : null,
                     spike is { IsSpike: true } s ? s.Describe() : null,
                     spike?.PValue);
             }
         }
-    }
-
-    public string ToCsv()
-    {
-        static string Q(string? s) => s is null ? "" : "\"" + Ingestion.Formats.Vigil.FormulaGuard.Escape(s)!.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        var inv = CultureInfo.InvariantCulture;
-        return string.Join(",",
-            Period, Q(Key), Incidents.ToString(inv), KilledLow.ToString(inv), KilledBest.ToString(inv), KilledHigh.ToString(inv), KilledUnknown.ToString(inv),
-            InjuredLow.ToString(inv), InjuredBest.ToString(inv), InjuredHigh.ToString(inv), InjuredUnknown.ToString(inv),
-            ChangePrevious?.ToString(inv) ?? "", ChangePreviousPercent?.ToString(inv) ?? "", ChangeYearBefore?.ToString(inv) ?? "",
-            ChangeYearBeforePercent?.ToString(inv) ?? "", Q(Record), SpikePValue?.ToString("R", inv) ?? "");
     }
 }

@@ -1,0 +1,67 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Ingestion;
+using Vigil.Ingestion.Formats.Ucdp;
+using Vigil.Ingestion.Normalization;
+using Vigil.Server;
+using Microsoft.Extensions.Hosting;
+using Vigil.Storage;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary>
+/// The main job: the server — REST API, its reference page, and the analyst dashboard — on the database,
+/// which is created and filled with the bundled UCDP data on first run.
+/// </summary>
+public sealed class ServeCommand(CliOutput output, TimeProvider clock) : Command<ServeCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandOption("--urls <URLS>")]
+        [Description("Where to listen (default http://127.0.0.1:5080: this machine only).")]
+        public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+        [CommandOption("--anonymous-read")]
+        [Description("Let requests without a key read (never write). Off by default.")]
+        public bool AnonymousRead { get; init; }
+
+        [CommandOption("--requests-per-minute <N>")]
+        [Description("Rate limit per key (or per address without one). Default 600.")]
+        public int RequestsPerMinute { get; init; } = 600;
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var path = VigilPaths.Database(settings.Database);
+        using (var store = settings.OpenStore(clock))
+        {
+            if (store.Count(new IncidentQuery { IncludeDeleted = true }) == 0)
+            {
+                output.Console.MarkupLine($"First run: loading the bundled UCDP GED Pakistan data into [bold]{Markup.Escape(store.Location)}[/] ...");
+                var result = ImportWithProgress.Run(output, new Importer(store, IncidentNormalizer.Bundled()), VigilPaths.BundledUcdp,
+                    new ImportOptions { Format = UcdpGedFormat.Dataset, Author = "vigil serve" }, quiet: false, cancellationToken);
+                output.Console.MarkupLine($"[green]loaded[/] {result.Summary.Created:N0} incidents");
+            }
+            if (store.GetKeys().Count == 0 && !settings.AnonymousRead)
+                output.Console.MarkupLine("[yellow]No API key exists yet: create one with 'vigil keys create --name NAME --role admin', or start with --anonymous-read to browse without one.[/]");
+        }
+
+        var app = VigilServer.Build(["--urls", settings.Urls], new ServerOptions
+        {
+            Database = path,
+            AnonymousRead = settings.AnonymousRead,
+            RequestsPerMinute = settings.RequestsPerMinute,
+        }, clock);
+        VigilServer.Prepare(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+                output.Console.MarkupLine($"Vigil is serving [bold]{Markup.Escape(path)}[/] at [link]{Markup.Escape(url)}[/] (dashboard /, API /api/v1, reference /api/docs). Ctrl+C stops it.");
+        });
+        app.StartAsync(cancellationToken).GetAwaiter().GetResult();
+        app.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Vigil.Domain.Claims;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Text;
+using Vigil.Server.Auth;
+using Vigil.Server.Infrastructure;
+using Vigil.Statistics;
+using Vigil.Statistics.Claims;
+
+namespace Vigil.Server.Api;
+
+/// <summary>/api/v1/claims/check: claims (the JSON of <see cref="ClaimJson"/>, one or an array) checked against the data.</summary>
+public static class ClaimsApi
+{
+    public static void MapClaims(this RouteGroupBuilder api) =>
+        api.MapPost("/claims/check", Check).WithTags("claims").RequireAuthorization(Policies.Read)
+            .WithSummary("Checks claims: supported, contradicted or not checkable, with the computed values, differences, tolerances and the incidents behind them.");
+
+    private static async Task<IResult> Check(HttpContext context, StoreAccess stores)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<JsonNode>(context);
+        if (problem is not null)
+            return problem;
+        IReadOnlyList<Claim> claims;
+        try
+        {
+            claims = ClaimJson.ParseMany(body!.ToJsonString(), "body");
+        }
+        catch (InputException e)
+        {
+            return Problems.Of(e);
+        }
+        using var store = stores.Open();
+        var checker = new ClaimChecker(store, Scopes.Bundled);
+        return Results.Ok(claims.Select(c => ToJson(checker.Check(c))).ToList());
+    }
+
+    public static JsonObject ToJson(ClaimCheck check) => new()
+    {
+        ["claim"] = ClaimJson.ToJson(check.Claim),
+        ["verdict"] = EnumText<Verdict>.Format(check.Verdict),
+        ["parts"] = new JsonArray([.. check.Parts.Select(p => (JsonNode)new JsonObject
+        {
+            ["what"] = p.What,
+            ["verdict"] = EnumText<Verdict>.Format(p.Verdict),
+            ["claimed"] = p.Claimed,
+            ["computed"] = p.Computed,
+            ["computed_low"] = p.ComputedLow,
+            ["computed_high"] = p.ComputedHigh,
+            ["difference"] = p.Difference,
+            ["tolerance"] = p.Tolerance,
+            ["explanation"] = p.Explanation,
+        })]),
+        ["incident_ids"] = new JsonArray([.. check.IncidentIds.Select(id => (JsonNode?)JsonValue.Create(id))]),
+    };
+}

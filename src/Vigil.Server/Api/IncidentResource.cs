@@ -1,0 +1,55 @@
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Revisions;
+using Vigil.Domain.Text;
+
+namespace Vigil.Server.Api;
+
+/// <summary>An incident as the API shows it: the fields of Vigil's own JSON, typed.</summary>
+public sealed record IncidentResource(
+    long Id, int Revision, string? Dataset, string? SourceId,
+    DateOnly DateStart, DateOnly DateEnd, string DatePrecision,
+    string? Country, string? Admin1, string? Admin1Raw, string? Admin2, string? Admin2Raw, string? Location,
+    double? Latitude, double? Longitude, string GeoPrecision, string? GeoPrecisionRaw,
+    string EventType, string? EventSubtype, string? SourceEventType,
+    string? Perpetrator, string? PerpetratorRaw, string? Target, string? TargetRaw, string? TargetType, string? TargetTypeRaw,
+    string? Attribution,
+    CasualtyResource Killed, CasualtyResource Injured, BreakdownResource? KilledBreakdown, bool? PerpetratorsIncluded,
+    IReadOnlyList<SourceResource> Sources, string? Notes, IReadOnlyList<string> QualityFlags,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? DeletedAt)
+{
+    public static IncidentResource Of(Incident i) => new(
+        i.Id, i.Revision, i.SourceRecord?.Dataset, i.SourceRecord?.RecordId,
+        i.Date.Start, i.Date.End, EnumText<DatePrecision>.Format(i.Date.Precision),
+        i.Place.Country, i.Place.Admin1, i.Place.Admin1Raw, i.Place.Admin2, i.Place.Admin2Raw, i.Place.Location,
+        i.Place.Latitude, i.Place.Longitude, EnumText<GeoPrecision>.Format(i.Place.GeoPrecision), i.Place.GeoPrecisionRaw,
+        EnumText<EventType>.Format(i.EventType), i.EventSubtype, i.SourceEventType,
+        i.Perpetrator?.Name, i.Perpetrator?.Raw, i.Target?.Name, i.Target?.Raw,
+        i.TargetType is { } t ? EnumText<TargetType>.Format(t) : null, i.TargetTypeRaw,
+        i.Attribution is { } a ? EnumText<AttributionCertainty>.Format(a) : null,
+        CasualtyResource.Of(i.Killed), CasualtyResource.Of(i.Injured),
+        i.KilledBreakdown is { } b ? new BreakdownResource(b.SecurityForces, b.Civilians, b.Militants, b.Unknown) : null,
+        i.PerpetratorsIncluded,
+        [.. i.Sources.Select(s => new SourceResource(s.Name, s.Published, s.Headline, s.Url))],
+        i.Notes,
+        FlagsText.Format(i.Flags)?.Split("; ") ?? [],
+        i.CreatedAt, i.UpdatedAt, i.DeletedAt);
+
+    /// <summary>The revision as an entity tag: an edit must send it back in If-Match.</summary>
+    public static string ETag(Incident i) => $"\"{i.Id}-{i.Revision}\"";
+}
+
+public sealed record CasualtyResource(int? Low, int? Best, int? High, string? Phrase, string? Rule)
+{
+    public static CasualtyResource Of(CasualtyCount c) => new(c.Low, c.Best, c.High, c.Phrase, c.Rule);
+}
+
+public sealed record BreakdownResource(int? SecurityForces, int? Civilians, int? Militants, int? Unknown);
+
+public sealed record SourceResource(string? Name, DateOnly? Published, string? Headline, string? Url);
+
+public sealed record RevisionResource(int Number, DateTimeOffset At, string Author, string Kind, long? ImportId, string? Reason, IReadOnlyList<FieldChange> Changes)
+{
+    public static RevisionResource Of(Revision r) => new(r.Number, r.At, r.Author, EnumText<RevisionKind>.Format(r.Kind), r.ImportId, r.Reason, r.Changes);
+}
+
+public sealed record IncidentPage(IReadOnlyList<IncidentResource> Items, int Page, int PageSize, long Total);

@@ -1,0 +1,173 @@
+using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Revisions;
+using Vigil.Domain.Text;
+using Vigil.Ingestion.Normalization;
+using Vigil.Server.Auth;
+using Vigil.Server.Infrastructure;
+using Vigil.Storage;
+
+namespace Vigil.Server.Api;
+
+/// <summary>/api/v1/incidents: list with filters, sort and pages; one with sources and revisions; create, replace, delete.</summary>
+public static class IncidentsApi
+{
+    public static void MapIncidents(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/incidents").WithTags("incidents");
+
+        group.MapGet("/", List).RequireAuthorization(Policies.Read)
+            .WithSummary("Incidents matching the filters, a page at a time (sort: date, killed, injured or id; desc=true for descending).");
+        group.MapGet("/{id:long}", Get).RequireAuthorization(Policies.Read)
+            .WithSummary("One incident with its sources; the ETag header carries its revision.");
+        group.MapGet("/{id:long}/revisions", Revisions).RequireAuthorization(Policies.Read)
+            .WithSummary("Every change to an incident: who, when, each field before and after.");
+        group.MapPost("/", Create).RequireAuthorization(Policies.Write)
+            .WithSummary("Records a new incident (analyst).");
+        group.MapPut("/{id:long}", Replace).RequireAuthorization(Policies.Write)
+            .WithSummary("Replaces an incident's values (analyst). Needs If-Match with the ETag last read: a stale one gets 412.");
+        group.MapDelete("/{id:long}", Delete).RequireAuthorization(Policies.Admin)
+            .WithSummary("Deletes an incident (admin): it is kept, hidden, with a revision saying who and why. Needs If-Match.");
+    }
+
+    private static IResult List(StoreAccess stores, ServerOptions options, [AsParameters] FilterParameters filter,
+        string? sort, bool? desc, int? page, int? pageSize)
+    {
+        var (query, error) = filter.ToQuery();
+        if (error is { } e)
+            return Problems.Field(e.Field, e.Problem);
+        var size = pageSize ?? 50;
+        if (size < 1 || size > options.MaxPageSize)
+            return Problems.Field("page_size", $"must be between 1 and {options.MaxPageSize}");
+        var number = page ?? 1;
+        if (number < 1)
+            return Problems.Field("page", "must be 1 or more");
+        var order = IncidentSort.Date;
+        if (sort is not null && !EnumText<IncidentSort>.TryParse(sort, out order))
+            return Problems.Field("sort", $"'{sort}' is not one of: {string.Join(", ", EnumText<IncidentSort>.All)}");
+
+        using var store = stores.Open();
+        var q = query! with { Sort = order, Descending = desc ?? (sort is null), Limit = size, Offset = (number - 1) * size };
+        var items = store.Query(q, includeSources: true).Select(IncidentResource.Of).ToList();
+        return Results.Ok(new IncidentPage(items, number, size, store.Count(q with { Limit = null, Offset = 0 })));
+    }
+
+    private static IResult Get(long id, StoreAccess stores, HttpContext context)
+    {
+        using var store = stores.Open();
+        var incident = store.Find(id);
+        if (incident is null)
+            return Problems.NotFound($"incident {id}");
+        context.Response.Headers.ETag = IncidentResource.ETag(incident);
+        return Results.Ok(IncidentResource.Of(incident));
+    }
+
+    private static IResult Revisions(long id, StoreAccess stores)
+    {
+        using var store = stores.Open();
+        if (store.Find(id, includeDeleted: true) is null)
+            return Problems.NotFound($"incident {id}");
+        return Results.Ok(store.GetRevisions(id).Select(RevisionResource.Of));
+    }
+
+    private static async Task<IResult> Create(HttpContext context, StoreAccess stores)
+    {
+        var (input, problem) = await JsonBody.ReadAsync<IncidentInput>(context);
+        if (problem is not null)
+            return problem;
+        Incident incident;
+        try
+        {
+            incident = IncidentNormalizer.Bundled().Normalize(input!.ToIncident());
+        }
+        catch (FieldException e)
+        {
+            return Problems.Field(e.Field, e.Problem);
+        }
+        using var store = stores.Open();
+        var created = store.Create(incident, new ChangeContext(Actor.Of(context), "created through the API"));
+        context.Items[Actor.DetailKey] = $"incident {created.Id}";
+        context.Response.Headers.ETag = IncidentResource.ETag(created);
+        return Results.Created($"/api/v1/incidents/{created.Id}", IncidentResource.Of(store.Find(created.Id)!));
+    }
+
+    private static async Task<IResult> Replace(long id, HttpContext context, StoreAccess stores, string? reason)
+    {
+        if (ExpectedRevision(context, id) is not { } expected)
+            return context.Request.Headers.IfMatch.Count == 0 ? Problems.PreconditionRequired() : Problems.Field("If-Match", "is not an ETag of this incident");
+        var (input, problem) = await JsonBody.ReadAsync<IncidentInput>(context);
+        if (problem is not null)
+            return problem;
+        Incident incident;
+        try
+        {
+            incident = IncidentNormalizer.Bundled().Normalize(input!.ToIncident());
+        }
+        catch (FieldException e)
+        {
+            return Problems.Field(e.Field, e.Problem);
+        }
+        using var store = stores.Open();
+        var current = store.Find(id);
+        if (current is null)
+            return Problems.NotFound($"incident {id}");
+        try
+        {
+            // What the client cannot send stays as it was: where the record came from, and its raw type.
+            var updated = store.Update(incident with
+                {
+                    Id = id,
+                    SourceRecord = current.SourceRecord,
+                    SourceEventType = current.SourceEventType,
+                    Flags = incident.Flags | (current.Flags & SourceFlags),
+                },
+                expected, new ChangeContext(Actor.Of(context), reason));
+            context.Items[Actor.DetailKey] = $"incident {id} revision {updated.Revision}";
+            context.Response.Headers.ETag = IncidentResource.ETag(updated);
+            return Results.Ok(IncidentResource.Of(store.Find(id)!));
+        }
+        catch (ConcurrencyException e)
+        {
+            return Problems.Conflict(e);
+        }
+    }
+
+    private static IResult Delete(long id, HttpContext context, StoreAccess stores, string? reason)
+    {
+        if (ExpectedRevision(context, id) is not { } expected)
+            return context.Request.Headers.IfMatch.Count == 0 ? Problems.PreconditionRequired() : Problems.Field("If-Match", "is not an ETag of this incident");
+        using var store = stores.Open();
+        try
+        {
+            store.Delete(id, expected, new ChangeContext(Actor.Of(context), reason));
+        }
+        catch (NotFoundException)
+        {
+            return Problems.NotFound($"incident {id}");
+        }
+        catch (ConcurrencyException e)
+        {
+            return Problems.Conflict(e);
+        }
+        context.Items[Actor.DetailKey] = $"incident {id} deleted";
+        return Results.NoContent();
+    }
+
+    /// <summary>Flags about what the source said, which an edit of the values does not undo.</summary>
+    private const QualityFlags SourceFlags = QualityFlags.Doubtful | QualityFlags.AmbiguousZero | QualityFlags.WeekdayMismatch
+        | QualityFlags.InvalidCoordinatesInSource | QualityFlags.NegativeCountInSource;
+
+    /// <summary>The revision an If-Match header names for this incident ("ID-REVISION", quoted), or null.</summary>
+    private static int? ExpectedRevision(HttpContext context, long id)
+    {
+        var header = context.Request.Headers.IfMatch.ToString().Trim();
+        if (header.StartsWith("W/", StringComparison.Ordinal))
+            header = header[2..];
+        header = header.Trim('"');
+        var dash = header.LastIndexOf('-');
+        return dash > 0 && header[..dash] == id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            && int.TryParse(header[(dash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var revision)
+            ? revision
+            : null;
+    }
+}

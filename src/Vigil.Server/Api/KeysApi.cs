@@ -1,0 +1,58 @@
+using Vigil.Domain.Errors;
+using Vigil.Domain.Text;
+using Vigil.Server.Auth;
+using Vigil.Server.Infrastructure;
+using Vigil.Storage;
+
+namespace Vigil.Server.Api;
+
+/// <summary>/api/v1/keys: API keys (admin). A new key is shown once; only its hash is kept.</summary>
+public static class KeysApi
+{
+    public sealed record NewKey(string? Name, string? Role);
+
+    public static void MapKeys(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/keys").WithTags("keys").RequireAuthorization(Policies.Admin);
+        group.MapGet("/", (StoreAccess stores) =>
+        {
+            using var store = stores.Open();
+            return Results.Ok(store.GetKeys().Select(k => new { k.Name, role = EnumText<ApiRole>.Format(k.Role), k.CreatedAt, k.RevokedAt }));
+        }).WithSummary("Every key, live and revoked (names and roles; never the keys).");
+        group.MapPost("/", Create).WithSummary("Creates a key; the response is the only time the key is shown.");
+        group.MapDelete("/{name}", (string name, StoreAccess stores, HttpContext context) =>
+        {
+            using var store = stores.Open();
+            context.Items[Actor.DetailKey] = $"key {name} revoked";
+            return store.RevokeKey(name) ? Results.NoContent() : Problems.NotFound($"live key '{name}'");
+        }).WithSummary("Revokes a key by name.");
+        api.MapGet("/audit", (StoreAccess stores, int? limit) =>
+        {
+            using var store = stores.Open();
+            return Results.Ok(store.GetAudit(Math.Clamp(limit ?? 100, 1, 1000)));
+        }).WithTags("keys").RequireAuthorization(Policies.Admin).WithSummary("The latest writes: who, what, when, outcome.");
+    }
+
+    private static async Task<IResult> Create(HttpContext context, StoreAccess stores)
+    {
+        var (input, problem) = await JsonBody.ReadAsync<NewKey>(context);
+        if (problem is not null)
+            return problem;
+        if (string.IsNullOrWhiteSpace(input!.Name))
+            return Problems.Field("name", "is required");
+        if (!EnumText<ApiRole>.TryParse(input.Role, out var role))
+            return Problems.Field("role", $"'{input.Role}' is not one of: {string.Join(", ", EnumText<ApiRole>.All)}");
+        var key = ApiKeys.New();
+        using var store = stores.Open();
+        try
+        {
+            store.AddKey(input.Name.Trim(), role, ApiKeys.Hash(key));
+        }
+        catch (VigilException e)
+        {
+            return Problems.Field("name", e.Message);
+        }
+        context.Items[Actor.DetailKey] = $"key {input.Name.Trim()} ({EnumText<ApiRole>.Format(role)}) created";
+        return Results.Created($"/api/v1/keys/{input.Name.Trim()}", new { name = input.Name.Trim(), role = EnumText<ApiRole>.Format(role), key });
+    }
+}

@@ -1,0 +1,103 @@
+using Vigil.Domain.Claims;
+using Vigil.Domain.Text;
+using Vigil.Domain.Time;
+using Vigil.Geo;
+using Vigil.Reports.Building;
+using Vigil.Server.Auth;
+using Vigil.Server.Infrastructure;
+using Vigil.Statistics;
+using Vigil.Storage;
+
+namespace Vigil.Server.Api;
+
+/// <summary>/api/v1/statistics: series with changes, records and spikes; the month's overview; the incidents behind a figure.</summary>
+public static class StatisticsApi
+{
+    private static readonly Dictionary<string, GroupBy> Breakdowns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["province"] = GroupBy.Province,
+        ["district"] = GroupBy.District,
+        ["perpetrator"] = GroupBy.Perpetrator,
+        ["event-type"] = GroupBy.EventType,
+        ["target-type"] = GroupBy.TargetType,
+        ["dataset"] = GroupBy.Dataset,
+        ["country"] = GroupBy.Country,
+    };
+
+    public static void MapStatistics(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/statistics").WithTags("statistics").RequireAuthorization(Policies.Read);
+        group.MapGet("/series", Series)
+            .WithSummary("Incidents, killed and injured (low/best/high) per period by start date, optionally broken down; with changes, records and spikes for one metric.");
+        group.MapGet("/overview", Overview)
+            .WithSummary("A month's headline figures with changes, record and spike statements, 24-month trend and breakdowns (the monthly assessment's figures).");
+        group.MapGet("/explain", Explain)
+            .WithSummary("The ids of the incidents behind one period's figure (and one breakdown key).");
+    }
+
+    private static IResult Series(StoreAccess stores, [AsParameters] FilterParameters filter, string? by, string? breakdown, string? metric)
+    {
+        var (query, error) = filter.ToQuery();
+        if (error is { } e)
+            return Problems.Field(e.Field, e.Problem);
+        var unit = PeriodUnit.Month;
+        if (by is not null && !EnumText<PeriodUnit>.TryParse(by, out unit))
+            return Problems.Field("by", $"'{by}' is not one of: {string.Join(", ", EnumText<PeriodUnit>.All)}");
+        var groupBy = GroupBy.None;
+        if (breakdown is not null && !Breakdowns.TryGetValue(breakdown, out groupBy))
+            return Problems.Field("breakdown", $"'{breakdown}' is not one of: {string.Join(", ", Breakdowns.Keys)}");
+        var m = ClaimMetric.Killed;
+        if (metric is not null && !EnumText<ClaimMetric>.TryParse(metric, out m))
+            return Problems.Field("metric", $"'{metric}' is not one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
+        using var store = stores.Open();
+        var series = SeriesBuilder.Build(store, new SeriesRequest(query!, unit, groupBy));
+        return Results.Ok(new { by = EnumText<PeriodUnit>.Format(unit), breakdown, metric = EnumText<ClaimMetric>.Format(m), rows = SeriesRows.Of(series, m, wholeHistory: query!.From is null).ToList() });
+    }
+
+    private static IResult Overview(StoreAccess stores, TimeProvider clock, string? month, string? province, string? country, string[]? dataset)
+    {
+        var scopes = Scopes.Bundled;
+        var countryName = scopes.Country(country ?? "Pakistan");
+        var scope = IncidentQuery.All with { Countries = [countryName], Datasets = dataset ?? [] };
+        var scopeName = countryName;
+        if (province is not null)
+        {
+            scopeName = scopes.Province(province);
+            scope = scope with { Provinces = [scopeName] };
+        }
+        using var store = stores.Open();
+        Period period;
+        if (month is not null)
+        {
+            if (!Period.TryParse(month, out period) || period.Unit != PeriodUnit.Month)
+                return Problems.Field("month", $"'{month}' is not a month (YYYY-MM)");
+        }
+        else if (store.DateRange(IncidentQuery.All).Last is { } last)
+        {
+            period = Period.Containing(last, PeriodUnit.Month);
+        }
+        else
+        {
+            return Problems.NotFound("any incident");
+        }
+        return Results.Ok(new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(period, scope, scopeName));
+    }
+
+    private static IResult Explain(StoreAccess stores, [AsParameters] FilterParameters filter, string period, string? breakdown, string? key)
+    {
+        var (query, error) = filter.ToQuery();
+        if (error is { } e)
+            return Problems.Field(e.Field, e.Problem);
+        if (!Period.TryParse(period, out var p))
+            return Problems.Field("period", $"'{period}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY)");
+        var q = query!;
+        if (key is not null)
+        {
+            if (breakdown is null || !Breakdowns.TryGetValue(breakdown, out var groupBy))
+                return Problems.Field("breakdown", "a key needs a breakdown: " + string.Join(", ", Breakdowns.Keys));
+            q = Scopes.ForKey(q, groupBy, key);
+        }
+        using var store = stores.Open();
+        return Results.Ok(new { period = p.Label, key, ids = store.QueryIds(Scopes.InPeriod(q, p)) });
+    }
+}

@@ -1,0 +1,23 @@
+namespace Vigil.Server;
+
+/// <summary>How the server runs: which database, who may read without a key, and its limits.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>The SQLite database file.</summary>
+    public required string Database { get; init; }
+
+    /// <summary>Let requests without a key read (never write). Off by default.</summary>
+    public bool AnonymousRead { get; init; }
+
+    /// <summary>Requests per minute per key (or per address without a key).</summary>
+    public int RequestsPerMinute { get; init; } = 600;
+
+    /// <summary>The largest page of incidents a request may ask for.</summary>
+    public int MaxPageSize { get; init; } = 500;
+
+    /// <summary>The largest request body, bytes (imports are uploads).</summary>
+    public long MaxRequestBytes { get; init; } = 200L * 1024 * 1024;
+
+    /// <summary>The largest JSON body of an ordinary write, bytes.</summary>
+    public long MaxJsonBytes { get; init; } = 1024 * 1024;
+}

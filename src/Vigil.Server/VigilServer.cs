@@ -1,0 +1,101 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+using Vigil.Server.Api;
+using Vigil.Server.Auth;
+using Vigil.Server.Infrastructure;
+
+namespace Vigil.Server;
+
+/// <summary>Wires the server: services, limits, authentication, and each feature's endpoints. No logic of its own.</summary>
+public static class VigilServer
+{
+    /// <param name="args">Command-line arguments; configuration keys db, anonymous-read, requests-per-minute, urls.</param>
+    /// <param name="options">The options, when the caller has them (the CLI); else read from configuration.</param>
+    /// <param name="clock">The clock (tests inject one).</param>
+    public static WebApplication Build(string[] args, ServerOptions? options = null, TimeProvider? clock = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        options ??= FromConfiguration(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        if (builder.Configuration["urls"] is null && Environment.GetEnvironmentVariable("ASPNETCORE_URLS") is null)
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+
+        // Structured logs: plain console lines, or one JSON object per line with VIGIL_LOG_FORMAT=json.
+        if (string.Equals(Environment.GetEnvironmentVariable("VIGIL_LOG_FORMAT"), "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole();
+        }
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddSingleton<StoreAccess>();
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<JsonOptions>(j => Json.Configure(j.SerializerOptions));
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(a => Policies.Add(a, options.AnonymousRead));
+        builder.Services.AddRateLimiter(r =>
+        {
+            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.Identity?.Name ?? "ip:" + context.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        return builder.Build();
+    }
+
+    private static ServerOptions FromConfiguration(IConfiguration c) => new()
+    {
+        Database = c["db"] ?? Environment.GetEnvironmentVariable("VIGIL_DB") ?? "vigil.db",
+        AnonymousRead = string.Equals(c["anonymous-read"], "true", StringComparison.OrdinalIgnoreCase),
+        RequestsPerMinute = int.TryParse(c["requests-per-minute"], System.Globalization.CultureInfo.InvariantCulture, out var rpm) ? rpm : 600,
+    };
+
+    /// <summary>Migrates the database, then maps middleware and endpoints.</summary>
+    public static void Prepare(WebApplication app)
+    {
+        using (app.Services.GetRequiredService<StoreAccess>().Open()) { }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<AuditMiddleware>();
+
+        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapScalarApiReference("/api/docs", o =>
+        {
+            o.OpenApiRoutePattern = "/api/v1/openapi.json";
+            o.Title = "Vigil API";
+            o.DefaultFonts = false;
+            o.Telemetry = false;
+        });
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("health").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapIncidents();
+        api.MapStatistics();
+        api.MapClaims();
+        api.MapReports();
+        api.MapKeys();
+        api.MapDatasets();
+    }
+}
+
+/// <summary>The API's JSON: snake_case names, enums as kebab-case text, nulls written.</summary>
+public static class Json
+{
+    public static void Configure(JsonSerializerOptions o)
+    {
+        o.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+}
