@@ -87,6 +87,8 @@ public static class VigilServer
         api.MapReports();
         api.MapKeys();
         api.MapDatasets();
+        api.MapImports();
+        api.MapExports();
     }
 }
 

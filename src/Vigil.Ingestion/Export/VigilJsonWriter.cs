@@ -17,6 +17,9 @@ public static class VigilJsonWriter
         "injured_high", "killed_security_forces", "killed_civilians", "killed_militants", "killed_unknown",
     ], StringComparer.Ordinal);
 
+    /// <summary>Whether a field of <see cref="IncidentFields"/> holds a number.</summary>
+    public static bool IsNumber(string field) => Numbers.Contains(field);
+
     public static long Write(Stream output, IEnumerable<Incident> incidents, bool lines)
     {
         long count = 0;

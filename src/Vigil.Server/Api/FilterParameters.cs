@@ -12,7 +12,8 @@ namespace Vigil.Server.Api;
 /// type, dataset, min_killed. Names may be any spelling Vigil knows.
 /// </summary>
 public sealed record FilterParameters(
-    string? From, string? To, string[]? Province, string[]? District, string[]? Actor, string[]? Type, string[]? Dataset, int? MinKilled)
+    string? From, string? To, string[]? Province, string[]? District, string[]? Actor, string[]? Type, string[]? Dataset,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_killed")] int? MinKilled)
 {
     /// <summary>The store query, or the field at fault and why.</summary>
     public (IncidentQuery? Query, (string Field, string Problem)? Error) ToQuery()

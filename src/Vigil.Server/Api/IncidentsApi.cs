@@ -31,7 +31,7 @@ public static class IncidentsApi
     }
 
     private static IResult List(StoreAccess stores, ServerOptions options, [AsParameters] FilterParameters filter,
-        string? sort, bool? desc, int? page, int? pageSize)
+        string? sort, bool? desc, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize)
     {
         var (query, error) = filter.ToQuery();
         if (error is { } e)

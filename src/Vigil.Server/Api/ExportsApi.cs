@@ -1,0 +1,71 @@
+using System.Text;
+using Vigil.Ingestion.Export;
+using Vigil.Server.Auth;
+using Vigil.Server.Infrastructure;
+
+namespace Vigil.Server.Api;
+
+/// <summary>/api/v1/exports: the incidents matching the filters as CSV, JSON, JSON Lines, XLSX, GeoJSON or Parquet.</summary>
+public static class ExportsApi
+{
+    private static readonly Dictionary<string, (string ContentType, string Extension)> Formats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["csv"] = ("text/csv; charset=utf-8", ".csv"),
+        ["json"] = ("application/json", ".json"),
+        ["jsonl"] = ("application/jsonl", ".jsonl"),
+        ["xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),
+        ["geojson"] = ("application/geo+json", ".geojson"),
+        ["parquet"] = ("application/vnd.apache.parquet", ".parquet"),
+    };
+
+    public static void MapExports(this RouteGroupBuilder api) =>
+        api.MapGet("/exports", Export).WithTags("exports").RequireAuthorization(Policies.Read)
+            .WithSummary("Incidents matching the filters as csv, json, jsonl, xlsx, geojson (points) or parquet. CSV and XLSX neutralise spreadsheet formulas.");
+
+    private static async Task<IResult> Export(HttpContext context, StoreAccess stores, [AsParameters] FilterParameters filter, string? format)
+    {
+        var (query, error) = filter.ToQuery();
+        if (error is { } e)
+            return Problems.Field(e.Field, e.Problem);
+        var name = format ?? "csv";
+        if (!Formats.TryGetValue(name, out var kind))
+            return Problems.Field("format", $"'{name}' is not one of: {string.Join(", ", Formats.Keys)}");
+
+        // Written to a temporary file first: a failure half-way gives an error, never half a download.
+        var temp = Path.GetTempFileName();
+        try
+        {
+            await using (var file = File.Create(temp))
+            {
+                using var store = stores.Open();
+                var incidents = store.Query(query!, includeSources: true);
+                switch (name.ToLowerInvariant())
+                {
+                    case "csv":
+                        await using (var writer = new StreamWriter(file, new UTF8Encoding(false), leaveOpen: true))
+                            VigilCsvWriter.Write(writer, incidents);
+                        break;
+                    case "json":
+                    case "jsonl":
+                        VigilJsonWriter.Write(file, incidents, lines: name.Equals("jsonl", StringComparison.OrdinalIgnoreCase));
+                        break;
+                    case "xlsx":
+                        VigilXlsxWriter.Write(file, incidents);
+                        break;
+                    case "geojson":
+                        VigilGeoJsonWriter.Write(file, incidents);
+                        break;
+                    default:
+                        await VigilParquetWriter.WriteAsync(file, incidents, context.RequestAborted);
+                        break;
+                }
+            }
+            var bytes = await File.ReadAllBytesAsync(temp, context.RequestAborted);
+            return Results.File(bytes, kind.ContentType, "vigil-incidents" + kind.Extension);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Vigil.Domain.Errors;
+using Vigil.Ingestion;
+using Vigil.Ingestion.Formats;
+using Vigil.Ingestion.Normalization;
+using Vigil.Server.Auth;
+using Vigil.Server.Infrastructure;
+
+namespace Vigil.Server.Api;
+
+/// <summary>
+/// POST /api/v1/imports: upload a file (multipart field "file"; format, skip_invalid as query or form
+/// fields) and import it as <c>vigil import</c> would: all or nothing, or with skip_invalid the good rows
+/// and a rejects file kept for GET /api/v1/imports/{id}/rejected. Admin only.
+/// </summary>
+public static class ImportsApi
+{
+    public static void MapImports(this RouteGroupBuilder api)
+    {
+        api.MapPost("/imports", Upload).WithTags("datasets").RequireAuthorization(Policies.Admin).DisableAntiforgery()
+            .WithSummary("Imports an uploaded file (UCDP GED, ACLED, GTD, Pakistan Body Count, Vigil CSV/JSON). A bad file is refused whole, with the file:line:column: field of the first problem.");
+        api.MapGet("/imports/{id:long}/rejected", (long id, ServerOptions options) =>
+        {
+            var path = RejectsPath(options, id);
+            return File.Exists(path) ? Results.File(path, "text/csv; charset=utf-8", $"import-{id}.rejected.csv") : Problems.NotFound($"rejected rows of import {id}");
+        }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("The rows an import skipped, with their line and reason.");
+    }
+
+    private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
+    {
+        if (!context.Request.HasFormContentType)
+            return Problems.Field("file", "send the file as multipart/form-data in a field named 'file'");
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+            return Problems.Field("file", "is required and must not be empty");
+        format ??= form["format"].FirstOrDefault();
+        var skip = skipInvalid ?? string.Equals(form["skip_invalid"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
+        if (format is not null && !ImportFormats.Names.Contains(format, StringComparer.OrdinalIgnoreCase))
+            return Problems.Field("format", $"'{format}' is not one of: {string.Join(", ", ImportFormats.Names)}");
+
+        var dir = Directory.CreateTempSubdirectory("vigil-upload-");
+        try
+        {
+            // The upload keeps its own name, so that errors and the import record name the user's file.
+            var path = Path.Combine(dir.FullName, Path.GetFileName(file.FileName) is { Length: > 0 } n ? n : "upload.csv");
+            await using (var target = File.Create(path))
+                await file.CopyToAsync(target, context.RequestAborted);
+            var rejects = Path.Combine(dir.FullName, "rejected.csv");
+            using var store = stores.Open();
+            ImportResult result;
+            try
+            {
+                result = new Importer(store, IncidentNormalizer.Bundled()).Import(path,
+                    new ImportOptions { Format = format, SkipInvalid = skip, RejectsPath = rejects, Author = Actor.Of(context) }, null, context.RequestAborted);
+            }
+            catch (InputException e)
+            {
+                var shown = new InputException(e.Location with { File = Path.GetFileName(e.Location.File) }, e.Problem);
+                return Results.ValidationProblem(
+                    new Dictionary<string, string[]> { [e.Location.Field ?? "file"] = [shown.Message] },
+                    title: "The file cannot be imported; nothing was written", detail: shown.Message);
+            }
+            if (result.RejectsFile is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(RejectsPath(options, result.Summary.ImportId))!);
+                File.Copy(result.RejectsFile, RejectsPath(options, result.Summary.ImportId), overwrite: true);
+            }
+            context.Items[Actor.DetailKey] = $"import #{result.Summary.ImportId} of {file.FileName}";
+            return Results.Ok(new
+            {
+                import_id = result.Summary.ImportId,
+                file = file.FileName,
+                result.Format,
+                rows = result.RowsRead,
+                result.Summary.Created,
+                result.Summary.Updated,
+                result.Summary.Unchanged,
+                skipped_deleted = result.Summary.SkippedDeleted,
+                result.Summary.Rejected,
+                rejected_rows = result.RejectsFile is null ? null : $"/api/v1/imports/{result.Summary.ImportId}/rejected",
+                result.Notices,
+            });
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Rejected rows are kept beside the database, one file per import.</summary>
+    private static string RejectsPath(ServerOptions options, long importId) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Database))!, Path.GetFileName(options.Database) + ".rejects", $"import-{importId}.rejected.csv");
+}
