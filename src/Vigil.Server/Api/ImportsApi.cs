@@ -29,7 +29,15 @@ public static class ImportsApi
     {
         if (!context.Request.HasFormContentType)
             return Problems.Field("file", "send the file as multipart/form-data in a field named 'file'");
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            return Problems.Field("file", "the multipart body cannot be read: " + e.Message);
+        }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
             return Problems.Field("file", "is required and must not be empty");
