@@ -34,6 +34,12 @@ public static class VigilServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton<StoreAccess>();
+        builder.Services.AddSingleton<DataVersion>();
+        builder.Services.AddOutputCache(o =>
+        {
+            o.SizeLimit = 256L * 1024 * 1024;
+            o.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy());
+        });
         builder.Services.AddProblemDetails();
         builder.Services.Configure<JsonOptions>(j => Json.Configure(j.SerializerOptions));
         builder.Services.AddOpenApi();
@@ -68,6 +74,7 @@ public static class VigilServer
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.UseMiddleware<AuditMiddleware>();
 
         app.MapOpenApi("/api/v1/openapi.json");

@@ -57,5 +57,8 @@ public interface IIncidentStore : IDisposable
 
     IReadOnlyList<ImportRecord> GetImports();
 
+    /// <summary>A number that changes whenever any incident changes (every committed write raises it): caches key on it.</summary>
+    long DataVersion();
+
     StoreInfo GetInfo();
 }

@@ -16,7 +16,7 @@ public static class IncidentsApi
     {
         var group = api.MapGroup("/incidents").WithTags("incidents");
 
-        group.MapGet("/", List).RequireAuthorization(Policies.Read)
+        group.MapGet("/", List).RequireAuthorization(Policies.Read).CacheOutput(DataVersionCachePolicy.Name)
             .WithSummary("Incidents matching the filters, a page at a time (sort: date, killed, injured or id; desc=true for descending).");
         group.MapGet("/{id:long}", Get).RequireAuthorization(Policies.Read)
             .WithSummary("One incident with its sources; the ETag header carries its revision.");

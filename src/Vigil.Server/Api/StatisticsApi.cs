@@ -26,7 +26,7 @@ public static class StatisticsApi
 
     public static void MapStatistics(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/statistics").WithTags("statistics").RequireAuthorization(Policies.Read);
+        var group = api.MapGroup("/statistics").WithTags("statistics").RequireAuthorization(Policies.Read).CacheOutput(DataVersionCachePolicy.Name);
         group.MapGet("/series", Series)
             .WithSummary("Incidents, killed and injured (low/best/high) per period by start date, optionally broken down; with changes, records and spikes for one metric.");
         group.MapGet("/overview", Overview)

@@ -161,6 +161,7 @@ internal sealed class RelationalImportSession : IImportSession
                 _store.Execute(_transaction, index.CreateSql);
         }
         _rollup.Flush(_store.Connection, _transaction, _store.Dialect);
+        _store.BumpDataVersion(_transaction);
         _store.FinishImport(_transaction, summary, fileSha256, _store.Clock.GetUtcNow());
         _transaction.Commit();
         _done = true;

@@ -271,6 +271,7 @@ public partial class RelationalIncidentStore : IIncidentStore
         var rollup = new MonthlyRollup();
         rollup.Add(created);
         rollup.Flush(Connection, tx, Dialect);
+        BumpDataVersion(tx);
         tx.Commit();
         return created with { Id = id };
     }
@@ -318,6 +319,7 @@ public partial class RelationalIncidentStore : IIncidentStore
         rollup.Remove(current);
         rollup.Add(next);
         rollup.Flush(Connection, tx, Dialect);
+        BumpDataVersion(tx);
         tx.Commit();
         return next;
     }
@@ -369,6 +371,11 @@ public partial class RelationalIncidentStore : IIncidentStore
             last is null ? null : DateOnly.ParseExact(last, "yyyy-MM-dd", Inv),
             datasets);
     }
+
+    public long DataVersion() => ScalarLong(null, "SELECT value FROM store_meta WHERE key = 'data_version'");
+
+    /// <summary>Marks the data changed, inside the writing transaction (caches compare this number).</summary>
+    internal void BumpDataVersion(DbTransaction tx) => Execute(tx, "UPDATE store_meta SET value = value + 1 WHERE key = 'data_version'");
 
     internal ImmutableArray<SourceReference> LoadSources(DbTransaction? tx, long id)
     {

@@ -173,6 +173,13 @@ public static class Schema
             );
             CREATE INDEX ix_audit_log_at ON audit_log (at);
             """),
+        new(4, "data version", _ => """
+            CREATE TABLE store_meta (
+                key TEXT PRIMARY KEY,
+                value BIGINT NOT NULL
+            );
+            INSERT INTO store_meta (key, value) VALUES ('data_version', 1);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
