@@ -25,6 +25,12 @@ public sealed record IncidentQuery
     public int? MinKilled { get; init; }
     public bool IncludeDeleted { get; init; }
 
+    /// <summary>
+    /// Keyset paging: only incidents after this (start date, id) in the query's order (date or id sort).
+    /// Unlike an offset, its cost does not grow with how deep the page is.
+    /// </summary>
+    public (DateOnly Date, long Id)? After { get; init; }
+
     public IncidentSort Sort { get; init; } = IncidentSort.Date;
     public bool Descending { get; init; }
     public int? Limit { get; init; }

@@ -164,6 +164,34 @@ public sealed class IncidentsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Following_next_cursor_walks_every_incident_once_however_deep()
+    {
+        var seeded = _api.Seed(7);
+        var viewer = _api.Client(ApiRole.Viewer);
+        var seen = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var url = "/api/v1/incidents?page_size=3" + (cursor is null ? "" : "&cursor=" + cursor);
+            var page = Parse(await (await viewer.GetAsync(url, Ct)).Content.ReadAsStringAsync(Ct));
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
+            cursor = page.GetProperty("next_cursor").GetString();
+        }
+        while (cursor is not null);
+
+        Assert.Equal(seeded.OrderByDescending(i => i.Date.Start).Select(i => i.Id), seen);
+    }
+
+    [Fact]
+    public async Task A_page_number_too_deep_points_to_the_cursor()
+    {
+        var response = await _api.Client(ApiRole.Viewer).GetAsync("/api/v1/incidents?page=1000&page_size=500", Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("next_cursor", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_incident_is_a_404_problem()
     {
         var response = await _api.Client(ApiRole.Viewer).GetAsync("/api/v1/incidents/424242", Ct);

@@ -52,4 +52,31 @@ public sealed record RevisionResource(int Number, DateTimeOffset At, string Auth
     public static RevisionResource Of(Revision r) => new(r.Number, r.At, r.Author, EnumText<RevisionKind>.Format(r.Kind), r.ImportId, r.Reason, r.Changes);
 }
 
-public sealed record IncidentPage(IReadOnlyList<IncidentResource> Items, int Page, int PageSize, long Total);
+/// <summary>A page of incidents: <c>next_cursor</c>, when present, fetches the next page however deep (page is 0 for cursor pages).</summary>
+public sealed record IncidentPage(IReadOnlyList<IncidentResource> Items, int Page, int PageSize, long Total, string? NextCursor);
+
+/// <summary>The opaque keyset cursor: the last incident's start date and id.</summary>
+public static class Cursor
+{
+    public static string Of(Domain.Incidents.Incident i) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{i.Date.Start:yyyy-MM-dd}|{i.Id}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static (DateOnly, long)? Parse(string cursor)
+    {
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - padded.Length % 4) % 4);
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            var parts = text.Split('|');
+            return parts.Length == 2
+                && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+                && long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                ? (date, id) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -30,8 +30,11 @@ public static class IncidentsApi
             .WithSummary("Deletes an incident (admin): it is kept, hidden, with a revision saying who and why. Needs If-Match.");
     }
 
+    /// <summary>Pages by number reach this many incidents deep; beyond it, follow next_cursor (keyset paging).</summary>
+    public const int MaxOffset = 10_000;
+
     private static IResult List(StoreAccess stores, ServerOptions options, [AsParameters] FilterParameters filter,
-        string? sort, bool? desc, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize)
+        string? sort, bool? desc, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize, string? cursor)
     {
         var (query, error) = filter.ToQuery();
         if (error is { } e)
@@ -46,10 +49,22 @@ public static class IncidentsApi
         if (sort is not null && !EnumText<IncidentSort>.TryParse(sort, out order))
             return Problems.Field("sort", $"'{sort}' is not one of: {string.Join(", ", EnumText<IncidentSort>.All)}");
 
+        (DateOnly, long)? after = null;
+        if (cursor is not null)
+        {
+            if (order is not (IncidentSort.Date or IncidentSort.Id) || Cursor.Parse(cursor) is not { } parsed)
+                return Problems.Field("cursor", "is not a cursor from next_cursor (cursors work with sort=date or sort=id)");
+            after = parsed;
+        }
+        if (after is null && (long)(number - 1) * size > MaxOffset)
+            return Problems.Field("page", $"pages by number reach {MaxOffset:N0} incidents deep; follow next_cursor (sort by date or id) to go further, or use /api/v1/exports");
+
         using var store = stores.Open();
-        var q = query! with { Sort = order, Descending = desc ?? (sort is null), Limit = size, Offset = (number - 1) * size };
-        var items = store.Query(q, includeSources: true).Select(IncidentResource.Of).ToList();
-        return Results.Ok(new IncidentPage(items, number, size, store.Count(q with { Limit = null, Offset = 0 })));
+        var q = query! with { Sort = order, Descending = desc ?? (sort is null), Limit = size, Offset = after is null ? (number - 1) * size : 0, After = after };
+        var found = store.Query(q, includeSources: true).ToList();
+        var next = found.Count == size && order is IncidentSort.Date or IncidentSort.Id ? Cursor.Of(found[^1]) : null;
+        var total = store.Count(query! with { Limit = null, Offset = 0 });
+        return Results.Ok(new IncidentPage([.. found.Select(IncidentResource.Of)], after is null ? number : 0, size, total, next));
     }
 
     private static IResult Get(long id, StoreAccess stores, HttpContext context)

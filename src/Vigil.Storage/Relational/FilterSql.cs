@@ -31,6 +31,14 @@ internal static class FilterSql
         }
         In(q.TargetTypes, "target_type");
         if (q.MinKilled is { } min) And($"killed_best >= {Param(cmd, min)}");
+        if (q.After is { } after)
+        {
+            var op = q.Descending ? "<" : ">";
+            var id = Param(cmd, after.Id);
+            And(q.Sort == IncidentSort.Id
+                ? $"id {op} {id}"
+                : $"(date_start {op} {Param(cmd, IncidentColumns.Day(after.Date))} OR (date_start = {Param(cmd, IncidentColumns.Day(after.Date))} AND id {op} {id}))");
+        }
         return sb.ToString();
 
         void In(IReadOnlyList<string> values, string column)
