@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Vigil.Server.Dashboard.Incidents;
 using Vigil.Server.Dashboard.Map;
 using Vigil.Server.Dashboard.Overview;
 using Vigil.Server.Dashboard.Shell;
@@ -29,5 +30,6 @@ public static class DashboardSetup
         app.MapAssets();
         app.MapOverview();
         app.MapMap();
+        app.MapIncidentPages();
     }
 }

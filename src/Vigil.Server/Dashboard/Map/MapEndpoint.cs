@@ -24,7 +24,7 @@ internal static class MapEndpoint
     private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores)
     {
         var chrome = PageChrome.For(context);
-        if (await Access.CheckAsync(context, chrome, Policies.Read) is { } denied)
+        if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var filter = IncidentFilter.Of(context.Request.Query);
         var country = Scopes.Bundled.Country(QueryText.One(context.Request.Query, "country") ?? "Pakistan");

@@ -21,7 +21,7 @@ internal static class OverviewEndpoint
     private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, TimeProvider clock)
     {
         var chrome = PageChrome.For(context);
-        if (await Access.CheckAsync(context, chrome, Policies.Read) is { } denied)
+        if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var q = context.Request.Query;
         var scopes = Scopes.Bundled;

@@ -8,7 +8,7 @@ namespace Vigil.Server.Dashboard.Shell;
 /// (or a rejected one) gets a link to sign in (401); a key whose role is too low gets a 403 page saying
 /// which role is needed.
 /// </summary>
-internal static class Access
+internal static class PageAccess
 {
     /// <summary>Null when the viewer may use the page; otherwise the page to show instead.</summary>
     public static async Task<IResult?> CheckAsync(HttpContext context, PageChrome chrome, string policy)
