@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Vigil.Server.Dashboard.Claims;
 using Vigil.Server.Dashboard.Incidents;
 using Vigil.Server.Dashboard.Map;
 using Vigil.Server.Dashboard.Overview;
+using Vigil.Server.Dashboard.Reports;
 using Vigil.Server.Dashboard.Shell;
+using Vigil.Server.Dashboard.SignIn;
 
 namespace Vigil.Server.Dashboard;
 
@@ -31,5 +34,8 @@ public static class DashboardSetup
         app.MapOverview();
         app.MapMap();
         app.MapIncidentPages();
+        app.MapClaimPages();
+        app.MapReportPages();
+        app.MapSignIn();
     }
 }
