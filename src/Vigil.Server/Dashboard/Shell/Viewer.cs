@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Vigil.Domain.Text;
+using Vigil.Server.Auth;
 using Vigil.Storage;
 
 namespace Vigil.Server.Dashboard.Shell;
@@ -23,7 +23,10 @@ public sealed record Viewer(string? Name, ApiRole? Role, bool KeyRejected)
             var role = EnumText<ApiRole>.TryParse(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : (ApiRole?)null;
             return new Viewer(name, role, false);
         }
-        var failed = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure is not null;
-        return new Viewer(null, null, failed);
+        // A key was sent (cookie or header) and yet nobody is signed in: the handler refused it.
+        var request = context.Request;
+        var sentKey = request.Cookies.ContainsKey(ApiKeys.Cookie) || request.Headers.ContainsKey(ApiKeys.Header)
+            || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        return new Viewer(null, null, sentKey);
     }
 }
