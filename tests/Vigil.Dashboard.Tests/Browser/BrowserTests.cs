@@ -166,7 +166,7 @@ public sealed class BrowserTests(BrowserFixture chromium) : IClassFixture<Browse
         var api = (await Api.CheckAsync(server.Api, """
             {"metric": "killed", "value": 300, "qualifier": "about", "period": "2014-06", "comparison": {"kind": "change", "percent": 30, "against": "previous-period"}}
             """))[0];
-        Assert.Equal(api.GetProperty("verdict").GetString(), await page.GetAttributeAsync("section.check", "data-verdict"));
+        Assert.Equal(api.GetProperty("verdict").GetString(), await page.GetAttributeAsync("section.claim-check", "data-verdict"));
         Assert.Equal((long)api.GetProperty("parts")[0].GetProperty("computed").GetDouble(), Number(await page.TextContentAsync("[data-figure=computed]")));
         await Screenshots.SaveAsync(page, "claims");
     }

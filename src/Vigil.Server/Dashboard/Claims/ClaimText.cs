@@ -13,6 +13,15 @@ public static class ClaimText
     public static string Number(double? value) =>
         value is not { } v ? "—" : Math.Abs(v - Math.Round(v)) < 1e-9 ? v.ToString("N0", Inv) : v.ToString("N1", Inv);
 
+    /// <summary>The data's value; a percentage when the part checks a percent change (its claim is written "+139%").</summary>
+    public static string Computed(CheckPart part) =>
+        IsPercent(part) && part.Computed is { } v ? $"{(v >= 0 ? "+" : "")}{Number(v)}%" : Number(part.Computed);
+
+    public static string Difference(CheckPart part) =>
+        IsPercent(part) && part.Difference is { } d ? $"{Number(d)} points" : Number(part.Difference);
+
+    private static bool IsPercent(CheckPart part) => part.Claimed.EndsWith('%');
+
     public static string Verdict(Verdict verdict) => EnumText<Verdict>.Format(verdict);
 
     public static string VerdictLabel(Verdict verdict) => verdict switch
