@@ -32,9 +32,8 @@ internal static class MapEndpoint
         var options = FilterOptions.Load(store, country);
 
         var defaulted = false;
-        if (filter.From is null && filter.To is null && store.DateRange(IncidentQuery.All).Last is { } last)
+        if (filter.From is null && filter.To is null && DataMonths.Of(store).Last is { } lastMonth)
         {
-            var lastMonth = Period.Containing(last, PeriodUnit.Month);
             filter = filter with { From = lastMonth.Shift(-11).Label, To = lastMonth.Label };
             defaulted = true;
         }
@@ -44,13 +43,15 @@ internal static class MapEndpoint
 
         var iso = Countries.Iso3Of(country);
         query = query! with { Countries = [country] };
-        var totals = store.Aggregate(query, GroupBy.None).SingleOrDefault();
+        // Month by month: read from the monthly rollup when the filters allow it.
+        var months = store.AggregateMonthly(query, GroupBy.None);
+        var (incidents, killed) = (months.Sum(m => m.Incidents), months.Sum(m => m.KilledBest));
         var districts = DistrictClusters.Districts(store, query, iso);
         var points = DistrictClusters.Points(districts);
         var province = filter.Province.Length == 1 && Gazetteer.Bundled.FindProvince(filter.Province[0], iso) is { } p ? Gazetteer.Bundled.Current(p) : null;
         var map = iso is null ? null : ChoroplethMap.Create(new MapScope(iso, province), PeriodName(query.From, query.To), districts, points);
         return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, map, districts,
-            totals?.Incidents ?? 0, totals?.KilledBest ?? 0, points.Sum(x => x.Count), null));
+            incidents, killed, points.Sum(x => x.Count), null));
     }
 
     /// <summary>"January 2021 – December 2021" for whole months, else the days; "all dates" without either end.</summary>

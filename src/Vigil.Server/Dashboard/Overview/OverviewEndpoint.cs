@@ -40,9 +40,9 @@ internal static class OverviewEndpoint
                     new FieldError("month", $"'{filter.Month}' is not a month (YYYY-MM)")), StatusCodes.Status400BadRequest);
             }
         }
-        else if (store.DateRange(IncidentQuery.All).Last is { } last)
+        else if (DataMonths.Of(store).Last is { } last)
         {
-            month = Period.Containing(last, PeriodUnit.Month);
+            month = last;
             latest = true;
         }
         else

@@ -21,8 +21,8 @@ internal static class ReportsEndpoint
         var q = context.Request.Query;
         using var store = stores.Open();
         var options = FilterOptions.Load(store);
-        var range = store.DateRange(IncidentQuery.All);
-        var latest = range.Last is { } last ? Period.Containing(last, PeriodUnit.Month) : (Period?)null;
+        var range = DataMonths.Of(store);
+        var latest = range.Last;
         var month = QueryText.One(q, "month");
         FieldError? error = null;
         Period? chosen = latest;
@@ -41,7 +41,7 @@ internal static class ReportsEndpoint
 
 /// <summary>The month chosen (the latest with data by default), the province and datasets, and the dates the data cover.</summary>
 public sealed record ReportsModel(
-    Period? Month, string? Province, string[] Datasets, FilterOptions Options, DateOnly? FirstData, DateOnly? LastData, FieldError? Error)
+    Period? Month, string? Province, string[] Datasets, FilterOptions Options, Period? FirstData, Period? LastData, FieldError? Error)
 {
     public string Download(string format) => QueryText.Link("/api/v1/reports/monthly",
         [new("month", Month?.Label), new("format", format), new("province", Province), .. Datasets.Select(d => new KeyValuePair<string, string?>("dataset", d))]);

@@ -14,7 +14,8 @@ public sealed record FilterOptions(IReadOnlyList<string> Provinces, IReadOnlyLis
         var iso = Countries.Iso3Of(country);
         return new FilterOptions(
             [.. Gazetteer.Bundled.Provinces.Where(p => p.Country == iso && !p.Historical).Select(p => p.Name).Order(StringComparer.Ordinal)],
-            [.. store.Aggregate(IncidentQuery.All, GroupBy.Dataset).Select(r => r.Key).OfType<string>().Order(StringComparer.Ordinal)],
+            // From the monthly rollup: a page must not scan every incident just to list the datasets.
+            [.. store.AggregateMonthly(IncidentQuery.All, GroupBy.Dataset).Select(r => r.Key).OfType<string>().Distinct().Order(StringComparer.Ordinal)],
             [.. ActorCatalog.Bundled.Actors.Select(a => a.Name).Order(StringComparer.Ordinal)],
             EnumText<EventType>.All);
     }
