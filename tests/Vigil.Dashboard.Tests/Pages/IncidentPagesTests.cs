@@ -117,6 +117,24 @@ public sealed class IncidentPagesTests
         Assert.DoesNotContain("href=\"javascript:", page.Html);
     }
 
+    [Theory]
+    [InlineData("/?province=")]
+    [InlineData("/map?province=")]
+    [InlineData("/incidents?actor=")]
+    [InlineData("/claims?metric=killed&value=1&period=2014-06&province=")]
+    [InlineData("/reports?province=")]
+    public async Task Filters_typed_into_the_URL_are_shown_encoded_under_a_strict_content_policy(string page)
+    {
+        using var app = DashboardApp.WithUcdp();
+
+        var response = await app.Client().GetAsync(page + Uri.EscapeDataString("<script>alert(1)</script>"), TestContext.Current.CancellationToken);
+
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.Contains("&lt;script&gt;", html);
+        Assert.StartsWith("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Detail_of_a_missing_incident_is_not_found()
     {
