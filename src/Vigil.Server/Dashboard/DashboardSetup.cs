@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Antiforgery;
+using Vigil.Server.Dashboard.Assets;
 using Vigil.Server.Dashboard.Claims;
 using Vigil.Server.Dashboard.Incidents;
 using Vigil.Server.Dashboard.Map;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Vigil.Server.Dashboard.Shell;
+namespace Vigil.Server.Dashboard.Assets;
 
 /// <summary>The stylesheet and script, served from the assembly with a long cache (their URL carries a version).</summary>
 internal static class AssetEndpoints

@@ -17,8 +17,11 @@ internal static class IncidentEndpoints
         app.MapPost("/incidents/{id:long}/edit", EditEndpoint.SaveAsync).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> ShowAsync(long id, HttpContext context, StoreAccess stores, IAuthorizationService authorization, int? saved)
+    private static async Task<IResult> ShowAsync(long id, HttpContext context, StoreAccess stores, IAuthorizationService authorization)
     {
+        // ?saved=N, set by the edit form's redirect, confirms the revision just made.
+        int? saved = int.TryParse(QueryText.One(context.Request.Query, "saved"), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
