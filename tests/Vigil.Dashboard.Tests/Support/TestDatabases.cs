@@ -84,6 +84,18 @@ public static class TestDatabases
     {
         var folder = Path.Combine(Path.GetTempPath(), "vigil-dashboard-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still open somewhere: the OS cleans its temporary folder.
+            }
+        };
         var path = Path.Combine(folder, "ucdp-template.db");
         using (var store = SqliteIncidentStore.Open(path))
             new Importer(store, IncidentNormalizer.Bundled()).Import(RepoFiles.BundledUcdp, new ImportOptions { Author = "test setup" });
