@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Vigil.Server.Api;
 using Vigil.Server.Auth;
+using Vigil.Server.Dashboard;
 using Vigil.Server.Infrastructure;
 
 namespace Vigil.Server;
@@ -43,6 +44,7 @@ public static class VigilServer
         builder.Services.AddProblemDetails();
         builder.Services.Configure<JsonOptions>(j => Json.Configure(j.SerializerOptions));
         builder.Services.AddOpenApi();
+        builder.Services.AddDashboard();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(a => Policies.Add(a, options.AnonymousRead));
@@ -96,6 +98,8 @@ public static class VigilServer
         api.MapDatasets();
         api.MapImports();
         api.MapExports();
+
+        app.MapDashboard();
     }
 }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Cli.Infrastructure;
@@ -6,7 +7,6 @@ using Vigil.Ingestion;
 using Vigil.Ingestion.Formats.Ucdp;
 using Vigil.Ingestion.Normalization;
 using Vigil.Server;
-using Microsoft.Extensions.Hosting;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;

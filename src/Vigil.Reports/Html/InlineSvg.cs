@@ -9,7 +9,7 @@ namespace Vigil.Reports.Html;
 /// two figures' clip paths cannot collide, path coordinates to a tenth of a pixel, scalable to the page
 /// width, with a title for screen readers.
 /// </summary>
-internal static partial class InlineSvg
+public static partial class InlineSvg
 {
     public static string Prepare(string svg, string idPrefix, int width, int height, string title)
     {

@@ -45,11 +45,19 @@ public sealed class ChoroplethMap
     public IReadOnlyList<DistrictValue> Unmapped { get; }
 
     /// <summary>The map of a report, or null when neither its scope nor its districts name a country.</summary>
-    public static ChoroplethMap? Create(MonthlyReport report)
+    public static ChoroplethMap? Create(MonthlyReport report) =>
+        MapScope.Of(report) is { } scope
+            ? Create(scope, ReportText.MonthName(report.Month), report.Districts, [], "Killed this month")
+            : null;
+
+    /// <summary>
+    /// The map of killed by district over any period (<paramref name="periodName"/>: "January 2021 – June 2021"),
+    /// with incidents drawn over it as circles sized by their count when <paramref name="points"/> has any
+    /// (clusters made by the caller: a circle per district or grid cell, never one per incident).
+    /// </summary>
+    public static ChoroplethMap Create(MapScope scope, string periodName, IReadOnlyList<DistrictValue> districts,
+        IReadOnlyList<MapPoint> points, string legendTitle = "Killed")
     {
-        var scope = MapScope.Of(report);
-        if (scope is null)
-            return null;
         var shapes = CountryShapes.For(scope.Country);
         var killedById = new Dictionary<string, long>(StringComparer.Ordinal);
         var unmapped = new List<DistrictValue>();
@@ -57,7 +65,7 @@ public sealed class ChoroplethMap
         var drawn = shapes.Districts
             .Where(d => scope.Province is null || d.District.ProvinceCode == scope.Province.Code)
             .Select(d => d.District.BoundaryId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var value in report.Districts)
+        foreach (var value in districts)
         {
             if (value.BoundaryId is not null && drawn.Contains(value.BoundaryId))
                 killedById[value.BoundaryId] = killedById.GetValueOrDefault(value.BoundaryId) + value.Killed;
@@ -77,23 +85,30 @@ public sealed class ChoroplethMap
         var projection = new MapProjection(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY, Margin, TitleBand, MapWidth, mapHeight);
 
         var place = scope.Province?.Name ?? scope.CountryName;
-        var title = $"People killed by district, {ReportText.MonthName(report.Month)} — {place}";
+        var title = points.Count == 0
+            ? $"People killed by district, {periodName} — {place}"
+            : $"People killed by district, and incidents, {periodName} — {place}";
         var described = killedById.Where(kv => kv.Value > 0).Count();
         var description = described == 0
-            ? $"{title}: no district of {place} has deaths recorded this month."
+            ? $"{title}: no district of {place} has deaths recorded {(points.Count == 0 ? "this month" : "in the period")}."
             : $"{title}: {described} districts with deaths recorded, in classes {string.Join(", ", classes.Select(c => c.Label))}; all others grey.";
-        var painter = new Painter(shapes, scope, projection, killedById, classes, title, mapHeight, height);
+        if (points.Count > 0)
+            description += $" Circles sized by the number of incidents: {ReportText.Number(points.Sum(p => p.Count))} incidents at {points.Count} places.";
+        var layer = new PointLayer(points, projection, new SKRect(Margin, TitleBand, Margin + MapWidth, TitleBand + mapHeight));
+        var painter = new Painter(shapes, scope, projection, killedById, classes, title, legendTitle, layer, mapHeight, height);
         var figure = new ReportFigure("map", title, description, Width, height, painter.Draw);
         return new ChoroplethMap(figure, scope, projection, classes, unmapped);
     }
 
     private sealed class Painter(CountryShapes shapes, MapScope scope, MapProjection projection,
-        IReadOnlyDictionary<string, long> killedById, IReadOnlyList<MapClass> classes, string title, float mapHeight, int height)
+        IReadOnlyDictionary<string, long> killedById, IReadOnlyList<MapClass> classes, string title, string legendTitle,
+        PointLayer points, float mapHeight, int height)
     {
         public void Draw(SKCanvas canvas)
         {
             using (var plot = BuildPlot())
                 plot.Render(canvas, new PixelRect(0, Width, height, 0));
+            points.Draw(canvas);
             using var text = new TextPainter(canvas);
             text.Draw(title, Margin, 26, ChartStyle.TitleSize, bold: true);
             DrawLegend(canvas, text);
@@ -162,7 +177,7 @@ public sealed class ChoroplethMap
         {
             var x = Width - LegendBand + 6;
             var y = TitleBand + 18;
-            text.Draw("Killed this month", x, y, 13, bold: true);
+            text.Draw(legendTitle, x, y, 13, bold: true);
             y += 12;
             var entries = classes.Select(c => (c.Label, c.HexColor)).Reverse()
                 .Append(("No deaths recorded", MapClasses.NoneHexColor));
@@ -183,7 +198,9 @@ public sealed class ChoroplethMap
                 using var line = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke, Color = SKColors.Black, StrokeWidth = 2.4f };
                 canvas.DrawLine(x, y + 9, x + 26, y + 9, line);
                 text.Draw(scope.Province.Name, x + 34, y + 14, 12);
+                y += 26;
             }
+            points.DrawLegend(canvas, x, y + 18, (label, lx, ly, size, bold) => text.Draw(label, lx, ly, size, bold));
         }
     }
 

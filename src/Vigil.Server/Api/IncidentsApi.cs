@@ -130,12 +130,12 @@ public static class IncidentsApi
         {
             // What the client cannot send stays as it was: where the record came from, and its raw type.
             var updated = store.Update(incident with
-                {
-                    Id = id,
-                    SourceRecord = current.SourceRecord,
-                    SourceEventType = current.SourceEventType,
-                    Flags = incident.Flags | (current.Flags & SourceFlags),
-                },
+            {
+                Id = id,
+                SourceRecord = current.SourceRecord,
+                SourceEventType = current.SourceEventType,
+                Flags = incident.Flags | (current.Flags & SourceFlags),
+            },
                 expected, new ChangeContext(Actor.Of(context), reason));
             context.Items[Actor.DetailKey] = $"incident {id} revision {updated.Revision}";
             context.Response.Headers.ETag = IncidentResource.ETag(updated);

@@ -1,0 +1,98 @@
+using System.Net;
+using Vigil.Dashboard.Tests.Support;
+
+namespace Vigil.Dashboard.Tests.Pages;
+
+public sealed class ClaimsAndReportsTests
+{
+    [Fact]
+    public async Task A_claim_from_the_form_gets_the_checkers_verdict_and_numbers()
+    {
+        using var app = DashboardApp.WithUcdp();
+        var client = app.Client();
+
+        var page = await HtmlPage.LoadAsync(await client.GetAsync(
+            "/claims?metric=killed&value=100&qualifier=at-least&period=2014-06&province=Khyber+Pakhtunkhwa", TestContext.Current.CancellationToken));
+
+        var api = (await Api.CheckAsync(client, """
+            {"metric": "killed", "value": 100, "qualifier": "at-least", "period": "2014-06", "scope": {"province": "Khyber Pakhtunkhwa"}}
+            """))[0];
+        var verdict = api.GetProperty("verdict").GetString()!;
+        var computed = api.GetProperty("parts")[0].GetProperty("computed").GetDouble();
+        Assert.Contains($"data-verdict=\"{verdict}\"", page.Html);
+        Assert.Equal((long)computed, page.Figure("computed"));
+        Assert.Contains("killed in Khyber Pakhtunkhwa, June 2014: at least 100", page.Text);
+        Assert.Contains("incidents behind the figure", page.Text);
+    }
+
+    [Fact]
+    public async Task A_claim_with_a_percent_change_is_checked_against_the_month_before()
+    {
+        using var app = DashboardApp.WithUcdp();
+
+        var page = await HtmlPage.LoadAsync(await app.Client().GetAsync(
+            "/claims?metric=attacks&period=2014-06&change=500&against=previous-period", TestContext.Current.CancellationToken));
+
+        Assert.Contains("data-verdict=\"contradicted\"", page.Html);
+        Assert.Contains("+500% on the period before", page.Text);
+    }
+
+    [Fact]
+    public async Task A_claim_outside_the_data_is_not_checkable_and_the_missing_article_reader_is_said()
+    {
+        using var app = DashboardApp.WithUcdp();
+
+        var page = await HtmlPage.LoadAsync(await app.Client().GetAsync("/claims?metric=killed&value=134&period=2023-01", TestContext.Current.CancellationToken));
+
+        Assert.Contains("data-verdict=\"not-checkable\"", page.Html);
+        Assert.Contains("news-extraction feature, which does not exist yet", page.Text);
+    }
+
+    [Fact]
+    public async Task A_bad_claim_field_is_named()
+    {
+        using var app = DashboardApp.WithEmpty();
+
+        var response = await app.Client().GetAsync("/claims?metric=killed&value=lots&period=2014-06", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlPage.LoadAsync(response);
+        Assert.Contains("value: 'lots' is not a number", page.Text);
+        Assert.Contains("class=\"field-error\"", page.Html);
+    }
+
+    [Fact]
+    public async Task Claims_pasted_as_JSON_are_all_checked_and_a_bad_one_is_located()
+    {
+        using var app = DashboardApp.WithUcdp();
+        var client = app.Client();
+        var form = (await HtmlPage.LoadAsync(await client.GetAsync("/claims", TestContext.Current.CancellationToken))).Form("/claims");
+        const string claims = """
+            [{"metric": "killed", "value": 1, "qualifier": "at-least", "period": "2014-06"},
+             {"metric": "attacks", "value": 1, "qualifier": "at-least", "period": "2014"}]
+            """;
+
+        var page = await HtmlPage.LoadAsync(await client.PostAsync("/claims", FormPost.With(form, ("claims_json", claims)), TestContext.Current.CancellationToken));
+        var bad = await client.PostAsync("/claims", FormPost.With(form, ("claims_json", """[{"metric": "deaths", "period": "2014"}]""")), TestContext.Current.CancellationToken);
+
+        Assert.Contains("Verdicts (2)", page.Text);
+        Assert.Equal(2, page.Html.Split("data-verdict=\"supported\"").Length - 1);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("claims: claim 1: metric: 'deaths' is not one of: attacks, killed, injured", (await HtmlPage.LoadAsync(bad)).Text);
+    }
+
+    [Fact]
+    public async Task Reports_page_links_to_the_monthly_assessment_for_the_chosen_month_and_province()
+    {
+        using var app = DashboardApp.WithUcdp();
+        var client = app.Client();
+
+        var page = await HtmlPage.LoadAsync(await client.GetAsync("/reports?month=2014-06&province=Balochistan", TestContext.Current.CancellationToken));
+
+        Assert.Contains("Security assessment — June 2014, Balochistan", page.Text);
+        Assert.Contains("href=\"/api/v1/reports/monthly?month=2014-06&amp;format=pdf&amp;province=Balochistan\"", page.Html);
+        var html = await client.GetAsync("/api/v1/reports/monthly?month=2014-06&format=html&province=Balochistan", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+        Assert.Contains("Security assessment — June 2014", await html.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+}

@@ -1,0 +1,108 @@
+using Microsoft.Data.Sqlite;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Revisions;
+using Vigil.Ingestion;
+using Vigil.Ingestion.Normalization;
+using Vigil.Server.Auth;
+using Vigil.Storage;
+using Vigil.Storage.Sqlite;
+using Vigil.TestSupport;
+
+namespace Vigil.Dashboard.Tests.Support;
+
+/// <summary>
+/// A fresh database per test: a copy of the bundled UCDP data (imported once per run into a template, then
+/// copied, which takes milliseconds), or a few incidents made through the store. Keys are added the way
+/// <c>vigil keys create</c> adds them.
+/// </summary>
+public static class TestDatabases
+{
+    private static readonly Lazy<string> UcdpTemplate = new(BuildUcdpTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>A copy of the bundled UCDP GED Pakistan data (6,416 incidents, 1989–2021) in the folder.</summary>
+    public static string Ucdp(TempDirectory folder)
+    {
+        var path = folder.File("vigil.db");
+        File.Copy(UcdpTemplate.Value, path);
+        return path;
+    }
+
+    /// <summary>An empty database (created and migrated on open).</summary>
+    public static string Empty(TempDirectory folder)
+    {
+        var path = folder.File("vigil.db");
+        using (SqliteIncidentStore.Open(path)) { }
+        return path;
+    }
+
+    public static Incident Create(string path, Incident incident, string author = "test")
+    {
+        using var store = SqliteIncidentStore.Open(path);
+        return store.Create(IncidentNormalizer.Bundled().Normalize(incident), new ChangeContext(author, "seeded by the test"));
+    }
+
+    public static Incident Update(string path, Incident incident, int expectedRevision, string author)
+    {
+        using var store = SqliteIncidentStore.Open(path);
+        return store.Update(incident, expectedRevision, new ChangeContext(author, "changed by someone else"));
+    }
+
+    public static Incident Find(string path, long id)
+    {
+        using var store = SqliteIncidentStore.Open(path);
+        return store.Find(id) ?? throw new InvalidOperationException($"incident {id} is not in {path}");
+    }
+
+    /// <summary>Adds a key and returns it (only its hash is stored, as the server does).</summary>
+    public static string AddKey(string path, string name, ApiRole role)
+    {
+        var key = ApiKeys.New();
+        using var store = SqliteIncidentStore.Open(path);
+        store.AddKey(name, role, ApiKeys.Hash(key));
+        return key;
+    }
+
+    /// <summary>An incident with every part the detail page shows: a range with its phrase, a breakdown, a source, a flag.</summary>
+    public static Incident Sample(DateOnly day, string province = "Balochistan", string district = "Quetta", int killed = 12) => new()
+    {
+        Date = IncidentDate.OnDay(day),
+        Place = new Place { Country = "Pakistan", Admin1Raw = province, Admin2Raw = district, Location = "Sariab Road", Latitude = 30.18, Longitude = 66.99, GeoPrecision = GeoPrecision.Exact },
+        EventType = EventType.Bombing,
+        Perpetrator = new ActorRef(null, "Tehrik-i-Taliban Pakistan"),
+        Target = new ActorRef(null, "Police"),
+        TargetType = TargetType.SecurityForces,
+        Attribution = AttributionCertainty.Claimed,
+        Killed = new CasualtyCount(killed - 2, killed, killed + 3, $"at least {killed - 2}", "test convention"),
+        Injured = new CasualtyCount(20, 25, 30, "20 to 30", "range: low and high, best the middle"),
+        KilledBreakdown = new CasualtyBreakdown(8, 4, null, null),
+        PerpetratorsIncluded = false,
+        Sources = [new SourceReference("Dawn", day, "Blast in Quetta", "https://www.dawn.com/news/1")],
+        Notes = "seeded",
+    };
+
+    private static string BuildUcdpTemplate()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "vigil-dashboard-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Still open somewhere: the OS cleans its temporary folder.
+            }
+        };
+        var path = Path.Combine(folder, "ucdp-template.db");
+        using (var store = SqliteIncidentStore.Open(path))
+            new Importer(store, IncidentNormalizer.Bundled()).Import(RepoFiles.BundledUcdp, new ImportOptions { Author = "test setup" });
+        // Close pooled connections so that SQLite folds the write-ahead log into the file before it is copied.
+        SqliteConnection.ClearAllPools();
+        if (File.Exists(path + "-wal") && new FileInfo(path + "-wal").Length > 0)
+            throw new InvalidOperationException("the template database still has a write-ahead log; copying it alone would lose data");
+        return path;
+    }
+}
