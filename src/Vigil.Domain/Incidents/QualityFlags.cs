@@ -36,3 +36,11 @@ public enum QualityFlags
     /// <summary>The source's coordinates are not numbers or out of range; they are kept in the notes, not as coordinates.</summary>
     InvalidCoordinatesInSource = 1 << 15,
 }
+
+/// <summary>Named sets of <see cref="QualityFlags"/>.</summary>
+public static class QualityFlagSets
+{
+    /// <summary>Flags about what the source itself said; an analyst's edit of the values does not undo them.</summary>
+    public const QualityFlags FromSource = QualityFlags.Doubtful | QualityFlags.AmbiguousZero | QualityFlags.WeekdayMismatch
+        | QualityFlags.InvalidCoordinatesInSource | QualityFlags.NegativeCountInSource;
+}

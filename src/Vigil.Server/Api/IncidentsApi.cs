@@ -134,7 +134,7 @@ public static class IncidentsApi
                 Id = id,
                 SourceRecord = current.SourceRecord,
                 SourceEventType = current.SourceEventType,
-                Flags = incident.Flags | (current.Flags & SourceFlags),
+                Flags = incident.Flags | (current.Flags & QualityFlagSets.FromSource),
             },
                 expected, new ChangeContext(Actor.Of(context), reason));
             context.Items[Actor.DetailKey] = $"incident {id} revision {updated.Revision}";
@@ -168,9 +168,6 @@ public static class IncidentsApi
         return Results.NoContent();
     }
 
-    /// <summary>Flags about what the source said, which an edit of the values does not undo.</summary>
-    private const QualityFlags SourceFlags = QualityFlags.Doubtful | QualityFlags.AmbiguousZero | QualityFlags.WeekdayMismatch
-        | QualityFlags.InvalidCoordinatesInSource | QualityFlags.NegativeCountInSource;
 
     /// <summary>The revision an If-Match header names for this incident ("ID-REVISION", quoted), or null.</summary>
     private static int? ExpectedRevision(HttpContext context, long id)

@@ -22,10 +22,10 @@ public static class Api
 
     /// <summary>How many incidents /api/v1/incidents counts for the filters.</summary>
     public static async Task<long> IncidentTotalAsync(HttpClient client, string query) =>
-        (await GetAsync(client, "/api/v1/incidents?pageSize=1&" + query)).GetProperty("total").GetInt64();
+        (await GetAsync(client, "/api/v1/incidents?page_size=1&" + query)).GetProperty("total").GetInt64();
 
     public static async Task<JsonElement> FirstIncidentAsync(HttpClient client, string query) =>
-        (await GetAsync(client, "/api/v1/incidents?pageSize=1&" + query)).GetProperty("items")[0];
+        (await GetAsync(client, "/api/v1/incidents?page_size=1&" + query)).GetProperty("items")[0];
 
     /// <summary>The checks of /api/v1/claims/check for a claims JSON.</summary>
     public static async Task<JsonElement> CheckAsync(HttpClient client, string claimsJson)

@@ -17,9 +17,6 @@ internal static class IncidentEdit
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>Flags about what the source said, which editing values does not undo (as the API's replace keeps them).</summary>
-    private const QualityFlags SourceFlags = QualityFlags.Doubtful | QualityFlags.AmbiguousZero | QualityFlags.WeekdayMismatch
-        | QualityFlags.InvalidCoordinatesInSource | QualityFlags.NegativeCountInSource;
 
     /// <exception cref="FieldException">A value that cannot be accepted, with its form field.</exception>
     public static Incident Apply(Incident current, IncidentForm form, IReadOnlySet<string> changed)
@@ -97,7 +94,7 @@ internal static class IncidentEdit
             i = i with { Sources = Sources(form) };
 
         // Normalise again (places, actors, casualty flags) from the values the source — or now the analyst — gave.
-        return IncidentNormalizer.Bundled().Normalize(i with { Flags = current.Flags & SourceFlags });
+        return IncidentNormalizer.Bundled().Normalize(i with { Flags = current.Flags & QualityFlagSets.FromSource });
     }
 
     private static CasualtyCount Casualties(IncidentForm form, string prefix, IReadOnlySet<string> changed)
