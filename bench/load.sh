@@ -30,10 +30,26 @@ request = function()
     .. "&from=" .. year .. "&to=" .. year .. "&page=" .. math.random(1, 20))
 end
 LUA
+cat > /tmp/vigil-overview-nocache.lua <<LUA
+-- A unique query string each time: every request misses the cache and computes the overview.
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, "/api/v1/statistics/overview?month=$MONTH&nocache=" .. counter .. "-" .. math.random(1, 1000000000))
+end
+LUA
+cat > /tmp/vigil-list-nocache.lua <<'LUA'
+-- A unique query string each time: every request misses the cache and runs its query.
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, "/api/v1/incidents?page_size=50&nocache=" .. counter .. "-" .. math.random(1, 1000000000))
+end
+LUA
 run() {
   local name=$1; shift
   echo "== $name"
-  wrk -t2 -c16 -d"${SECONDS_EACH}s" --latency "$@" | grep -E "Requests/sec|Latency |50%|99%|Non-2xx|Socket errors|requests in"
+  wrk -t2 -c"${CONNECTIONS:-16}" -d"${SECONDS_EACH}s" --latency "$@" | grep -E "Requests/sec|Latency |50%|99%|Non-2xx|Socket errors|requests in"
 }
 curl -sf "http://127.0.0.1:$PORT/api/v1/statistics/overview?month=$MONTH" >/dev/null
 curl -sf "http://127.0.0.1:$PORT/api/v1/incidents?page_size=50" >/dev/null
@@ -41,3 +57,5 @@ run "/health (floor)" "http://127.0.0.1:$PORT/health"
 run "overview statistics, $MONTH" "http://127.0.0.1:$PORT/api/v1/statistics/overview?month=$MONTH"
 run "incidents list, first page" "http://127.0.0.1:$PORT/api/v1/incidents?page_size=50"
 run "incidents list, random province/year/page (mostly uncached)" -s /tmp/vigil-pages.lua "http://127.0.0.1:$PORT"
+run "overview statistics, never cached" -s /tmp/vigil-overview-nocache.lua "http://127.0.0.1:$PORT"
+run "incidents list, first page, never cached" -s /tmp/vigil-list-nocache.lua "http://127.0.0.1:$PORT"

@@ -14,12 +14,15 @@ public sealed class SqliteIncidentStore : RelationalIncidentStore
     /// <summary>How long a write waits for another connection's lock before failing.</summary>
     private const int BusyTimeoutMs = 10_000;
 
-    private SqliteIncidentStore(SqliteConnection connection, TimeProvider clock, string path)
-        : base(connection, SqliteDialect.Instance, clock, path)
+    private SqliteIncidentStore(SqliteConnection connection, TimeProvider clock, string path, bool migrate)
+        : base(connection, SqliteDialect.Instance, clock, path, migrate)
     {
     }
 
-    public static SqliteIncidentStore Open(string path, TimeProvider? clock = null)
+    /// <param name="path">The database file (created when missing).</param>
+    /// <param name="clock">The clock for timestamps.</param>
+    /// <param name="migrated">True when this process has already opened (and so migrated) this file: skips the schema check.</param>
+    public static SqliteIncidentStore Open(string path, TimeProvider? clock = null, bool migrated = false)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full);
@@ -46,7 +49,7 @@ public sealed class SqliteIncidentStore : RelationalIncidentStore
                     """;
                 cmd.ExecuteNonQuery();
             }
-            return new SqliteIncidentStore(connection, clock ?? TimeProvider.System, full);
+            return new SqliteIncidentStore(connection, clock ?? TimeProvider.System, full, !migrated);
         }
         catch (SqliteException e)
         {

@@ -8,5 +8,12 @@ namespace Vigil.Server;
 /// </summary>
 public sealed class StoreAccess(ServerOptions options, TimeProvider clock)
 {
-    public SqliteIncidentStore Open() => SqliteIncidentStore.Open(options.Database, clock);
+    private volatile bool _migrated;
+
+    public SqliteIncidentStore Open()
+    {
+        var store = SqliteIncidentStore.Open(options.Database, clock, migrated: _migrated);
+        _migrated = true;
+        return store;
+    }
 }

@@ -17,13 +17,18 @@ public partial class RelationalIncidentStore : IIncidentStore
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public RelationalIncidentStore(DbConnection connection, ISqlDialect dialect, TimeProvider clock, string location)
+    /// <param name="connection">An open connection.</param>
+    /// <param name="dialect">The database's SQL differences.</param>
+    /// <param name="clock">The clock for timestamps.</param>
+    /// <param name="location">What to call the database in messages.</param>
+    /// <param name="migrate">Bring the schema up to date (false when the caller knows this process already did).</param>
+    public RelationalIncidentStore(DbConnection connection, ISqlDialect dialect, TimeProvider clock, string location, bool migrate = true)
     {
         Connection = connection;
         Dialect = dialect;
         Clock = clock;
         Location = location;
-        SchemaVersion = new Migrator(this).Migrate();
+        SchemaVersion = migrate ? new Migrator(this).Migrate() : Schema.LatestVersion;
     }
 
     public DbConnection Connection { get; }
