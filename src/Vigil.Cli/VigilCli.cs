@@ -90,7 +90,17 @@ public static class VigilCli
         {
             db.SetDescription("The database itself.");
             db.AddCommand<DbInfoCommand>("info").WithDescription("What the database holds: counts, datasets, imports.");
+            db.AddCommand<DbMigrateCommand>("migrate").WithDescription("Bring the database's schema up to date (every command also does on open).")
+                .WithExample("db", "migrate", "--db", "postgres://vigil@db.example.org:5432/vigil");
+            db.AddCommand<DbCopyCommand>("copy").WithDescription("Copy a whole database into an empty one (SQLite or PostgreSQL), checking every table's rows and checksum.")
+                .WithExample("db", "copy", "--from", "sqlite:vigil.db", "--to", "postgres://vigil@localhost:5432/vigil");
         });
+        config.AddCommand<BackupCommand>("backup")
+            .WithDescription("Back up the database (SQLite online backup, or pg_dump) with a manifest of every table's rows and checksum.")
+            .WithExample("backup", "--out", "vigil-2026-11-29.db");
+        config.AddCommand<RestoreCommand>("restore")
+            .WithDescription("Restore a backup into a new database and check it against the manifest.")
+            .WithExample("restore", "--from", "vigil-2026-11-29.db", "--db", "restored.db");
     }
 
     private static int HandleException(Exception exception, CliOutput output)

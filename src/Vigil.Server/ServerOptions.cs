@@ -3,7 +3,7 @@ namespace Vigil.Server;
 /// <summary>How the server runs: which database, who may read without a key, and its limits.</summary>
 public sealed record ServerOptions
 {
-    /// <summary>The SQLite database file.</summary>
+    /// <summary>The database: a SQLite file, or a PostgreSQL address (see DatabaseLocation).</summary>
     public required string Database { get; init; }
 
     /// <summary>Let requests without a key read (never write). Off by default.</summary>

@@ -35,6 +35,7 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock) : Command
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var path = VigilPaths.Database(settings.Database);
+        var shown = settings.Location.ToString();
         using (var store = settings.OpenStore(clock))
         {
             if (store.Count(new IncidentQuery { IncludeDeleted = true }) == 0)
@@ -58,7 +59,7 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock) : Command
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
-                output.Console.MarkupLine($"Vigil is serving [bold]{Markup.Escape(path)}[/] at [link]{Markup.Escape(url)}[/] (dashboard /, API /api/v1, reference /api/docs). Ctrl+C stops it.");
+                output.Console.MarkupLine($"Vigil is serving [bold]{Markup.Escape(shown)}[/] at [link]{Markup.Escape(url)}[/] (dashboard /, API /api/v1, reference /api/docs). Ctrl+C stops it.");
         });
         app.StartAsync(cancellationToken).GetAwaiter().GetResult();
         app.WaitForShutdownAsync(cancellationToken).GetAwaiter().GetResult();

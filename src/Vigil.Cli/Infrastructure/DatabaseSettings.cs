@@ -1,15 +1,18 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
-using Vigil.Storage.Sqlite;
+using Vigil.Storage.Backends;
+using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Infrastructure;
 
 /// <summary>The option every command that touches a database shares.</summary>
 public class DatabaseSettings : CommandSettings
 {
-    [CommandOption("--db <PATH>")]
-    [Description("The SQLite database file (default: $VIGIL_DB, else ./vigil.db). Created on first use.")]
+    [CommandOption("--db <DATABASE>")]
+    [Description("A SQLite file (created on first use) or a PostgreSQL address (postgres://user@host:port/db, or postgres:Host=...;Database=...). Default: $VIGIL_DB, else ./vigil.db.")]
     public string? Database { get; init; }
 
-    public SqliteIncidentStore OpenStore(TimeProvider clock) => SqliteIncidentStore.Open(VigilPaths.Database(Database), clock);
+    public DatabaseLocation Location => DatabaseLocation.Parse(VigilPaths.Database(Database));
+
+    public RelationalIncidentStore OpenStore(TimeProvider clock) => Location.Open(clock);
 }

@@ -41,7 +41,7 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
 public sealed class DataVersion(StoreAccess stores) : IDisposable
 {
     private readonly Lock _lock = new();
-    private Storage.Sqlite.SqliteIncidentStore? _store;
+    private Storage.Relational.RelationalIncidentStore? _store;
 
     public long Current()
     {

@@ -1,18 +1,20 @@
-using Vigil.Storage.Sqlite;
+using Vigil.Storage.Backends;
+using Vigil.Storage.Relational;
 
 namespace Vigil.Server;
 
 /// <summary>
-/// Opens a store per request: a SQLite connection is not shared between threads, and WAL lets many
-/// readers run beside one writer. Opening checks the schema (already migrated at start-up) and is cheap.
+/// Opens the server's database per request: a SQLite connection is cheap to open; PostgreSQL connections
+/// come from Npgsql's pool. The schema is brought up to date on the first open only.
 /// </summary>
 public sealed class StoreAccess(ServerOptions options, TimeProvider clock)
 {
+    private readonly DatabaseLocation _location = DatabaseLocation.Parse(options.Database);
     private volatile bool _migrated;
 
-    public SqliteIncidentStore Open()
+    public RelationalIncidentStore Open()
     {
-        var store = SqliteIncidentStore.Open(options.Database, clock, migrated: _migrated);
+        var store = _location.Open(clock, migrated: _migrated);
         _migrated = true;
         return store;
     }

@@ -28,4 +28,13 @@ public interface ISqlDialect
     /// once, set by position). <paramref name="returnsId"/>: the statement is an INSERT whose new id is wanted.
     /// </summary>
     IRowCommand PrepareRowCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters, bool returnsId);
+
+    /// <summary>
+    /// Whether a second command may run on the connection while a reader is still open (SQLite: yes;
+    /// PostgreSQL: no). Without it, incidents with their sources are read in one joined query.
+    /// </summary>
+    bool InterleavedReaders => true;
+
+    /// <summary>The database's bulk loader, or null when row-by-row inserts are the fastest it has.</summary>
+    IBulkLoader? BulkLoader => null;
 }

@@ -22,6 +22,7 @@ internal sealed class RelationalImportSession : IImportSession
     private readonly DateTimeOffset _now;
     private readonly bool _deferIndexes;
     private readonly MonthlyRollup _rollup = new();
+    private readonly BulkIncidentInserter? _bulk;
     private long _created, _updated, _unchanged, _skippedDeleted;
     private bool _done;
 
@@ -42,6 +43,8 @@ internal sealed class RelationalImportSession : IImportSession
                     store.Execute(_transaction, index.DropSql);
             }
             _writer = new IncidentWriter(store.Connection, _transaction, store.Dialect);
+            if (store.Dialect.BulkLoader is { } loader)
+                _bulk = new BulkIncidentInserter(store, _transaction, loader);
             _findBySource = store.Command(_transaction,
                 $"SELECT {IncidentColumns.SelectList}, last_import_id FROM incidents WHERE dataset = @dataset AND source_id = @source_id",
                 "dataset", "source_id");
@@ -110,6 +113,13 @@ internal sealed class RelationalImportSession : IImportSession
     {
         if (!fast)
             Remember(key);
+        if (fast && _bulk is not null)
+        {
+            _bulk.Add(incident with { Id = 0, Revision = 1, CreatedAt = _now, UpdatedAt = _now, DeletedAt = null }, key, _context, _importId);
+            _rollup.Add(incident);
+            _created++;
+            return UpsertOutcome.Created;
+        }
         try
         {
             _writer.Insert(incident with { Id = 0, Revision = 1, CreatedAt = _now, UpdatedAt = _now, DeletedAt = null }, _context, _importId);
@@ -155,6 +165,7 @@ internal sealed class RelationalImportSession : IImportSession
     {
         ObjectDisposedException.ThrowIf(_done, this);
         var summary = new ImportSummary(_importId, _created, _updated, _unchanged, _skippedDeleted, rowsRejected);
+        _bulk?.Flush();
         if (_deferIndexes)
         {
             foreach (var index in Schema.SecondaryIndexes)

@@ -85,7 +85,44 @@ public partial class RelationalIncidentStore : IIncidentStore
         return list;
     }
 
-    public IEnumerable<Incident> Query(IncidentQuery query, bool includeSources = false)
+    public IEnumerable<Incident> Query(IncidentQuery query, bool includeSources = false) =>
+        includeSources && !Dialect.InterleavedReaders ? QueryJoined(query) : QueryBatched(query, includeSources);
+
+    /// <summary>Incidents with their sources in one query (for databases that allow one open reader at a time).</summary>
+    private IEnumerable<Incident> QueryJoined(IncidentQuery query)
+    {
+        using var cmd = Connection.CreateCommand();
+        var where = FilterSql.Where(query, cmd);
+        var inner = $"SELECT {IncidentColumns.SelectList} FROM incidents{where}{FilterSql.OrderAndPage(query, cmd)}";
+        // The outer ORDER BY repeats the inner one on the sub-query's columns (no source column shares their names).
+        var order = FilterSql.OrderAndPage(query with { Limit = null, Offset = 0 }, cmd);
+        cmd.CommandText = $"SELECT i.*, s.ordinal, s.name, s.published, s.headline, s.url FROM ({inner}) i "
+            + $"LEFT JOIN incident_sources s ON s.incident_id = i.id{order}, s.ordinal";
+        using var r = cmd.ExecuteReader();
+        var ordinalColumn = r.FieldCount - 5;
+        Incident? current = null;
+        var sources = ImmutableArray.CreateBuilder<SourceReference>();
+        while (r.Read())
+        {
+            var id = r.GetInt64(0);
+            if (current is not null && current.Id != id)
+            {
+                yield return current with { Sources = sources.ToImmutable() };
+                current = null;
+            }
+            if (current is null)
+            {
+                current = IncidentColumns.Read(r);
+                sources.Clear();
+            }
+            if (!r.IsDBNull(ordinalColumn))
+                sources.Add(ReadSource(r, ordinalColumn + 1));
+        }
+        if (current is not null)
+            yield return current with { Sources = sources.ToImmutable() };
+    }
+
+    private IEnumerable<Incident> QueryBatched(IncidentQuery query, bool includeSources)
     {
         const int batchSize = 500;
         using var cmd = Connection.CreateCommand();
@@ -448,10 +485,10 @@ public partial class RelationalIncidentStore : IIncidentStore
         cmd.ExecuteNonQuery();
     }
 
-    internal DbCommand Command(DbTransaction? tx, string sql, params string[] parameters) =>
+    public DbCommand Command(DbTransaction? tx, string sql, params string[] parameters) =>
         Commands.Create(Connection, tx, sql, parameters);
 
-    internal long ScalarLong(DbTransaction? tx, string sql, params object[] args)
+    public long ScalarLong(DbTransaction? tx, string sql, params object[] args)
     {
         using var cmd = Command(tx, sql);
         for (var i = 0; i < args.Length; i++)
@@ -464,7 +501,7 @@ public partial class RelationalIncidentStore : IIncidentStore
         return Convert.ToInt64(cmd.ExecuteScalar(), Inv);
     }
 
-    internal void Execute(DbTransaction? tx, string sql)
+    public void Execute(DbTransaction? tx, string sql)
     {
         using var cmd = Command(tx, sql);
         cmd.ExecuteNonQuery();

@@ -183,4 +183,24 @@ public static class Schema
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
+
+    /// <summary>A table of the schema and the key that orders its rows.</summary>
+    public sealed record Table(string Name, string OrderBy, bool HasIdentity);
+
+    /// <summary>
+    /// Every table, parents before children (the order a copy must write them in). A test checks this list
+    /// against the tables a fresh database has, so a migration that adds a table must add it here.
+    /// </summary>
+    public static readonly IReadOnlyList<Table> Tables =
+    [
+        new("schema_migrations", "version", false),
+        new("imports", "id", true),
+        new("incidents", "id", true),
+        new("incident_sources", "incident_id, ordinal", false),
+        new("revisions", "incident_id, number", false),
+        new("monthly_rollup", "month, country, admin1, perpetrator, event_type, target_type, dataset", false),
+        new("api_keys", "id", true),
+        new("audit_log", "id", true),
+        new("store_meta", "key", false),
+    ];
 }

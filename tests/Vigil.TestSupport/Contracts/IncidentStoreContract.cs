@@ -268,6 +268,99 @@ public abstract class IncidentStoreContract
         }
     }
 
+    [Fact]
+    public void A_large_import_with_sources_reads_back_row_for_row()
+    {
+        // More rows than one bulk batch, so a back-end that loads in batches crosses a batch boundary.
+        const int count = 23_456;
+        using var store = OpenFresh();
+        var rows = Enumerable.Range(1, count)
+            .Select(n => Incidents.Sample(id: n.ToString(System.Globalization.CultureInfo.InvariantCulture), day: 1 + n % 900, killed: n % 7 == 0 ? null : n % 50))
+            .ToList();
+        var summary = Import(store, [.. rows]);
+
+        Assert.Equal(count, summary.Created);
+        Assert.Equal(count, store.Count(IncidentQuery.All));
+        var back = store.Query(IncidentQuery.All with { Sort = IncidentSort.Id }, includeSources: true).ToList();
+        Assert.Equal(count, back.Select(i => i.Id).Distinct().Count());
+        var byRecord = back.ToDictionary(i => i.SourceRecord!.RecordId);
+        foreach (var expected in rows.Where((_, n) => n % 997 == 0))
+        {
+            var actual = byRecord[expected.SourceRecord!.RecordId];
+            Assert.Equal(expected.Killed, actual.Killed);
+            Assert.Equal(expected.Date, actual.Date);
+            Assert.Equal(expected.Sources, actual.Sources);
+        }
+        Assert.Equal(rows.Sum(r => (long)(r.Killed.Best ?? 0)), store.Aggregate(IncidentQuery.All, GroupBy.None).Single().KilledBest);
+        var one = back[count / 2];
+        Assert.Single(store.GetRevisions(one.Id));
+        var created = store.Create(Incidents.Sample(dataset: "manual", id: "after"), Analyst);
+        Assert.True(created.Id > back.Max(i => i.Id), "a new incident gets an id after every imported one");
+    }
+
+    [Fact]
+    public void Many_writers_editing_one_incident_lose_no_acknowledged_edit()
+    {
+        const int writers = 4, editsEach = 15;
+        using var setup = OpenFresh();
+        var created = setup.Create(Incidents.Sample(), Analyst);
+        var acknowledged = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var threads = Enumerable.Range(0, writers).Select(w => new Thread(() =>
+        {
+            using var store = Reopen(setup);
+            for (var e = 0; e < editsEach; e++)
+            {
+                var note = $"writer {w} edit {e}";
+                while (true)
+                {
+                    var current = store.Find(created.Id)!;
+                    try
+                    {
+                        store.Update(current with { Notes = note }, current.Revision, new ChangeContext($"writer:{w}", null));
+                        acknowledged.Add(note);
+                        break;
+                    }
+                    catch (ConcurrencyException)
+                    {
+                        // Another writer got there first: read again and retry, as a client does after a 412.
+                    }
+                }
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        var revisions = setup.GetRevisions(created.Id);
+        Assert.Equal(1 + writers * editsEach, revisions.Count);
+        Assert.Equal(Enumerable.Range(1, 1 + writers * editsEach), revisions.Select(r => r.Number));
+        var notes = revisions.Skip(1).Select(r => r.Changes.Single(c => c.Field == "notes").After).ToHashSet();
+        Assert.True(acknowledged.ToHashSet().SetEquals(notes!), "every acknowledged edit is a revision, and nothing else is");
+        Assert.Equal(1 + writers * editsEach, setup.Find(created.Id)!.Revision);
+    }
+
+    [Fact]
+    public void Keys_are_kept_hashed_revoked_by_name_and_writes_audited()
+    {
+        using var incidents = OpenFresh();
+        var store = (IAccessStore)incidents;
+        var key = store.AddKey("amina", ApiRole.Analyst, "hash-1");
+        Assert.Throws<VigilException>(() => store.AddKey("amina", ApiRole.Viewer, "hash-2"));
+        Assert.Equal(key.Id, store.FindKey("hash-1")!.Id);
+        Assert.Null(store.FindKey("hash-2"));
+        Assert.True(store.RevokeKey("amina"));
+        Assert.False(store.RevokeKey("amina"));
+        Assert.Null(store.FindKey("hash-1"));
+        var again = store.AddKey("amina", ApiRole.Admin, "hash-3");
+        Assert.NotEqual(key.Id, again.Id);
+        Assert.Equal(2, store.GetKeys().Count);
+
+        store.Audit(new AuditEntry(Clock.GetUtcNow(), "amina", "PUT /api/v1/incidents/1", "incident 1", 200, "notes"));
+        store.Audit(new AuditEntry(Clock.GetUtcNow(), "bilal", "DELETE /api/v1/incidents/2", "incident 2", 204, null));
+        var audit = store.GetAudit(10);
+        Assert.Equal(["bilal", "amina"], audit.Select(a => a.Actor));
+        Assert.Single(store.GetAudit(1));
+    }
+
     private static string[] Ids(IIncidentStore store, IncidentQuery query) =>
         store.Query(query).Select(i => i.SourceRecord!.RecordId).ToArray();
 }

@@ -1,0 +1,52 @@
+using Vigil.Domain.Errors;
+using Vigil.Storage.Postgres;
+using Vigil.Storage.Relational;
+using Vigil.Storage.Sqlite;
+
+namespace Vigil.Storage.Backends;
+
+public enum Backend
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Where a Vigil database lives, as users write it: a SQLite file path (optionally <c>sqlite:PATH</c>), or a
+/// PostgreSQL address (<c>postgres://user@host:port/db</c>, <c>postgres:Host=...;Database=...</c>, or Npgsql
+/// keywords with a Host).
+/// </summary>
+public sealed record DatabaseLocation(Backend Backend, string Target)
+{
+    public static DatabaseLocation Parse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new VigilException("no database given");
+        if (text.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase))
+            return new(Backend.Sqlite, text["sqlite:".Length..]);
+        if (text.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
+            return new(Backend.Postgres, text["postgres:".Length..]);
+        if (text.StartsWith("postgresql:", StringComparison.OrdinalIgnoreCase) && !text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            return new(Backend.Postgres, text["postgresql:".Length..]);
+        return PostgresConnectionString.Looks(text) ? new(Backend.Postgres, text) : new(Backend.Sqlite, text);
+    }
+
+    /// <summary>Opens (creating and migrating when needed) the store.</summary>
+    public RelationalIncidentStore Open(TimeProvider? clock = null, bool migrated = false) => Backend switch
+    {
+        Backend.Postgres => PostgresIncidentStore.Open(Target, clock, migrated),
+        _ => SqliteIncidentStore.Open(Target, clock, migrated),
+    };
+
+    /// <summary>The back-end's own integrity check ("ok" when sound).</summary>
+    public static IReadOnlyList<string> CheckIntegrity(RelationalIncidentStore store) => store switch
+    {
+        SqliteIncidentStore s => s.CheckIntegrity(),
+        PostgresIncidentStore p => p.CheckIntegrity(),
+        _ => throw new ArgumentException("unknown back-end", nameof(store)),
+    };
+
+    public override string ToString() => Backend == Backend.Postgres
+        ? PostgresConnectionString.Describe(PostgresConnectionString.Parse(Target))
+        : Target;
+}
