@@ -19,8 +19,11 @@ public static class PostgresServer
     private static readonly Lazy<(string? ConnectionString, string? Problem)> Server = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
     private static int _databases;
 
-    /// <summary>The connection string of a new, empty database; skips (or fails under CI) without PostgreSQL.</summary>
-    public static string CreateDatabase()
+    /// <summary>
+    /// The connection string of a new database — empty, or a copy of <paramref name="template"/> (a database
+    /// made here that nobody is connected to); skips (or fails under CI) without PostgreSQL.
+    /// </summary>
+    public static string CreateDatabase(string? template = null)
     {
         var (admin, problem) = Server.Value;
         if (admin is null)
@@ -35,7 +38,9 @@ public static class PostgresServer
         {
             connection.Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'";
+            cmd.CommandText = template is null
+                ? $"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'"
+                : $"CREATE DATABASE {name} TEMPLATE {new NpgsqlConnectionStringBuilder(template).Database}";
             cmd.ExecuteNonQuery();
         }
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString;

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Cli.Infrastructure;
 using Vigil.Storage.Relational;
