@@ -29,6 +29,7 @@ public sealed class CsvFile : IDisposable
         // A UTF-8 byte-order mark (Excel's "CSV UTF-8") says the file is UTF-8, whatever the format usually is.
         var utf8Bom = CheckEncoding(path, displayName);
         var utf8 = encoding == TextEncoding.Utf8 || utf8Bom;
+        CheckHeaderLength(path, displayName);
         _stream = new ProgressStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         try
         {
@@ -36,6 +37,14 @@ public sealed class CsvFile : IDisposable
             _text = new StreamReader(_stream, utf8 ? new UTF8Encoding(false, false) : Encoding.Latin1,
                 detectEncodingFromByteOrderMarks: utf8, bufferSize: 1 << 16);
             _reader = Sep.New(separator).Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(_text);
+        }
+        catch (ArgumentException e) when (e.Message.StartsWith("Col name", StringComparison.Ordinal))
+        {
+            _stream.Dispose();
+            // Sep's message lists every column; keep the part that names the repeated one.
+            var what = e.Message.Split(" at ", 2)[0];
+            throw new InputException(new InputLocation(displayName, 1, 1),
+                $"the header names a column more than once ({(what.Length > 200 ? what[..200] + "…" : what)})");
         }
         catch
         {
@@ -48,6 +57,26 @@ public sealed class CsvFile : IDisposable
         _intern = Header.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
         _internFull = new bool[Header.Count];
         CheckHeader(separator);
+    }
+
+    /// <summary>The longest header row accepted, bytes: far beyond any real dataset's (UCDP's is under 1 KB).</summary>
+    public const int MaxHeaderBytes = 1 << 20;
+
+    /// <summary>Refuses, before parsing, a first line too long to be a header (say, millions of empty columns).</summary>
+    private static void CheckHeaderLength(string path, string displayName)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var buffer = new byte[1 << 16];
+        long seen = 0;
+        while (seen < MaxHeaderBytes)
+        {
+            var n = file.Read(buffer, 0, buffer.Length);
+            if (n == 0 || Array.IndexOf(buffer, (byte)'\n', 0, n) >= 0)
+                return;
+            seen += n;
+        }
+        throw new InputException(new InputLocation(displayName, 1, 1),
+            $"the first line is longer than {MaxHeaderBytes:N0} bytes, too long to be a header row; this is not a table Vigil imports");
     }
 
     public string DisplayName { get; }
