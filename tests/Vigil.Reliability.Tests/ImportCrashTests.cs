@@ -12,7 +12,7 @@ namespace Vigil.Reliability.Tests;
 /// </summary>
 public sealed class ImportCrashTests
 {
-    private const int Rows = 40_000;
+    private const int Rows = 25_000;
     private const int Trials = 20;
 
     [Theory]
