@@ -23,6 +23,15 @@ var size = new FileInfo(data).Length;
 Console.WriteLine($"file: {data} ({size / 1e6:N0} MB, {options.Rows:N0} rows)");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
 
+if (options.Postgres is { } server)
+{
+    var sqliteDb = Path.Combine(options.Work, $"vigil-stats-{options.Rows}.db");
+    if (!File.Exists(sqliteDb))
+        ProcessMeter.Run("dotnet", [options.Vigil, "import", data, "--db", sqliteDb, "--json", "--author", "bench"]);
+    PostgresBench.Run(data, options.Rows, server, options.Psql ?? "psql", options.Vigil, sqliteDb, options.Rounds);
+    return 0;
+}
+
 if (options.StatsOnly)
 {
     var db = Path.Combine(options.Work, $"vigil-stats-{options.Rows}.db");
@@ -102,7 +111,8 @@ static long Parse(string path, IncidentNormalizer? normalizer)
     return count;
 }
 
-internal sealed record Options(int Rows, int Seed, int Rounds, string Work, string Template, string Vigil, bool SkipBreakdown, bool StatsOnly)
+internal sealed record Options(int Rows, int Seed, int Rounds, string Work, string Template, string Vigil, bool SkipBreakdown, bool StatsOnly,
+    string? Postgres, string? Psql)
 {
     public static Options Parse(string[] args)
     {
@@ -116,7 +126,9 @@ internal sealed record Options(int Rows, int Seed, int Rounds, string Work, stri
             Path.Combine(root, "data", "ucdp", "conflict_data_pak.csv"),
             Value("--vigil") ?? Path.Combine(root, "src", "Vigil.Cli", "bin", "Release", "net10.0", "vigil.dll"),
             args.Contains("--skip-breakdown"),
-            args.Contains("--stats"));
+            args.Contains("--stats"),
+            Value("--pg"),
+            Value("--psql"));
     }
 
     private static string FindRoot()

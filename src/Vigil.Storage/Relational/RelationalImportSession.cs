@@ -171,7 +171,17 @@ internal sealed class RelationalImportSession : IImportSession
             foreach (var index in Schema.SecondaryIndexes)
                 _store.Execute(_transaction, index.CreateSql);
         }
-        _rollup.Flush(_store.Connection, _transaction, _store.Dialect);
+        if (_bulk is not null && _deferIndexes)
+        {
+            // The table was empty: one aggregate over the loaded rows builds the rollup, where upserting
+            // tens of thousands of keys one statement at a time would cost a round trip each.
+            _store.Execute(_transaction, "DELETE FROM monthly_rollup");
+            _store.Execute(_transaction, MonthlyRollup.RebuildSql);
+        }
+        else
+        {
+            _rollup.Flush(_store.Connection, _transaction, _store.Dialect);
+        }
         _store.BumpDataVersion(_transaction);
         _store.FinishImport(_transaction, summary, fileSha256, _store.Clock.GetUtcNow());
         _transaction.Commit();
