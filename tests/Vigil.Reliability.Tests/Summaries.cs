@@ -1,12 +1,13 @@
 namespace Vigil.Reliability.Tests;
 
 /// <summary>
-/// The suite's summary lines (trials, kills, outcomes), also appended to TestResults/reliability-summary.txt
+/// The suite's summary lines (trials, kills, outcomes), also written to TestResults/reliability-summary.txt
 /// beside the test binaries and echoed on standard error so that `dotnet test` prints them.
 /// </summary>
 public static class Summaries
 {
     private static readonly Lock Gate = new();
+    private static bool _started;
 
     public static void Write(string line)
     {
@@ -14,7 +15,14 @@ public static class Summaries
         {
             var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
             Directory.CreateDirectory(folder);
-            File.AppendAllText(Path.Combine(folder, "reliability-summary.txt"), $"{DateTime.UtcNow:O} {line}{Environment.NewLine}");
+            var path = Path.Combine(folder, "reliability-summary.txt");
+            if (!_started)
+            {
+                // Each run writes its own summary.
+                File.Delete(path);
+                _started = true;
+            }
+            File.AppendAllText(path, $"{DateTime.UtcNow:O} {line}{Environment.NewLine}");
             Console.Error.WriteLine("[reliability] " + line);
         }
     }
