@@ -48,6 +48,38 @@ internal sealed class PostgresBulkLoader : IBulkLoader
         importer.Complete();
     }
 
+    public Action RelaxChecksForEmptyLoad(DbConnection connection, DbTransaction transaction)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        var tx = (NpgsqlTransaction)transaction;
+        var keys = new List<(string Table, string Name, string Definition)>();
+        using (var cmd = new NpgsqlCommand("""
+            SELECT c.conrelid::regclass::text, c.conname, pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            WHERE c.contype = 'f' AND c.conrelid IN ('incidents'::regclass, 'incident_sources'::regclass)
+            ORDER BY 1, 2
+            """, npgsql, tx))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+                keys.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
+        }
+        foreach (var (table, name, _) in keys)
+            Run(npgsql, tx, $"ALTER TABLE {table} DROP CONSTRAINT {name}");
+        // Adding a foreign key validates every row in one join instead of one lookup per row copied.
+        return () =>
+        {
+            foreach (var (table, name, definition) in keys)
+                Run(npgsql, tx, $"ALTER TABLE {table} ADD CONSTRAINT {name} {definition}");
+        };
+    }
+
+    private static void Run(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
+    {
+        using var cmd = new NpgsqlCommand(sql, connection, transaction);
+        cmd.ExecuteNonQuery();
+    }
+
     private static void Write(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type)
     {
         if (value is null)

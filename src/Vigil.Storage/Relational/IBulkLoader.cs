@@ -14,4 +14,11 @@ public interface IBulkLoader
 
     /// <summary>Writes the rows (values in <paramref name="columns"/> order; null is SQL NULL) into the table.</summary>
     void Copy(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<string> columns, IReadOnlyList<object?[]> rows);
+
+    /// <summary>
+    /// Before a first load into empty tables, inside the load's transaction: drops what checks every row one
+    /// at a time (foreign keys) and returns the action that puts it back — checked once over all the rows —
+    /// before commit. A rolled-back transaction puts it back by itself.
+    /// </summary>
+    Action RelaxChecksForEmptyLoad(DbConnection connection, DbTransaction transaction);
 }

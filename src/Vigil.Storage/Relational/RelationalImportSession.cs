@@ -23,6 +23,7 @@ internal sealed class RelationalImportSession : IImportSession
     private readonly bool _deferIndexes;
     private readonly MonthlyRollup _rollup = new();
     private readonly BulkIncidentInserter? _bulk;
+    private readonly Action? _restoreChecks;
     private long _created, _updated, _unchanged, _skippedDeleted;
     private bool _done;
 
@@ -44,7 +45,11 @@ internal sealed class RelationalImportSession : IImportSession
             }
             _writer = new IncidentWriter(store.Connection, _transaction, store.Dialect);
             if (store.Dialect.BulkLoader is { } loader)
+            {
                 _bulk = new BulkIncidentInserter(store, _transaction, loader);
+                if (_deferIndexes)
+                    _restoreChecks = loader.RelaxChecksForEmptyLoad(store.Connection, _transaction);
+            }
             _findBySource = store.Command(_transaction,
                 $"SELECT {IncidentColumns.SelectList}, last_import_id FROM incidents WHERE dataset = @dataset AND source_id = @source_id",
                 "dataset", "source_id");
@@ -166,6 +171,7 @@ internal sealed class RelationalImportSession : IImportSession
         ObjectDisposedException.ThrowIf(_done, this);
         var summary = new ImportSummary(_importId, _created, _updated, _unchanged, _skippedDeleted, rowsRejected);
         _bulk?.Flush();
+        _restoreChecks?.Invoke();
         if (_deferIndexes)
         {
             foreach (var index in Schema.SecondaryIndexes)
