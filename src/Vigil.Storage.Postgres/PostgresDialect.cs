@@ -19,6 +19,9 @@ public sealed class PostgresDialect : ISqlDialect
 
     public bool InterleavedReaders => false;
 
+    // A transaction-scoped advisory lock, one number for Vigil's migrations.
+    public string MigrationLockSql => "SELECT pg_advisory_xact_lock(72530001)";
+
     public IBulkLoader BulkLoader { get; } = new PostgresBulkLoader();
 
     public IRowCommand PrepareRowCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters, bool returnsId) =>

@@ -37,3 +37,31 @@ public sealed class BulkLoadTests
         Assert.Single(store.GetRevisions(store.Create(Incidents.Sample(dataset: "manual"), new ChangeContext("a", null)).Id));
     }
 }
+
+/// <summary>Several servers starting on one new database at once migrate it once.</summary>
+public sealed class ConcurrentMigrationTests
+{
+    [Fact]
+    public void Four_processes_opening_a_new_database_at_once_apply_each_migration_once()
+    {
+        var database = PostgresServer.CreateDatabase();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+        {
+            try
+            {
+                using var store = PostgresIncidentStore.Open(database);
+            }
+            catch (Exception e) when (e is Domain.Errors.VigilException or System.Data.Common.DbException)
+            {
+                errors.Enqueue(e);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Empty(errors);
+        using var check = PostgresIncidentStore.Open(database);
+        Assert.Equal(Relational.Schema.Migrations.Count, check.ScalarLong(null, "SELECT COUNT(*) FROM schema_migrations"));
+    }
+}

@@ -35,6 +35,12 @@ public interface ISqlDialect
     /// </summary>
     bool InterleavedReaders => true;
 
+    /// <summary>
+    /// A statement that makes concurrent migrations wait for each other inside their transactions, or null
+    /// where a write transaction already excludes other writers (SQLite's BEGIN IMMEDIATE).
+    /// </summary>
+    string? MigrationLockSql => null;
+
     /// <summary>The database's bulk loader, or null when row-by-row inserts are the fastest it has.</summary>
     IBulkLoader? BulkLoader => null;
 }

@@ -8,13 +8,19 @@ internal sealed class Migrator(RelationalIncidentStore store)
 {
     public int Migrate()
     {
-        store.Execute(null, """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                version INTEGER PRIMARY KEY,
-                name TEXT NOT NULL,
-                applied_at TEXT NOT NULL
-            )
-            """);
+        using (var create = store.Connection.BeginTransaction())
+        {
+            if (store.Dialect.MigrationLockSql is { } lockSql)
+                store.Execute(create, lockSql);
+            store.Execute(create, """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    applied_at TEXT NOT NULL
+                )
+                """);
+            create.Commit();
+        }
         var current = (int)store.ScalarLong(null, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
         if (current > Schema.LatestVersion)
             throw new VigilException(
@@ -23,6 +29,15 @@ internal sealed class Migrator(RelationalIncidentStore store)
         foreach (var migration in Schema.Migrations.Where(m => m.Version > current))
         {
             using var tx = store.Connection.BeginTransaction();
+            // Two processes opening a new database at once: the second waits here, then finds the work done.
+            if (store.Dialect.MigrationLockSql is { } lockSql)
+                store.Execute(tx, lockSql);
+            if (store.ScalarLong(tx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations") >= migration.Version)
+            {
+                tx.Commit();
+                current = migration.Version;
+                continue;
+            }
             store.Execute(tx, migration.Sql(store.Dialect));
             using (var cmd = store.Command(tx, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @at)", "v", "n", "at"))
             {
