@@ -24,18 +24,7 @@ public static class AccountabilityFileReader
 
     public static AccountabilityFile Parse(string text, string fileName)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            throw new InputException(new InputLocation(fileName, e.Start.Line, (int)e.Start.Column), "not valid JSON or YAML: " + Inner(e).Message);
-        }
-        if (stream.Documents.Count == 0)
-            throw new InputException(new InputLocation(fileName, 1, 1), "the file is empty");
-        var root = new YamlFields(stream.Documents[0].RootNode, fileName, "", "engagements", "commitments", "crossings", "status_events", "note");
+        var root = new YamlFields(Root(text, fileName), fileName, "", "engagements", "commitments", "crossings", "status_events", "note");
         var references = new List<FileReference>();
         var set = new AccountabilitySet
         {
@@ -49,6 +38,52 @@ public static class AccountabilityFileReader
         Unique(root, "crossings", set.Crossings.Select(e => e.Key));
         return new AccountabilityFile(set, references);
     }
+
+    /// <summary>One implementation score as a JSON or YAML object (the layout of an item of a commitment's scores).</summary>
+    public static ImplementationScore ParseScore(string text, string fileName) =>
+        ReadScore(new YamlFields(Root(text, fileName), fileName, "", ScoreFields));
+
+    /// <summary>One status event of a known crossing as a JSON or YAML object (status, from, reason, source, sample).</summary>
+    public static StatusEvent ParseStatusEvent(string text, string fileName, string crossingKey)
+    {
+        var f = new YamlFields(Root(text, fileName), fileName, "", EventFields);
+        if (f.Find("status") is null)
+            throw f.Error("status", "is required (open, closed, partially-open)");
+        return new StatusEvent
+        {
+            CrossingKey = crossingKey,
+            Status = f.Enum("status", CrossingStatus.Open),
+            From = f.RequiredDay("from"),
+            Reason = f.Text("reason"),
+            Source = f.Find("source") is { } src ? ReadCitation(src, f, "source") : null,
+            Sample = f.Bool("sample"),
+        };
+    }
+
+    private static YamlNode Root(string text, string fileName)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new InputException(new InputLocation(fileName, e.Start.Line, (int)e.Start.Column), "not valid JSON or YAML: " + Inner(e).Message);
+        }
+        return stream.Documents.Count == 0 ? throw new InputException(new InputLocation(fileName, 1, 1), "the body is empty") : stream.Documents[0].RootNode;
+    }
+
+    private static readonly string[] ScoreFields = ["assessed_on", "score", "evidence", "analyst", "source"];
+
+    private static ImplementationScore ReadScore(YamlFields s) => Checked(s, new ImplementationScore
+    {
+        AssessedOn = s.RequiredDay("assessed_on"),
+        Score = s.Int("score") ?? throw s.Error("score", "is required (0 not initiated, 1 minimal, 2 intermediate, 3 full)"),
+        Evidence = s.Required("evidence"),
+        Analyst = s.Text("analyst"),
+        Source = s.Find("source") is { } src ? ReadCitation(src, s, "source") : null,
+    }, x => x.Problem());
 
     private static readonly string[] EngagementFields = ["key", "start", "end", "place", "parties", "delegation", "format", "topics", "outcome", "sources", "sample", "note"];
     private static readonly string[] CommitmentFields = ["key", "engagement", "made_on", "made_by", "made_to", "words", "source", "category", "deadline", "indicator", "scores", "sample", "note"];
@@ -90,18 +125,7 @@ public static class AccountabilityFileReader
             throw f.Error("indicator", "is required: the saved query that measures the commitment");
         var indicator = ReadIndicator(new YamlFields(indicatorNode, file, f.Path("indicator"),
             "name", "metric", "filter", "unit", "direction", "baseline_periods", "after_periods"), file, references);
-        var scores = f.Items("scores").Select((n, i) =>
-        {
-            var s = new YamlFields(n, file, f.Path($"scores[{i}]"), "assessed_on", "score", "evidence", "analyst", "source");
-            return Checked(s, new ImplementationScore
-            {
-                AssessedOn = s.RequiredDay("assessed_on"),
-                Score = s.Int("score") ?? throw s.Error("score", "is required (0 not initiated, 1 minimal, 2 intermediate, 3 full)"),
-                Evidence = s.Required("evidence"),
-                Analyst = s.Text("analyst"),
-                Source = s.Find("source") is { } src ? ReadCitation(src, s, "source") : null,
-            }, x => x.Problem());
-        }).ToList();
+        var scores = f.Items("scores").Select((n, i) => ReadScore(new YamlFields(n, file, f.Path($"scores[{i}]"), ScoreFields))).ToList();
         var commitment = Checked(f, new Commitment
         {
             Key = f.Required("key"),
