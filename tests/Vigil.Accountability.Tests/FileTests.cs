@@ -77,6 +77,15 @@ public sealed class FileTests
     }
 
     [Fact]
+    public void Yaml_aliases_are_refused_so_a_short_file_cannot_stand_for_a_huge_one()
+    {
+        const string yaml = "engagements:\n  - &e {key: e1, start: 2023-02-20, parties: [a]}\n  - *e\n";
+        var e = Assert.Throws<InputException>(() => AccountabilityFileReader.Parse(yaml, "a.yaml"));
+        Assert.Equal(3, e.Location.Line);
+        Assert.Contains("aliases (*e) are not accepted", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Broken_json_syntax_names_the_line()
     {
         var e = Assert.Throws<InputException>(() => AccountabilityFileReader.Parse("{\n  \"crossings\": [\n    {\"key\": \"a\",,}\n]}", "x.json"));

@@ -65,6 +65,7 @@ public static class AccountabilityFileReader
         var stream = new YamlStream();
         try
         {
+            RefuseAliases(text, fileName);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -72,6 +73,20 @@ public static class AccountabilityFileReader
             throw new InputException(new InputLocation(fileName, e.Start.Line, (int)e.Start.Column), "not valid JSON or YAML: " + Inner(e).Message);
         }
         return stream.Documents.Count == 0 ? throw new InputException(new InputLocation(fileName, 1, 1), "the body is empty") : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>
+    /// YAML aliases (*name) let a short file stand for an enormous one; these files never need them, so they
+    /// are refused before the document is built.
+    /// </summary>
+    private static void RefuseAliases(string text, string fileName)
+    {
+        var parser = new Parser(new StringReader(text));
+        while (parser.MoveNext())
+        {
+            if (parser.Current is YamlDotNet.Core.Events.AnchorAlias alias)
+                throw new InputException(new InputLocation(fileName, alias.Start.Line, (int)alias.Start.Column), $"aliases (*{alias.Value}) are not accepted: write the values out");
+        }
     }
 
     private static readonly string[] ScoreFields = ["assessed_on", "score", "evidence", "analyst", "source"];

@@ -24,7 +24,8 @@ internal sealed class YamlFields
         _node = node as YamlMappingNode ?? throw Error(node, path, "expected an object of fields");
         foreach (var key in _node.Children.Keys)
         {
-            var name = ((YamlScalarNode)key).Value ?? "";
+            if (key is not YamlScalarNode { Value: { } name })
+                throw Error(key, path, "field names must be text");
             if (!known.Contains(name, StringComparer.Ordinal))
                 throw Error(key, Join(name), $"unknown field (expected one of: {string.Join(", ", known)})");
         }
