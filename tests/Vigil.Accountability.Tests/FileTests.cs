@@ -4,6 +4,7 @@ using Vigil.Domain.Errors;
 using Vigil.Storage.Relational;
 using Vigil.Storage.Sqlite;
 using Vigil.TestSupport;
+using Vigil.TestSupport.Contracts;
 
 namespace Vigil.Accountability.Tests;
 
@@ -14,10 +15,10 @@ public sealed class FileTests
     [InlineData(AccountabilityFormat.Yaml)]
     public void Export_then_import_gives_the_same_items(AccountabilityFormat format)
     {
-        var text = AccountabilityFileWriter.Write(SampleSet.Full(), format);
+        var text = AccountabilityFileWriter.Write(AccountabilitySamples.Full(), format);
         var read = AccountabilityFileReader.Parse(text, "set." + format.ToString().ToLowerInvariant());
 
-        Assert.Equal(AccountabilityFileWriter.Write(SampleSet.Full(), AccountabilityFormat.Json), AccountabilityFileWriter.Write(read.Set, AccountabilityFormat.Json));
+        Assert.Equal(AccountabilityFileWriter.Write(AccountabilitySamples.Full(), AccountabilityFormat.Json), AccountabilityFileWriter.Write(read.Set, AccountabilityFormat.Json));
         Assert.Equal(text, AccountabilityFileWriter.Write(read.Set, format));
     }
 

@@ -2,10 +2,10 @@ using Vigil.Domain.Accountability;
 using Vigil.Domain.Border;
 using Vigil.Domain.Time;
 
-namespace Vigil.Accountability.Tests.Support;
+namespace Vigil.TestSupport.Contracts;
 
 /// <summary>A small set with every field filled, in the order the store lists items.</summary>
-public static class SampleSet
+public static class AccountabilitySamples
 {
     public static AccountabilitySet Full() => new()
     {
