@@ -2,6 +2,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Cli.Commands;
+using Vigil.Cli.Commands.Accountability;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Errors;
 
@@ -86,6 +87,7 @@ public static class VigilCli
                 .WithExample("report", "monthly", "--month", "2021-12", "--format", "pdf")
                 .WithExample("report", "monthly", "--month", "2014-06", "--province", "Balochistan", "--format", "html", "--out", "balochistan-2014-06.html");
         });
+        AddAccountability(config);
         config.AddBranch("db", db =>
         {
             db.SetDescription("The database itself.");
@@ -101,6 +103,44 @@ public static class VigilCli
         config.AddCommand<RestoreCommand>("restore")
             .WithDescription("Restore a backup into a new database and check it against the manifest.")
             .WithExample("restore", "--from", "vigil-2026-11-29.db", "--db", "restored.db");
+    }
+
+    private static void AddAccountability(IConfigurator config)
+    {
+        const string importHelp = "Import JSON or YAML files of engagements, commitments (with scores), crossings and status events; each file all or nothing. Any of the import verbs reads every section.";
+        config.AddBranch("engagements", b =>
+        {
+            b.SetDescription("Diplomatic engagements: visits, talks, calls, statements.");
+            b.AddCommand<EngagementsListCommand>("list").WithDescription("Engagements, with how many commitments each holds.");
+            b.AddCommand<EngagementsAddCommand>("add").WithDescription("Record one engagement.")
+                .WithExample("engagements", "add", "--key", "pak-afg-kabul-2023-02", "--start", "2023-02-20", "--end", "2023-02-24", "--place", "Kabul", "--party", "Pakistan", "--party", "Afghan interim government", "--format", "visit");
+            b.AddCommand<ImportFileCommand>("import").WithDescription(importHelp).WithExample("engagements", "import", "data/accountability/worked-example.yaml");
+            b.AddCommand<EngagementsExportCommand>("export").WithDescription("Export the engagements as JSON or YAML.").WithExample("engagements", "export", "--out", "engagements.yaml");
+        });
+        config.AddBranch("commitments", b =>
+        {
+            b.SetDescription("Commitments made in engagements, each measured by an indicator and judged on the 0-3 implementation scale.");
+            b.AddCommand<CommitmentsListCommand>("list").WithDescription("Commitments with their latest judged score.");
+            b.AddCommand<ImportFileCommand>("import").WithDescription(importHelp);
+            b.AddCommand<CommitmentsExportCommand>("export").WithDescription("Export the commitments with their scores as JSON or YAML.");
+            b.AddCommand<CommitmentsEvaluateCommand>("evaluate")
+                .WithDescription("The indicator before and after each commitment, the rate ratio with its 95% interval, the exact Poisson test or the interrupted time series, and the verdict.")
+                .WithExample("commitments", "evaluate", "sample-ttp-2014");
+            b.AddCommand<CommitmentsScoreCommand>("score").WithDescription("Add an analyst's implementation score: 0 not initiated, 1 minimal, 2 intermediate, 3 full.")
+                .WithExample("commitments", "score", "afg-assurances-ttp-2023-02", "--score", "1", "--evidence", "arrests announced, none confirmed");
+        });
+        config.AddBranch("crossings", b =>
+        {
+            b.SetDescription("The border monitor: crossings, their status over time, closures, violence nearby.");
+            b.AddCommand<CrossingsListCommand>("list").WithDescription("The crossings registry.");
+            b.AddCommand<CrossingsStatusCommand>("status").WithDescription("The status board, or one crossing's closures, days closed per month and violence within --radius km.")
+                .WithExample("crossings", "status").WithExample("crossings", "status", "torkham", "--radius", "30");
+            b.AddCommand<CrossingsEventsCommand>("events").WithDescription("A crossing's status events as recorded.").WithExample("crossings", "events", "torkham");
+            b.AddCommand<ImportFileCommand>("import").WithDescription(importHelp);
+            b.AddCommand<CrossingsExportCommand>("export").WithDescription("Export the crossings and their status events as JSON or YAML.");
+        });
+        config.AddCommand<ScorecardCommand>("scorecard")
+            .WithDescription("Per party: the judged implementation (percent of full, as the Peace Accords Matrix aggregates) beside the measured verdicts, with disagreements marked.");
     }
 
     private static int HandleException(Exception exception, CliOutput output)

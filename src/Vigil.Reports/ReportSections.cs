@@ -49,4 +49,11 @@ public static class ReportSections
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? source.Url.Trim()
             : null;
+
+    /// <summary>The accountability section's two parts with their headings, in the order every format shows them.</summary>
+    public static IReadOnlyList<(string Heading, IReadOnlyList<string> Lines)> AccountabilityParts(AccountabilitySection section) =>
+    [
+        ("Border crossings", section.Crossings.Count > 0 ? section.Crossings : ["No crossings are monitored."]),
+        ("Commitments due or evaluated this month", section.Commitments.Count > 0 ? section.Commitments : ["No commitment was due, scored or at the end of its evaluation window this month."]),
+    ];
 }

@@ -98,6 +98,8 @@ public static class VigilServer
         api.MapDatasets();
         api.MapImports();
         api.MapExports();
+        api.MapAccountability();
+        api.MapCrossings();
 
         app.MapDashboard();
     }

@@ -80,7 +80,7 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock) :
         }
 
         var renderer = ReportRenderers.For(settings.Format)!;
-        var report = new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(month, scope, scopeName);
+        var report = AccountabilitySectionBuilder.AddTo(new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(month, scope, scopeName), store, clock, month);
         var suffix = settings.Province is null ? "" : "-" + string.Join("-", scopeName.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var path = settings.Out ?? $"vigil-report-{month.Label}{suffix}{renderer.Extension}";
         renderer.Render(report, path);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Cli.Commands.Accountability;
 using Vigil.Cli.Infrastructure;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Formats.Ucdp;
@@ -44,6 +45,7 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock) : Command
                 var result = ImportWithProgress.Run(output, new Importer(store, IncidentNormalizer.Bundled()), VigilPaths.BundledUcdp,
                     new ImportOptions { Format = UcdpGedFormat.Dataset, Author = "vigil serve" }, quiet: false, cancellationToken);
                 output.Console.MarkupLine($"[green]loaded[/] {result.Summary.Created:N0} incidents");
+                WorkedExample.LoadOnFirstRun(output, store);
             }
             if (store.GetKeys().Count == 0 && !settings.AnonymousRead)
                 output.Console.MarkupLine("[yellow]No API key exists yet: create one with 'vigil keys create --name NAME --role admin', or start with --anonymous-read to browse without one.[/]");

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Cli.Commands.Accountability;
 using Vigil.Cli.Infrastructure;
 using Vigil.Cli.Summary;
 using Vigil.Ingestion;
@@ -24,6 +25,7 @@ public sealed class StartCommand(CliOutput output, TimeProvider clock) : Command
             var result = ImportWithProgress.Run(output, new Importer(store, IncidentNormalizer.Bundled()), VigilPaths.BundledUcdp,
                 new ImportOptions { Format = UcdpGedFormat.Dataset, Author = "vigil start" }, quiet: false, cancellationToken);
             output.Console.MarkupLine($"[green]loaded[/] {result.Summary.Created:N0} incidents in {result.Elapsed.TotalSeconds:0.0} s");
+            WorkedExample.LoadOnFirstRun(output, store);
         }
 
         var info = store.GetInfo();

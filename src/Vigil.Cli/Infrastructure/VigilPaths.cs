@@ -16,4 +16,7 @@ public static class VigilPaths
 
     /// <summary>The UCDP GED Pakistan file shipped with Vigil.</summary>
     public static string BundledUcdp => Path.Combine(AppContext.BaseDirectory, "data", "ucdp", "conflict_data_pak.csv");
+
+    /// <summary>The worked example of engagements, commitments and crossings shipped with Vigil.</summary>
+    public static string BundledAccountability => Path.Combine(AppContext.BaseDirectory, "data", "accountability", "worked-example.yaml");
 }

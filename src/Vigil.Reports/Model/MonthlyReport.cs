@@ -23,7 +23,17 @@ public sealed record MonthlyReport(
     IReadOnlyList<BreakdownRow> ByEventType,
     IReadOnlyList<DistrictValue> Districts,
     IReadOnlyList<NotableIncident> Notable,
-    MethodNote Method);
+    MethodNote Method)
+{
+    /// <summary>Border crossings and commitments in the month; null when the database records none of either.</summary>
+    public AccountabilitySection? Accountability { get; init; }
+}
+
+/// <summary>
+/// Generated sentences on the month's border closures (one per crossing monitored) and on the commitments
+/// due, scored or at the end of their evaluation window that month, each with its measured verdict.
+/// </summary>
+public sealed record AccountabilitySection(IReadOnlyList<string> Crossings, IReadOnlyList<string> Commitments);
 
 /// <summary>
 /// One headline number with its comparisons. <see cref="Change"/> is the generated sentence

@@ -67,6 +67,16 @@ public sealed class PdfReportRenderer : IReportRenderer
         Breakdown(flow, "Event type", report.ByEventType);
 
         Notable(flow, report.Notable);
+        if (report.Accountability is { } section)
+        {
+            flow.Heading("Border crossings and commitments");
+            foreach (var (heading, lines) in ReportSections.AccountabilityParts(section))
+            {
+                flow.Paragraph(heading, PdfFlow.Font(10, bold: true));
+                foreach (var line in lines)
+                    flow.Paragraph(line, PdfFlow.Font(9), indent: 12, bullet: "•");
+            }
+        }
         Method(flow, report.Method);
     }
 

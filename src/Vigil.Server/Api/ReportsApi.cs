@@ -32,7 +32,7 @@ public static class ReportsApi
             scope = scope with { Provinces = [scopeName] };
         }
         using var store = stores.Open();
-        var report = new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(period, scope, scopeName);
+        var report = AccountabilitySectionBuilder.AddTo(new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(period, scope, scopeName), store, clock, period);
         var dir = Directory.CreateTempSubdirectory("vigil-report-");
         try
         {

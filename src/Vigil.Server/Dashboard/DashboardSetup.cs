@@ -1,3 +1,4 @@
+using Vigil.Server.Dashboard.Accountability;
 using Vigil.Server.Dashboard.Assets;
 using Vigil.Server.Dashboard.Claims;
 using Vigil.Server.Dashboard.Incidents;
@@ -36,6 +37,7 @@ public static class DashboardSetup
         app.MapIncidentPages();
         app.MapClaimPages();
         app.MapReportPages();
+        app.MapAccountabilityPages();
         app.MapSignIn();
     }
 }

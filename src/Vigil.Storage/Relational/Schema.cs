@@ -180,6 +180,7 @@ public static class Schema
             );
             INSERT INTO store_meta (key, value) VALUES ('data_version', 1);
             """),
+        new(5, "engagements, commitments, crossings", AccountabilitySchema.Sql),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
