@@ -86,6 +86,10 @@ public static class VigilCli
                 .WithExample("report", "monthly", "--month", "2021-12", "--format", "pdf")
                 .WithExample("report", "monthly", "--month", "2014-06", "--province", "Balochistan", "--format", "html", "--out", "balochistan-2014-06.html");
         });
+        config.AddCommand<ExtractCommand>("extract")
+            .WithDescription("Extract incident reports (casualties, date, place, type, perpetrator, targets), statistical claims, engagements, border events and commitments from news files, each value with its evidence.")
+            .WithExample("extract", "article.txt", "--published", "2023-02-24")
+            .WithExample("extract", "news.jsonl", "--json");
         config.AddBranch("db", db =>
         {
             db.SetDescription("The database itself.");

@@ -259,5 +259,5 @@ public static class CasualtyParser
     }
 
     private static CasualtyMention Make(TextDocument doc, CasualtyKind kind, Quantity q, int start, int end, bool revision, List<(TargetType, long)> groups) =>
-        new(kind, q.Low, q.Best, q.High, doc.Slice(start, end), revision ? "revision:" + q.Rule : q.Rule, start, end, revision, groups);
+        new(kind, q.Low, q.Best, q.High, doc.Slice(start, end), revision ? "revision:" + q.Rule : q.Rule, start, end, revision, groups, q.Value, q.Qualifier);
 }
