@@ -90,6 +90,16 @@ public static class VigilCli
             .WithDescription("Extract incident reports (casualties, date, place, type, perpetrator, targets), statistical claims, engagements, border events and commitments from news files, each value with its evidence.")
             .WithExample("extract", "article.txt", "--published", "2023-02-24")
             .WithExample("extract", "news.jsonl", "--json");
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Measure the extractor.");
+            eval.AddCommand<EvalExtractionCommand>("extraction")
+                .WithDescription("Precision, recall and F1 per field (killed, injured, date, district, actor, event type) on a labeled JSON-lines file.")
+                .WithExample("eval", "extraction", "data/eval/ucdp-headlines.jsonl");
+            eval.AddCommand<EvalBuildUcdpSetCommand>("ucdp-set")
+                .WithDescription("Build the labeled development set from a UCDP GED file's headlines (fields scored only where the headline states them).")
+                .WithExample("eval", "ucdp-set", "data/ucdp/conflict_data_pak.csv", "--out", "data/eval/ucdp-headlines.jsonl");
+        });
         config.AddBranch("db", db =>
         {
             db.SetDescription("The database itself.");

@@ -7,7 +7,7 @@ internal static class CasualtyWords
 {
     public static readonly HashSet<string> KilledCues = new(StringComparer.Ordinal)
     {
-        "killed", "dead", "died", "die", "martyred", "slain", "perished", "deaths", "fatalities", "bodies", "lifeless",
+        "killed", "dead", "died", "die", "martyred", "slain", "perished", "death", "deaths", "fatalities", "bodies", "lifeless",
     };
 
     public static readonly HashSet<string> InjuredCues = new(StringComparer.Ordinal)
@@ -32,7 +32,7 @@ internal static class CasualtyWords
         "miles", "mile", "metres", "meters", "feet", "percent", "per", "%", "attacks", "attack", "incidents", "operations", "times", "rupees",
         "rs", "kg", "kilogrammes", "kilograms", "tonnes", "arrested", "detained", "rescued", "evacuated", "kidnapped", "abducted", "missing",
         "held", "captured", "apprehended", "surrendered", "freed", "released", "injuries-free", "in", "at", "on", "near", "after", "from",
-        "during", "by", "since", "for", "with", "when", "while", "as", "than", "a", "an", "cases", "suspects", "schools",
+        "during", "by", "since", "for", "with", "when", "while", "as", "than", "a", "an", "cases", "schools", "toll",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "am", "pm", "gmt", "pkt", "o'clock",
     };
