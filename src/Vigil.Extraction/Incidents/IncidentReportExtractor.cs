@@ -8,7 +8,7 @@ namespace Vigil.Extraction.Incidents;
 
 /// <summary>
 /// Reads an incident report from an article: casualties, date, place, event type, perpetrator and targets. An
-/// article with neither a casualty figure nor an attack cue gives no report. Choices when the text offers
+/// article with no casualty figure, no attack cue and no word of killing or injury gives no report. Choices when the text offers
 /// several: the first dated day or week (else month) is the date; a place after "in", "near", "at" or "outside"
 /// wins over one that is only mentioned, a district or town over a province; the perpetrator is the group in a
 /// sentence that claims or suspects, else the first group named.
@@ -26,7 +26,7 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
         if (exclude is not null)
             mentions.RemoveAll(m => exclude(m));
         var type = EventTypeClassifier.Classify(doc);
-        if (mentions.Count == 0 && type is null)
+        if (mentions.Count == 0 && type is null && !HasHarmWord(doc))
             return null;
         var (killed, injured) = CasualtyParser.Totals(mentions);
         var dates = DateFinder.Find(doc, article.Published);
@@ -48,6 +48,10 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
             Targets = TargetFinder.Find(doc, type?.Value),
         };
     }
+
+    // "TTP commander killed in Pakistan": a report of a death with no number.
+    private static bool HasHarmWord(TextDocument doc) =>
+        doc.Tokens.Any(t => t.Lower is "killed" or "kills" or "kill" or "killing" or "dead" or "died" or "injured" or "wounded" or "martyred");
 
     private static PlaceMention? ChoosePlace(TextDocument doc, List<PlaceMention> found)
     {

@@ -16,7 +16,7 @@ namespace Vigil.Extraction.Numbers;
 /// </summary>
 public static class CasualtyParser
 {
-    private const int LookAhead = 5;
+    private const int LookAhead = 6;
 
     public static List<CasualtyMention> Find(TextDocument doc) => Find(doc, 0, doc.Tokens.Count);
 
@@ -126,6 +126,17 @@ public static class CasualtyParser
                 }
                 if (t.Lower is "and" or "," && element.Group is not null && Element(tokens, j + 1, endToken, -1) is not null)
                     break;
+                if (IsQuote(t))
+                {
+                    j++;
+                    continue;
+                }
+                // "two civilians gunned down"
+                if (t.Is("gunned") && j + 1 < endToken && tokens[j + 1].Is("down"))
+                {
+                    var q2 = Sum(parts);
+                    return new Found(Make(doc, CasualtyKind.Killed, q2, tokens[i].Start, tokens[j + 1].End, false, groups), j + 2);
+                }
                 if (t.Kind != TokenKind.Word || CasualtyWords.Blockers.Contains(t.Lower) || t.Lower is "and" or "or" or "but")
                     return null;
                 words++;
@@ -154,6 +165,8 @@ public static class CasualtyParser
         // Adjectives and a people noun: "three FC soldiers", "two innocent civilians", "13 militants".
         for (var k = end; k < Math.Min(endToken, end + 3); k++)
         {
+            if (IsQuote(tokens[k]))
+                continue;
             if (CasualtyWords.People.TryGetValue(tokens[k].Lower, out var group))
                 return new ElementFound(q, group, k + 1);
             if (tokens[k].Kind != TokenKind.Word || CasualtyWords.Blockers.Contains(tokens[k].Lower) || IsCueWord(tokens[k].Lower))
@@ -161,6 +174,8 @@ public static class CasualtyParser
         }
         return new ElementFound(q, null, end);
     }
+
+    private static bool IsQuote(Token t) => t.Kind == TokenKind.Punctuation && t.Lower is "'" or "\"" or "‘" or "’" or "“" or "”";
 
     private static bool IsCueWord(string w) =>
         CasualtyWords.KilledCues.Contains(w) || CasualtyWords.InjuredCues.Contains(w) || w is "and" or "or" or "were" or "was" or "lost" or "received" or "sustained";
@@ -213,6 +228,16 @@ public static class CasualtyParser
         {
             kind = k;
             verbStart = i - 1;
+        }
+        else if (i >= 2 && (tokens[i - 2].Lower, prev) is ("gun", "down") or ("gunned", "down") or ("shot", "dead") or ("shoot", "dead") or ("guns", "down"))
+        {
+            kind = CasualtyKind.Killed;
+            verbStart = i - 2;
+        }
+        else if (i >= 2 && prev == "of" && tokens[i - 2].Lower is "death" or "deaths" or "killing" or "killings")
+        {
+            kind = CasualtyKind.Killed;
+            verbStart = i - 2;
         }
         else if (i >= 4 && prev == "of" && tokens[i - 2].Is("lives") && tokens[i - 3].Is("the") && tokens[i - 4].Lower is "claimed" or "claiming" or "took" or "taking")
         {
