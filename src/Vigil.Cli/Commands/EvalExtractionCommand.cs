@@ -43,8 +43,14 @@ public sealed class EvalExtractionCommand(CliOutput output) : Command<EvalExtrac
                 examples = result.Examples,
                 fields = result.Fields.Select(f => new
                 {
-                    field = EnumText<EvalField>.Format(f.Field), scored = f.Scored, tp = f.TruePositives, fp = f.FalsePositives, fn = f.FalseNegatives,
-                    precision = Math.Round(f.Precision, 4), recall = Math.Round(f.Recall, 4), f1 = Math.Round(f.F1, 4),
+                    field = EnumText<EvalField>.Format(f.Field),
+                    scored = f.Scored,
+                    tp = f.TruePositives,
+                    fp = f.FalsePositives,
+                    fn = f.FalseNegatives,
+                    precision = Math.Round(f.Precision, 4),
+                    recall = Math.Round(f.Recall, 4),
+                    f1 = Math.Round(f.F1, 4),
                 }),
             };
             output.Out.WriteLine(JsonSerializer.Serialize(json, CliJson.Options));

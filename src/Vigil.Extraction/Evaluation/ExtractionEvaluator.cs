@@ -42,6 +42,8 @@ public sealed class ExtractionEvaluator(ArticleExtractor extractor)
                     c[1]++;
                     continue;
                 }
+                if (goldKey is null && predKey is null)
+                    continue;
                 if (predKey is not null)
                     c[2]++;
                 if (goldKey is not null)

@@ -94,7 +94,7 @@ public static class DateFinder
                 case "last" when Next(tokens, i, endToken) is { } wd && Weekdays.TryGetValue(wd, out var lastDay):
                     return Day(LatestOnOrBefore(pub.AddDays(-1), lastDay), i + 1, "last-weekday");
             }
-            if (Weekdays.TryGetValue(w, out var day) && char.IsUpper(doc.Text[tokens[i].Start]))
+            if (Weekdays.TryGetValue(Possessive(w), out var day) && char.IsUpper(doc.Text[tokens[i].Start]))
             {
                 var last = Next(tokens, i, endToken) is "night" or "morning" or "evening" or "afternoon" ? i + 1 : i;
                 return Day(LatestOnOrBefore(pub, day), last, "weekday");
@@ -162,6 +162,9 @@ public static class DateFinder
 
     private static int? DayNumber(Token t) =>
         t.Length <= 2 && int.TryParse(t.Lower, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 31 ? d : null;
+
+    // "Monday's bombing"
+    private static string Possessive(string w) => w.EndsWith("'s", StringComparison.Ordinal) || w.EndsWith("’s", StringComparison.Ordinal) ? w[..^2] : w;
 
     private static string? Next(List<Token> tokens, int i, int endToken) => i + 1 < endToken ? tokens[i + 1].Lower : null;
 

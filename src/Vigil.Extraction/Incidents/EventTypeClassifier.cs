@@ -14,14 +14,14 @@ public static class EventTypeClassifier
     [
         (EventType.SuicideBombing, [["suicide"], ["blew", "himself", "up"], ["self-detonated"], ["explosive", "vest"]]),
         (EventType.Kidnapping, [["kidnapped"], ["abducted"], ["kidnapping"], ["abduction"], ["kidnap"], ["hostage"], ["hostages"], ["kidnappers"], ["abductors"]]),
-        (EventType.CrossBorderAttack, [["cross-border"], ["across", "the", "border"], ["infiltration"], ["infiltrate"], ["infiltrated"], ["infiltrating"], ["from", "across"], ["border", "post"]]),
+        (EventType.CrossBorderAttack, [["cross-border"], ["across", "the", "border"], ["infiltration"], ["infiltrate"], ["infiltrated"], ["infiltrating"], ["from", "across"], ["border", "post"], ["border", "posts"], ["crossed", "over"], ["crossed", "into"]]),
         (EventType.AirOrDroneStrike, [["drone"], ["airstrike"], ["airstrikes"], ["air", "strike"], ["air", "strikes"], ["jets"], ["aerial"], ["gunship"], ["gunships"]]),
-        (EventType.SecurityOperation, [["operation"], ["intelligence-based"], ["ibo"], ["raid"], ["raided"], ["offensive"], ["crackdown"], ["security", "forces", "killed"], ["troops", "killed"], ["cordoned"]]),
-        (EventType.Bombing, [["ied"], ["ieds"], ["improvised", "explosive"], ["roadside", "bomb"], ["bomb"], ["bombing"], ["bombs"], ["blast"], ["explosion"], ["exploded"], ["explosive"], ["explosives"], ["landmine"], ["grenade"], ["remote-controlled"], ["remote", "control"]]),
+        (EventType.SecurityOperation, [["operation"], ["intelligence-based"], ["ibo"], ["raid"], ["raided"], ["offensive"], ["crackdown"], ["siege"], ["security", "forces", "killed"], ["troops", "killed"], ["cordoned"]]),
+        (EventType.Bombing, [["ied"], ["ieds"], ["improvised", "explosive"], ["roadside", "bomb"], ["bomb"], ["bombing"], ["bombs"], ["blast"], ["blasts"], ["explosion"], ["explosions"], ["exploded"], ["explosive"], ["explosives"], ["landmine"], ["grenade"], ["remote-controlled"], ["remote", "control"]]),
         (EventType.TargetedKilling, [["targeted", "killing"], ["target", "killing"], ["shot", "dead"], ["gunned", "down"], ["assassinated"], ["assassination"]]),
         (EventType.ShellingOrArtillery, [["shelling"], ["mortar"], ["mortars"], ["artillery"], ["rocket"], ["rockets"]]),
         (EventType.ArmedClash, [["clash"], ["clashes"], ["exchange", "of", "fire"], ["gunbattle"], ["gun", "battle"], ["firefight"], ["shootout"]]),
-        (EventType.ArmedAssault, [["gunmen"], ["armed", "men"], ["opened", "fire"], ["stormed"], ["attacked"], ["ambush"], ["ambushed"], ["assault"], ["firing"], ["gunfire"], ["shot"], ["attack"]]),
+        (EventType.ArmedAssault, [["gunmen"], ["armed", "men"], ["opened", "fire"], ["stormed"], ["attacked"], ["ambush"], ["ambushed"], ["assault"], ["firing"], ["gunfire"], ["shot"], ["shooting"], ["attack"]]),
     ];
 
     public static Spanned<EventType>? Classify(TextDocument doc, int firstToken = 0, int endToken = -1)

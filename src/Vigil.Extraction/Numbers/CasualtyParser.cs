@@ -79,7 +79,7 @@ public static class CasualtyParser
             return null;
         var kind = i > 0 && tokens[i - 1].Lower is "injury" or "injured" ? CasualtyKind.Injured : CasualtyKind.Killed;
         var start = i > 0 && tokens[i - 1].Lower is "death" or "injury" or "injured" ? i - 1 : i;
-        for (var j = i + 1; j < Math.Min(endToken, i + 6); j++)
+        for (var j = i + 1; j < Math.Min(endToken, i + 10); j++)
         {
             var w = tokens[j].Lower;
             if (w is "rose" or "risen" or "rises" or "climbed" or "climbs" or "jumped" or "increased" or "mounted" or "reached" or "reaches" or "touched" or "stood" or "stands")
@@ -131,6 +131,18 @@ public static class CasualtyParser
                     j++;
                     continue;
                 }
+                // ", including two women," / ", among them 12 students,"
+                if (t.Is(",") && j + 1 < endToken && tokens[j + 1].Lower is "including" or "among" or "mostly" or "all")
+                {
+                    var close = j + 2;
+                    while (close < Math.Min(endToken, j + 9) && !tokens[close].Is(","))
+                        close++;
+                    if (close < endToken && tokens[close].Is(","))
+                    {
+                        j = close + 1;
+                        continue;
+                    }
+                }
                 // "two civilians gunned down"
                 if (t.Is("gunned") && j + 1 < endToken && tokens[j + 1].Is("down"))
                 {
@@ -155,8 +167,17 @@ public static class CasualtyParser
     {
         if (i >= endToken)
             return null;
-        if (tokens[i].Lower is "a" or "an" && i + 1 < endToken && CasualtyWords.IsSingularPerson(tokens[i + 1].Lower))
-            return new ElementFound(new Quantity(1, 1, 1, 1, Domain.Claims.ValueQualifier.Exactly, "singular", i, i + 2), CasualtyWords.People[tokens[i + 1].Lower], i + 2);
+        if (tokens[i].Lower is "a" or "an")
+        {
+            // "a policeman", "a prominent cleric", "a 25-year-old shopkeeper"
+            for (var k = i + 1; k < Math.Min(endToken, i + 4); k++)
+            {
+                if (CasualtyWords.IsSingularPerson(tokens[k].Lower))
+                    return new ElementFound(new Quantity(1, 1, 1, 1, Domain.Claims.ValueQualifier.Exactly, "singular", i, k + 1), CasualtyWords.People[tokens[k].Lower], k + 1);
+                if (!tokens[k].IsWord || CasualtyWords.Blockers.Contains(tokens[k].Lower) || IsCueWord(tokens[k].Lower) || CasualtyWords.People.ContainsKey(tokens[k].Lower))
+                    break;
+            }
+        }
         if (QuantityParser.TryParse(tokens, i) is not { } q || q.EndToken > endToken)
             return null;
         if (first >= 0 && Excluded(tokens, i))
@@ -234,7 +255,7 @@ public static class CasualtyParser
             kind = CasualtyKind.Killed;
             verbStart = i - 2;
         }
-        else if (i >= 2 && prev == "of" && tokens[i - 2].Lower is "death" or "deaths" or "killing" or "killings")
+        else if (i >= 2 && prev == "of" && tokens[i - 2].Lower is "death" or "deaths" or "killing" or "killings" or "bodies")
         {
             kind = CasualtyKind.Killed;
             verbStart = i - 2;

@@ -7,7 +7,7 @@ internal static class CasualtyWords
 {
     public static readonly HashSet<string> KilledCues = new(StringComparer.Ordinal)
     {
-        "killed", "dead", "died", "die", "martyred", "slain", "perished", "death", "deaths", "fatalities", "bodies", "lifeless",
+        "killed", "dead", "died", "die", "martyred", "slain", "perished", "death", "deaths", "fatalities", "bodies", "lifeless", "assassinated", "beheaded",
     };
 
     public static readonly HashSet<string> InjuredCues = new(StringComparer.Ordinal)
@@ -32,7 +32,7 @@ internal static class CasualtyWords
         "miles", "mile", "metres", "meters", "feet", "percent", "per", "%", "attacks", "attack", "incidents", "operations", "times", "rupees",
         "rs", "kg", "kilogrammes", "kilograms", "tonnes", "arrested", "detained", "rescued", "evacuated", "kidnapped", "abducted", "missing",
         "held", "captured", "apprehended", "surrendered", "freed", "released", "injuries-free", "in", "at", "on", "near", "after", "from",
-        "during", "by", "since", "for", "with", "when", "while", "as", "than", "a", "an", "cases", "schools", "toll",
+        "during", "by", "since", "for", "with", "when", "while", "as", "than", "cases", "schools", "toll",
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
         "am", "pm", "gmt", "pkt", "o'clock",
     };
@@ -62,7 +62,9 @@ internal static class CasualtyWords
         Add(TargetType.Worshippers, "worshipper", "worshippers", "worshiper", "worshipers", "devotee", "devotees", "pilgrim", "pilgrims");
         Add(TargetType.Civilians, "civilian", "civilians", "people", "person", "persons", "man", "men", "woman", "women", "child", "children",
             "boy", "boys", "girl", "girls", "student", "students", "passer-by", "passers-by", "passenger", "passengers", "resident", "residents",
-            "villager", "villagers", "labourer", "labourers", "worker", "workers", "others", "member", "members", "tribesman", "tribesmen", "teacher", "teachers");
+            "villager", "villagers", "labourer", "labourers", "worker", "workers", "others", "member", "members", "tribesman", "tribesmen", "teacher", "teachers",
+            "shopkeeper", "shopkeepers", "trader", "traders", "driver", "drivers", "porter", "porters", "engineer", "engineers", "cleric", "clerics",
+            "doctor", "doctors", "judge", "judges", "farmer", "farmers", "elder", "elders");
         Add(TargetType.Media, "journalist", "journalists", "reporter", "reporters");
         Add(TargetType.Government, "official", "officials", "leader", "leaders", "politician", "politicians");
         return d;
