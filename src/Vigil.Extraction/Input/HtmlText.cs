@@ -7,7 +7,9 @@ namespace Vigil.Extraction.Input;
 /// <summary>
 /// Turns HTML into plain text with AngleSharp: script, style and similar elements dropped, block elements
 /// separated by line breaks (so that sentences do not run together). The tree is walked without recursion, so
-/// deeply nested markup cannot exhaust the stack.
+/// deeply nested markup cannot exhaust the stack. HTML5 tree building slows down sharply with nesting depth
+/// (100,000 nested elements take minutes), so markup nested deeper than <see cref="MaxDepth"/> is not given to
+/// the parser: a linear tag stripper reads it instead.
 /// </summary>
 public static class HtmlText
 {
@@ -22,10 +24,15 @@ public static class HtmlText
         "header", "footer", "blockquote", "pre", "hr", "figcaption", "dd", "dt", "title",
     };
 
+    /// <summary>Real pages nest a few dozen levels; a few hundred is already pathological.</summary>
+    public const int MaxDepth = 400;
+
     public static string ToText(string html)
     {
         if (html.Length > ExtractionBudget.MaxInputChars)
             html = html[..ExtractionBudget.MaxInputChars];
+        if (ApproximateDepth(html) > MaxDepth)
+            return Normalise(TagStripper.Strip(html, Skipped, Blocks));
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var document = parser.ParseDocument(html);
         var sb = new StringBuilder(html.Length / 2);
@@ -63,8 +70,25 @@ public static class HtmlText
         return Normalise(sb.ToString());
     }
 
+    /// <summary>The deepest nesting of tags, counting opening tags up and closing tags down (void elements are not told apart: an upper bound).</summary>
+    private static int ApproximateDepth(string html)
+    {
+        int depth = 0, max = 0;
+        for (var i = 0; i + 1 < html.Length; i++)
+        {
+            if (html[i] != '<')
+                continue;
+            var c = html[i + 1];
+            if (c == '/')
+                depth = Math.Max(0, depth - 1);
+            else if (char.IsAsciiLetter(c))
+                max = Math.Max(max, ++depth);
+        }
+        return max;
+    }
+
     /// <summary>Runs of spaces become one space; runs of blank lines one line break.</summary>
-    private static string Normalise(string text)
+    internal static string Normalise(string text)
     {
         var sb = new StringBuilder(text.Length);
         var space = false;

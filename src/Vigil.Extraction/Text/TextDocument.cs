@@ -5,10 +5,13 @@ public readonly record struct Sentence(int FirstToken, int EndToken, int Start, 
 
 /// <summary>
 /// A text ready for extraction: its tokens and sentences. Offsets everywhere are character offsets into
-/// <see cref="Text"/> (end exclusive).
+/// <see cref="Text"/> (end exclusive). A sentence is cut after <see cref="MaxSentenceTokens"/> tokens, so that
+/// work done per sentence stays bounded on text with no full stops (junk, tables, a whole page on one line).
 /// </summary>
 public sealed class TextDocument
 {
+    public const int MaxSentenceTokens = 256;
+
     public TextDocument(string text)
     {
         Text = text;
@@ -47,7 +50,7 @@ public sealed class TextDocument
         for (var i = 0; i < Tokens.Count; i++)
         {
             var lineBreak = i + 1 < Tokens.Count && HasLineBreak(Tokens[i].End, Tokens[i + 1].Start);
-            if (Tokenizer.EndsSentence(Text, Tokens, i) || lineBreak || i == Tokens.Count - 1)
+            if (Tokenizer.EndsSentence(Text, Tokens, i) || lineBreak || i == Tokens.Count - 1 || i + 1 - first >= MaxSentenceTokens)
             {
                 list.Add(new Sentence(first, i + 1, Tokens[first].Start, Tokens[i].End));
                 first = i + 1;
