@@ -90,6 +90,9 @@ public static class VigilCli
             .WithDescription("Extract incident reports (casualties, date, place, type, perpetrator, targets), statistical claims, engagements, border events and commitments from news files, each value with its evidence.")
             .WithExample("extract", "article.txt", "--published", "2023-02-24")
             .WithExample("extract", "news.jsonl", "--json");
+        config.AddCommand<MergeCommand>("merge")
+            .WithDescription("Cluster the incident reports extracted from news files into incidents (blocking by district and date window), showing what would merge and why.")
+            .WithExample("merge", "news.jsonl", "--dry-run");
         config.AddBranch("eval", eval =>
         {
             eval.SetDescription("Measure the extractor.");

@@ -12,7 +12,7 @@ namespace Vigil.Cli.Commands;
 /// <summary><c>vigil eval ucdp-set</c>: the labeled development set derived from a UCDP GED file's headlines.</summary>
 public sealed class EvalBuildUcdpSetCommand(CliOutput output) : Command<EvalBuildUcdpSetCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : DatabaseSettings
     {
         [CommandArgument(0, "<UCDP_CSV>")]
         [Description("A UCDP GED CSV (the HDX Pakistan file).")]

@@ -14,7 +14,7 @@ namespace Vigil.Cli.Commands;
 /// <summary><c>vigil eval extraction</c>: precision, recall and F1 of the extractor per field on a labeled set.</summary>
 public sealed class EvalExtractionCommand(CliOutput output) : Command<EvalExtractionCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : DatabaseSettings
     {
         [CommandArgument(0, "<LABELED>")]
         [Description("Labeled JSON lines: {\"id\",\"published\",\"text\",\"killed\",\"injured\",\"date\",\"district\",\"actor\",\"event_type\"}; a field left out is not scored.")]

@@ -13,7 +13,7 @@ namespace Vigil.Cli.Commands;
 /// <summary><c>vigil extract</c>: incident reports, claims, engagements, border events and commitments from news files.</summary>
 public sealed class ExtractCommand(CliOutput output) : Command<ExtractCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : DatabaseSettings
     {
         [CommandArgument(0, "<FILE>")]
         [Description("Plain text, HTML, or JSON lines (one {\"id\",\"published\",\"source\",\"url\",\"title\",\"text\"} per line).")]
