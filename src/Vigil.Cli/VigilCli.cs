@@ -90,6 +90,13 @@ public static class VigilCli
             .WithDescription("Extract incident reports (casualties, date, place, type, perpetrator, targets), statistical claims, engagements, border events and commitments from news files, each value with its evidence.")
             .WithExample("extract", "article.txt", "--published", "2023-02-24")
             .WithExample("extract", "news.jsonl", "--json");
+        config.AddCommand<IngestNewsCommand>("ingest-news")
+            .WithDescription("Extract from news files and queue every item (reports, claims, engagements, border events, commitments) for review; nothing enters the statistics.")
+            .WithExample("ingest-news", "news.jsonl");
+        config.AddCommand<ReviewCommand>("review")
+            .WithDescription("List extracted candidates waiting for review, with their evidence; reject one with --reject ID.")
+            .WithExample("review", "--status", "pending")
+            .WithExample("review", "--reject", "12");
         config.AddCommand<MergeCommand>("merge")
             .WithDescription("Cluster the incident reports extracted from news files into incidents (blocking by district and date window), showing what would merge and why.")
             .WithExample("merge", "news.jsonl", "--dry-run");

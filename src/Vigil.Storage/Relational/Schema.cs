@@ -180,6 +180,36 @@ public static class Schema
             );
             INSERT INTO store_meta (key, value) VALUES ('data_version', 1);
             """),
+        // Version 5 is taken by another branch of work; 6 is extraction's.
+        new(6, "extraction candidates and merges", d => $"""
+            CREATE TABLE extraction_candidates (
+                id {d.IdentityPrimaryKey},
+                article_id TEXT NOT NULL,
+                source TEXT,
+                url TEXT,
+                published TEXT,
+                kind TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                evidence TEXT,
+                payload TEXT NOT NULL,
+                status TEXT NOT NULL,
+                incident_id BIGINT,
+                created_at TEXT NOT NULL,
+                decided_at TEXT,
+                decided_by TEXT
+            );
+            CREATE INDEX ix_extraction_candidates_status ON extraction_candidates (status, id);
+            CREATE TABLE incident_merges (
+                id {d.IdentityPrimaryKey},
+                into_incident BIGINT NOT NULL,
+                absorbed TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                merged_at TEXT NOT NULL,
+                merged_by TEXT NOT NULL,
+                undone_at TEXT,
+                undone_by TEXT
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
