@@ -12,14 +12,30 @@ public static class TargetFinder
 {
     private static readonly Dictionary<string, TargetType> Things = new(StringComparer.Ordinal)
     {
-        ["checkpost"] = TargetType.SecurityForces, ["checkpoint"] = TargetType.SecurityForces, ["convoy"] = TargetType.SecurityForces,
-        ["camp"] = TargetType.SecurityForces, ["cantonment"] = TargetType.SecurityForces, ["army"] = TargetType.SecurityForces,
-        ["station"] = TargetType.Police, ["mosque"] = TargetType.Worshippers, ["imambargah"] = TargetType.Worshippers,
-        ["church"] = TargetType.Worshippers, ["shrine"] = TargetType.Worshippers, ["temple"] = TargetType.Worshippers,
-        ["school"] = TargetType.Education, ["university"] = TargetType.Education, ["college"] = TargetType.Education,
-        ["market"] = TargetType.Civilians, ["bazaar"] = TargetType.Civilians, ["rally"] = TargetType.Civilians,
-        ["foreigners"] = TargetType.Foreigners, ["chinese"] = TargetType.Foreigners, ["pipeline"] = TargetType.Infrastructure,
-        ["tower"] = TargetType.Infrastructure, ["pylon"] = TargetType.Infrastructure, ["bridge"] = TargetType.Infrastructure,
+        ["checkpost"] = TargetType.SecurityForces,
+        ["checkpoint"] = TargetType.SecurityForces,
+        ["convoy"] = TargetType.SecurityForces,
+        ["camp"] = TargetType.SecurityForces,
+        ["cantonment"] = TargetType.SecurityForces,
+        ["army"] = TargetType.SecurityForces,
+        ["station"] = TargetType.Police,
+        ["mosque"] = TargetType.Worshippers,
+        ["imambargah"] = TargetType.Worshippers,
+        ["church"] = TargetType.Worshippers,
+        ["shrine"] = TargetType.Worshippers,
+        ["temple"] = TargetType.Worshippers,
+        ["school"] = TargetType.Education,
+        ["university"] = TargetType.Education,
+        ["college"] = TargetType.Education,
+        ["market"] = TargetType.Civilians,
+        ["bazaar"] = TargetType.Civilians,
+        ["rally"] = TargetType.Civilians,
+        ["foreigners"] = TargetType.Foreigners,
+        ["chinese"] = TargetType.Foreigners,
+        ["pipeline"] = TargetType.Infrastructure,
+        ["tower"] = TargetType.Infrastructure,
+        ["pylon"] = TargetType.Infrastructure,
+        ["bridge"] = TargetType.Infrastructure,
     };
 
     public static List<Spanned<TargetType>> Find(TextDocument doc, EventType? type, int firstToken = 0, int endToken = -1)

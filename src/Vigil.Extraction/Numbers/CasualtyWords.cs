@@ -18,10 +18,21 @@ internal static class CasualtyWords
     /// <summary>Verbs before the number: "killed 13 militants", "wounding four".</summary>
     public static readonly Dictionary<string, CasualtyKind> VerbsBefore = new(StringComparer.Ordinal)
     {
-        ["killed"] = CasualtyKind.Killed, ["killing"] = CasualtyKind.Killed, ["kills"] = CasualtyKind.Killed, ["kill"] = CasualtyKind.Killed,
-        ["martyred"] = CasualtyKind.Killed, ["martyring"] = CasualtyKind.Killed, ["slew"] = CasualtyKind.Killed,
-        ["wounded"] = CasualtyKind.Injured, ["wounding"] = CasualtyKind.Injured, ["wounds"] = CasualtyKind.Injured, ["wound"] = CasualtyKind.Injured,
-        ["injured"] = CasualtyKind.Injured, ["injuring"] = CasualtyKind.Injured, ["injures"] = CasualtyKind.Injured, ["injure"] = CasualtyKind.Injured,
+        ["killed"] = CasualtyKind.Killed,
+        ["killing"] = CasualtyKind.Killed,
+        ["kills"] = CasualtyKind.Killed,
+        ["kill"] = CasualtyKind.Killed,
+        ["martyred"] = CasualtyKind.Killed,
+        ["martyring"] = CasualtyKind.Killed,
+        ["slew"] = CasualtyKind.Killed,
+        ["wounded"] = CasualtyKind.Injured,
+        ["wounding"] = CasualtyKind.Injured,
+        ["wounds"] = CasualtyKind.Injured,
+        ["wound"] = CasualtyKind.Injured,
+        ["injured"] = CasualtyKind.Injured,
+        ["injuring"] = CasualtyKind.Injured,
+        ["injures"] = CasualtyKind.Injured,
+        ["injure"] = CasualtyKind.Injured,
     };
 
     /// <summary>Nouns after a number that make it something other than people hurt ("16,000 displaced", "15 km").</summary>

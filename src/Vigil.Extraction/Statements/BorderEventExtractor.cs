@@ -12,11 +12,21 @@ public sealed class BorderEventExtractor(PlaceFinder places)
 {
     private static readonly Dictionary<string, BorderEventKind> Cues = new(StringComparer.Ordinal)
     {
-        ["closure"] = BorderEventKind.Closure, ["closed"] = BorderEventKind.Closure, ["close"] = BorderEventKind.Closure,
-        ["closing"] = BorderEventKind.Closure, ["shut"] = BorderEventKind.Closure, ["shutdown"] = BorderEventKind.Closure,
-        ["sealed"] = BorderEventKind.Closure, ["sealing"] = BorderEventKind.Closure, ["suspended"] = BorderEventKind.Closure,
-        ["reopening"] = BorderEventKind.Reopening, ["reopened"] = BorderEventKind.Reopening, ["reopen"] = BorderEventKind.Reopening,
-        ["re-opened"] = BorderEventKind.Reopening, ["re-opening"] = BorderEventKind.Reopening, ["resumed"] = BorderEventKind.Reopening,
+        ["closure"] = BorderEventKind.Closure,
+        ["closed"] = BorderEventKind.Closure,
+        ["close"] = BorderEventKind.Closure,
+        ["closing"] = BorderEventKind.Closure,
+        ["shut"] = BorderEventKind.Closure,
+        ["shutdown"] = BorderEventKind.Closure,
+        ["sealed"] = BorderEventKind.Closure,
+        ["sealing"] = BorderEventKind.Closure,
+        ["suspended"] = BorderEventKind.Closure,
+        ["reopening"] = BorderEventKind.Reopening,
+        ["reopened"] = BorderEventKind.Reopening,
+        ["reopen"] = BorderEventKind.Reopening,
+        ["re-opened"] = BorderEventKind.Reopening,
+        ["re-opening"] = BorderEventKind.Reopening,
+        ["resumed"] = BorderEventKind.Reopening,
     };
 
     public List<BorderEvent> Extract(TextDocument doc, DateOnly? published)
