@@ -10,6 +10,13 @@ using Vigil.Ingestion.Normalization;
 var inv = CultureInfo.InvariantCulture;
 var options = Options.Parse(args);
 Directory.CreateDirectory(options.Work);
+if (args.Contains("--extraction"))
+{
+    // Extraction throughput (one thread) against reading and sentence-splitting the same corpus.
+    var articles = int.Parse(args.SkipWhile(a => a != "--articles").Skip(1).FirstOrDefault() ?? "100000", inv);
+    ExtractionBench.Run(options.Work, articles, options.Seed, Math.Max(1, options.Rounds));
+    return 0;
+}
 var data = Path.Combine(options.Work, $"ucdp-{options.Rows}-seed{options.Seed}.csv");
 if (!File.Exists(data))
 {

@@ -88,6 +88,30 @@ public static class VigilCli
                 .WithExample("report", "monthly", "--month", "2014-06", "--province", "Balochistan", "--format", "html", "--out", "balochistan-2014-06.html");
         });
         AddAccountability(config);
+        config.AddCommand<ExtractCommand>("extract")
+            .WithDescription("Extract incident reports (casualties, date, place, type, perpetrator, targets), statistical claims, engagements, border events and commitments from news files, each value with its evidence.")
+            .WithExample("extract", "article.txt", "--published", "2023-02-24")
+            .WithExample("extract", "news.jsonl", "--json");
+        config.AddCommand<IngestNewsCommand>("ingest-news")
+            .WithDescription("Extract from news files and queue every item (reports, claims, engagements, border events, commitments) for review; nothing enters the statistics.")
+            .WithExample("ingest-news", "news.jsonl");
+        config.AddCommand<ReviewCommand>("review")
+            .WithDescription("List extracted candidates waiting for review, with their evidence; reject one with --reject ID.")
+            .WithExample("review", "--status", "pending")
+            .WithExample("review", "--reject", "12");
+        config.AddCommand<MergeCommand>("merge")
+            .WithDescription("Cluster the incident reports extracted from news files into incidents (blocking by district and date window), showing what would merge and why.")
+            .WithExample("merge", "news.jsonl", "--dry-run");
+        config.AddBranch("eval", eval =>
+        {
+            eval.SetDescription("Measure the extractor.");
+            eval.AddCommand<EvalExtractionCommand>("extraction")
+                .WithDescription("Precision, recall and F1 per field (killed, injured, date, district, actor, event type) on a labeled JSON-lines file.")
+                .WithExample("eval", "extraction", "data/eval/ucdp-headlines.jsonl");
+            eval.AddCommand<EvalBuildUcdpSetCommand>("ucdp-set")
+                .WithDescription("Build the labeled development set from a UCDP GED file's headlines (fields scored only where the headline states them).")
+                .WithExample("eval", "ucdp-set", "data/ucdp/conflict_data_pak.csv", "--out", "data/eval/ucdp-headlines.jsonl");
+        });
         config.AddBranch("db", db =>
         {
             db.SetDescription("The database itself.");

@@ -1,11 +1,10 @@
 using Vigil.Accountability;
 using Vigil.Storage.Relational;
-using Vigil.Storage.Sqlite;
 
 namespace Vigil.Server.Infrastructure;
 
 /// <summary>A request's store with its accountability service ("today" from the server's clock).</summary>
-public sealed class AccountabilityScope(SqliteIncidentStore store, TimeProvider clock) : IDisposable
+public sealed class AccountabilityScope(RelationalIncidentStore store, TimeProvider clock) : IDisposable
 {
     public AccountabilityService Service { get; } = new(store, new RelationalAccountabilityStore(store), clock);
 

@@ -181,6 +181,35 @@ public static class Schema
             INSERT INTO store_meta (key, value) VALUES ('data_version', 1);
             """),
         new(5, "engagements, commitments, crossings", AccountabilitySchema.Sql),
+        new(6, "extraction candidates and merges", d => $"""
+            CREATE TABLE extraction_candidates (
+                id {d.IdentityPrimaryKey},
+                article_id TEXT NOT NULL,
+                source TEXT,
+                url TEXT,
+                published TEXT,
+                kind TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                evidence TEXT,
+                payload TEXT NOT NULL,
+                status TEXT NOT NULL,
+                incident_id BIGINT,
+                created_at TEXT NOT NULL,
+                decided_at TEXT,
+                decided_by TEXT
+            );
+            CREATE INDEX ix_extraction_candidates_status ON extraction_candidates (status, id);
+            CREATE TABLE incident_merges (
+                id {d.IdentityPrimaryKey},
+                into_incident BIGINT NOT NULL,
+                absorbed TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                merged_at TEXT NOT NULL,
+                merged_by TEXT NOT NULL,
+                undone_at TEXT,
+                undone_by TEXT
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
@@ -203,5 +232,12 @@ public static class Schema
         new("api_keys", "id", true),
         new("audit_log", "id", true),
         new("store_meta", "key", false),
+        new("engagements", "id", true),
+        new("commitments", "id", true),
+        new("implementation_scores", "id", true),
+        new("crossings", "id", true),
+        new("crossing_events", "id", true),
+        new("extraction_candidates", "id", true),
+        new("incident_merges", "id", true),
     ];
 }

@@ -1,20 +1,19 @@
 using Vigil.Accountability;
 using Vigil.Cli.Infrastructure;
 using Vigil.Storage.Relational;
-using Vigil.Storage.Sqlite;
 
 namespace Vigil.Cli.Commands.Accountability;
 
 /// <summary>An open database with its accountability service; disposing closes the database.</summary>
 internal sealed class AccountabilityAccess : IDisposable
 {
-    private AccountabilityAccess(SqliteIncidentStore store, TimeProvider clock)
+    private AccountabilityAccess(RelationalIncidentStore store, TimeProvider clock)
     {
         Incidents = store;
         Service = new AccountabilityService(store, new RelationalAccountabilityStore(store), clock);
     }
 
-    public SqliteIncidentStore Incidents { get; }
+    public RelationalIncidentStore Incidents { get; }
     public AccountabilityService Service { get; }
 
     public static AccountabilityAccess Open(DatabaseSettings settings, TimeProvider clock) => new(settings.OpenStore(clock), clock);

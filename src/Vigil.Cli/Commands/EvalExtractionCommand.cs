@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Text;
+using Vigil.Extraction;
+using Vigil.Extraction.Evaluation;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary><c>vigil eval extraction</c>: precision, recall and F1 of the extractor per field on a labeled set.</summary>
+public sealed class EvalExtractionCommand(CliOutput output) : Command<EvalExtractionCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<LABELED>")]
+        [Description("Labeled JSON lines: {\"id\",\"published\",\"text\",\"killed\",\"injured\",\"date\",\"district\",\"actor\",\"event_type\"}; a field left out is not scored.")]
+        public string File { get; init; } = "";
+
+        [CommandOption("--errors <N>")]
+        [Description("Also list up to N wrong or missed values.")]
+        public int Errors { get; init; }
+
+        [CommandOption("--json")]
+        [Description("Print as JSON.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!System.IO.File.Exists(settings.File))
+            throw new NotFoundException($"{settings.File}: no such file");
+        var examples = LabeledSet.Read(settings.File);
+        var result = new ExtractionEvaluator(ArticleExtractor.Bundled).Evaluate(examples);
+        var inv = CultureInfo.InvariantCulture;
+        if (settings.Json)
+        {
+            var json = new
+            {
+                examples = result.Examples,
+                fields = result.Fields.Select(f => new
+                {
+                    field = EnumText<EvalField>.Format(f.Field),
+                    scored = f.Scored,
+                    tp = f.TruePositives,
+                    fp = f.FalsePositives,
+                    fn = f.FalseNegatives,
+                    precision = Math.Round(f.Precision, 4),
+                    recall = Math.Round(f.Recall, 4),
+                    f1 = Math.Round(f.F1, 4),
+                }),
+            };
+            output.Out.WriteLine(JsonSerializer.Serialize(json, CliJson.Options));
+            return ExitCodes.Success;
+        }
+        var table = new Table().Title(Markup.Escape($"{Path.GetFileName(settings.File)}: {result.Examples:N0} examples")).Border(TableBorder.Simple)
+            .AddColumns("field", "scored", "TP", "FP", "FN", "precision", "recall", "F1");
+        foreach (var f in result.Fields)
+        {
+            table.AddRow(EnumText<EvalField>.Format(f.Field), f.Scored.ToString("N0", inv), f.TruePositives.ToString(inv), f.FalsePositives.ToString(inv),
+                f.FalseNegatives.ToString(inv), f.Scored == 0 ? "-" : f.Precision.ToString("0.000", inv), f.Scored == 0 ? "-" : f.Recall.ToString("0.000", inv),
+                f.Scored == 0 ? "-" : f.F1.ToString("0.000", inv));
+        }
+        output.Console.Write(table);
+        foreach (var (id, field, gold, predicted) in result.Errors.Take(settings.Errors))
+            output.Out.WriteLine($"{id}\t{EnumText<EvalField>.Format(field)}\tgold={gold ?? "none"}\tpredicted={predicted ?? "none"}");
+        return ExitCodes.Success;
+    }
+}

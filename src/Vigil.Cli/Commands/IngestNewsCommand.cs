@@ -1,0 +1,92 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console.Cli;
+using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Claims;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Text;
+using Vigil.Extraction;
+using Vigil.Extraction.Input;
+using Vigil.Storage;
+using Vigil.Storage.Relational;
+
+namespace Vigil.Cli.Commands;
+
+/// <summary><c>vigil ingest-news</c>: extract from news files and queue every item for review as a pending candidate.</summary>
+public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Command<IngestNewsCommand.Settings>
+{
+    public sealed class Settings : DatabaseSettings
+    {
+        [CommandArgument(0, "<FILE>")]
+        [Description("News files: plain text, HTML, or JSON lines.")]
+        public string[] Files { get; init; } = [];
+
+        [CommandOption("--published <DATE>")]
+        [Description("Publication date (YYYY-MM-DD) for plain or HTML files that do not give one.")]
+        public string? Published { get; init; }
+
+        public override Spectre.Console.ValidationResult Validate() =>
+            Published is not null && !DateOnly.TryParseExact(Published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? Spectre.Console.ValidationResult.Error($"--published: '{Published}' is not a date (YYYY-MM-DD)")
+                : Spectre.Console.ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        DateOnly? published = settings.Published is null ? null : DateOnly.ParseExact(settings.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var store = settings.OpenStore(clock);
+        var queue = new CandidateQueue(store);
+        foreach (var file in settings.Files)
+        {
+            if (!File.Exists(file))
+                throw new NotFoundException($"{file}: no such file");
+            var candidates = new List<ExtractionCandidate>();
+            foreach (var article in ArticleReader.Read(file, published))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                candidates.AddRange(Candidates(ArticleExtractor.Bundled.Extract(article)));
+            }
+            var ids = queue.Add(candidates);
+            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{file}: {ids.Count} candidates queued for review ({string.Join(", ", candidates.GroupBy(c => c.Kind).Select(g => $"{g.Count()} {g.Key}"))})"));
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One pending candidate per extracted item, each with a summary, its evidence and the full JSON.</summary>
+    public static IEnumerable<ExtractionCandidate> Candidates(ArticleExtraction x)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var json = ExtractionJson.ToJson(x);
+        var a = x.Article;
+        var published = a.Published?.ToString("yyyy-MM-dd", inv);
+        ExtractionCandidate Make(string kind, string summary, string? evidence, string payload) =>
+            new(0, a.Id, a.Source, a.Url, published, kind, summary, evidence, payload, CandidateStatus.Pending, null, "", null, null);
+
+        if (x.Report is { } r)
+        {
+            var summary = string.Join("; ", new[]
+            {
+                r.Killed is { } k ? $"killed {k.Best?.ToString(inv) ?? "?"} ({k.Rule})" : null,
+                r.Injured is { } i ? $"injured {i.Best?.ToString(inv) ?? "?"} ({i.Rule})" : null,
+                r.EventType is { } t ? EnumText<Domain.Incidents.EventType>.Format(t.Value) : null,
+                r.Place?.Place.Admin2 ?? r.Place?.Place.Admin1,
+                r.Date is { } d ? d.Value.Start.ToString("yyyy-MM-dd", inv) : null,
+                r.Perpetrator?.Value.Actor.Name,
+            }.Where(s => s is not null));
+            yield return Make("report", summary, r.Killed?.Phrase ?? r.EventType?.Evidence, json["report"]!.ToJsonString());
+        }
+        foreach (var c in x.Claims)
+        {
+            yield return Make("claim", $"{EnumText<ClaimMetric>.Format(c.Metric)} {EnumText<ValueQualifier>.Format(c.Qualifier)} {c.Value?.ToString(inv)} in {c.Period.Label}",
+                c.Evidence is { } e ? x.Text[e.Start..e.End] : null, ClaimJson.ToJson(c).ToJsonString());
+        }
+        foreach (var e in x.Engagements)
+            yield return Make("engagement", $"{e.Who.Value} to {e.Where?.Text ?? "?"}", x.Text[e.Start..e.End], JsonSerializer.Serialize(e, ExtractionJson.Options));
+        foreach (var b in x.BorderEvents)
+            yield return Make("border-event", $"{EnumText<Extraction.Statements.BorderEventKind>.Format(b.Kind)} of {b.Crossing.Place.Location}", b.Cue.Evidence, JsonSerializer.Serialize(b, ExtractionJson.Options));
+        foreach (var m in x.Commitments)
+            yield return Make("commitment", $"{m.GiverActor ?? m.Giver?.Value ?? "?"} to {m.Recipient ?? "?"}", x.Text[m.Start..m.End], JsonSerializer.Serialize(m, ExtractionJson.Options));
+    }
+}

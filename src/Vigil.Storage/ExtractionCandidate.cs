@@ -1,0 +1,30 @@
+namespace Vigil.Storage;
+
+public enum CandidateStatus
+{
+    /// <summary>Extracted, not yet looked at; it does not enter any statistic.</summary>
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// <summary>
+/// One item extracted from a news article waiting for review: its kind (report, claim, engagement, border-event,
+/// commitment), a one-line summary, the evidence text, and the full extraction as JSON (<see cref="Payload"/>,
+/// with the character spans). Dates are ISO text.
+/// </summary>
+public sealed record ExtractionCandidate(
+    long Id,
+    string ArticleId,
+    string? Source,
+    string? Url,
+    string? Published,
+    string Kind,
+    string Summary,
+    string? Evidence,
+    string Payload,
+    CandidateStatus Status,
+    long? IncidentId,
+    string CreatedAt,
+    string? DecidedAt,
+    string? DecidedBy);
