@@ -93,15 +93,20 @@ public static class VigilCli
             .WithExample("extract", "article.txt", "--published", "2023-02-24")
             .WithExample("extract", "news.jsonl", "--json");
         config.AddCommand<IngestNewsCommand>("ingest-news")
-            .WithDescription("Extract from news files and queue every item (reports, claims, engagements, border events, commitments) for review; nothing enters the statistics.")
-            .WithExample("ingest-news", "news.jsonl");
+            .WithDescription("Extract from news files and queue every item (reports, claims, engagements, border events, commitments) for review; nothing enters the statistics unless accepted (--accept-all is the bulk switch).")
+            .WithExample("ingest-news", "news.jsonl")
+            .WithExample("ingest-news", "news.jsonl", "--accept-all");
         config.AddCommand<ReviewCommand>("review")
-            .WithDescription("List extracted candidates waiting for review, with their evidence; reject one with --reject ID.")
+            .WithDescription("List extracted candidates waiting for review, with their evidence; accept one (--accept ID, with --set FIELD=VALUE or --merge-into INCIDENT_ID), several as one incident (--accept-cluster), or reject (--reject ID).")
             .WithExample("review", "--status", "pending")
+            .WithExample("review", "--accept", "12", "--set", "killed=12", "--by", "amina")
+            .WithExample("review", "--accept", "13", "--merge-into", "4051")
             .WithExample("review", "--reject", "12");
         config.AddCommand<MergeCommand>("merge")
-            .WithDescription("Cluster the incident reports extracted from news files into incidents (blocking by district and date window), showing what would merge and why.")
-            .WithExample("merge", "news.jsonl", "--dry-run");
+            .WithDescription("Cluster extracted incident reports into incidents (blocking by district and date window): --dry-run on news files shows what would merge and why; --apply merges the pending report candidates, --undo MERGE_ID reverses one.")
+            .WithExample("merge", "news.jsonl", "--dry-run")
+            .WithExample("merge", "--apply")
+            .WithExample("merge", "--undo", "3");
         config.AddBranch("eval", eval =>
         {
             eval.SetDescription("Measure the extractor.");

@@ -91,6 +91,7 @@ public static class VigilServer
 
         var api = app.MapGroup("/api/v1");
         api.MapIncidents();
+        api.MapReview();
         api.MapStatistics();
         api.MapClaims();
         api.MapReports();

@@ -26,6 +26,14 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
         [Description("Publication date (YYYY-MM-DD) for plain or HTML files that do not give one.")]
         public string? Published { get; init; }
 
+        [CommandOption("--accept-all")]
+        [Description("Bulk switch: accept every report candidate at once (each becomes an incident and enters the statistics); other kinds stay pending.")]
+        public bool AcceptAll { get; init; }
+
+        [CommandOption("--by <NAME>")]
+        [Description("Who accepts with --accept-all (default: the user name).")]
+        public string? By { get; init; }
+
         public override Spectre.Console.ValidationResult Validate() =>
             Published is not null && !DateOnly.TryParseExact(Published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                 ? Spectre.Console.ValidationResult.Error($"--published: '{Published}' is not a date (YYYY-MM-DD)")
@@ -50,8 +58,29 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
             var ids = queue.Add(candidates);
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{file}: {ids.Count} candidates queued for review ({string.Join(", ", candidates.GroupBy(c => c.Kind).Select(g => $"{g.Count()} {g.Key}"))})"));
+            if (settings.AcceptAll)
+                AcceptReports(queue, ids.Where((_, i) => candidates[i].Kind == "report"), settings.By ?? Environment.UserName, file);
         }
         return ExitCodes.Success;
+    }
+
+    private void AcceptReports(CandidateQueue queue, IEnumerable<long> ids, string by, string file)
+    {
+        int accepted = 0, left = 0;
+        foreach (var id in ids)
+        {
+            try
+            {
+                queue.Accept(id, by, c => Extraction.Review.ReportIncident.FromPayload(c.Payload));
+                accepted++;
+            }
+            catch (VigilException e)
+            {
+                left++;
+                output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: candidate {id} left pending: {e.Message}"));
+            }
+        }
+        output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: {accepted} report candidates accepted as incidents, {left} left pending"));
     }
 
     /// <summary>One pending candidate per extracted item, each with a summary, its evidence and the full JSON.</summary>
@@ -75,7 +104,10 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
                 r.Date is { } d ? d.Value.Start.ToString("yyyy-MM-dd", inv) : null,
                 r.Perpetrator?.Value.Actor.Name,
             }.Where(s => s is not null));
-            yield return Make("report", summary, r.Killed?.Phrase ?? r.EventType?.Evidence, json["report"]!.ToJsonString());
+            var payload = json["report"]!.AsObject();
+            payload["headline"] = a.Title;
+            payload["url"] = a.Url;
+            yield return Make("report", summary, r.Killed?.Phrase ?? r.EventType?.Evidence, payload.ToJsonString());
         }
         foreach (var c in x.Claims)
         {

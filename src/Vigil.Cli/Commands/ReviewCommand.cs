@@ -5,12 +5,13 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Text;
+using Vigil.Extraction.Review;
 using Vigil.Storage;
 using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Commands;
 
-/// <summary><c>vigil review</c>: the queue of extracted candidates with their evidence; reject one with --reject.</summary>
+/// <summary><c>vigil review</c>: the queue of extracted candidates with their evidence; accept (--accept, --merge-into, --set, --accept-cluster) or reject (--reject).</summary>
 public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Command<ReviewCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
@@ -27,6 +28,26 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
         [Description("Reject the pending candidate with this id (kept, marked rejected).")]
         public long? Reject { get; init; }
 
+        [CommandOption("--accept <ID>")]
+        [Description("Accept the pending report candidate with this id: create an incident from it (or, with --merge-into, add it to one).")]
+        public long? Accept { get; init; }
+
+        [CommandOption("--merge-into <INCIDENT_ID>")]
+        [Description("With --accept: add the article as a source of this existing incident; its figures are kept unless --use-figures.")]
+        public long? MergeInto { get; init; }
+
+        [CommandOption("--use-figures")]
+        [Description("With --merge-into: replace the incident's killed and injured by the candidate's.")]
+        public bool UseFigures { get; init; }
+
+        [CommandOption("--set <FIELD=VALUE>")]
+        [Description("With --accept: edit a field before creating (killed, injured, district, province, date, event_type, perpetrator); repeatable.")]
+        public string[] Set { get; init; } = [];
+
+        [CommandOption("--accept-cluster <IDS>")]
+        [Description("Accept these pending report candidates (comma-separated ids) as ONE incident, recorded as a reversible merge.")]
+        public string? AcceptCluster { get; init; }
+
         [CommandOption("--by <NAME>")]
         [Description("Who decides (default: the user name).")]
         public string? By { get; init; }
@@ -39,6 +60,16 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
         {
             if (Status != "all" && !EnumText<CandidateStatus>.TryParse(Status, out _))
                 return ValidationResult.Error($"--status: '{Status}' is not one of: pending, accepted, rejected, all");
+            if (new[] { Accept is not null, Reject is not null, AcceptCluster is not null }.Count(b => b) > 1)
+                return ValidationResult.Error("give one of --accept, --accept-cluster, --reject");
+            if ((MergeInto is not null || Set.Length > 0) && Accept is null)
+                return ValidationResult.Error("--merge-into and --set need --accept");
+            if (UseFigures && MergeInto is null)
+                return ValidationResult.Error("--use-figures needs --merge-into");
+            if (MergeInto is not null && Set.Length > 0)
+                return ValidationResult.Error("--set applies to a new incident; edit the existing incident instead");
+            if (Set.FirstOrDefault(e => e.IndexOf('=', StringComparison.Ordinal) < 1) is { } bad)
+                return ValidationResult.Error($"--set: '{bad}' is not FIELD=VALUE");
             return Limit is < 1 or > 10_000 ? ValidationResult.Error("--limit must be 1 to 10000") : ValidationResult.Success();
         }
     }
@@ -51,6 +82,23 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
         {
             queue.Reject(id, settings.By ?? Environment.UserName);
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candidate {id} rejected"));
+            return ExitCodes.Success;
+        }
+        var by = settings.By ?? Environment.UserName;
+        if (settings.Accept is { } accept)
+        {
+            var edits = settings.Set.Select(e => new KeyValuePair<string, string>(e[..e.IndexOf('=', StringComparison.Ordinal)], e[(e.IndexOf('=', StringComparison.Ordinal) + 1)..])).ToList();
+            var incident = settings.MergeInto is { } into
+                ? queue.AcceptInto(accept, into, by, (c, current) => ReviewDecisions.AddSource(current, c.Payload, settings.UseFigures))
+                : queue.Accept(accept, by, c => ReportIncident.Edit(ReportIncident.FromPayload(c.Payload), edits));
+            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candidate {accept} accepted into incident {incident.Id}"));
+            return ExitCodes.Success;
+        }
+        if (settings.AcceptCluster is { } cluster)
+        {
+            var ids = ReviewDecisions.ParseIds(cluster);
+            var (incident, mergeId) = queue.AcceptCluster(ids, by, "accepted together by the analyst", cs => ReviewDecisions.ClusterIncident(cs.Select(c => c.Payload)));
+            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candidates {cluster} accepted as incident {incident.Id} (merge {mergeId})"));
             return ExitCodes.Success;
         }
         CandidateStatus? status = settings.Status == "all" ? null : EnumText<CandidateStatus>.Parse(settings.Status);

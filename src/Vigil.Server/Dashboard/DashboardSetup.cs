@@ -5,6 +5,7 @@ using Vigil.Server.Dashboard.Incidents;
 using Vigil.Server.Dashboard.Map;
 using Vigil.Server.Dashboard.Overview;
 using Vigil.Server.Dashboard.Reports;
+using Vigil.Server.Dashboard.Review;
 using Vigil.Server.Dashboard.Shell;
 using Vigil.Server.Dashboard.SignIn;
 
@@ -38,6 +39,7 @@ public static class DashboardSetup
         app.MapClaimPages();
         app.MapReportPages();
         app.MapAccountabilityPages();
+        app.MapReviewPages();
         app.MapSignIn();
     }
 }

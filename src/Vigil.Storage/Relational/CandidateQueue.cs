@@ -9,7 +9,7 @@ namespace Vigil.Storage.Relational;
 /// The review queue of extracted items (table <c>extraction_candidates</c>, schema version 6). Items are added as
 /// pending, one transaction per batch, and decided by an analyst; nothing here touches incidents or statistics.
 /// </summary>
-public sealed class CandidateQueue(RelationalIncidentStore store)
+public sealed partial class CandidateQueue(RelationalIncidentStore store)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
@@ -55,12 +55,28 @@ public sealed class CandidateQueue(RelationalIncidentStore store)
         using var r = cmd.ExecuteReader();
         var list = new List<ExtractionCandidate>();
         while (r.Read())
-        {
-            string? Str(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-            list.Add(new ExtractionCandidate(r.GetInt64(0), r.GetString(1), Str(2), Str(3), Str(4), r.GetString(5), r.GetString(6), Str(7), r.GetString(8),
-                EnumText<CandidateStatus>.Parse(r.GetString(9)), r.IsDBNull(10) ? null : r.GetInt64(10), r.GetString(11), Str(12), Str(13)));
-        }
+            list.Add(ReadRow(r));
         return list;
+    }
+
+    /// <summary>One candidate by id, or null.</summary>
+    public ExtractionCandidate? Get(long id) => Get(null, id);
+
+    private ExtractionCandidate? Get(DbTransaction? tx, long id)
+    {
+        using var cmd = store.Command(tx, $"SELECT {Columns} FROM extraction_candidates WHERE id = @id", "id");
+        cmd.Parameters["@id"].Value = id;
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadRow(r) : null;
+    }
+
+    private const string Columns = "id, article_id, source, url, published, kind, summary, evidence, payload, status, incident_id, created_at, decided_at, decided_by";
+
+    private static ExtractionCandidate ReadRow(DbDataReader r)
+    {
+        string? Str(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return new ExtractionCandidate(r.GetInt64(0), r.GetString(1), Str(2), Str(3), Str(4), r.GetString(5), r.GetString(6), Str(7), r.GetString(8),
+            EnumText<CandidateStatus>.Parse(r.GetString(9)), r.IsDBNull(10) ? null : r.GetInt64(10), r.GetString(11), Str(12), Str(13));
     }
 
     /// <summary>Rejects a pending candidate (kept, marked, with who and when).</summary>

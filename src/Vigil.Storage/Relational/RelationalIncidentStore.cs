@@ -300,8 +300,16 @@ public partial class RelationalIncidentStore : IIncidentStore
 
     public Incident Create(Incident incident, ChangeContext context)
     {
-        var now = Clock.GetUtcNow();
         using var tx = Connection.BeginTransaction();
+        var created = Create(tx, incident, context);
+        tx.Commit();
+        return created;
+    }
+
+    /// <summary>Creates an incident inside the caller's transaction (which the caller commits), for changes that must land together.</summary>
+    public Incident Create(DbTransaction tx, Incident incident, ChangeContext context)
+    {
+        var now = Clock.GetUtcNow();
         using var writer = new IncidentWriter(Connection, tx, Dialect);
         var created = incident with { Id = 0, Revision = 1, CreatedAt = now, UpdatedAt = now, DeletedAt = null };
         long id;
@@ -317,7 +325,6 @@ public partial class RelationalIncidentStore : IIncidentStore
         rollup.Add(created);
         rollup.Flush(Connection, tx, Dialect);
         BumpDataVersion(tx);
-        tx.Commit();
         return created with { Id = id };
     }
 
@@ -332,9 +339,37 @@ public partial class RelationalIncidentStore : IIncidentStore
     public void Delete(long id, int expectedRevision, ChangeContext context) =>
         Change(id, expectedRevision, context, current => current with { DeletedAt = Clock.GetUtcNow() }, RevisionKind.Delete);
 
+    /// <summary>Updates an incident inside the caller's transaction: <paramref name="apply"/> gets the current incident (with its sources).</summary>
+    public Incident Update(DbTransaction tx, long id, ChangeContext context, Func<Incident, Incident> apply) =>
+        Change(tx, id, null, context, current => apply(current) with { Id = current.Id, CreatedAt = current.CreatedAt, DeletedAt = current.DeletedAt }, RevisionKind.Update);
+
+    /// <summary>Soft-deletes an incident (with a revision) inside the caller's transaction; false if it is already deleted.</summary>
+    public bool Delete(DbTransaction tx, long id, ChangeContext context)
+    {
+        if (Find(tx, id) is not { DeletedAt: null })
+            return false;
+        Change(tx, id, null, context, current => current with { DeletedAt = Clock.GetUtcNow() }, RevisionKind.Delete);
+        return true;
+    }
+
+    private Incident? Find(DbTransaction tx, long id)
+    {
+        using var cmd = Command(tx, $"SELECT {IncidentColumns.SelectList} FROM incidents WHERE id = @id", "id");
+        cmd.Parameters["@id"].Value = id;
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? IncidentColumns.Read(r) : null;
+    }
+
     private Incident Change(long id, int expectedRevision, ChangeContext context, Func<Incident, Incident> apply, RevisionKind kind)
     {
         using var tx = Connection.BeginTransaction();
+        var next = Change(tx, id, expectedRevision, context, apply, kind);
+        tx.Commit();
+        return next;
+    }
+
+    private Incident Change(DbTransaction tx, long id, int? expectedRevisionOrCurrent, ChangeContext context, Func<Incident, Incident> apply, RevisionKind kind)
+    {
         Incident current;
         using (var cmd = Command(tx, $"SELECT {IncidentColumns.SelectList} FROM incidents WHERE id = @id", "id"))
         {
@@ -347,6 +382,7 @@ public partial class RelationalIncidentStore : IIncidentStore
         current = current with { Sources = LoadSources(tx, id) };
         if (current.DeletedAt is not null)
             throw new NotFoundException($"incident {id} (it was deleted)");
+        var expectedRevision = expectedRevisionOrCurrent ?? current.Revision;
         if (current.Revision != expectedRevision)
             throw new ConcurrencyException(id, expectedRevision, current.Revision);
 
@@ -365,7 +401,6 @@ public partial class RelationalIncidentStore : IIncidentStore
         rollup.Add(next);
         rollup.Flush(Connection, tx, Dialect);
         BumpDataVersion(tx);
-        tx.Commit();
         return next;
     }
 

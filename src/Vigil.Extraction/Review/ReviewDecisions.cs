@@ -1,0 +1,34 @@
+using System.Globalization;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
+
+namespace Vigil.Extraction.Review;
+
+/// <summary>What accepting report candidates does to incidents, shared by the command line and the server.</summary>
+public static class ReviewDecisions
+{
+    /// <summary>
+    /// Merging a report into an existing incident: the article is added as a source (once); the incident's killed
+    /// and injured are kept unless <paramref name="useFigures"/>, when the report's known figures replace them.
+    /// </summary>
+    public static Incident AddSource(Incident current, string payload, bool useFigures)
+    {
+        var source = ReportIncident.SourceOf(payload);
+        var next = current.Sources.Contains(source) ? current : current with { Sources = current.Sources.Add(source) };
+        if (!useFigures)
+            return next;
+        var report = ReportIncident.FromPayload(payload);
+        var killed = report.Killed.IsUnknown ? current.Killed : report.Killed;
+        var injured = report.Injured.IsUnknown ? current.Injured : report.Injured;
+        return next with { Killed = killed, Injured = injured, Flags = Incident.CasualtyFlags(killed, injured) };
+    }
+
+    /// <summary>One incident from several report payloads, figures by the median-of-reports rule.</summary>
+    public static Incident ClusterIncident(IEnumerable<string> payloads) =>
+        ReportIncident.FromCluster([.. payloads.Select(p => (ReportIncident.ReadPayload(p), ReportIncident.SourceOf(p)))]);
+
+    /// <summary>Candidate ids from "1,2,3".</summary>
+    public static IReadOnlyList<long> ParseIds(string text) =>
+        [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(p =>
+            long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw new FieldException("ids", $"'{p}' is not a candidate id"))];
+}

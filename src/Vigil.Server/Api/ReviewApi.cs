@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Text;
+using Vigil.Extraction.Review;
+using Vigil.Server.Auth;
+using Vigil.Server.Infrastructure;
+using Vigil.Storage;
+using Vigil.Storage.Relational;
+
+namespace Vigil.Server.Api;
+
+/// <summary>
+/// /api/v1/review: the queue of extracted candidates (issue 4) — list (viewer), accept a report candidate as a new
+/// incident or into an existing one (analyst), reject (analyst). Accepting is one transaction: incident and candidate.
+/// </summary>
+public static class ReviewApi
+{
+    public static void MapReview(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/review").WithTags("review");
+        group.MapGet("/", List).RequireAuthorization(Policies.Read)
+            .WithSummary("Extracted candidates with their evidence (status: pending (default), accepted, rejected or all).");
+        group.MapPost("/{id:long}/accept", Accept).RequireAuthorization(Policies.Write)
+            .WithSummary("Accepts a pending report candidate (analyst). Optional JSON body: field edits (killed, injured, district, province, date, event_type, perpetrator), or merge_into (an incident id) with use_figures.");
+        group.MapPost("/{id:long}/reject", Reject).RequireAuthorization(Policies.Write)
+            .WithSummary("Rejects a pending candidate (analyst); it is kept, marked rejected.");
+    }
+
+    private static IResult List(StoreAccess stores, string? status, int? limit, long? after)
+    {
+        CandidateStatus? wanted = null;
+        if (status is not null and not "all")
+        {
+            if (!EnumText<CandidateStatus>.TryParse(status, out var s))
+                return Problems.Field("status", $"'{status}' is not one of: pending, accepted, rejected, all");
+            wanted = s;
+        }
+        else if (status is null)
+            wanted = CandidateStatus.Pending;
+        var size = limit ?? 50;
+        if (size is < 1 or > 1000)
+            return Problems.Field("limit", "must be between 1 and 1000");
+        using var store = stores.Open();
+        return Results.Ok(new CandidateQueue(store).List(wanted, size, after ?? 0).Select(CandidateResource.Of));
+    }
+
+    private static async Task<IResult> Accept(long id, HttpContext context, StoreAccess stores)
+    {
+        var (edits, mergeInto, useFigures, problem) = await ReadDecision(context);
+        if (problem is not null)
+            return problem;
+        if (mergeInto is not null && edits.Count > 0)
+            return Problems.Field("merge_into", "field edits apply to a new incident; edit the existing incident instead");
+        using var store = stores.Open();
+        var queue = new CandidateQueue(store);
+        try
+        {
+            var by = Actor.Of(context);
+            var incident = mergeInto is { } into
+                ? queue.AcceptInto(id, into, by, (c, current) => ReviewDecisions.AddSource(current, c.Payload, useFigures))
+                : queue.Accept(id, by, c => ReportIncident.Edit(ReportIncident.FromPayload(c.Payload), edits));
+            context.Items[Actor.DetailKey] = $"candidate {id} accepted into incident {incident.Id}";
+            return Results.Ok(new { candidate = id, incident = IncidentResource.Of(store.Find(incident.Id)!) });
+        }
+        catch (NotFoundException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: e.Message);
+        }
+        catch (FieldException e)
+        {
+            return Problems.Field(e.Field, e.Problem);
+        }
+        catch (VigilException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot accept", detail: e.Message);
+        }
+    }
+
+    private static IResult Reject(long id, HttpContext context, StoreAccess stores)
+    {
+        using var store = stores.Open();
+        try
+        {
+            new CandidateQueue(store).Reject(id, Actor.Of(context));
+        }
+        catch (NotFoundException)
+        {
+            return Problems.NotFound($"pending candidate {id}");
+        }
+        context.Items[Actor.DetailKey] = $"candidate {id} rejected";
+        return Results.NoContent();
+    }
+
+    /// <summary>The optional body of an accept: merge_into, use_figures, and every other key a field edit.</summary>
+    private static async Task<(List<KeyValuePair<string, string>> Edits, long? MergeInto, bool UseFigures, IResult? Problem)> ReadDecision(HttpContext context)
+    {
+        var edits = new List<KeyValuePair<string, string>>();
+        if (context.Request.ContentLength is 0 || (context.Request.ContentLength is null && !context.Request.HasJsonContentType()))
+            return (edits, null, false, null);
+        var (body, problem) = await JsonBody.ReadAsync<Dictionary<string, JsonElement>>(context);
+        if (problem is not null)
+            return (edits, null, false, problem);
+        long? mergeInto = null;
+        var useFigures = false;
+        foreach (var (key, value) in body!)
+        {
+            switch (key)
+            {
+                case "merge_into" when value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var into):
+                    mergeInto = into;
+                    break;
+                case "merge_into":
+                    return (edits, null, false, Problems.Field(key, "must be an incident id"));
+                case "use_figures" when value.ValueKind is JsonValueKind.True or JsonValueKind.False:
+                    useFigures = value.GetBoolean();
+                    break;
+                case "use_figures":
+                    return (edits, null, false, Problems.Field(key, "must be true or false"));
+                default:
+                    if (!ReportIncident.EditableFields.Contains(key))
+                        return (edits, null, false, Problems.Field(key, $"cannot be set; one of: merge_into, use_figures, {string.Join(", ", ReportIncident.EditableFields)}"));
+                    if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+                        return (edits, null, false, Problems.Field(key, "must be a string or a number"));
+                    edits.Add(new(key, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()));
+                    break;
+            }
+        }
+        return (edits, mergeInto, useFigures, null);
+    }
+}
+
+/// <summary>A review candidate as the API shows it.</summary>
+public sealed record CandidateResource(long Id, string ArticleId, string? Source, string? Url, string? Published, string Kind, string Summary,
+    string? Evidence, JsonElement Payload, string Status, long? IncidentId, string CreatedAt, string? DecidedAt, string? DecidedBy)
+{
+    public static CandidateResource Of(ExtractionCandidate c) => new(c.Id, c.ArticleId, c.Source, c.Url, c.Published, c.Kind, c.Summary, c.Evidence,
+        JsonDocument.Parse(c.Payload).RootElement.Clone(), EnumText<CandidateStatus>.Format(c.Status), c.IncidentId, c.CreatedAt, c.DecidedAt, c.DecidedBy);
+}

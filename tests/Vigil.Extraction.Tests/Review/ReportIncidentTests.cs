@@ -1,0 +1,43 @@
+using Vigil.Domain.Incidents;
+using Vigil.Extraction.Input;
+using Vigil.Extraction.Review;
+
+namespace Vigil.Extraction.Tests.Review;
+
+public class ReportIncidentTests
+{
+    private static string Payload(string text, DateOnly published)
+    {
+        var x = ArticleExtractor.Bundled.Extract(new Article("n1", text, published, "Dawn", "https://example.org/n1", "Blast in Peshawar"));
+        var payload = ExtractionJson.ToJson(x)["report"]!.AsObject();
+        payload["headline"] = "Blast in Peshawar";
+        payload["url"] = "https://example.org/n1";
+        return payload.ToJsonString();
+    }
+
+    [Fact]
+    public void A_report_payload_becomes_an_incident_with_its_figures_phrase_rule_and_the_article_as_source()
+    {
+        var incident = ReportIncident.FromPayload(Payload("TTP claimed responsibility for the suicide bombing in Peshawar on Friday that killed at least 12 people and injured 30.", new DateOnly(2023, 3, 4)));
+        Assert.Equal(new DateOnly(2023, 3, 3), incident.Date.Start);
+        Assert.Equal("Peshawar", incident.Place.Admin2);
+        Assert.Equal(EventType.SuicideBombing, incident.EventType);
+        Assert.Equal(AttributionCertainty.Claimed, incident.Attribution);
+        Assert.NotNull(incident.Perpetrator?.Name);
+        Assert.Equal(12, incident.Killed.Best);
+        Assert.Contains("at least 12", incident.Killed.Phrase, StringComparison.Ordinal);
+        Assert.NotNull(incident.Killed.Rule);
+        Assert.Equal(30, incident.Injured.Best);
+        Assert.Equal(new SourceReference("Dawn", new DateOnly(2023, 3, 4), "Blast in Peshawar", "https://example.org/n1"), Assert.Single(incident.Sources));
+    }
+
+    [Fact]
+    public void Edits_set_killed_exactly_by_the_analyst_and_the_district()
+    {
+        var incident = ReportIncident.FromPayload(Payload("Five people were killed in Bannu yesterday.", new DateOnly(2023, 3, 7)));
+        var edited = ReportIncident.Edit(incident, [new("killed", "12"), new("district", "Peshawar")]);
+        Assert.Equal((12, 12, 12, "analyst"), (edited.Killed.Low!.Value, edited.Killed.Best!.Value, edited.Killed.High!.Value, edited.Killed.Rule));
+        Assert.Equal("Peshawar", edited.Place.Admin2);
+        Assert.Throws<Domain.Errors.FieldException>(() => ReportIncident.Edit(incident, [new("colour", "red")]));
+    }
+}

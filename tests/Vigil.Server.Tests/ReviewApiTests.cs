@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Vigil.Extraction;
+using Vigil.Extraction.Input;
+using Vigil.Storage;
+using Vigil.Storage.Relational;
+using Vigil.Storage.Sqlite;
+
+namespace Vigil.Server.Tests;
+
+public sealed class ReviewApiTests : IDisposable
+{
+    private readonly ApiFactory _api = new();
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Queues one report candidate per text, as ingest-news does; returns their ids.</summary>
+    private IReadOnlyList<long> Queue(params string[] texts)
+    {
+        using var store = SqliteIncidentStore.Open(_api.Database);
+        return new CandidateQueue(store).Add(texts.Select((text, i) =>
+        {
+            var x = ArticleExtractor.Bundled.Extract(new Article($"n{i}", text, new DateOnly(2023, 3, 7), "Dawn", $"https://example.org/n{i}", "Headline"));
+            var payload = ExtractionJson.ToJson(x)["report"]!.AsObject();
+            payload["url"] = $"https://example.org/n{i}";
+            return new ExtractionCandidate(0, $"n{i}", "Dawn", $"https://example.org/n{i}", "2023-03-07", "report", "summary",
+                x.Report!.Killed?.Phrase, payload.ToJsonString(), CandidateStatus.Pending, null, "", null, null);
+        }).ToList());
+    }
+
+    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
+
+    [Fact]
+    public async Task A_viewer_lists_pending_candidates_with_their_evidence_but_cannot_accept()
+    {
+        var ids = Queue("At least 12 people were killed in Quetta on Monday.");
+        var viewer = _api.Client(ApiRole.Viewer);
+
+        var list = Parse(await viewer.GetStringAsync("/api/v1/review?status=pending", Ct));
+        var item = list.EnumerateArray().Single();
+        Assert.Equal(("report", "pending"), (item.GetProperty("kind").GetString(), item.GetProperty("status").GetString()));
+        Assert.Contains("At least 12", item.GetProperty("evidence").GetString(), StringComparison.Ordinal);
+
+        var accept = await viewer.PostAsync($"/api/v1/review/{ids[0]}/accept", null, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, accept.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_analyst_accepts_a_candidate_with_an_edit_and_the_incident_appears_in_the_incidents()
+    {
+        var ids = Queue("At least 12 people were killed in Quetta on Monday.");
+        var analyst = _api.Client(ApiRole.Analyst);
+
+        var accept = await analyst.PostAsync($"/api/v1/review/{ids[0]}/accept", Json.Body("""{"killed": 14}"""), Ct);
+        Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
+        var incidentId = Parse(await accept.Content.ReadAsStringAsync(Ct)).GetProperty("incident").GetProperty("id").GetInt64();
+
+        var incidents = Parse(await analyst.GetStringAsync("/api/v1/incidents", Ct)).GetProperty("items");
+        var incident = incidents.EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == incidentId);
+        Assert.Equal(14, incident.GetProperty("killed").GetProperty("best").GetInt32());
+        Assert.Empty(Parse(await analyst.GetStringAsync("/api/v1/review", Ct)).EnumerateArray());
+        var accepted = Parse(await analyst.GetStringAsync("/api/v1/review?status=accepted", Ct)).EnumerateArray().Single();
+        Assert.Equal(incidentId, accepted.GetProperty("incident_id").GetInt64());
+    }
+
+    [Fact]
+    public async Task Merge_into_adds_the_article_to_an_existing_incident_and_keeps_its_figures()
+    {
+        var existing = _api.Seed(1)[0];
+        var ids = Queue("Five people were killed in Bannu yesterday.");
+        var analyst = _api.Client(ApiRole.Analyst);
+
+        var accept = await analyst.PostAsync($"/api/v1/review/{ids[0]}/accept", Json.Body($$"""{"merge_into": {{existing.Id}}}"""), Ct);
+        Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
+        var incident = Parse(await analyst.GetStringAsync($"/api/v1/incidents/{existing.Id}", Ct));
+        Assert.Equal(existing.Killed.Best, incident.GetProperty("killed").GetProperty("best").GetInt32());
+        Assert.Contains(incident.GetProperty("sources").EnumerateArray(), s => s.GetProperty("url").GetString() == "https://example.org/n0");
+    }
+
+    [Fact]
+    public async Task Reject_marks_the_candidate_and_an_unknown_id_gets_404()
+    {
+        var ids = Queue("Five people were killed in Bannu yesterday.");
+        var analyst = _api.Client(ApiRole.Analyst);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await analyst.PostAsync($"/api/v1/review/{ids[0]}/reject", null, Ct)).StatusCode);
+        Assert.Equal("rejected", Parse(await analyst.GetStringAsync("/api/v1/review?status=rejected", Ct)).EnumerateArray().Single().GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsync("/api/v1/review/999/reject", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsync("/api/v1/review/999/accept", null, Ct)).StatusCode);
+    }
+
+    public void Dispose() => _api.Dispose();
+}
