@@ -39,13 +39,10 @@ public static class DatabaseCopier
                 var rows = CopyTable(source, read, target, write, table);
                 progress?.Invoke(table.Name, rows);
             }
-            if (target.Dialect.Name == "postgresql")
+            foreach (var table in Schema.Tables.Where(t => t.HasIdentity))
             {
-                foreach (var table in Schema.Tables.Where(t => t.HasIdentity))
-                {
-                    target.Execute(write,
-                        $"SELECT setval(pg_get_serial_sequence('{table.Name}', 'id'), COALESCE((SELECT MAX(id) FROM {table.Name}), 0) + 1, false)");
-                }
+                if (target.Dialect.IdentityResetSql(table.Name) is { } reset)
+                    target.Execute(write, reset);
             }
             write.Commit();
         }

@@ -38,14 +38,6 @@ public sealed record DatabaseLocation(Backend Backend, string Target)
         _ => SqliteIncidentStore.Open(Target, clock, migrated),
     };
 
-    /// <summary>The back-end's own integrity check ("ok" when sound).</summary>
-    public static IReadOnlyList<string> CheckIntegrity(RelationalIncidentStore store) => store switch
-    {
-        SqliteIncidentStore s => s.CheckIntegrity(),
-        PostgresIncidentStore p => p.CheckIntegrity(),
-        _ => throw new ArgumentException("unknown back-end", nameof(store)),
-    };
-
     public override string ToString() => Backend == Backend.Postgres
         ? PostgresConnectionString.Describe(PostgresConnectionString.Parse(Target))
         : Target;

@@ -22,6 +22,9 @@ public sealed class PostgresDialect : ISqlDialect
     // A transaction-scoped advisory lock, one number for Vigil's migrations.
     public string MigrationLockSql => "SELECT pg_advisory_xact_lock(72530001)";
 
+    public string IdentityResetSql(string table) =>
+        $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)";
+
     public IBulkLoader BulkLoader { get; } = new PostgresBulkLoader();
 
     public IRowCommand PrepareRowCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters, bool returnsId) =>

@@ -43,7 +43,7 @@ public sealed class PostgresIncidentStore : RelationalIncidentStore
     }
 
     /// <summary>Runs PostgreSQL's checks that need no extension: every table readable, every index valid.</summary>
-    public IReadOnlyList<string> CheckIntegrity()
+    public override IReadOnlyList<string> CheckIntegrity()
     {
         var findings = new List<string>();
         using (var cmd = Connection.CreateCommand())

@@ -124,7 +124,7 @@ public sealed class SqliteIncidentStore : RelationalIncidentStore
     }
 
     /// <summary>Runs SQLite's own integrity check; returns its findings ("ok" when sound).</summary>
-    public IReadOnlyList<string> CheckIntegrity()
+    public override IReadOnlyList<string> CheckIntegrity()
     {
         using var cmd = Connection.CreateCommand();
         cmd.CommandText = "PRAGMA integrity_check";

@@ -1,5 +1,3 @@
-using Spectre.Console.Testing;
-using Vigil.Cli;
 using Vigil.Cli.Infrastructure;
 using Vigil.Storage.Backends;
 using Vigil.TestSupport;
@@ -15,13 +13,7 @@ public sealed class BackupRestoreTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    private static (int Code, string Output, string Error) Vigil(params string[] args)
-    {
-        var console = new TestConsole().Width(220);
-        var error = new StringWriter();
-        var code = VigilCli.Run(args, new CliOutput(console, error, () => new MemoryStream()), new TestClock());
-        return (code, console.Output, error.ToString());
-    }
+    private static (int Code, string Output, string Error) Vigil(params string[] args) => VigilRun.Run(args);
 
     private static IReadOnlyList<TableChecksum> Sums(string db)
     {

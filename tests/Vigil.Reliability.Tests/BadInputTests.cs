@@ -1,8 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Spectre.Console.Testing;
-using Vigil.Cli;
-using Vigil.Cli.Infrastructure;
 using Vigil.Storage.Backends;
 using Vigil.TestSupport;
 
@@ -20,14 +17,7 @@ public sealed partial class BadInputTests : IDisposable
     [GeneratedRegex(@":\d+(:\d+)?: ")]
     private static partial Regex LinePosition();
 
-    private (int Code, string Output, string Error) Vigil(params string[] args)
-    {
-        var console = new TestConsole().Width(220);
-        var error = new StringWriter();
-        var output = new CliOutput(console, error, () => new MemoryStream());
-        var code = VigilCli.Run(args, output, new TestClock());
-        return (code, console.Output, error.ToString());
-    }
+    private static (int Code, string Output, string Error) Vigil(params string[] args) => VigilRun.Run(args);
 
     private string Export(string db, string format, string path)
     {

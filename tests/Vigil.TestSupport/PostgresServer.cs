@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Vigil.Storage.Backends;
 using Xunit;
 
 namespace Vigil.TestSupport;
@@ -67,24 +68,11 @@ public static class PostgresServer
         }
     }
 
-    private static string? FindBinaries()
-    {
-        if (Directory.Exists("/usr/lib/postgresql"))
-        {
-            var best = Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
-                .Where(x => File.Exists(Path.Combine(x.Dir, "initdb")))
-                .OrderByDescending(x => x.Version).FirstOrDefault();
-            if (best.Dir is not null)
-                return best.Dir;
-        }
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (File.Exists(Path.Combine(dir, "initdb")) && File.Exists(Path.Combine(dir, "pg_ctl")))
-                return dir;
-        }
-        return null;
-    }
+    /// <summary>The folder of initdb and pg_ctl (found as Vigil finds pg_dump: PATH, then /usr/lib/postgresql/*/bin).</summary>
+    private static string? FindBinaries() =>
+        Backups.FindPgTool("initdb") is { } initdb && File.Exists(Path.Combine(Path.GetDirectoryName(initdb)!, "pg_ctl"))
+            ? Path.GetDirectoryName(initdb)
+            : null;
 
     private static string StartPrivate(string bin)
     {

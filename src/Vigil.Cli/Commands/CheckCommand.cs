@@ -136,7 +136,7 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command
         var checks = claims.Select(checker.Check).ToList();
         if (settings.Json)
         {
-            var array = new JsonArray([.. checks.Select(ToJson)]);
+            var array = new JsonArray([.. checks.Select(ClaimCheckJson.ToJson)]);
             output.Out.WriteLine(array.ToJsonString(CliJson.Options));
             return ExitCodes.Success;
         }
@@ -170,23 +170,4 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command
         if (check.IncidentIds.Count > 0)
             output.Console.MarkupLine($"[grey]incidents behind the figure ({check.IncidentIds.Count:N0}): {string.Join(", ", check.IncidentIds.Take(20))}{(check.IncidentIds.Count > 20 ? ", ..." : "")}[/]");
     }
-
-    private static JsonObject ToJson(ClaimCheck check) => new()
-    {
-        ["claim"] = ClaimJson.ToJson(check.Claim),
-        ["verdict"] = EnumText<Verdict>.Format(check.Verdict),
-        ["parts"] = new JsonArray([.. check.Parts.Select(p => (JsonNode)new JsonObject
-        {
-            ["what"] = p.What,
-            ["verdict"] = EnumText<Verdict>.Format(p.Verdict),
-            ["claimed"] = p.Claimed,
-            ["computed"] = p.Computed,
-            ["computed_low"] = p.ComputedLow,
-            ["computed_high"] = p.ComputedHigh,
-            ["difference"] = p.Difference,
-            ["tolerance"] = p.Tolerance,
-            ["explanation"] = p.Explanation,
-        })]),
-        ["incident_ids"] = new JsonArray([.. check.IncidentIds.Select(id => (JsonNode?)JsonValue.Create(id))]),
-    };
 }

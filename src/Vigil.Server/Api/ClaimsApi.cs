@@ -33,25 +33,6 @@ public static class ClaimsApi
         }
         using var store = stores.Open();
         var checker = new ClaimChecker(store, Scopes.Bundled);
-        return Results.Ok(claims.Select(c => ToJson(checker.Check(c))).ToList());
+        return Results.Ok(claims.Select(c => ClaimCheckJson.ToJson(checker.Check(c))).ToList());
     }
-
-    public static JsonObject ToJson(ClaimCheck check) => new()
-    {
-        ["claim"] = ClaimJson.ToJson(check.Claim),
-        ["verdict"] = EnumText<Verdict>.Format(check.Verdict),
-        ["parts"] = new JsonArray([.. check.Parts.Select(p => (JsonNode)new JsonObject
-        {
-            ["what"] = p.What,
-            ["verdict"] = EnumText<Verdict>.Format(p.Verdict),
-            ["claimed"] = p.Claimed,
-            ["computed"] = p.Computed,
-            ["computed_low"] = p.ComputedLow,
-            ["computed_high"] = p.ComputedHigh,
-            ["difference"] = p.Difference,
-            ["tolerance"] = p.Tolerance,
-            ["explanation"] = p.Explanation,
-        })]),
-        ["incident_ids"] = new JsonArray([.. check.IncidentIds.Select(id => (JsonNode?)JsonValue.Create(id))]),
-    };
 }

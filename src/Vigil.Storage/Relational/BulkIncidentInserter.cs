@@ -12,9 +12,7 @@ namespace Vigil.Storage.Relational;
 internal sealed class BulkIncidentInserter(RelationalIncidentStore store, System.Data.Common.DbTransaction transaction, IBulkLoader loader)
 {
     private const int BatchSize = 10_000;
-    private static readonly string[] SourceColumns = ["incident_id", "ordinal", "name", "published", "headline", "url"];
-    private static readonly string[] IncidentColumnNames =
-        ["id", .. IncidentColumns.Written.Select(c => c.Name), "last_import_id", "created_by", "created_import_id", "created_reason"];
+    private static readonly string[] IncidentColumnNames = ["id", .. IncidentWriter.InsertedNames];
 
     private readonly List<(Incident Incident, ChangeContext Context, long ImportId)> _pending = new(BatchSize);
     private readonly HashSet<(string Dataset, string RecordId)> _seen = [];
@@ -43,6 +41,7 @@ internal sealed class BulkIncidentInserter(RelationalIncidentStore store, System
             row[0] = ids[n];
             for (var c = 0; c < written.Length; c++)
                 row[c + 1] = written[c].Get(incident);
+            // The rest in IncidentWriter.InsertedNames order: last import, created by, created import, created reason.
             row[written.Length + 1] = importId;
             row[written.Length + 2] = context.Author;
             row[written.Length + 3] = importId;
@@ -51,14 +50,11 @@ internal sealed class BulkIncidentInserter(RelationalIncidentStore store, System
             if (incident.Sources.IsDefaultOrEmpty)
                 continue;
             for (var s = 0; s < incident.Sources.Length; s++)
-            {
-                var source = incident.Sources[s];
-                sources.Add([ids[n], s + 1, source.Name, source.Published is { } d ? IncidentColumns.Day(d) : null, source.Headline, source.Url]);
-            }
+                sources.Add(IncidentWriter.SourceRow(ids[n], s + 1, incident.Sources[s]));
         }
         loader.Copy(store.Connection, transaction, "incidents", IncidentColumnNames, incidents);
         if (sources.Count > 0)
-            loader.Copy(store.Connection, transaction, "incident_sources", SourceColumns, sources);
+            loader.Copy(store.Connection, transaction, "incident_sources", IncidentWriter.SourceColumns, sources);
         _pending.Clear();
     }
 }

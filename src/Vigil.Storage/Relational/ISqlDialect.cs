@@ -41,6 +41,12 @@ public interface ISqlDialect
     /// </summary>
     string? MigrationLockSql => null;
 
+    /// <summary>
+    /// After rows were written with explicit ids: the statement that moves the table's id generator past
+    /// them, or null where the database does so by itself (SQLite's AUTOINCREMENT).
+    /// </summary>
+    string? IdentityResetSql(string table) => null;
+
     /// <summary>The database's bulk loader, or null when row-by-row inserts are the fastest it has.</summary>
     IBulkLoader? BulkLoader => null;
 }

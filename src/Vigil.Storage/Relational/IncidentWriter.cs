@@ -17,10 +17,12 @@ namespace Vigil.Storage.Relational;
 /// </summary>
 internal sealed class IncidentWriter : IDisposable
 {
-    private static readonly string[] SourceColumns = ["incident_id", "ordinal", "name", "published", "headline", "url"];
+    /// <summary>The columns of an incident source row, in the order <see cref="SourceRow"/> gives them.</summary>
+    public static readonly string[] SourceColumns = ["incident_id", "ordinal", "name", "published", "headline", "url"];
     private static readonly string[] RevisionColumns = ["incident_id", "number", "at", "author", "kind", "import_id", "changes", "reason"];
     private static readonly string[] UpdatedNames = [.. IncidentColumns.Written.Select(c => c.Name), "last_import_id"];
-    private static readonly string[] InsertedNames = [.. UpdatedNames, "created_by", "created_import_id", "created_reason"];
+    /// <summary>The columns an insert writes (all but id): the incident's, then last_import_id and the creation's who, import and why.</summary>
+    public static readonly string[] InsertedNames = [.. UpdatedNames, "created_by", "created_import_id", "created_reason"];
 
     private readonly IRowCommand _insert;
     private readonly IRowCommand _update;
@@ -96,16 +98,16 @@ internal sealed class IncidentWriter : IDisposable
             return;
         for (var i = 0; i < sources.Length; i++)
         {
-            var s = sources[i];
-            _insertSource.Set(0, id);
-            _insertSource.Set(1, i + 1);
-            _insertSource.Set(2, s.Name);
-            _insertSource.Set(3, s.Published is { } d ? IncidentColumns.Day(d) : null);
-            _insertSource.Set(4, s.Headline);
-            _insertSource.Set(5, s.Url);
+            var row = SourceRow(id, i + 1, sources[i]);
+            for (var c = 0; c < row.Length; c++)
+                _insertSource.Set(c, row[c]);
             _insertSource.Execute();
         }
     }
+
+    /// <summary>A source row's values, in <see cref="SourceColumns"/> order.</summary>
+    public static object?[] SourceRow(long incidentId, int ordinal, SourceReference s) =>
+        [incidentId, ordinal, s.Name, s.Published is { } d ? IncidentColumns.Day(d) : null, s.Headline, s.Url];
 
     private static void Bind(IRowCommand cmd, Incident incident, long? importId)
     {

@@ -121,7 +121,8 @@ internal sealed class RelationalImportSession : IImportSession
         if (fast && _bulk is not null)
         {
             _bulk.Add(incident with { Id = 0, Revision = 1, CreatedAt = _now, UpdatedAt = _now, DeletedAt = null }, key, _context, _importId);
-            _rollup.Add(incident);
+            if (!_deferIndexes)
+                _rollup.Add(incident); // into an empty table the rollup is rebuilt in one aggregate at commit
             _created++;
             return UpsertOutcome.Created;
         }

@@ -41,18 +41,19 @@ public partial class RelationalIncidentStore : IIncidentStore
 
     public Incident? Find(long id, bool includeDeleted = false)
     {
-        Incident? found;
-        using (var cmd = Command(null, $"SELECT {IncidentColumns.SelectList} FROM incidents WHERE id = @id", "id"))
-        {
-            cmd.Parameters["@id"].Value = id;
-            using var r = cmd.ExecuteReader();
-            if (!r.Read())
-                return null;
-            found = IncidentColumns.Read(r);
-        }
-        if (found.DeletedAt is not null && !includeDeleted)
+        var found = ReadRow(null, id);
+        if (found is null || (found.DeletedAt is not null && !includeDeleted))
             return null;
         return found with { Sources = LoadSources(null, id) };
+    }
+
+    /// <summary>An incident's row (without its sources, deleted or not), or null.</summary>
+    private Incident? ReadRow(DbTransaction? tx, long id)
+    {
+        using var cmd = Command(tx, $"SELECT {IncidentColumns.SelectList} FROM incidents WHERE id = @id", "id");
+        cmd.Parameters["@id"].Value = id;
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? IncidentColumns.Read(r) : null;
     }
 
     public IReadOnlyList<Revision> GetRevisions(long id)
@@ -83,325 +84,6 @@ public partial class RelationalIncidentStore : IIncidentStore
             }
         }
         return list;
-    }
-
-    public IEnumerable<Incident> Query(IncidentQuery query, bool includeSources = false) =>
-        includeSources && !Dialect.InterleavedReaders ? QueryJoined(query) : QueryBatched(query, includeSources);
-
-    /// <summary>Incidents with their sources in one query (for databases that allow one open reader at a time).</summary>
-    private IEnumerable<Incident> QueryJoined(IncidentQuery query)
-    {
-        using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
-        var inner = $"SELECT {IncidentColumns.SelectList} FROM incidents{where}{FilterSql.OrderAndPage(query, cmd)}";
-        // The outer ORDER BY repeats the inner one on the sub-query's columns (no source column shares their names).
-        var order = FilterSql.OrderAndPage(query with { Limit = null, Offset = 0 }, cmd);
-        cmd.CommandText = $"SELECT i.*, s.ordinal, s.name, s.published, s.headline, s.url FROM ({inner}) i "
-            + $"LEFT JOIN incident_sources s ON s.incident_id = i.id{order}, s.ordinal";
-        using var r = cmd.ExecuteReader();
-        var ordinalColumn = r.FieldCount - 5;
-        Incident? current = null;
-        var sources = ImmutableArray.CreateBuilder<SourceReference>();
-        while (r.Read())
-        {
-            var id = r.GetInt64(0);
-            if (current is not null && current.Id != id)
-            {
-                yield return current with { Sources = sources.ToImmutable() };
-                current = null;
-            }
-            if (current is null)
-            {
-                current = IncidentColumns.Read(r);
-                sources.Clear();
-            }
-            if (!r.IsDBNull(ordinalColumn))
-                sources.Add(ReadSource(r, ordinalColumn + 1));
-        }
-        if (current is not null)
-            yield return current with { Sources = sources.ToImmutable() };
-    }
-
-    private IEnumerable<Incident> QueryBatched(IncidentQuery query, bool includeSources)
-    {
-        const int batchSize = 500;
-        using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
-        cmd.CommandText = $"SELECT {IncidentColumns.SelectList} FROM incidents{where}{FilterSql.OrderAndPage(query, cmd)}";
-        using var r = cmd.ExecuteReader();
-        var batch = new List<Incident>(batchSize);
-        while (r.Read())
-        {
-            batch.Add(IncidentColumns.Read(r));
-            if (batch.Count == batchSize)
-            {
-                foreach (var incident in WithSources(batch, includeSources))
-                    yield return incident;
-                batch.Clear();
-            }
-        }
-        foreach (var incident in WithSources(batch, includeSources))
-            yield return incident;
-    }
-
-    private IEnumerable<Incident> WithSources(List<Incident> batch, bool includeSources)
-    {
-        if (!includeSources || batch.Count == 0)
-            return batch;
-        var sources = LoadSources(batch.Select(i => i.Id).ToList());
-        return batch.Select(i => sources.TryGetValue(i.Id, out var s) ? i with { Sources = s } : i).ToList();
-    }
-
-    public long Count(IncidentQuery query)
-    {
-        using var cmd = Connection.CreateCommand();
-        // Counting whole months on the rollup's columns reads the small rollup, not every incident.
-        cmd.CommandText = query.After is null && FilterSql.RollupWhere(query, GroupBy.None, cmd) is { } rollup
-            ? "SELECT COALESCE(SUM(incidents), 0) FROM monthly_rollup" + rollup
-            : "SELECT COUNT(*) FROM incidents" + FilterSql.Where(query, cmd);
-        return Convert.ToInt64(cmd.ExecuteScalar(), Inv);
-    }
-
-    private static string KeyOf(GroupBy groupBy) => groupBy switch
-    {
-        GroupBy.None => "NULL",
-        GroupBy.Month => "substr(date_start, 1, 7)",
-        GroupBy.Year => "substr(date_start, 1, 4)",
-        GroupBy.Province => "admin1",
-        GroupBy.District => "admin2",
-        GroupBy.Perpetrator => "COALESCE(perpetrator, perpetrator_raw)",
-        GroupBy.EventType => "event_type",
-        GroupBy.Dataset => "dataset",
-        GroupBy.Country => "country",
-        GroupBy.TargetType => "target_type",
-        _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
-    };
-
-    public IReadOnlyList<AggregateRow> Aggregate(IncidentQuery query, GroupBy groupBy)
-    {
-        var key = KeyOf(groupBy);
-        using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
-        cmd.CommandText = $"""
-            SELECT {key} AS k, COUNT(*),
-                   COALESCE(SUM(killed_best), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
-                   COALESCE(SUM(injured_best), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
-            FROM incidents{where}
-            GROUP BY {(groupBy == GroupBy.None ? "1" : key)}
-            ORDER BY 1
-            """;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<AggregateRow>();
-        while (r.Read())
-        {
-            rows.Add(new AggregateRow(r.IsDBNull(0) ? null : Convert.ToString(r.GetValue(0), Inv),
-                r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)));
-        }
-        return rows;
-    }
-
-    public IReadOnlyList<DailyAggregate> AggregateDaily(IncidentQuery query, GroupBy breakdown)
-    {
-        if (breakdown is GroupBy.Month or GroupBy.Year)
-            throw new ArgumentException("a period is not a breakdown; daily figures are rolled up into periods by the caller", nameof(breakdown));
-        var key = KeyOf(breakdown);
-        using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
-        cmd.CommandText = $"""
-            SELECT date_start, {key}, COUNT(*),
-                   COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
-                   COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
-                   COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
-                   COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
-            FROM incidents{where}
-            GROUP BY date_start{(breakdown == GroupBy.None ? "" : ", " + key)}
-            """;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<DailyAggregate>();
-        while (r.Read())
-        {
-            rows.Add(new DailyAggregate(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", Inv), r.IsDBNull(1) ? null : Convert.ToString(r.GetValue(1), Inv),
-                r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)));
-        }
-        return rows;
-    }
-
-    public IReadOnlyList<DailyAggregate> AggregateMonthly(IncidentQuery query, GroupBy breakdown)
-    {
-        if (breakdown is GroupBy.Month or GroupBy.Year)
-            throw new ArgumentException("a period is not a breakdown", nameof(breakdown));
-        using var cmd = Connection.CreateCommand();
-        string sql;
-        if (FilterSql.RollupWhere(query, breakdown, cmd) is { } where)
-        {
-            var key = breakdown switch
-            {
-                GroupBy.None => "NULL",
-                GroupBy.Province => "admin1",
-                GroupBy.Perpetrator => "perpetrator",
-                GroupBy.EventType => "event_type",
-                GroupBy.TargetType => "target_type",
-                GroupBy.Dataset => "dataset",
-                _ => "country",
-            };
-            sql = $"""
-                SELECT month, {key}, SUM(incidents), SUM(killed_low), SUM(killed_best), SUM(killed_high), SUM(killed_unknown),
-                       SUM(injured_low), SUM(injured_best), SUM(injured_high), SUM(injured_unknown)
-                FROM monthly_rollup{where}
-                GROUP BY month{(breakdown == GroupBy.None ? "" : ", " + key)}
-                """;
-        }
-        else
-        {
-            var key = KeyOf(breakdown);
-            sql = $"""
-                SELECT substr(date_start, 1, 7), {key}, COUNT(*),
-                       COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
-                       COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
-                       COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
-                       COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
-                FROM incidents{FilterSql.Where(query, cmd)}
-                GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + key)}
-                """;
-        }
-        cmd.CommandText = sql;
-        using var r = cmd.ExecuteReader();
-        var rows = new List<DailyAggregate>();
-        while (r.Read())
-        {
-            var key = r.IsDBNull(1) ? null : Convert.ToString(r.GetValue(1), Inv);
-            rows.Add(new DailyAggregate(DateOnly.ParseExact(r.GetString(0) + "-01", "yyyy-MM-dd", Inv), key is "" ? null : key,
-                r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)));
-        }
-        return rows;
-    }
-
-    public IReadOnlyList<long> QueryIds(IncidentQuery query)
-    {
-        using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
-        cmd.CommandText = $"SELECT id FROM incidents{where}{FilterSql.OrderAndPage(query, cmd)}";
-        using var r = cmd.ExecuteReader();
-        var ids = new List<long>();
-        while (r.Read())
-            ids.Add(r.GetInt64(0));
-        return ids;
-    }
-
-    public (DateOnly? First, DateOnly? Last) DateRange(IncidentQuery query)
-    {
-        using var cmd = Connection.CreateCommand();
-        cmd.CommandText = "SELECT MIN(date_start), MAX(date_start) FROM incidents" + FilterSql.Where(query, cmd);
-        using var r = cmd.ExecuteReader();
-        r.Read();
-        DateOnly? Day(int i) => r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", Inv);
-        return (Day(0), Day(1));
-    }
-
-    public Incident Create(Incident incident, ChangeContext context)
-    {
-        using var tx = Connection.BeginTransaction();
-        var created = Create(tx, incident, context);
-        tx.Commit();
-        return created;
-    }
-
-    /// <summary>Creates an incident inside the caller's transaction (which the caller commits), for changes that must land together.</summary>
-    public Incident Create(DbTransaction tx, Incident incident, ChangeContext context)
-    {
-        var now = Clock.GetUtcNow();
-        using var writer = new IncidentWriter(Connection, tx, Dialect);
-        var created = incident with { Id = 0, Revision = 1, CreatedAt = now, UpdatedAt = now, DeletedAt = null };
-        long id;
-        try
-        {
-            id = writer.Insert(created, context, null);
-        }
-        catch (DbException e) when (Dialect.IsUniqueViolation(e))
-        {
-            throw new VigilException($"an incident from {incident.SourceRecord} already exists");
-        }
-        var rollup = new MonthlyRollup();
-        rollup.Add(created);
-        rollup.Flush(Connection, tx, Dialect);
-        BumpDataVersion(tx);
-        return created with { Id = id };
-    }
-
-    public Incident Update(Incident incident, int expectedRevision, ChangeContext context) =>
-        Change(incident.Id, expectedRevision, context, current => incident with
-        {
-            Id = current.Id,
-            CreatedAt = current.CreatedAt,
-            DeletedAt = current.DeletedAt,
-        }, RevisionKind.Update);
-
-    public void Delete(long id, int expectedRevision, ChangeContext context) =>
-        Change(id, expectedRevision, context, current => current with { DeletedAt = Clock.GetUtcNow() }, RevisionKind.Delete);
-
-    /// <summary>Updates an incident inside the caller's transaction: <paramref name="apply"/> gets the current incident (with its sources).</summary>
-    public Incident Update(DbTransaction tx, long id, ChangeContext context, Func<Incident, Incident> apply) =>
-        Change(tx, id, null, context, current => apply(current) with { Id = current.Id, CreatedAt = current.CreatedAt, DeletedAt = current.DeletedAt }, RevisionKind.Update);
-
-    /// <summary>Soft-deletes an incident (with a revision) inside the caller's transaction; false if it is already deleted.</summary>
-    public bool Delete(DbTransaction tx, long id, ChangeContext context)
-    {
-        if (Find(tx, id) is not { DeletedAt: null })
-            return false;
-        Change(tx, id, null, context, current => current with { DeletedAt = Clock.GetUtcNow() }, RevisionKind.Delete);
-        return true;
-    }
-
-    private Incident? Find(DbTransaction tx, long id)
-    {
-        using var cmd = Command(tx, $"SELECT {IncidentColumns.SelectList} FROM incidents WHERE id = @id", "id");
-        cmd.Parameters["@id"].Value = id;
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? IncidentColumns.Read(r) : null;
-    }
-
-    private Incident Change(long id, int expectedRevision, ChangeContext context, Func<Incident, Incident> apply, RevisionKind kind)
-    {
-        using var tx = Connection.BeginTransaction();
-        var next = Change(tx, id, expectedRevision, context, apply, kind);
-        tx.Commit();
-        return next;
-    }
-
-    private Incident Change(DbTransaction tx, long id, int? expectedRevisionOrCurrent, ChangeContext context, Func<Incident, Incident> apply, RevisionKind kind)
-    {
-        Incident current;
-        using (var cmd = Command(tx, $"SELECT {IncidentColumns.SelectList} FROM incidents WHERE id = @id", "id"))
-        {
-            cmd.Parameters["@id"].Value = id;
-            using var r = cmd.ExecuteReader();
-            if (!r.Read())
-                throw new NotFoundException($"incident {id}");
-            current = IncidentColumns.Read(r);
-        }
-        current = current with { Sources = LoadSources(tx, id) };
-        if (current.DeletedAt is not null)
-            throw new NotFoundException($"incident {id} (it was deleted)");
-        var expectedRevision = expectedRevisionOrCurrent ?? current.Revision;
-        if (current.Revision != expectedRevision)
-            throw new ConcurrencyException(id, expectedRevision, current.Revision);
-
-        var next = apply(current) with { Revision = current.Revision + 1, UpdatedAt = Clock.GetUtcNow() };
-        var changes = IncidentFields.Diff(current, next);
-        if (kind == RevisionKind.Update && changes.Count == 0)
-            return current;
-        if (kind == RevisionKind.Delete)
-            changes = [new FieldChange("deleted_at", null, IncidentColumns.Stamp(next.DeletedAt!.Value))];
-
-        using var writer = new IncidentWriter(Connection, tx, Dialect);
-        if (!writer.Update(next, expectedRevision, kind, changes, context, null, changes.Any(c => c.Field == "sources")))
-            throw new ConcurrencyException(id, expectedRevision, expectedRevision + 1);
-        var rollup = new MonthlyRollup();
-        rollup.Remove(current);
-        rollup.Add(next);
-        rollup.Flush(Connection, tx, Dialect);
-        BumpDataVersion(tx);
-        return next;
     }
 
     public IReadOnlyList<ImportRecord> GetImports()
@@ -457,40 +139,6 @@ public partial class RelationalIncidentStore : IIncidentStore
     /// <summary>Marks the data changed, inside the writing transaction (caches compare this number).</summary>
     internal void BumpDataVersion(DbTransaction tx) => Execute(tx, "UPDATE store_meta SET value = value + 1 WHERE key = 'data_version'");
 
-    internal ImmutableArray<SourceReference> LoadSources(DbTransaction? tx, long id)
-    {
-        using var cmd = Command(tx, "SELECT name, published, headline, url FROM incident_sources WHERE incident_id = @id ORDER BY ordinal", "id");
-        cmd.Parameters["@id"].Value = id;
-        using var r = cmd.ExecuteReader();
-        var list = ImmutableArray.CreateBuilder<SourceReference>();
-        while (r.Read())
-            list.Add(ReadSource(r, 0));
-        return list.ToImmutable();
-    }
-
-    private Dictionary<long, ImmutableArray<SourceReference>> LoadSources(List<long> ids)
-    {
-        using var cmd = Connection.CreateCommand();
-        var names = string.Join(", ", ids.Select(id => FilterSql.Param(cmd, id)));
-        cmd.CommandText = $"SELECT incident_id, name, published, headline, url FROM incident_sources WHERE incident_id IN ({names}) ORDER BY incident_id, ordinal";
-        using var r = cmd.ExecuteReader();
-        var map = new Dictionary<long, ImmutableArray<SourceReference>.Builder>();
-        while (r.Read())
-        {
-            var id = r.GetInt64(0);
-            if (!map.TryGetValue(id, out var list))
-                map[id] = list = ImmutableArray.CreateBuilder<SourceReference>();
-            list.Add(ReadSource(r, 1));
-        }
-        return map.ToDictionary(p => p.Key, p => p.Value.ToImmutable());
-    }
-
-    private static SourceReference ReadSource(DbDataReader r, int c) => new(
-        r.IsDBNull(c) ? null : r.GetString(c),
-        r.IsDBNull(c + 1) ? null : DateOnly.ParseExact(r.GetString(c + 1), "yyyy-MM-dd", Inv),
-        r.IsDBNull(c + 2) ? null : r.GetString(c + 2),
-        r.IsDBNull(c + 3) ? null : r.GetString(c + 3));
-
     internal long InsertImport(DbTransaction tx, ImportRequest request, DateTimeOffset now)
     {
         using var cmd = Command(tx,
@@ -519,6 +167,10 @@ public partial class RelationalIncidentStore : IIncidentStore
         cmd.Parameters["@id"].Value = summary.ImportId;
         cmd.ExecuteNonQuery();
     }
+
+    /// <summary>The database's own integrity check: ["ok"] when sound, else its findings.</summary>
+    public virtual IReadOnlyList<string> CheckIntegrity() =>
+        throw new NotSupportedException($"{Dialect.Name} has no integrity check in Vigil");
 
     public DbCommand Command(DbTransaction? tx, string sql, params string[] parameters) =>
         Commands.Create(Connection, tx, sql, parameters);

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Revisions;
+using Vigil.Domain.Text;
+
+namespace Vigil.Storage.Relational;
+
+/// <summary>Counts and casualty sums grouped by a key, per day or per month (from the monthly rollup where it can answer).</summary>
+public partial class RelationalIncidentStore
+{
+    private static string KeyOf(GroupBy groupBy) => groupBy switch
+    {
+        GroupBy.None => "NULL",
+        GroupBy.Month => "substr(date_start, 1, 7)",
+        GroupBy.Year => "substr(date_start, 1, 4)",
+        GroupBy.Province => "admin1",
+        GroupBy.District => "admin2",
+        GroupBy.Perpetrator => "COALESCE(perpetrator, perpetrator_raw)",
+        GroupBy.EventType => "event_type",
+        GroupBy.Dataset => "dataset",
+        GroupBy.Country => "country",
+        GroupBy.TargetType => "target_type",
+        _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
+    };
+
+    public IReadOnlyList<AggregateRow> Aggregate(IncidentQuery query, GroupBy groupBy)
+    {
+        var key = KeyOf(groupBy);
+        using var cmd = Connection.CreateCommand();
+        var where = FilterSql.Where(query, cmd);
+        cmd.CommandText = $"""
+            SELECT {key} AS k, COUNT(*),
+                   COALESCE(SUM(killed_best), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+                   COALESCE(SUM(injured_best), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+            FROM incidents{where}
+            GROUP BY {(groupBy == GroupBy.None ? "1" : key)}
+            ORDER BY 1
+            """;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<AggregateRow>();
+        while (r.Read())
+        {
+            rows.Add(new AggregateRow(r.IsDBNull(0) ? null : Convert.ToString(r.GetValue(0), Inv),
+                r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)));
+        }
+        return rows;
+    }
+
+    public IReadOnlyList<DailyAggregate> AggregateDaily(IncidentQuery query, GroupBy breakdown)
+    {
+        if (breakdown is GroupBy.Month or GroupBy.Year)
+            throw new ArgumentException("a period is not a breakdown; daily figures are rolled up into periods by the caller", nameof(breakdown));
+        var key = KeyOf(breakdown);
+        using var cmd = Connection.CreateCommand();
+        var where = FilterSql.Where(query, cmd);
+        cmd.CommandText = $"""
+            SELECT date_start, {key}, COUNT(*),
+                   COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
+                   COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+                   COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
+                   COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+            FROM incidents{where}
+            GROUP BY date_start{(breakdown == GroupBy.None ? "" : ", " + key)}
+            """;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<DailyAggregate>();
+        while (r.Read())
+        {
+            rows.Add(new DailyAggregate(DateOnly.ParseExact(r.GetString(0), "yyyy-MM-dd", Inv), r.IsDBNull(1) ? null : Convert.ToString(r.GetValue(1), Inv),
+                r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)));
+        }
+        return rows;
+    }
+
+    public IReadOnlyList<DailyAggregate> AggregateMonthly(IncidentQuery query, GroupBy breakdown)
+    {
+        if (breakdown is GroupBy.Month or GroupBy.Year)
+            throw new ArgumentException("a period is not a breakdown", nameof(breakdown));
+        using var cmd = Connection.CreateCommand();
+        string sql;
+        if (FilterSql.RollupWhere(query, breakdown, cmd) is { } where)
+        {
+            var key = breakdown switch
+            {
+                GroupBy.None => "NULL",
+                GroupBy.Province => "admin1",
+                GroupBy.Perpetrator => "perpetrator",
+                GroupBy.EventType => "event_type",
+                GroupBy.TargetType => "target_type",
+                GroupBy.Dataset => "dataset",
+                _ => "country",
+            };
+            sql = $"""
+                SELECT month, {key}, SUM(incidents), SUM(killed_low), SUM(killed_best), SUM(killed_high), SUM(killed_unknown),
+                       SUM(injured_low), SUM(injured_best), SUM(injured_high), SUM(injured_unknown)
+                FROM monthly_rollup{where}
+                GROUP BY month{(breakdown == GroupBy.None ? "" : ", " + key)}
+                """;
+        }
+        else
+        {
+            var key = KeyOf(breakdown);
+            sql = $"""
+                SELECT substr(date_start, 1, 7), {key}, COUNT(*),
+                       COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
+                       COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+                       COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
+                       COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+                FROM incidents{FilterSql.Where(query, cmd)}
+                GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + key)}
+                """;
+        }
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        var rows = new List<DailyAggregate>();
+        while (r.Read())
+        {
+            var key = r.IsDBNull(1) ? null : Convert.ToString(r.GetValue(1), Inv);
+            rows.Add(new DailyAggregate(DateOnly.ParseExact(r.GetString(0) + "-01", "yyyy-MM-dd", Inv), key is "" ? null : key,
+                r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)));
+        }
+        return rows;
+    }
+}
