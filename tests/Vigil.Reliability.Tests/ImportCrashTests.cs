@@ -29,23 +29,28 @@ public sealed class ImportCrashTests
             VigilCsvWriter.Write(writer, incidents);
         var expectedKilled = incidents.Sum(i => (long)i.Killed.Best!.Value);
 
-        // One undisturbed run says how long an import takes, so the kills can be spread over it.
-        var watch = Stopwatch.StartNew();
-        var db = target.Fresh();
-        using (var full = Worker.Start(["cli", "import", "--db", db, file]))
+        // Undisturbed runs say how long an import takes, so the kills can be spread over it. The first run
+        // also pays for the worker's start-up (JIT, caches), so the faster of two is the measure.
+        var duration = TimeSpan.MaxValue;
+        for (var run = 0; run < 2; run++)
         {
-            full.WaitForExit();
-            Assert.Equal(0, full.ExitCode);
-        }
-        var duration = watch.Elapsed;
-        using (var store = CrashTarget.Open(db))
+            var db = target.Fresh();
+            var watch = Stopwatch.StartNew();
+            using (var full = Worker.Start(["cli", "import", "--db", db, file]))
+            {
+                full.WaitForExit();
+                Assert.Equal(0, full.ExitCode);
+            }
+            duration = TimeSpan.FromTicks(Math.Min(duration.Ticks, watch.Elapsed.Ticks));
+            using var store = CrashTarget.Open(db);
             Assert.Equal(Rows, store.Count(IncidentQuery.All with { Datasets = ["crash"] }));
+        }
 
         var random = new Random(20261129);
         int killed = 0, before = 0, whole = 0;
         for (var trial = 0; trial < Trials; trial++)
         {
-            db = target.Fresh();
+            var db = target.Fresh();
             var delay = TimeSpan.FromMilliseconds(duration.TotalMilliseconds * (0.5 + random.NextDouble() * 0.6));
             using var process = Worker.Start(["cli", "import", "--db", db, file]);
             Thread.Sleep(delay);
