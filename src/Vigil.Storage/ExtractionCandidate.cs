@@ -27,4 +27,11 @@ public sealed record ExtractionCandidate(
     long? IncidentId,
     string CreatedAt,
     string? DecidedAt,
-    string? DecidedBy);
+    string? DecidedBy)
+{
+    /// <summary>
+    /// What an accepted candidate became when it is not an incident: "engagement:KEY", "commitment:KEY",
+    /// "status-event:SEQUENCE" or "claim:ID" (null while pending, and for reports, which use <see cref="IncidentId"/>).
+    /// </summary>
+    public string? AcceptedAs { get; init; }
+}

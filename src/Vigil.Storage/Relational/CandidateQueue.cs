@@ -45,7 +45,7 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store)
     public IReadOnlyList<ExtractionCandidate> List(CandidateStatus? status, int limit, long afterId = 0)
     {
         using var cmd = store.Command(null, $"""
-            SELECT id, article_id, source, url, published, kind, summary, evidence, payload, status, incident_id, created_at, decided_at, decided_by
+            SELECT {Columns}
             FROM extraction_candidates WHERE id > @after {(status is null ? "" : "AND status = @status")} ORDER BY id LIMIT @limit
             """, status is null ? ["after", "limit"] : ["after", "status", "limit"]);
         cmd.Parameters["@after"].Value = afterId;
@@ -70,13 +70,16 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store)
         return r.Read() ? ReadRow(r) : null;
     }
 
-    private const string Columns = "id, article_id, source, url, published, kind, summary, evidence, payload, status, incident_id, created_at, decided_at, decided_by";
+    private const string Columns = "id, article_id, source, url, published, kind, summary, evidence, payload, status, incident_id, created_at, decided_at, decided_by, accepted_as";
 
     private static ExtractionCandidate ReadRow(DbDataReader r)
     {
         string? Str(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         return new ExtractionCandidate(r.GetInt64(0), r.GetString(1), Str(2), Str(3), Str(4), r.GetString(5), r.GetString(6), Str(7), r.GetString(8),
-            EnumText<CandidateStatus>.Parse(r.GetString(9)), r.IsDBNull(10) ? null : r.GetInt64(10), r.GetString(11), Str(12), Str(13));
+            EnumText<CandidateStatus>.Parse(r.GetString(9)), r.IsDBNull(10) ? null : r.GetInt64(10), r.GetString(11), Str(12), Str(13))
+        {
+            AcceptedAs = Str(14),
+        };
     }
 
     /// <summary>Rejects a pending candidate (kept, marked, with who and when).</summary>

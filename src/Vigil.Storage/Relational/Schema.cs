@@ -210,6 +210,23 @@ public static class Schema
                 undone_by TEXT
             );
             """),
+        new(7, "accepting every kind of candidate; merges into existing incidents", d => $"""
+            ALTER TABLE extraction_candidates ADD COLUMN accepted_as TEXT;
+            ALTER TABLE incident_merges ADD COLUMN prior_revision INTEGER;
+            ALTER TABLE incident_merges ADD COLUMN merged_revision INTEGER;
+            CREATE TABLE accepted_claims (
+                id {d.IdentityPrimaryKey},
+                candidate_id BIGINT NOT NULL,
+                article_id TEXT NOT NULL,
+                source TEXT,
+                url TEXT,
+                published TEXT,
+                claim TEXT NOT NULL,
+                evidence TEXT,
+                accepted_at TEXT NOT NULL,
+                accepted_by TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
@@ -239,5 +256,6 @@ public static class Schema
         new("crossing_events", "id", true),
         new("extraction_candidates", "id", true),
         new("incident_merges", "id", true),
+        new("accepted_claims", "id", true),
     ];
 }
