@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
 using Vigil.Extraction;
 using Vigil.Extraction.Incidents;
 using Vigil.Extraction.Input;
@@ -15,26 +16,33 @@ using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Commands;
 
-/// <summary><c>vigil merge --dry-run</c>: which extracted reports would merge into one incident, and why.</summary>
+/// <summary>
+/// <c>vigil merge</c>: cluster extracted reports with each other and with the incidents already stored (imported or
+/// accepted), show what would merge and why (--dry-run), apply it (--apply), list merges (--list) or undo one (--undo).
+/// </summary>
 public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command<MergeCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
         [CommandArgument(0, "[FILE]")]
-        [Description("News files (plain text, HTML or JSON lines) whose reports are to be merged.")]
+        [Description("With --dry-run: news files (plain text, HTML or JSON lines) to merge instead of the review queue.")]
         public string[] Files { get; init; } = [];
 
         [CommandOption("--dry-run")]
-        [Description("Show what the reports in FILE... would merge into and why, changing nothing.")]
+        [Description("Show what the pending report candidates (or the reports in FILE...) would merge into and why, changing nothing.")]
         public bool DryRun { get; init; }
 
         [CommandOption("--apply")]
-        [Description("Cluster the pending report candidates of the review queue and accept each cluster of two or more as ONE incident (a recorded, reversible merge).")]
+        [Description("Merge the pending report candidates: a group matching a stored incident is added to it; a group of two or more matching none becomes ONE new incident. Each merge is recorded and reversible.")]
         public bool Apply { get; init; }
 
         [CommandOption("--undo <MERGE_ID>")]
-        [Description("Reverse a merge: its candidates go back to pending, the incident it created is deleted (with a revision).")]
+        [Description("Reverse a merge: its candidates go back to pending; an incident it created is deleted, an incident it changed gets its fields back.")]
         public long? Undo { get; init; }
+
+        [CommandOption("--list")]
+        [Description("List recorded merges, newest first.")]
+        public bool List { get; init; }
 
         [CommandOption("--by <NAME>")]
         [Description("Who merges (default: the user name).")]
@@ -50,18 +58,78 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
 
         public override ValidationResult Validate()
         {
-            if (new[] { DryRun, Apply, Undo is not null }.Count(b => b) != 1)
-                return ValidationResult.Error("give one of --dry-run FILE..., --apply, --undo MERGE_ID");
-            if (DryRun != (Files.Length > 0))
-                return ValidationResult.Error(DryRun ? "--dry-run needs news files" : "files are read only with --dry-run; --apply works on the review queue");
+            if (new[] { DryRun, Apply, Undo is not null, List }.Count(b => b) != 1)
+                return ValidationResult.Error("give one of --dry-run [FILE...], --apply, --list, --undo MERGE_ID");
+            if (Files.Length > 0 && !DryRun)
+                return ValidationResult.Error("files are read only with --dry-run; --apply works on the review queue");
             return Window is < 0 or > 30 ? ValidationResult.Error("--window must be 0 to 30 days") : ValidationResult.Success();
         }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (!settings.DryRun)
-            return Persist(settings, cancellationToken);
+        using var store = settings.OpenStore(clock);
+        var queue = new CandidateQueue(store);
+        var by = settings.By ?? Environment.UserName;
+        var inv = CultureInfo.InvariantCulture;
+        if (settings.Undo is { } undo)
+        {
+            queue.UndoMerge(undo, by);
+            output.Out.WriteLine(string.Create(inv, $"merge {undo} undone: its candidates are pending again and its incident as before the merge"));
+            return ExitCodes.Success;
+        }
+        if (settings.List)
+            return ListMerges(queue, settings.Json);
+        var rule = new MergeRule { WindowDays = settings.Window };
+        if (settings.Files.Length > 0)
+            return DryRunFiles(store, settings, rule, cancellationToken);
+
+        var (plan, counts) = QueueMerge.Plan(PendingReports(queue), rule, IncidentsIn(store));
+        if (settings.DryRun)
+        {
+            Show(plan.Select(p => (Label: "candidates " + string.Join(",", p.CandidateIds.Select(i => i.ToString(inv))), p.Entry, Planned: (PlannedMerge?)p)).ToList(), counts, settings.Json, "pending report candidates");
+            return ExitCodes.Success;
+        }
+        int into = 0, created = 0;
+        foreach (var p in plan.Where(p => !p.LeftForReview))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var why = string.Join("; ", p.Entry.Cluster.Reasons.Append(p.Entry.Why));
+            var (incident, mergeId) = p.Entry.Into is { } target
+                ? queue.MergeInto(p.CandidateIds, target.Id, by, why, (cs, current) => ReviewDecisions.MergeIntoIncident(current, cs.Select(c => c.Payload)))
+                : queue.AcceptCluster(p.CandidateIds, by, why, cs => ReviewDecisions.ClusterIncident(cs.Select(c => c.Payload)));
+            if (p.IntoExisting)
+                into++;
+            else
+                created++;
+            output.Out.WriteLine(string.Create(inv,
+                $"merge {mergeId}: candidates {string.Join(",", p.CandidateIds)} -> {(p.IntoExisting ? "existing" : "new")} incident {incident.Id} (killed {incident.Killed.Best?.ToString(inv) ?? "?"})"));
+        }
+        output.Out.WriteLine(string.Create(inv,
+            $"{into + created} merges applied ({into} into existing incidents, {created} new incidents); {plan.Count(p => p.LeftForReview)} groups left for review"));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The stored incidents of one district whose start date lies in a range: what the matcher compares a block with.</summary>
+    public static Func<string, DateOnly, DateOnly, IEnumerable<Incident>> IncidentsIn(IIncidentStore store) =>
+        (district, from, to) => [.. store.Query(new IncidentQuery { Districts = [district], From = from, To = to, Sort = IncidentSort.Id })];
+
+    /// <summary>Every pending report candidate (id, payload), read before any incident query (PostgreSQL allows one open reader).</summary>
+    public static List<(long Id, string Payload)> PendingReports(CandidateQueue queue)
+    {
+        var list = new List<(long, string)>();
+        for (long after = 0; ;)
+        {
+            var page = queue.List(CandidateStatus.Pending, 1000, after);
+            if (page.Count == 0)
+                return list;
+            list.AddRange(page.Where(c => c.Kind == "report").Select(c => (c.Id, c.Payload)));
+            after = page[^1].Id;
+        }
+    }
+
+    private int DryRunFiles(IIncidentStore store, Settings settings, MergeRule rule, CancellationToken cancellationToken)
+    {
         var reports = new List<ExtractedReport>();
         foreach (var file in settings.Files)
         {
@@ -74,64 +142,74 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
                     reports.Add(report);
             }
         }
-        var clusters = new ReportMerger(new MergeRule { WindowDays = settings.Window }).Cluster(reports);
-        var inv = CultureInfo.InvariantCulture;
-        if (settings.Json)
-        {
-            var json = clusters.Select(c => new
-            {
-                incident = c.Id,
-                reports = c.Reports.Select(r => r.ArticleId),
-                killed = new { c.Killed.Low, c.Killed.Best, c.Killed.High, c.Killed.Rule },
-                injured = new { c.Injured.Low, c.Injured.Best, c.Injured.High, c.Injured.Rule },
-                why = c.Reasons,
-            });
-            output.Out.WriteLine(JsonSerializer.Serialize(json, CliJson.Options));
-            return ExitCodes.Success;
-        }
-        var table = new Table().Title(Markup.Escape($"dry run: {reports.Count:N0} reports would become {clusters.Count:N0} incidents (nothing written)"))
-            .Border(TableBorder.Simple).AddColumns("incident", "reports", "killed (low / best / high)", "why");
-        foreach (var c in clusters)
-        {
-            table.AddRow(c.Id.ToString(inv), Markup.Escape(string.Join(", ", c.Reports.Select(r => r.ArticleId))),
-                Markup.Escape($"{c.Killed.Low?.ToString(inv) ?? "?"} / {c.Killed.Best?.ToString(inv) ?? "?"} / {c.Killed.High?.ToString(inv) ?? "?"}"),
-                Markup.Escape(string.Join("\n", c.Reasons)));
-        }
-        output.Console.Write(table);
+        var clusters = new ReportMerger(rule).Cluster(reports);
+        var (entries, counts) = new IncidentMatcher(rule).Match(clusters, IncidentsIn(store));
+        Show(entries.Select(e => (Label: string.Join(", ", e.Cluster.Reports.Select(r => r.ArticleId)), Entry: e, Planned: (PlannedMerge?)null)).ToList(),
+            counts, settings.Json, "reports");
         return ExitCodes.Success;
     }
 
-    private int Persist(Settings settings, CancellationToken cancellationToken)
+    private void Show(List<(string Label, MergePlanEntry Entry, PlannedMerge? Planned)> rows, MatchCounts counts, bool json, string what)
     {
-        using var store = settings.OpenStore(clock);
-        var queue = new CandidateQueue(store);
-        var by = settings.By ?? Environment.UserName;
         var inv = CultureInfo.InvariantCulture;
-        if (settings.Undo is { } undo)
+        string Outcome(MergePlanEntry e) => e.Into is { } i
+            ? $"into incident {i.Id.ToString(inv)}{(i.SourceRecord is { } k ? $" ({k.Dataset} {k.RecordId})" : "")}"
+            : e.Ambiguous ? "ambiguous: left for review"
+            : e.Cluster.Reports.Count > 1 ? "one new incident" : "stays for review";
+        if (json)
         {
-            queue.UndoMerge(undo, by);
-            output.Out.WriteLine(string.Create(inv, $"merge {undo} undone: its candidates are pending again, its incident deleted"));
+            output.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                groups = rows.Select(r => new
+                {
+                    reports = r.Entry.Cluster.Reports.Select(x => x.ArticleId),
+                    candidates = r.Planned?.CandidateIds,
+                    into_incident = r.Entry.Into?.Id,
+                    outcome = Outcome(r.Entry),
+                    also_matched = r.Entry.AlsoMatched,
+                    killed = new { r.Entry.Cluster.Killed.Low, r.Entry.Cluster.Killed.Best, r.Entry.Cluster.Killed.High, r.Entry.Cluster.Killed.Rule },
+                    injured = new { r.Entry.Cluster.Injured.Low, r.Entry.Cluster.Injured.Best, r.Entry.Cluster.Injured.High, r.Entry.Cluster.Injured.Rule },
+                    why = r.Entry.Cluster.Reasons.Append(r.Entry.Why),
+                }),
+                blocks = counts.Blocks,
+                stored_incidents_read = counts.IncidentsRead,
+                comparisons = counts.Comparisons,
+            }, CliJson.Options));
+            return;
+        }
+        var reports = rows.Sum(r => r.Entry.Cluster.Reports.Count);
+        var table = new Table().Title(Markup.Escape(string.Create(inv,
+                $"dry run: {reports:N0} {what} in {rows.Count:N0} groups: {rows.Count(r => r.Entry.Into is not null):N0} into stored incidents, {rows.Count(r => r.Entry.Into is null && !r.Entry.Ambiguous && r.Entry.Cluster.Reports.Count > 1):N0} new incidents (nothing written)")))
+            .Border(TableBorder.Simple).AddColumns("reports", "outcome", "killed (low / best / high)", "why");
+        foreach (var (label, e, _) in rows)
+        {
+            var k = e.Cluster.Killed;
+            table.AddRow(Markup.Escape(label), Markup.Escape(Outcome(e)),
+                Markup.Escape($"{k.Low?.ToString(inv) ?? "?"} / {k.Best?.ToString(inv) ?? "?"} / {k.High?.ToString(inv) ?? "?"}"),
+                Markup.Escape(string.Join("\n", e.Cluster.Reasons.Append(e.Why))));
+        }
+        output.Console.Write(table);
+        output.Out.WriteLine(string.Create(inv, $"{counts.Blocks} blocks, {counts.IncidentsRead} stored incidents read, {counts.Comparisons} comparisons with them"));
+    }
+
+    private int ListMerges(CandidateQueue queue, bool json)
+    {
+        var merges = queue.Merges(200);
+        if (json)
+        {
+            output.Out.WriteLine(JsonSerializer.Serialize(merges, CliJson.Options));
             return ExitCodes.Success;
         }
-        var candidateOf = new Dictionary<ExtractedReport, long>(ReferenceEqualityComparer.Instance);
-        for (long after = 0; ;)
+        var inv = CultureInfo.InvariantCulture;
+        var table = new Table().Title(Markup.Escape($"{merges.Count} merges")).Border(TableBorder.Simple)
+            .AddColumns("merge", "incident", "candidates", "kind", "when / who", "undone", "why");
+        foreach (var m in merges)
         {
-            var page = queue.List(CandidateStatus.Pending, 1000, after);
-            if (page.Count == 0)
-                break;
-            foreach (var c in page.Where(c => c.Kind == "report"))
-                candidateOf[ReportIncident.ReadPayload(c.Payload)] = c.Id;
-            after = page[^1].Id;
+            table.AddRow(m.Id.ToString(inv), m.Into.ToString(inv), string.Join(",", m.Candidates.Select(c => c.ToString(inv))),
+                m.IntoExisting ? "into existing" : "new incident", Markup.Escape($"{m.MergedAt} {m.MergedBy}"),
+                Markup.Escape(m.UndoneAt is null ? "" : $"{m.UndoneAt} {m.UndoneBy}"), Markup.Escape(m.Reason));
         }
-        var clusters = new ReportMerger(new MergeRule { WindowDays = settings.Window }).Cluster(candidateOf.Keys).Where(c => c.Reports.Count > 1).ToList();
-        foreach (var c in clusters)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var ids = c.Reports.Select(r => candidateOf[r]).ToList();
-            var (incident, mergeId) = queue.AcceptCluster(ids, by, string.Join("; ", c.Reasons), cs => ReviewDecisions.ClusterIncident(cs.Select(x => x.Payload)));
-            output.Out.WriteLine(string.Create(inv, $"merge {mergeId}: candidates {string.Join(",", ids)} -> incident {incident.Id} (killed {incident.Killed.Best?.ToString(inv) ?? "?"})"));
-        }
-        output.Out.WriteLine(string.Create(inv, $"{clusters.Count} merges applied"));
+        output.Console.Write(table);
         return ExitCodes.Success;
     }
 }

@@ -90,6 +90,27 @@ public static class IncidentFields
         return changes ?? (IReadOnlyList<FieldChange>)[];
     }
 
+    /// <summary>
+    /// The incident as it was before <paramref name="changes"/> (one revision's field changes) were made to it:
+    /// each changed field gets its value before back. Bookkeeping (id, revision, timestamps) is the current one's.
+    /// </summary>
+    /// <exception cref="Errors.FieldException">A field's earlier text no longer parses.</exception>
+    public static Incident Revert(Incident current, IEnumerable<FieldChange> changes)
+    {
+        var values = All.ToDictionary(f => f.Name, f => f.Get(current), StringComparer.Ordinal);
+        foreach (var change in changes)
+            values[change.Field] = change.Before;
+        var before = IncidentFieldParser.Parse(name => values.GetValueOrDefault(name) is { Length: > 0 } v ? v : null);
+        return before with
+        {
+            Id = current.Id,
+            Revision = current.Revision,
+            CreatedAt = current.CreatedAt,
+            UpdatedAt = current.UpdatedAt,
+            DeletedAt = current.DeletedAt,
+        };
+    }
+
     internal static string? Num(long value) => value.ToString(Inv);
     internal static string? Num(int? value) => value?.ToString(Inv);
     internal static string? Num(double? value) => value?.ToString("R", Inv);

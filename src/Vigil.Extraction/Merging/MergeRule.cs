@@ -1,55 +1,84 @@
+using System.Globalization;
 using Vigil.Domain.Incidents;
 using Vigil.Extraction.Incidents;
-using Vigil.Extraction.Numbers;
 
 namespace Vigil.Extraction.Merging;
 
 /// <summary>
-/// When two reports describe the same attack. Blocking first: only reports with the same district whose dates
-/// lie within <see cref="WindowDays"/> of each other are ever compared. Then every one of these must hold: the
-/// event types agree (or one is unknown); the perpetrators agree (or one is unknown); the killed figures are
-/// compatible — within a factor of 2 or 5 of each other, a vague figure ("dozens") holding the other inside its
-/// range — and so are the injured. Each check gives a reason, so a merge can say why.
+/// When two reports (or a report and a stored incident) describe the same attack. Blocking first: only items
+/// with the same district whose dates lie within <see cref="WindowDays"/> of each other are ever compared. Then
+/// every one of these must hold: the event types agree (or one is unknown); the actors agree (or one is
+/// unknown); the killed figures are compatible — within a factor of 2 or 5 of each other, a vague figure
+/// ("dozens") holding the other inside its range — and so are the injured. Each check gives a reason, so a
+/// merge can say why.
+/// <para>
+/// A stored incident is read more loosely in two ways, because datasets code events coarsely: its event type
+/// <see cref="EventType.ArmedClash"/> or <see cref="EventType.Other"/> (UCDP codes every state-based event as a
+/// clash) agrees with any type, and a report's perpetrator agrees when it is either side of the incident
+/// (UCDP's side A is often the government, the group being side B, stored as the target).
+/// </para>
 /// </summary>
 public class MergeRule
 {
     public int WindowDays { get; init; } = 1;
 
-    public virtual (bool Same, string Why) Compare(ExtractedReport a, ExtractedReport b)
+    public virtual (bool Same, string Why) Compare(ExtractedReport a, ExtractedReport b) => Compare(MergeFacts.Of(a), MergeFacts.Of(b));
+
+    public virtual (bool Same, string Why) Compare(MergeFacts a, MergeFacts b)
     {
+        var inv = CultureInfo.InvariantCulture;
         var reasons = new List<string>();
-        if (a.Place?.Place.Admin2 is not { } da || !string.Equals(da, b.Place?.Place.Admin2, StringComparison.OrdinalIgnoreCase))
+        if (a.District is not { } da || !string.Equals(da, b.District, StringComparison.OrdinalIgnoreCase))
             return (false, "different or unknown district");
         reasons.Add("district " + da);
-        if (Day(a) is not { } dayA || Day(b) is not { } dayB)
+        if (a.DaysApart(b) is not { } apart)
             return (false, "date unknown");
-        var apart = Math.Abs(dayA.DayNumber - dayB.DayNumber);
         if (apart > WindowDays)
             return (false, $"{apart} days apart");
         reasons.Add($"{apart} day(s) apart");
-        if (a.EventType is { } ta && b.EventType is { } tb && ta.Value != tb.Value)
-            return (false, $"types differ ({ta.Value} / {tb.Value})");
-        reasons.Add("type " + ((a.EventType?.Value ?? b.EventType?.Value)?.ToString() ?? "unknown"));
-        if (a.Perpetrator?.Value.Actor.Name is { } pa && b.Perpetrator?.Value.Actor.Name is { } pb && pa != pb)
-            return (false, $"perpetrators differ ({pa} / {pb})");
+        if (!TypesAgree(a, b))
+            return (false, $"types differ ({Name(a.EventType)} / {Name(b.EventType)})");
+        reasons.Add("type " + ((Specific(a) ?? Specific(b)) is { } t ? Domain.Text.EnumText<EventType>.Format(t) : "unknown"));
+        if (!ActorsAgree(a, b))
+            return (false, $"perpetrators differ ({a.Perpetrator} / {b.Perpetrator})");
         if (!Compatible(a.Killed, b.Killed))
             return (false, $"killed {a.Killed?.Phrase} / {b.Killed?.Phrase} incompatible");
         if (!Compatible(a.Injured, b.Injured))
             return (false, $"injured {a.Injured?.Phrase} / {b.Injured?.Phrase} incompatible");
-        reasons.Add($"killed {a.Killed?.Best?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} ~ {b.Killed?.Best?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}");
+        reasons.Add($"killed {a.Killed?.Best?.ToString(inv) ?? "?"} ~ {b.Killed?.Best?.ToString(inv) ?? "?"}");
         return (true, string.Join(", ", reasons));
     }
 
     /// <summary>The day a report is filed under for blocking: its date's start, else its publication date.</summary>
     public static DateOnly? Day(ExtractedReport r) => r.Date?.Value.Start ?? r.Published;
 
-    private static bool Compatible(CasualtyMention? a, CasualtyMention? b)
+    /// <summary>The event type that says something: null for unknown and, for stored incidents, for the coarse clash/other.</summary>
+    private static EventType? Specific(MergeFacts f) =>
+        f.Stored && f.EventType is EventType.ArmedClash or EventType.Other ? null : f.EventType;
+
+    private static string Name(EventType? t) => t is { } v ? Domain.Text.EnumText<EventType>.Format(v) : "unknown";
+
+    private static bool TypesAgree(MergeFacts a, MergeFacts b) =>
+        Specific(a) is not { } ta || Specific(b) is not { } tb || ta == tb;
+
+    private static bool ActorsAgree(MergeFacts a, MergeFacts b)
+    {
+        if (a.Perpetrator is null || b.Perpetrator is null)
+            return true;
+        if (Same(a.Perpetrator, b.Perpetrator))
+            return true;
+        return (a.Stored && Same(a.Target, b.Perpetrator)) || (b.Stored && Same(b.Target, a.Perpetrator));
+    }
+
+    private static bool Same(string? x, string? y) => x is not null && string.Equals(x, y, StringComparison.OrdinalIgnoreCase);
+
+    private static bool Compatible(MergeFigure? a, MergeFigure? b)
     {
         if (a?.Best is not { } x || b?.Best is not { } y)
             return true;
-        if (a.Rule.StartsWith("vague:", StringComparison.Ordinal))
+        if (a.Vague)
             return y >= (a.Low ?? 0) && y <= (a.High ?? long.MaxValue);
-        if (b.Rule.StartsWith("vague:", StringComparison.Ordinal))
+        if (b.Vague)
             return x >= (b.Low ?? 0) && x <= (b.High ?? long.MaxValue);
         var (lo, hi) = (Math.Min(x, y), Math.Max(x, y));
         return hi - lo <= 5 || hi <= 2 * lo;

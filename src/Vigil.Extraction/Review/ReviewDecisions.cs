@@ -23,6 +23,27 @@ public static class ReviewDecisions
         return next with { Killed = killed, Injured = injured, Flags = Incident.CasualtyFlags(killed, injured) };
     }
 
+    /// <summary>
+    /// Merging reports into an incident that already exists (imported from a dataset, or accepted earlier): every
+    /// article becomes a source (once). The incident's figures stand — a dataset's coded figure, or an analyst's, is
+    /// better evidence than a first news report — except where the incident has none: then the reports' figure by
+    /// the median-of-reports rule fills it. Each report's own figure stays in its candidate, linked to the incident.
+    /// </summary>
+    public static Incident MergeIntoIncident(Incident current, IEnumerable<string> payloads)
+    {
+        var list = payloads.ToList();
+        var sources = current.Sources;
+        foreach (var source in list.Select(ReportIncident.SourceOf))
+        {
+            if (!sources.Contains(source))
+                sources = sources.Add(source);
+        }
+        var reports = ReportIncident.FromCluster([.. list.Select(p => (ReportIncident.ReadPayload(p), ReportIncident.SourceOf(p)))]);
+        var killed = current.Killed.IsUnknown ? reports.Killed : current.Killed;
+        var injured = current.Injured.IsUnknown ? reports.Injured : current.Injured;
+        return current with { Sources = sources, Killed = killed, Injured = injured, Flags = current.Flags | Incident.CasualtyFlags(killed, injured) };
+    }
+
     /// <summary>One incident from several report payloads, figures by the median-of-reports rule.</summary>
     public static Incident ClusterIncident(IEnumerable<string> payloads) =>
         ReportIncident.FromCluster([.. payloads.Select(p => (ReportIncident.ReadPayload(p), ReportIncident.SourceOf(p)))]);

@@ -25,16 +25,13 @@ public sealed partial class CandidateQueue
         return incident;
     }
 
-    /// <summary>Accepts a pending report candidate into an existing incident: <paramref name="apply"/> gets the candidate and the incident and returns the updated incident.</summary>
-    public Incident AcceptInto(long id, long incidentId, string by, Func<ExtractionCandidate, Incident, Incident> apply)
-    {
-        using var tx = store.Connection.BeginTransaction();
-        var candidate = PendingReport(tx, id);
-        var incident = store.Update(tx, incidentId, new ChangeContext(by, $"merged extraction candidate {id} into incident {incidentId}"), current => apply(candidate, current));
-        MarkAccepted(tx, id, incidentId, by);
-        tx.Commit();
-        return incident;
-    }
+    /// <summary>
+    /// Accepts a pending report candidate into an existing incident: <paramref name="apply"/> gets the candidate and
+    /// the incident and returns the updated incident. Recorded as a merge (see <see cref="MergeInto"/>), so it can be undone.
+    /// </summary>
+    public Incident AcceptInto(long id, long incidentId, string by, Func<ExtractionCandidate, Incident, Incident> apply) =>
+        MergeInto([id], incidentId, by, $"merged extraction candidate {id.ToString(Inv)} into incident {incidentId.ToString(Inv)}",
+            (cs, current) => apply(cs[0], current)).Incident;
 
     /// <summary>
     /// Accepts several pending report candidates as ONE incident (built by <paramref name="build"/>) and records the
@@ -50,53 +47,9 @@ public sealed partial class CandidateQueue
         var incident = store.Create(tx, build(candidates), new ChangeContext(by, $"merged from extraction candidates {absorbed}: {reason}"));
         foreach (var id in ids)
             MarkAccepted(tx, id, incident.Id, by);
-        using var cmd = store.Command(tx, """
-            INSERT INTO incident_merges (into_incident, absorbed, reason, merged_at, merged_by) VALUES (@into, @abs, @why, @at, @by) RETURNING id
-            """, "into", "abs", "why", "at", "by");
-        cmd.Parameters["@into"].Value = incident.Id;
-        cmd.Parameters["@abs"].Value = absorbed;
-        cmd.Parameters["@why"].Value = reason;
-        cmd.Parameters["@at"].Value = Now();
-        cmd.Parameters["@by"].Value = by;
-        var mergeId = Convert.ToInt64(cmd.ExecuteScalar(), Inv);
+        var mergeId = RecordMerge(tx, incident.Id, absorbed, reason, by, null, null);
         tx.Commit();
         return (incident, mergeId);
-    }
-
-    /// <summary>Reverses a merge: its candidates go back to pending and the incident it created is deleted (soft, with a revision).</summary>
-    public void UndoMerge(long mergeId, string by)
-    {
-        using var tx = store.Connection.BeginTransaction();
-        long into;
-        string absorbed;
-        using (var cmd = store.Command(tx, "SELECT into_incident, absorbed FROM incident_merges WHERE id = @id AND undone_at IS NULL", "id"))
-        {
-            cmd.Parameters["@id"].Value = mergeId;
-            using var r = cmd.ExecuteReader();
-            if (!r.Read())
-                throw new NotFoundException($"merge {mergeId} (or it was already undone)");
-            (into, absorbed) = (r.GetInt64(0), r.GetString(1));
-        }
-        foreach (var part in absorbed.Split(','))
-        {
-            using var cmd = store.Command(tx, """
-                UPDATE extraction_candidates SET status = @pending, incident_id = NULL, decided_at = NULL, decided_by = NULL
-                WHERE id = @id AND incident_id = @into
-                """, "pending", "id", "into");
-            cmd.Parameters["@pending"].Value = EnumText<CandidateStatus>.Format(CandidateStatus.Pending);
-            cmd.Parameters["@id"].Value = long.Parse(part, Inv);
-            cmd.Parameters["@into"].Value = into;
-            cmd.ExecuteNonQuery();
-        }
-        store.Delete(tx, into, new ChangeContext(by, $"merge {mergeId} undone"));
-        using (var cmd = store.Command(tx, "UPDATE incident_merges SET undone_at = @at, undone_by = @by WHERE id = @id", "at", "by", "id"))
-        {
-            cmd.Parameters["@at"].Value = Now();
-            cmd.Parameters["@by"].Value = by;
-            cmd.Parameters["@id"].Value = mergeId;
-            cmd.ExecuteNonQuery();
-        }
-        tx.Commit();
     }
 
     private ExtractionCandidate PendingReport(DbTransaction tx, long id)

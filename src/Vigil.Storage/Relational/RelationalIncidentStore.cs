@@ -48,7 +48,7 @@ public partial class RelationalIncidentStore : IIncidentStore
     }
 
     /// <summary>An incident's row (without its sources, deleted or not), or null.</summary>
-    private Incident? ReadRow(DbTransaction? tx, long id)
+    internal Incident? ReadRow(DbTransaction? tx, long id)
     {
         using var cmd = Command(tx, $"SELECT {IncidentColumns.SelectList} FROM incidents WHERE id = @id", "id");
         cmd.Parameters["@id"].Value = id;

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Vigil.Domain.Incidents;
+
+namespace Vigil.Extraction.Merging;
+
+/// <summary>Where a cluster of reports goes: into an existing incident, or a new one; with the reason, and the other incidents that matched as well.</summary>
+public sealed record MergePlanEntry(ReportCluster Cluster, Incident? Into, string Why, IReadOnlyList<long> AlsoMatched)
+{
+    /// <summary>More than one stored incident matched equally well: an analyst has to choose, nothing is merged automatically.</summary>
+    public bool Ambiguous => Into is null && AlsoMatched.Count > 1;
+}
+
+/// <summary>How much work a match took: the store queries (one per block) and the pairs compared.</summary>
+public sealed record MatchCounts(int Blocks, int IncidentsRead, long Comparisons);
+
+/// <summary>
+/// Matches clusters of extracted reports with incidents already stored (imported from datasets or accepted
+/// earlier), with the same blocking as <see cref="ReportMerger"/>: clusters are grouped by district and, within a
+/// district, into runs of dates no more than two windows apart; each run reads the stored incidents of that
+/// district and date span once (the <c>incidentsIn</c> callback: district, first and last start date), and a cluster is compared only with the incidents
+/// of its run within its date window. A cluster matches an incident when every one of its reports does (no
+/// chaining). Of several matches the nearest in date wins, then the closest killed figure; a tie leaves the
+/// cluster unmatched and marked ambiguous. Stored incidents dated only to a span longer than
+/// <see cref="MaxStoredSpanDays"/> ("some day in March") are never matched: they would match every report.
+/// </summary>
+public sealed class IncidentMatcher(MergeRule rule)
+{
+    public const int MaxStoredSpanDays = 7;
+
+    public MergeRule Rule { get; } = rule;
+
+    public (List<MergePlanEntry> Plan, MatchCounts Counts) Match(
+        IReadOnlyList<ReportCluster> clusters, Func<string, DateOnly, DateOnly, IEnumerable<Incident>> incidentsIn)
+    {
+        var plan = new MergePlanEntry?[clusters.Count];
+        int blocks = 0, read = 0;
+        long comparisons = 0;
+        var facts = clusters.Select(c => c.Reports.Select(MergeFacts.Of).ToList()).ToList();
+        var dated = Enumerable.Range(0, clusters.Count)
+            .Where(i => facts[i].All(f => f.District is not null && f.From is not null))
+            .GroupBy(i => facts[i][0].District!.ToUpperInvariant());
+        foreach (var district in dated)
+        {
+            foreach (var run in Runs(district.OrderBy(i => Earliest(facts[i])), facts))
+            {
+                blocks++;
+                var from = Earliest(facts[run[0]]).AddDays(-Rule.WindowDays);
+                var to = run.Max(i => Latest(facts[i])).AddDays(Rule.WindowDays);
+                var stored = incidentsIn(facts[run[0]][0].District!, from.AddDays(-MaxStoredSpanDays), to)
+                    .Select(i => (Incident: i, Facts: MergeFacts.Of(i)))
+                    .Where(s => s.Facts.To!.Value.DayNumber - s.Facts.From!.Value.DayNumber <= MaxStoredSpanDays).ToList();
+                read += stored.Count;
+                foreach (var i in run)
+                {
+                    var matches = new List<(Incident Incident, int Apart, long KilledGap, string Why)>();
+                    foreach (var (incident, f) in stored)
+                    {
+                        if (facts[i].Any(r => r.DaysApart(f) is not { } d || d > Rule.WindowDays))
+                            continue;
+                        var checks = facts[i].Select(r => Rule.Compare(r, f)).ToList();
+                        comparisons += checks.Count;
+                        if (checks.All(c => c.Same))
+                            matches.Add((incident, facts[i].Min(r => r.DaysApart(f)!.Value), KilledGap(clusters[i], f), checks[0].Why));
+                    }
+                    plan[i] = Choose(clusters[i], matches);
+                }
+            }
+        }
+        for (var i = 0; i < plan.Length; i++)
+            plan[i] ??= new MergePlanEntry(clusters[i], null, "no district or date: not compared with stored incidents", []);
+        return ([.. plan.Select(p => p!)], new MatchCounts(blocks, read, comparisons));
+    }
+
+    private static MergePlanEntry Choose(ReportCluster cluster, List<(Incident Incident, int Apart, long KilledGap, string Why)> matches)
+    {
+        if (matches.Count == 0)
+            return new(cluster, null, "no stored incident matches", []);
+        var ranked = matches.OrderBy(m => m.Apart).ThenBy(m => m.KilledGap).ThenBy(m => m.Incident.Id).ToList();
+        var others = ranked.Select(m => m.Incident.Id).ToList();
+        if (ranked.Count > 1 && ranked[1].Apart == ranked[0].Apart && ranked[1].KilledGap == ranked[0].KilledGap)
+        {
+            var tied = ranked.TakeWhile(m => m.Apart == ranked[0].Apart && m.KilledGap == ranked[0].KilledGap).Select(m => m.Incident.Id);
+            return new(cluster, null, $"ambiguous: incidents {string.Join(", ", tied.Select(t => t.ToString(CultureInfo.InvariantCulture)))} match equally well", others);
+        }
+        var best = ranked[0];
+        return new(cluster, best.Incident, $"incident {best.Incident.Id.ToString(CultureInfo.InvariantCulture)}: {best.Why}", others);
+    }
+
+    private static long KilledGap(ReportCluster cluster, MergeFacts stored) =>
+        cluster.Killed.Best is { } k && stored.Killed?.Best is { } s ? Math.Abs(k - s) : long.MaxValue / 2;
+
+    private static DateOnly Earliest(List<MergeFacts> f) => f.Min(x => x.From!.Value);
+
+    private static DateOnly Latest(List<MergeFacts> f) => f.Max(x => x.To!.Value);
+
+    /// <summary>Consecutive clusters (by date) whose dates are at most two windows apart share one store read.</summary>
+    private IEnumerable<List<int>> Runs(IEnumerable<int> ordered, List<List<MergeFacts>> facts)
+    {
+        var run = new List<int>();
+        DateOnly last = default;
+        foreach (var i in ordered)
+        {
+            if (run.Count > 0 && Earliest(facts[i]).DayNumber - last.DayNumber > 2 * Rule.WindowDays)
+            {
+                yield return run;
+                run = [];
+            }
+            run.Add(i);
+            last = run.Count == 1 ? Latest(facts[i]) : (Latest(facts[i]) > last ? Latest(facts[i]) : last);
+        }
+        if (run.Count > 0)
+            yield return run;
+    }
+}
