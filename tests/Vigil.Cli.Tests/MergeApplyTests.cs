@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Vigil.Domain.Incidents;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
+using Vigil.TestSupport;
 
 namespace Vigil.Cli.Tests;
 
@@ -56,6 +58,67 @@ public class MergeApplyTests
             Assert.All(incidentIds, id => Assert.NotNull(store.Find(id, includeDeleted: true)!.DeletedAt));
         }
         Assert.Equal(4, cli.Run("merge", "--undo", mergeIds[0]).ExitCode);
+    }
+
+    // Two news reports of an Islamic State hideout raided in Peshawar on Monday 20 December 2021, which UCDP records
+    // (bundled file, event 425055) as an armed clash between the government and IS with three dead; and one report
+    // of an attack in Quetta that UCDP does not have.
+    private const string UcdpNews = """
+        {"id": "u1", "url": "https://example.org/u1", "published": "2021-12-21", "source": "Example Daily", "title": "Three killed in Peshawar raid", "text": "Three people were killed in Peshawar on Monday when security forces raided an Islamic State hideout, police said."}
+        {"id": "u2", "url": "https://example.org/u2", "published": "2021-12-21", "source": "Example Times", "title": "IS militants killed", "text": "Security forces killed three militants of the Islamic State in an operation in Peshawar yesterday."}
+        {"id": "q1", "url": "https://example.org/q1", "published": "2021-12-29", "source": "Example Daily", "title": "Quetta checkpost attacked", "text": "Four policemen were killed when gunmen attacked a checkpost in Quetta on Tuesday."}
+        """;
+
+    [Fact]
+    public void News_reports_of_an_attack_ucdp_recorded_merge_into_the_imported_record_and_undoing_restores_it()
+    {
+        using var cli = new Cli();
+        Assert.Equal(0, cli.Run("import", RepoFiles.BundledUcdp).ExitCode);
+        Incident before;
+        long count;
+        using (var store = SqliteIncidentStore.Open(cli.Db))
+        {
+            count = store.Count(IncidentQuery.All);
+            before = store.Query(new IncidentQuery { Datasets = ["ucdp-ged"], Districts = ["Peshawar"], From = new(2021, 12, 20), To = new(2021, 12, 20) }, includeSources: true).Single();
+        }
+        Assert.Equal(0, cli.Run("ingest-news", cli.Dir.Write("news.jsonl", UcdpNews)).ExitCode);
+
+        using (var plan = JsonDocument.Parse(cli.Run("merge", "--dry-run", "--json").Output))
+        {
+            var groups = plan.RootElement.GetProperty("groups").EnumerateArray().ToList();
+            var raid = groups.Single(g => g.GetProperty("reports").GetArrayLength() == 2);
+            Assert.Equal(before.Id, raid.GetProperty("into_incident").GetInt64());
+            var quetta = groups.Single(g => g.GetProperty("reports").GetArrayLength() == 1);
+            Assert.Equal("stays for review", quetta.GetProperty("outcome").GetString());
+            // Blocking: the UCDP records (6,416) are never all compared; only those of the reports' district and days are read.
+            Assert.InRange(plan.RootElement.GetProperty("stored_incidents_read").GetInt32(), 1, 20);
+        }
+
+        var apply = cli.Run("merge", "--apply", "--by", "amina");
+        Assert.Equal(0, apply.ExitCode);
+        Assert.Contains("1 merges applied (1 into existing incidents, 0 new incidents); 1 groups left for review", apply.Output, StringComparison.Ordinal);
+        using (var store = SqliteIncidentStore.Open(cli.Db))
+        {
+            var merged = store.Query(new IncidentQuery { Datasets = ["ucdp-ged"], Districts = ["Peshawar"], From = new(2021, 12, 20), To = new(2021, 12, 20) }, includeSources: true).Single();
+            Assert.Equal(before.Killed, merged.Killed); // the dataset's figure stands
+            Assert.Equal(before.Sources.Length + 2, merged.Sources.Length);
+            Assert.Contains(merged.Sources, s => s.Url == "https://example.org/u1");
+            Assert.Equal(count, store.Count(IncidentQuery.All)); // nothing new was created
+        }
+        Assert.Single(Reports(cli, "pending"));
+
+        var mergeId = apply.Output.Split('\n').Single(l => l.StartsWith("merge ", StringComparison.Ordinal))["merge ".Length..].Split(':')[0];
+        Assert.Equal(0, cli.Run("merge", "--undo", mergeId).ExitCode);
+        using (var store = SqliteIncidentStore.Open(cli.Db))
+        {
+            var restored = store.Find(before.Id)!;
+            var fields = IncidentFields.All.Where(f => !IncidentFields.Bookkeeping.Contains(f.Name)).ToList();
+            var withSources = store.Query(new IncidentQuery { Datasets = ["ucdp-ged"], Districts = ["Peshawar"], From = new(2021, 12, 20), To = new(2021, 12, 20) }, includeSources: true).Single();
+            Assert.Equal(fields.Select(f => f.Get(before)), fields.Select(f => f.Get(withSources)));
+            Assert.Equal(before.Revision + 2, restored.Revision);
+        }
+        Assert.Equal(3, Reports(cli, "pending").Count);
+        Assert.Contains("into existing", cli.Run("merge", "--list").Output, StringComparison.Ordinal);
     }
 
     private static List<long> Reports(Cli cli, string status)
