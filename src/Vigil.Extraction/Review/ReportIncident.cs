@@ -73,17 +73,22 @@ public static class ReportIncident
     /// <summary>The fields an analyst may set before accepting: killed, injured, district, province, date, event_type, perpetrator.</summary>
     public static readonly IReadOnlyList<string> EditableFields = ["killed", "injured", "district", "province", "date", "event_type", "perpetrator"];
 
-    /// <summary>Applies edits (field → value) to an incident built from a report; a killed or injured edit is exact, with rule "analyst".</summary>
-    public static Incident Edit(Incident incident, IEnumerable<KeyValuePair<string, string>> edits)
+    /// <summary>
+    /// Applies edits (field → value) to an incident built from a report; a killed or injured edit is exact, with rule
+    /// "analyst"; district and province are normalised through the gazetteer (<see cref="PlaceEdits"/>; a province
+    /// edit is applied before a district edit, so it can settle a district name several provinces share).
+    /// </summary>
+    public static Incident Edit(Incident incident, IEnumerable<KeyValuePair<string, string>> edits, Geo.Gazetteer? gazetteer = null)
     {
-        foreach (var (field, value) in edits)
+        var places = gazetteer ?? Geo.Gazetteer.Bundled;
+        foreach (var (field, value) in edits.OrderBy(e => e.Key == "province" ? 0 : e.Key == "district" ? 1 : 2))
         {
             incident = field switch
             {
                 "killed" => incident with { Killed = CasualtyCount.Exactly(Count(field, value), incident.Killed.Phrase, "analyst") },
                 "injured" => incident with { Injured = CasualtyCount.Exactly(Count(field, value), incident.Injured.Phrase, "analyst") },
-                "district" => incident with { Place = incident.Place with { Admin2 = value, Admin2Raw = value } },
-                "province" => incident with { Place = incident.Place with { Admin1 = value, Admin1Raw = value } },
+                "district" => incident with { Place = PlaceEdits.District(incident.Place, value, places) },
+                "province" => incident with { Place = PlaceEdits.Province(incident.Place, value, places) },
                 "date" => incident with
                 {
                     Date = DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
