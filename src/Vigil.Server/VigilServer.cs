@@ -92,6 +92,7 @@ public static class VigilServer
         var api = app.MapGroup("/api/v1");
         api.MapIncidents();
         api.MapReview();
+        api.MapMerges();
         api.MapStatistics();
         api.MapClaims();
         api.MapReports();

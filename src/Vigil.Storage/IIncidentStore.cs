@@ -62,3 +62,11 @@ public interface IIncidentStore : IDisposable
 
     StoreInfo GetInfo();
 }
+
+/// <summary>Queries several features share.</summary>
+public static class IncidentStoreQueries
+{
+    /// <summary>The live incidents of one district whose start date lies from <paramref name="from"/> to <paramref name="to"/>, read whole.</summary>
+    public static List<Incident> InDistrict(this IIncidentStore store, string district, DateOnly from, DateOnly to) =>
+        [.. store.Query(new IncidentQuery { Districts = [district], From = from, To = to, Sort = IncidentSort.Id })];
+}

@@ -106,6 +106,11 @@ public class MergeApplyTests
             Assert.Equal(count, store.Count(IncidentQuery.All)); // nothing new was created
         }
         Assert.Single(Reports(cli, "pending"));
+        using (var shown = JsonDocument.Parse(cli.Run("incidents", "show", before.Id.ToString(CultureInfo.InvariantCulture), "--json").Output))
+        {
+            var behind = shown.RootElement.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("article").GetString()).ToList();
+            Assert.Equal(["u1", "u2"], behind);
+        }
 
         var mergeId = apply.Output.Split('\n').Single(l => l.StartsWith("merge ", StringComparison.Ordinal))["merge ".Length..].Split(':')[0];
         Assert.Equal(0, cli.Run("merge", "--undo", mergeId).ExitCode);

@@ -29,6 +29,7 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
         using var store = settings.OpenStore(clock);
         var incident = store.Find(settings.Id, includeDeleted: true) ?? throw new NotFoundException($"incident {settings.Id}");
         var revisions = store.GetRevisions(settings.Id);
+        var reports = new Storage.Relational.CandidateQueue(store).ReportsBehind(settings.Id);
 
         if (settings.Json)
         {
@@ -39,6 +40,8 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
             VigilJsonWriter.WriteOne(json, incident);
             json.WritePropertyName("revisions");
             JsonSerializer.Serialize(json, revisions, CliJson.Options);
+            json.WritePropertyName("reports");
+            JsonSerializer.Serialize(json, reports.Select(r => new { candidate = r.Id, article = r.ArticleId, r.Source, r.Published, r.Url, r.Summary, r.Evidence }), CliJson.Options);
             json.WriteEndObject();
             json.Flush();
             stdout.Write("\n"u8);
@@ -65,6 +68,18 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
         if (incident.Sources.Length == 0)
             sources.AddRow("", "[grey](none recorded)[/]", "", "", "");
         output.Console.Write(sources);
+
+        if (reports.Count > 0)
+        {
+            var behind = new Table().Title("Extracted reports behind it (each with its own figures)").Border(TableBorder.Simple)
+                .AddColumns("candidate", "article", "published", "summary", "evidence");
+            foreach (var r in reports)
+            {
+                behind.AddRow(r.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Source ?? r.ArticleId), Markup.Escape(r.Published ?? ""),
+                    Markup.Escape(r.Summary), Markup.Escape(r.Evidence ?? ""));
+            }
+            output.Console.Write(behind);
+        }
 
         var history = new Table().Title("Revisions").Border(TableBorder.Simple).AddColumns("#", "when (UTC)", "who", "what", "changes");
         foreach (var r in revisions)

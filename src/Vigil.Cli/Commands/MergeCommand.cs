@@ -12,6 +12,7 @@ using Vigil.Extraction.Input;
 using Vigil.Extraction.Merging;
 using Vigil.Extraction.Review;
 using Vigil.Storage;
+using Vigil.Server.Candidates;
 using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Commands;
@@ -80,24 +81,19 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
         }
         if (settings.List)
             return ListMerges(queue, settings.Json);
-        var rule = new MergeRule { WindowDays = settings.Window };
         if (settings.Files.Length > 0)
-            return DryRunFiles(store, settings, rule, cancellationToken);
+            return DryRunFiles(store, settings, new MergeRule { WindowDays = settings.Window }, cancellationToken);
 
-        var (plan, counts) = QueueMerge.Plan(PendingReports(queue), rule, IncidentsIn(store));
+        var (plan, counts) = QueueMerges.Plan(store, settings.Window);
         if (settings.DryRun)
         {
             Show(plan.Select(p => (Label: "candidates " + string.Join(",", p.CandidateIds.Select(i => i.ToString(inv))), p.Entry, Planned: (PlannedMerge?)p)).ToList(), counts, settings.Json, "pending report candidates");
             return ExitCodes.Success;
         }
         int into = 0, created = 0;
-        foreach (var p in plan.Where(p => !p.LeftForReview))
+        foreach (var (p, incident, mergeId) in QueueMerges.Apply(store, plan, by))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var why = string.Join("; ", p.Entry.Cluster.Reasons.Append(p.Entry.Why));
-            var (incident, mergeId) = p.Entry.Into is { } target
-                ? queue.MergeInto(p.CandidateIds, target.Id, by, why, (cs, current) => ReviewDecisions.MergeIntoIncident(current, cs.Select(c => c.Payload)))
-                : queue.AcceptCluster(p.CandidateIds, by, why, cs => ReviewDecisions.ClusterIncident(cs.Select(c => c.Payload)));
             if (p.IntoExisting)
                 into++;
             else
@@ -108,24 +104,6 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
         output.Out.WriteLine(string.Create(inv,
             $"{into + created} merges applied ({into} into existing incidents, {created} new incidents); {plan.Count(p => p.LeftForReview)} groups left for review"));
         return ExitCodes.Success;
-    }
-
-    /// <summary>The stored incidents of one district whose start date lies in a range: what the matcher compares a block with.</summary>
-    public static Func<string, DateOnly, DateOnly, IEnumerable<Incident>> IncidentsIn(IIncidentStore store) =>
-        (district, from, to) => [.. store.Query(new IncidentQuery { Districts = [district], From = from, To = to, Sort = IncidentSort.Id })];
-
-    /// <summary>Every pending report candidate (id, payload), read before any incident query (PostgreSQL allows one open reader).</summary>
-    public static List<(long Id, string Payload)> PendingReports(CandidateQueue queue)
-    {
-        var list = new List<(long, string)>();
-        for (long after = 0; ;)
-        {
-            var page = queue.List(CandidateStatus.Pending, 1000, after);
-            if (page.Count == 0)
-                return list;
-            list.AddRange(page.Where(c => c.Kind == "report").Select(c => (c.Id, c.Payload)));
-            after = page[^1].Id;
-        }
     }
 
     private int DryRunFiles(IIncidentStore store, Settings settings, MergeRule rule, CancellationToken cancellationToken)
@@ -143,7 +121,7 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
             }
         }
         var clusters = new ReportMerger(rule).Cluster(reports);
-        var (entries, counts) = new IncidentMatcher(rule).Match(clusters, IncidentsIn(store));
+        var (entries, counts) = new IncidentMatcher(rule).Match(clusters, store.InDistrict);
         Show(entries.Select(e => (Label: string.Join(", ", e.Cluster.Reports.Select(r => r.ArticleId)), Entry: e, Planned: (PlannedMerge?)null)).ToList(),
             counts, settings.Json, "reports");
         return ExitCodes.Success;

@@ -106,6 +106,20 @@ public sealed partial class CandidateQueue
         return list;
     }
 
+    /// <summary>Every pending candidate of one kind as (id, payload), read in pages of 1,000 and returned whole (so no reader stays open).</summary>
+    public List<(long Id, string Payload)> PendingPayloads(string kind)
+    {
+        var list = new List<(long, string)>();
+        for (long after = 0; ;)
+        {
+            var page = List(CandidateStatus.Pending, 1000, after);
+            if (page.Count == 0)
+                return list;
+            list.AddRange(page.Where(c => c.Kind == kind).Select(c => (c.Id, c.Payload)));
+            after = page[^1].Id;
+        }
+    }
+
     /// <summary>The candidates accepted into an incident: the reports behind it, each with its own figures in its payload.</summary>
     public IReadOnlyList<ExtractionCandidate> ReportsBehind(long incidentId)
     {

@@ -1,0 +1,116 @@
+using Vigil.Domain.Errors;
+using Vigil.Extraction.Merging;
+using Vigil.Extraction.Review;
+using Vigil.Server.Auth;
+using Vigil.Server.Candidates;
+using Vigil.Server.Infrastructure;
+using Vigil.Storage.Relational;
+
+namespace Vigil.Server.Api;
+
+/// <summary>
+/// /api/v1/merges: what merging the pending report candidates would do (viewer), carrying it out and undoing a merge
+/// (analyst), the recorded merges (viewer); /api/v1/incidents/{id}/reports: the extracted reports behind an incident.
+/// </summary>
+public static class MergesApi
+{
+    public static void MapMerges(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/merges").WithTags("review");
+        group.MapGet("/", List).RequireAuthorization(Policies.Read).WithSummary("Recorded merges, newest first (undone ones marked).");
+        group.MapGet("/plan", Plan).RequireAuthorization(Policies.Read)
+            .WithSummary("What merging the pending report candidates would do: each group, the stored incident it matches (if any) and why. Changes nothing.");
+        group.MapPost("/apply", Apply).RequireAuthorization(Policies.Write)
+            .WithSummary("Merges the pending report candidates as the plan says (analyst); each merge is recorded and reversible.");
+        group.MapPost("/{id:long}/undo", Undo).RequireAuthorization(Policies.Write)
+            .WithSummary("Undoes a merge (analyst): its candidates go back to pending; an incident it created is deleted, an incident it changed gets its fields back.");
+        api.MapGet("/incidents/{id:long}/reports", Reports).WithTags("incidents").RequireAuthorization(Policies.Read)
+            .WithSummary("The extracted news reports accepted into an incident, each with its own figures and evidence.");
+    }
+
+    private static IResult List(StoreAccess stores, int? limit)
+    {
+        if (limit is < 1 or > 1000)
+            return Problems.Field("limit", "must be between 1 and 1000");
+        using var store = stores.Open();
+        return Results.Ok(new CandidateQueue(store).Merges(limit ?? 100));
+    }
+
+    private static IResult Plan(StoreAccess stores, int? window)
+    {
+        if (window is < 0 or > 30)
+            return Problems.Field("window", "must be 0 to 30 days");
+        using var store = stores.Open();
+        var (plan, counts) = QueueMerges.Plan(store, window ?? 1);
+        return Results.Ok(new
+        {
+            groups = plan.Select(Group),
+            blocks = counts.Blocks,
+            stored_incidents_read = counts.IncidentsRead,
+            comparisons = counts.Comparisons,
+        });
+    }
+
+    private static IResult Apply(HttpContext context, StoreAccess stores, int? window)
+    {
+        if (window is < 0 or > 30)
+            return Problems.Field("window", "must be 0 to 30 days");
+        using var store = stores.Open();
+        var (plan, _) = QueueMerges.Plan(store, window ?? 1);
+        try
+        {
+            var applied = QueueMerges.Apply(store, plan, Actor.Of(context)).ToList();
+            context.Items[Actor.DetailKey] = $"{applied.Count} merges applied";
+            return Results.Ok(new
+            {
+                merges = applied.Select(a => new { merge = a.MergeId, incident = a.Incident.Id, into_existing = a.Planned.IntoExisting, candidates = a.Planned.CandidateIds }),
+                left_for_review = plan.Where(p => p.LeftForReview).Select(Group),
+            });
+        }
+        catch (VigilException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot merge", detail: e.Message);
+        }
+    }
+
+    private static IResult Undo(long id, HttpContext context, StoreAccess stores)
+    {
+        using var store = stores.Open();
+        try
+        {
+            new CandidateQueue(store).UndoMerge(id, Actor.Of(context));
+        }
+        catch (NotFoundException e)
+        {
+            return Problems.NotFound(e.Message);
+        }
+        catch (VigilException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Cannot undo", detail: e.Message);
+        }
+        context.Items[Actor.DetailKey] = $"merge {id} undone";
+        return Results.NoContent();
+    }
+
+    private static IResult Reports(long id, StoreAccess stores)
+    {
+        using var store = stores.Open();
+        if (store.Find(id, includeDeleted: true) is null)
+            return Problems.NotFound($"incident {id}");
+        return Results.Ok(new CandidateQueue(store).ReportsBehind(id).Select(CandidateResource.Of));
+    }
+
+    private static object Group(PlannedMerge p) => new
+    {
+        candidates = p.CandidateIds,
+        articles = p.Entry.Cluster.Reports.Select(r => r.ArticleId),
+        outcome = p.IntoExisting ? "into-existing" : p.NewIncident ? "new-incident" : p.Entry.Ambiguous ? "ambiguous" : "left-for-review",
+        into_incident = p.Entry.Into?.Id,
+        also_matched = p.Entry.AlsoMatched,
+        killed = Figure(p.Entry.Cluster.Killed),
+        injured = Figure(p.Entry.Cluster.Injured),
+        why = p.Entry.Cluster.Reasons.Append(p.Entry.Why),
+    };
+
+    private static object Figure(Domain.Incidents.CasualtyCount c) => new { c.Low, c.Best, c.High, c.Rule };
+}

@@ -1,0 +1,36 @@
+using Vigil.Domain.Incidents;
+using Vigil.Extraction.Merging;
+using Vigil.Extraction.Review;
+using Vigil.Storage;
+using Vigil.Storage.Relational;
+
+namespace Vigil.Server.Candidates;
+
+/// <summary>One merge carried out: the planned group, the incident it went into (created or existing) and the merge's id.</summary>
+public sealed record AppliedMerge(PlannedMerge Planned, Incident Incident, long MergeId);
+
+/// <summary>
+/// Merging the review queue's pending report candidates, shared by <c>vigil merge</c> and the API: the plan (clusters
+/// matched with stored incidents, by <see cref="QueueMerge"/>) and carrying it out — a group matching a stored incident
+/// is merged into it (<see cref="ReviewDecisions.MergeIntoIncident"/>), a group of several matching none becomes one new
+/// incident (median-of-reports figures), a single unmatched report or an ambiguous group is left for an analyst.
+/// Each merge is its own transaction and recorded, so any one can be undone.
+/// </summary>
+public static class QueueMerges
+{
+    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(RelationalIncidentStore store, int windowDays) =>
+        QueueMerge.Plan(new CandidateQueue(store).PendingPayloads("report"), new MergeRule { WindowDays = windowDays }, store.InDistrict);
+
+    public static IEnumerable<AppliedMerge> Apply(RelationalIncidentStore store, IEnumerable<PlannedMerge> plan, string by)
+    {
+        var queue = new CandidateQueue(store);
+        foreach (var p in plan.Where(p => !p.LeftForReview))
+        {
+            var why = string.Join("; ", p.Entry.Cluster.Reasons.Append(p.Entry.Why));
+            var (incident, mergeId) = p.Entry.Into is { } target
+                ? queue.MergeInto(p.CandidateIds, target.Id, by, why, (cs, current) => ReviewDecisions.MergeIntoIncident(current, cs.Select(c => c.Payload)))
+                : queue.AcceptCluster(p.CandidateIds, by, why, cs => ReviewDecisions.ClusterIncident(cs.Select(c => c.Payload)));
+            yield return new AppliedMerge(p, incident, mergeId);
+        }
+    }
+}
