@@ -17,6 +17,14 @@ if (args.Contains("--extraction"))
     ExtractionBench.Run(options.Work, articles, options.Seed, Math.Max(1, options.Rounds));
     return 0;
 }
+if (args.Contains("--merge"))
+{
+    // Matching extracted reports with the stored incidents of an imported database (blocking against a full read).
+    var reports = int.Parse(args.SkipWhile(a => a != "--reports").Skip(1).FirstOrDefault() ?? "10000", inv);
+    var db = args.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault() ?? Path.Combine(options.Work, $"vigil-stats-{options.Rows}.db");
+    MergeBench.Run(db, reports, options.Seed);
+    return 0;
+}
 var data = Path.Combine(options.Work, $"ucdp-{options.Rows}-seed{options.Seed}.csv");
 if (!File.Exists(data))
 {

@@ -30,9 +30,18 @@ internal static class IncidentEndpoints
         if (incident is null)
             return Pages.Message(chrome, StatusCodes.Status404NotFound, "Incident not found", $"There is no incident {id} (or it was deleted).", "All incidents", "/incidents");
         var canEdit = (await authorization.AuthorizeAsync(context.User, Policies.Write)).Succeeded;
-        return Pages.Render<IncidentPage>(chrome, new IncidentModel(incident, store.GetRevisions(id), canEdit, saved));
+        return Pages.Render<IncidentPage>(chrome, new IncidentModel(incident, store.GetRevisions(id), canEdit, saved)
+        {
+            Reports = new Storage.Relational.CandidateQueue(store).ReportsBehind(id),
+        });
     }
 }
 
-/// <summary>One incident with its revisions (oldest first); <see cref="Saved"/> is the revision an edit just made, to confirm it.</summary>
-public sealed record IncidentModel(Incident Incident, IReadOnlyList<Revision> Revisions, bool CanEdit, int? Saved);
+/// <summary>
+/// One incident with its revisions (oldest first); <see cref="Saved"/> is the revision an edit just made, to confirm it;
+/// <see cref="Reports"/> the extracted news reports accepted into it, each with its own summary and evidence.
+/// </summary>
+public sealed record IncidentModel(Incident Incident, IReadOnlyList<Revision> Revisions, bool CanEdit, int? Saved)
+{
+    public IReadOnlyList<Storage.ExtractionCandidate> Reports { get; init; } = [];
+}
