@@ -88,5 +88,67 @@ public sealed class ReviewApiTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsync("/api/v1/review/999/accept", null, Ct)).StatusCode);
     }
 
+    /// <summary>Queues a text's engagement and claim candidates with the payloads ingest-news writes; returns (kind, id) pairs.</summary>
+    private List<(string Kind, long Id)> QueueStatements(string text)
+    {
+        var x = ArticleExtractor.Bundled.Extract(new Article("talks", text, new DateOnly(2023, 2, 24), "Dawn", "https://example.org/talks", "Talks"));
+        ExtractionCandidate Make(string kind, string evidence, string payload) =>
+            new(0, "talks", "Dawn", "https://example.org/talks", "2023-02-24", kind, "summary", evidence, payload, CandidateStatus.Pending, null, "", null, null);
+        var candidates = x.Engagements.Select(e => Make("engagement", text[e.Start..e.End], JsonSerializer.Serialize(e, ExtractionJson.Options)))
+            .Concat(x.Claims.Select(c => Make("claim", c.Text ?? "", Domain.Claims.ClaimJson.ToJson(c).ToJsonString()))).ToList();
+        using var store = SqliteIncidentStore.Open(_api.Database);
+        var ids = new CandidateQueue(store).Add(candidates);
+        return [.. candidates.Select((c, i) => (c.Kind, ids[i]))];
+    }
+
+    private const string Talks = "A Pakistani delegation visited Kabul this week to hold talks with Afghan officials on counter-terrorism measures. "
+        + "At least 254 people were injured in militant attacks across the country in January 2023.";
+
+    [Fact]
+    public async Task An_analyst_accepts_an_engagement_with_a_key_and_it_is_saved_with_the_candidate_marked_in_one_step()
+    {
+        var (_, id) = QueueStatements(Talks).First(c => c.Kind == "engagement");
+        var analyst = _api.Client(ApiRole.Analyst);
+
+        var bad = await analyst.PostAsync($"/api/v1/review/{id}/accept", Json.Body("""{"format": "dinner"}"""), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("format", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var accept = await analyst.PostAsync($"/api/v1/review/{id}/accept", Json.Body("""{"key": "kabul-2023-02"}"""), Ct);
+        Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
+        var body = Parse(await accept.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(("engagement", "engagement:kabul-2023-02", $"candidate {id} accepted as engagement kabul-2023-02"),
+            (body.GetProperty("kind").GetString(), body.GetProperty("accepted_as").GetString(), body.GetProperty("became").GetString()));
+
+        using (var store = SqliteIncidentStore.Open(_api.Database))
+        {
+            var engagement = new RelationalAccountabilityStore(store).GetEngagements().Single();
+            Assert.Equal(("kabul-2023-02", "Kabul", Domain.Accountability.EngagementFormat.Visit), (engagement.Key, engagement.Place, engagement.Format));
+            Assert.Equal(new Domain.Accountability.Citation("Dawn", new DateOnly(2023, 2, 24), "https://example.org/talks"), engagement.Sources.Single());
+        }
+        var accepted = Parse(await analyst.GetStringAsync("/api/v1/review?status=accepted", Ct)).EnumerateArray().Single();
+        Assert.Equal("engagement:kabul-2023-02", accepted.GetProperty("accepted_as").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsync($"/api/v1/review/{id}/accept", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Accepted_claims_are_listed_for_a_viewer_with_their_article_and_verdict()
+    {
+        var (_, id) = QueueStatements(Talks).First(c => c.Kind == "claim");
+        var analyst = _api.Client(ApiRole.Analyst);
+        var accept = await analyst.PostAsync($"/api/v1/review/{id}/accept", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
+        Assert.Equal("claim:1", Parse(await accept.Content.ReadAsStringAsync(Ct)).GetProperty("accepted_as").GetString());
+
+        var list = Parse(await _api.Client(ApiRole.Viewer).GetStringAsync("/api/v1/claims/accepted", Ct));
+        var claim = list.EnumerateArray().Single();
+        Assert.Equal((id, "Dawn", "https://example.org/talks", "2023-02-24"),
+            (claim.GetProperty("candidate_id").GetInt64(), claim.GetProperty("source").GetString(), claim.GetProperty("url").GetString(), claim.GetProperty("published").GetString()));
+        // No incidents are stored, so the claim cannot be checked yet; the verdict is computed on each request.
+        Assert.Equal("not-checkable", claim.GetProperty("verdict").GetString());
+        Assert.Equal("not-checkable", claim.GetProperty("check").GetProperty("verdict").GetString());
+        Assert.Equal("injured", claim.GetProperty("check").GetProperty("claim").GetProperty("metric").GetString());
+    }
+
     public void Dispose() => _api.Dispose();
 }

@@ -28,6 +28,15 @@ public static class SharedData
         return path;
     }
 
+    /// <summary>A founding document in ../shared/seed (beside data/raw); skips (or fails under CI) when ../shared is absent.</summary>
+    public static string Seed(string name)
+    {
+        var index = Raw("INDEX.md");
+        var path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(index)!, "..", "..", "seed", name));
+        Assert.True(File.Exists(path), $"expected the seed document {path}");
+        return path;
+    }
+
     public static string UcdpRaw => Raw("ucdp-ged-pakistan-hdx/conflict_data_pak.csv");
     public static string PbcSuicide => Raw("pbc-pakistan-suicide-drone/PakistanSuicideAttacks.csv");
     public static string PbcDrone => Raw("pbc-pakistan-suicide-drone/PakistanDroneAttacks.csv");

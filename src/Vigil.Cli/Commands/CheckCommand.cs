@@ -9,6 +9,7 @@ using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
+using Vigil.Server.Candidates;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
 
@@ -77,12 +78,18 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command
         [Description("A claimed record since records began.")]
         public bool AllTime { get; init; }
 
+        [CommandOption("--accepted")]
+        [Description("Check every claim accepted from the news (vigil review --accept) and print each with its verdict and its article.")]
+        public bool Accepted { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the verdicts as JSON.")]
         public bool Json { get; init; }
 
         public override ValidationResult Validate()
         {
+            if (Accepted)
+                return File is null && Metric is null && Period is null ? ValidationResult.Success() : ValidationResult.Error("--accepted checks the accepted claims; give no other claim");
             if (File is not null)
                 return Metric is null && Period is null ? ValidationResult.Success() : ValidationResult.Error("give --file or the claim's flags, not both");
             if (Metric is null || !EnumText<ClaimMetric>.TryParse(Metric, out _))
@@ -118,6 +125,8 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.Accepted)
+            return CheckAccepted(settings);
         IReadOnlyList<Claim> claims;
         if (settings.File is { } file)
         {
@@ -142,6 +151,30 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command
         }
         foreach (var check in checks)
             Write(check);
+        return ExitCodes.Success;
+    }
+
+    private int CheckAccepted(Settings settings)
+    {
+        using var store = settings.OpenStore(clock);
+        var checks = AcceptedClaimChecks.CheckAll(store);
+        if (settings.Json)
+        {
+            output.Out.WriteLine(new JsonArray([.. checks.Select(AcceptedClaimJson.ToJson)]).ToJsonString(CliJson.Options));
+            return ExitCodes.Success;
+        }
+        if (checks.Count == 0)
+            output.Console.MarkupLine("No claims accepted yet (vigil review --accept ID on a claim candidate).");
+        foreach (var c in checks)
+        {
+            var a = c.Accepted;
+            output.Console.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"accepted claim {a.Id} (candidate {a.CandidateId}) from {a.Source ?? a.ArticleId}{(a.Published is { } p ? ", " + p : "")}{(a.Url is { } u ? ", " + u : "")}")));
+            if (a.Evidence is { } evidence)
+                output.Console.MarkupLine($"  [grey]\"{Markup.Escape(evidence)}\"[/]");
+            Write(c.Check);
+            output.Console.WriteLine();
+        }
         return ExitCodes.Success;
     }
 

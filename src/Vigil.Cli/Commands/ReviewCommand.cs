@@ -6,12 +6,18 @@ using Spectre.Console.Cli;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Review;
+using Vigil.Server.Candidates;
 using Vigil.Storage;
 using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Commands;
 
-/// <summary><c>vigil review</c>: the queue of extracted candidates with their evidence; accept (--accept, --merge-into, --set, --accept-cluster) or reject (--reject).</summary>
+/// <summary>
+/// <c>vigil review</c>: the queue of extracted candidates with their evidence; accept (--accept with --set edits,
+/// --merge-into, --accept-cluster) or reject (--reject). A report becomes an incident, an engagement or a
+/// commitment is saved in the accountability store, a border event becomes a crossing's status event, and a claim
+/// joins the accepted claims (<c>vigil check --accepted</c>).
+/// </summary>
 public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Command<ReviewCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
@@ -29,7 +35,7 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
         public long? Reject { get; init; }
 
         [CommandOption("--accept <ID>")]
-        [Description("Accept the pending report candidate with this id: create an incident from it (or, with --merge-into, add it to one).")]
+        [Description("Accept the pending candidate with this id: a report becomes an incident (or, with --merge-into, a source of one); an engagement, commitment, border event or claim is saved as such.")]
         public long? Accept { get; init; }
 
         [CommandOption("--merge-into <INCIDENT_ID>")]
@@ -41,7 +47,7 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
         public bool UseFigures { get; init; }
 
         [CommandOption("--set <FIELD=VALUE>")]
-        [Description("With --accept: edit a field before creating (killed, injured, district, province, date, event_type, perpetrator); repeatable.")]
+        [Description("With --accept: edit a field before saving; repeatable. report: killed, injured, district, province, date, event_type, perpetrator. engagement: key, date, end, place, format. commitment: key, engagement, date, made_by, made_to, category, indicator_metric, indicator_perpetrator, indicator_province, indicator_direction. border-event: crossing, date, status. claim: none.")]
         public string[] Set { get; init; } = [];
 
         [CommandOption("--accept-cluster <IDS>")]
@@ -88,10 +94,13 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
         if (settings.Accept is { } accept)
         {
             var edits = settings.Set.Select(e => new KeyValuePair<string, string>(e[..e.IndexOf('=', StringComparison.Ordinal)], e[(e.IndexOf('=', StringComparison.Ordinal) + 1)..])).ToList();
-            var incident = settings.MergeInto is { } into
-                ? queue.AcceptInto(accept, into, by, (c, current) => ReviewDecisions.AddSource(current, c.Payload, settings.UseFigures))
-                : queue.Accept(accept, by, c => ReportIncident.Edit(ReportIncident.FromPayload(c.Payload), edits));
-            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candidate {accept} accepted into incident {incident.Id}"));
+            if (settings.MergeInto is { } into)
+            {
+                var incident = queue.AcceptInto(accept, into, by, (c, current) => ReviewDecisions.AddSource(current, c.Payload, settings.UseFigures));
+                output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candidate {accept} accepted into incident {incident.Id}"));
+                return ExitCodes.Success;
+            }
+            output.Out.WriteLine(CandidateAcceptance.Accept(store, accept, by, edits).Describe());
             return ExitCodes.Success;
         }
         if (settings.AcceptCluster is { } cluster)
@@ -109,13 +118,17 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
             return ExitCodes.Success;
         }
         var table = new Table().Title(Markup.Escape($"{list.Count} {settings.Status} candidates")).Border(TableBorder.Simple)
-            .AddColumns("id", "kind", "article", "summary", "evidence", "status");
+            .AddColumns("id", "kind", "article", "summary", "evidence", "status", "became");
         foreach (var c in list)
         {
             table.AddRow(c.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Kind), Markup.Escape(c.ArticleId), Markup.Escape(c.Summary),
-                Markup.Escape(c.Evidence ?? ""), EnumText<CandidateStatus>.Format(c.Status));
+                Markup.Escape(c.Evidence ?? ""), EnumText<CandidateStatus>.Format(c.Status), Markup.Escape(Became(c)));
         }
         output.Console.Write(table);
         return ExitCodes.Success;
     }
+
+    /// <summary>What an accepted candidate became: "incident 12", "engagement news-7", ...; empty while undecided.</summary>
+    private static string Became(ExtractionCandidate c) =>
+        c.IncidentId is { } incident ? string.Create(CultureInfo.InvariantCulture, $"incident {incident}") : c.AcceptedAs?.Replace(':', ' ') ?? "";
 }

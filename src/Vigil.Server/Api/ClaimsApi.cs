@@ -4,18 +4,32 @@ using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Server.Auth;
+using Vigil.Server.Candidates;
 using Vigil.Server.Infrastructure;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
 
 namespace Vigil.Server.Api;
 
-/// <summary>/api/v1/claims/check: claims (the JSON of <see cref="ClaimJson"/>, one or an array) checked against the data.</summary>
+/// <summary>
+/// /api/v1/claims/check: claims (the JSON of <see cref="ClaimJson"/>, one or an array) checked against the data;
+/// /api/v1/claims/accepted: the claims accepted from the news, each with its article and its verdict now.
+/// </summary>
 public static class ClaimsApi
 {
-    public static void MapClaims(this RouteGroupBuilder api) =>
+    public static void MapClaims(this RouteGroupBuilder api)
+    {
         api.MapPost("/claims/check", Check).WithTags("claims").RequireAuthorization(Policies.Read)
             .WithSummary("Checks claims: supported, contradicted or not checkable, with the computed values, differences, tolerances and the incidents behind them.");
+        api.MapGet("/claims/accepted", Accepted).WithTags("claims").RequireAuthorization(Policies.Read)
+            .WithSummary("The claims accepted from the news (review), each with its article, evidence, who accepted it, and its verdict checked against the data now.");
+    }
+
+    private static IResult Accepted(StoreAccess stores)
+    {
+        using var store = stores.Open();
+        return Results.Ok(AcceptedClaimChecks.CheckAll(store).Select(AcceptedClaimJson.ToJson).ToList());
+    }
 
     private static async Task<IResult> Check(HttpContext context, StoreAccess stores)
     {

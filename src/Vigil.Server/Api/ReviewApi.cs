@@ -3,6 +3,7 @@ using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Review;
 using Vigil.Server.Auth;
+using Vigil.Server.Candidates;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
 using Vigil.Storage.Relational;
@@ -10,8 +11,9 @@ using Vigil.Storage.Relational;
 namespace Vigil.Server.Api;
 
 /// <summary>
-/// /api/v1/review: the queue of extracted candidates (issue 4) — list (viewer), accept a report candidate as a new
-/// incident or into an existing one (analyst), reject (analyst). Accepting is one transaction: incident and candidate.
+/// /api/v1/review: the queue of extracted candidates (issue 4) — list (viewer), accept (analyst): a report as a new
+/// incident or into an existing one, an engagement, commitment or border event into the accountability store, a
+/// claim into the accepted claims; reject (analyst). Accepting is one transaction: what it became and the candidate.
 /// </summary>
 public static class ReviewApi
 {
@@ -21,7 +23,7 @@ public static class ReviewApi
         group.MapGet("/", List).RequireAuthorization(Policies.Read)
             .WithSummary("Extracted candidates with their evidence (status: pending (default), accepted, rejected or all).");
         group.MapPost("/{id:long}/accept", Accept).RequireAuthorization(Policies.Write)
-            .WithSummary("Accepts a pending report candidate (analyst). Optional JSON body: field edits (killed, injured, district, province, date, event_type, perpetrator), or merge_into (an incident id) with use_figures.");
+            .WithSummary("Accepts a pending candidate (analyst). Optional JSON body: field edits by kind — report: killed, injured, district, province, date, event_type, perpetrator (or merge_into, an incident id, with use_figures); engagement: key, date, end, place, format; commitment: key, engagement, date, made_by, made_to, category, indicator_metric, indicator_perpetrator, indicator_province, indicator_direction; border-event: crossing, date, status; claim: none.");
         group.MapPost("/{id:long}/reject", Reject).RequireAuthorization(Policies.Write)
             .WithSummary("Rejects a pending candidate (analyst); it is kept, marked rejected.");
     }
@@ -56,11 +58,18 @@ public static class ReviewApi
         try
         {
             var by = Actor.Of(context);
-            var incident = mergeInto is { } into
-                ? queue.AcceptInto(id, into, by, (c, current) => ReviewDecisions.AddSource(current, c.Payload, useFigures))
-                : queue.Accept(id, by, c => ReportIncident.Edit(ReportIncident.FromPayload(c.Payload), edits));
-            context.Items[Actor.DetailKey] = $"candidate {id} accepted into incident {incident.Id}";
-            return Results.Ok(new { candidate = id, incident = IncidentResource.Of(store.Find(incident.Id)!) });
+            var accepted = mergeInto is { } into
+                ? new Acceptance(id, "report", queue.AcceptInto(id, into, by, (c, current) => ReviewDecisions.AddSource(current, c.Payload, useFigures)).Id, null)
+                : CandidateAcceptance.Accept(store, id, by, edits);
+            context.Items[Actor.DetailKey] = accepted.Describe();
+            return Results.Ok(new
+            {
+                candidate = id,
+                kind = accepted.Kind,
+                accepted_as = accepted.AcceptedAs,
+                became = accepted.Describe(),
+                incident = accepted.IncidentId is { } incident ? IncidentResource.Of(store.Find(incident)!) : null,
+            });
         }
         catch (NotFoundException e)
         {
@@ -117,8 +126,8 @@ public static class ReviewApi
                 case "use_figures":
                     return (edits, null, false, Problems.Field(key, "must be true or false"));
                 default:
-                    if (!ReportIncident.EditableFields.Contains(key))
-                        return (edits, null, false, Problems.Field(key, $"cannot be set; one of: merge_into, use_figures, {string.Join(", ", ReportIncident.EditableFields)}"));
+                    if (!StatementFields.All.Contains(key))
+                        return (edits, null, false, Problems.Field(key, $"cannot be set; one of: merge_into, use_figures, {string.Join(", ", StatementFields.All)}"));
                     if (value.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
                         return (edits, null, false, Problems.Field(key, "must be a string or a number"));
                     edits.Add(new(key, value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()));
@@ -131,8 +140,8 @@ public static class ReviewApi
 
 /// <summary>A review candidate as the API shows it.</summary>
 public sealed record CandidateResource(long Id, string ArticleId, string? Source, string? Url, string? Published, string Kind, string Summary,
-    string? Evidence, JsonElement Payload, string Status, long? IncidentId, string CreatedAt, string? DecidedAt, string? DecidedBy)
+    string? Evidence, JsonElement Payload, string Status, long? IncidentId, string CreatedAt, string? DecidedAt, string? DecidedBy, string? AcceptedAs)
 {
     public static CandidateResource Of(ExtractionCandidate c) => new(c.Id, c.ArticleId, c.Source, c.Url, c.Published, c.Kind, c.Summary, c.Evidence,
-        JsonDocument.Parse(c.Payload).RootElement.Clone(), EnumText<CandidateStatus>.Format(c.Status), c.IncidentId, c.CreatedAt, c.DecidedAt, c.DecidedBy);
+        JsonDocument.Parse(c.Payload).RootElement.Clone(), EnumText<CandidateStatus>.Format(c.Status), c.IncidentId, c.CreatedAt, c.DecidedAt, c.DecidedBy, c.AcceptedAs);
 }

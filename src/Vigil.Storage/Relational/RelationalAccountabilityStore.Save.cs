@@ -10,16 +10,34 @@ public sealed partial class RelationalAccountabilityStore
 {
     public AccountabilitySaveSummary Save(AccountabilitySet set)
     {
-        CheckReferences(set);
+        CheckReferences(null, set);
         var summary = new AccountabilitySaveSummary(0, 0, 0, 0, 0, 0);
         Save(set, _ => { }, s => summary = s);
         return summary;
     }
 
+    /// <summary>
+    /// Saves a set inside the caller's transaction (references checked in it too): nothing is committed here and
+    /// the data version is not raised, so the caller can write more in the same transaction, bump the version and commit.
+    /// </summary>
+    public AccountabilitySaveSummary SaveIn(DbTransaction tx, AccountabilitySet set)
+    {
+        CheckReferences(tx, set);
+        return Write(tx, set, Now());
+    }
+
     private void Save(AccountabilitySet set, Action<DbTransaction> more, Action<AccountabilitySaveSummary>? done = null)
     {
-        var now = Now();
         using var tx = store.Connection.BeginTransaction();
+        var summary = Write(tx, set, Now());
+        more(tx);
+        store.BumpDataVersion(tx);
+        tx.Commit();
+        done?.Invoke(summary);
+    }
+
+    private AccountabilitySaveSummary Write(DbTransaction tx, AccountabilitySet set, string now)
+    {
         foreach (var e in set.Engagements)
             UpsertEngagement(tx, e, now);
         foreach (var c in set.Crossings)
@@ -49,25 +67,23 @@ public sealed partial class RelationalAccountabilityStore
                 events++;
             }
         }
-        more(tx);
-        store.BumpDataVersion(tx);
-        tx.Commit();
-        done?.Invoke(new AccountabilitySaveSummary(set.Engagements.Count, set.Commitments.Count, scores, set.Crossings.Count, events, skipped));
+        return new AccountabilitySaveSummary(set.Engagements.Count, set.Commitments.Count, scores, set.Crossings.Count, events, skipped);
     }
 
-    private void CheckReferences(AccountabilitySet set)
+    /// <summary>Each commitment's engagement and crossing, and each status event's crossing, must be in the set or in the database (read in <paramref name="tx"/>).</summary>
+    private void CheckReferences(DbTransaction? tx, AccountabilitySet set)
     {
-        var engagements = set.Engagements.Select(e => e.Key).Concat(GetEngagements().Select(e => e.Key)).ToHashSet(StringComparer.Ordinal);
-        var crossings = set.Crossings.Select(c => c.Key).Concat(GetCrossings().Select(c => c.Key)).ToHashSet(StringComparer.Ordinal);
+        bool Engagement(string key) => set.Engagements.Any(e => e.Key == key) || Exists(tx, "engagements", "engagement_key", key);
+        bool Crossing(string key) => set.Crossings.Any(c => c.Key == key) || Exists(tx, "crossings", "crossing_key", key);
         foreach (var c in set.Commitments)
         {
-            if (!engagements.Contains(c.EngagementKey))
+            if (!Engagement(c.EngagementKey))
                 throw new VigilException($"commitment '{c.Key}': engagement '{c.EngagementKey}' is neither in the set nor in the database");
-            if (c.Indicator.Filter.Crossing is { } x && !crossings.Contains(x))
+            if (c.Indicator.Filter.Crossing is { } x && !Crossing(x))
                 throw new VigilException($"commitment '{c.Key}': crossing '{x}' is neither in the set nor in the database");
         }
         foreach (var e in set.StatusEvents)
-            if (!crossings.Contains(e.CrossingKey))
+            if (!Crossing(e.CrossingKey))
                 throw new VigilException($"status event of {e.From:yyyy-MM-dd}: crossing '{e.CrossingKey}' is neither in the set nor in the database");
     }
 
@@ -148,10 +164,10 @@ public sealed partial class RelationalAccountabilityStore
         return Count(tx, "SELECT MAX(id) FROM crossing_events");
     }
 
-    private bool Exists(DbTransaction tx, string table, string column, string key) =>
+    private bool Exists(DbTransaction? tx, string table, string column, string key) =>
         Count(tx, $"SELECT COUNT(*) FROM {table} WHERE {column} = @key", ("key", key)) > 0;
 
-    private long Count(DbTransaction tx, string sql, params (string Name, object? Value)[] args)
+    private long Count(DbTransaction? tx, string sql, params (string Name, object? Value)[] args)
     {
         using var cmd = Prepared(tx, sql, args);
         return Convert.ToInt64(cmd.ExecuteScalar(), Inv);
@@ -163,7 +179,7 @@ public sealed partial class RelationalAccountabilityStore
         cmd.ExecuteNonQuery();
     }
 
-    private DbCommand Prepared(DbTransaction tx, string sql, (string Name, object? Value)[] args)
+    private DbCommand Prepared(DbTransaction? tx, string sql, (string Name, object? Value)[] args)
     {
         var cmd = store.Command(tx, sql, [.. args.Select(a => a.Name)]);
         foreach (var (name, value) in args)

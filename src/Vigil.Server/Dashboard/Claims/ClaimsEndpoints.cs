@@ -1,6 +1,7 @@
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Server.Auth;
+using Vigil.Server.Candidates;
 using Vigil.Server.Dashboard.Shell;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
@@ -9,7 +10,8 @@ namespace Vigil.Server.Dashboard.Claims;
 
 /// <summary>
 /// /claims — check a claim given in the form (GET, so a checked claim can be shared as a link), or claims
-/// pasted as JSON (POST: the text may be long), with <see cref="ClaimChecker"/>: the verdict with the numbers.
+/// pasted as JSON (POST: the text may be long), with <see cref="ClaimChecker"/>: the verdict with the numbers. Under
+/// the form, the claims accepted from the news (vigil review) with their verdicts now.
 /// </summary>
 internal static class ClaimsEndpoints
 {
@@ -27,13 +29,14 @@ internal static class ClaimsEndpoints
         var form = ClaimForm.Of(context.Request.Query);
         using var store = stores.Open();
         var options = FilterOptions.Load(store);
+        var accepted = AcceptedClaimChecks.CheckAll(store);
         if (!form.IsSubmitted)
-            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(form, options, null, [], null, null));
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], null, null));
         var (claim, error) = form.ToClaim();
         if (error is not null)
-            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(form, options, null, [], error, null), StatusCodes.Status400BadRequest);
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], error, null), StatusCodes.Status400BadRequest);
         var check = new ClaimChecker(store, Scopes.Bundled).Check(claim!);
-        return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(form, options, null, [check], null, null));
+        return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [check], null, null));
     }
 
     private static async Task<IResult> CheckJsonAsync(HttpContext context, StoreAccess stores)
@@ -47,6 +50,7 @@ internal static class ClaimsEndpoints
         var empty = ClaimForm.Of(QueryCollection.Empty);
         using var store = stores.Open();
         var options = FilterOptions.Load(store);
+        var accepted = AcceptedClaimChecks.CheckAll(store);
         IReadOnlyList<Claim> claims;
         try
         {
@@ -54,18 +58,18 @@ internal static class ClaimsEndpoints
         }
         catch (InputException e)
         {
-            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(empty, options, json, [], null, e.Message), StatusCodes.Status400BadRequest);
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [], null, e.Message), StatusCodes.Status400BadRequest);
         }
         catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException)
         {
             // A value of the wrong JSON kind where the reader expects another (an evidence offset as text).
-            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(empty, options, json, [], null, "claims: " + e.Message), StatusCodes.Status400BadRequest);
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [], null, "claims: " + e.Message), StatusCodes.Status400BadRequest);
         }
         var checker = new ClaimChecker(store, Scopes.Bundled);
-        return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(empty, options, json, [.. claims.Select(checker.Check)], null, null));
+        return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [.. claims.Select(checker.Check)], null, null));
     }
 }
 
-/// <summary>The claims page: the form, the pasted JSON, the checks made, and a form error or a JSON error (with its place).</summary>
+/// <summary>The claims page: the claims accepted from the news with their verdicts, the form, the pasted JSON, the checks made, and a form error or a JSON error (with its place).</summary>
 public sealed record ClaimsModel(
-    ClaimForm Form, FilterOptions Options, string? Json, IReadOnlyList<ClaimCheck> Checks, FieldError? FormError, string? JsonError);
+    IReadOnlyList<AcceptedClaimCheck> Accepted, ClaimForm Form, FilterOptions Options, string? Json, IReadOnlyList<ClaimCheck> Checks, FieldError? FormError, string? JsonError);

@@ -1,6 +1,6 @@
 using Vigil.Domain.Errors;
-using Vigil.Extraction.Review;
 using Vigil.Server.Auth;
+using Vigil.Server.Candidates;
 using Vigil.Server.Dashboard.Shell;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
@@ -10,7 +10,8 @@ namespace Vigil.Server.Dashboard.Review;
 
 /// <summary>
 /// GET /review — the pending extracted candidates with their evidence (viewer); POST /review/{id}/accept and
-/// /review/{id}/reject (analyst, with the form token). Accepting a report candidate creates an incident in the
+/// /review/{id}/reject (analyst, with the form token). Accepting creates what the candidate becomes (an incident, an
+/// engagement, a commitment, a status event or an accepted claim) in the
 /// same transaction that marks the candidate; each decision is in the audit trail.
 /// </summary>
 internal static class ReviewPages
@@ -50,8 +51,7 @@ internal static class ReviewPages
         {
             if (accept)
             {
-                var incident = queue.Accept(id, author, c => ReportIncident.FromPayload(c.Payload));
-                detail = $"candidate {id} accepted into incident {incident.Id}";
+                detail = CandidateAcceptance.Accept(store, id, author, []).Describe();
             }
             else
             {

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Vigil.Domain.Claims;
+using Vigil.Statistics;
+using Vigil.Statistics.Claims;
+using Vigil.Storage;
+using Vigil.Storage.Relational;
+
+namespace Vigil.Server.Candidates;
+
+/// <summary>A claim accepted from the news with its verdict against the data as it is now.</summary>
+public sealed record AcceptedClaimCheck(AcceptedClaim Accepted, ClaimCheck Check);
+
+/// <summary>Checks every accepted claim against the store (live: the verdict follows the data), for the command line, the API and the dashboard.</summary>
+public static class AcceptedClaimChecks
+{
+    public static IReadOnlyList<AcceptedClaimCheck> CheckAll(RelationalIncidentStore store)
+    {
+        var checker = new ClaimChecker(store, Scopes.Bundled);
+        return [.. new AcceptedClaims(store).List().Select(a =>
+        {
+            using var doc = JsonDocument.Parse(a.Claim);
+            return new AcceptedClaimCheck(a, checker.Check(ClaimJson.Parse(doc.RootElement, $"accepted claim {a.Id}")));
+        })];
+    }
+}
+
+/// <summary>An accepted claim and its verdict as JSON (snake_case): the article, the evidence, who accepted it, and the check (<see cref="ClaimCheckJson"/>).</summary>
+public static class AcceptedClaimJson
+{
+    public static System.Text.Json.Nodes.JsonObject ToJson(AcceptedClaimCheck c) => new()
+    {
+        ["id"] = c.Accepted.Id,
+        ["candidate_id"] = c.Accepted.CandidateId,
+        ["article_id"] = c.Accepted.ArticleId,
+        ["source"] = c.Accepted.Source,
+        ["url"] = c.Accepted.Url,
+        ["published"] = c.Accepted.Published,
+        ["evidence"] = c.Accepted.Evidence,
+        ["accepted_at"] = c.Accepted.AcceptedAt,
+        ["accepted_by"] = c.Accepted.AcceptedBy,
+        ["verdict"] = Vigil.Domain.Text.EnumText<Verdict>.Format(c.Check.Verdict),
+        ["check"] = ClaimCheckJson.ToJson(c.Check),
+    };
+}
