@@ -11,8 +11,8 @@ using Vigil.Extraction.Incidents;
 using Vigil.Extraction.Input;
 using Vigil.Extraction.Merging;
 using Vigil.Extraction.Review;
-using Vigil.Storage;
 using Vigil.Server.Candidates;
+using Vigil.Storage;
 using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Commands;

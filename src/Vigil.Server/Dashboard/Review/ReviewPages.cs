@@ -1,4 +1,7 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
 using Vigil.Domain.Errors;
+using Vigil.Extraction.Review;
 using Vigil.Server.Auth;
 using Vigil.Server.Candidates;
 using Vigil.Server.Dashboard.Shell;
@@ -9,9 +12,11 @@ using Vigil.Storage.Relational;
 namespace Vigil.Server.Dashboard.Review;
 
 /// <summary>
-/// GET /review — the pending extracted candidates with their evidence (viewer); POST /review/{id}/accept and
-/// /review/{id}/reject (analyst, with the form token). Accepting creates what the candidate becomes (an incident, an
-/// engagement, a commitment, a status event or an accepted claim) in the
+/// GET /review — the pending extracted candidates with their evidence and, for reports, what merging suggests (the
+/// stored incident the report matches, or the other reports of the same attack) (viewer). POST /review/{id}/accept
+/// (with optional field edits, or merge_into an incident), /review/{id}/reject, and /review/merge (a suggested
+/// group into its incident, or accepted together as one) — analyst, with the form token. Accepting creates what
+/// the candidate becomes (an incident, an engagement, a commitment, a status event or an accepted claim) in the
 /// same transaction that marks the candidate; each decision is in the audit trail.
 /// </summary>
 internal static class ReviewPages
@@ -23,6 +28,7 @@ internal static class ReviewPages
             .ExcludeFromDescription();
         app.MapPost("/review/{id:long}/reject", (long id, HttpContext context, StoreAccess stores, TimeProvider clock) => DecideAsync(id, false, context, stores, clock))
             .ExcludeFromDescription();
+        app.MapPost("/review/merge", MergeAsync).ExcludeFromDescription();
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, StoreAccess stores, string? done)
@@ -32,8 +38,17 @@ internal static class ReviewPages
             return denied;
         using var store = stores.Open();
         var pending = new CandidateQueue(store).List(CandidateStatus.Pending, 200);
+        var suggestions = new Dictionary<long, Extraction.Review.PlannedMerge>();
+        if (pending.Any(c => c.Kind == "report"))
+        {
+            foreach (var p in QueueMerges.Plan(store, 1).Plan.Where(p => p.IntoExisting || p.NewIncident || p.Entry.Ambiguous))
+            {
+                foreach (var id in p.CandidateIds)
+                    suggestions[id] = p;
+            }
+        }
         var canDecide = chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin;
-        return Pages.Render<ReviewPage>(chrome, new ReviewModel(pending, canDecide, done));
+        return Pages.Render<ReviewPage>(chrome, new ReviewModel(pending, canDecide, done) { Suggestions = suggestions });
     }
 
     private static async Task<IResult> DecideAsync(long id, bool accept, HttpContext context, StoreAccess stores, TimeProvider clock)
@@ -43,25 +58,37 @@ internal static class ReviewPages
             return denied;
         if (!await FormToken.IsValidAsync(context))
             return Pages.FormExpired(chrome);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         using var store = stores.Open();
         var queue = new CandidateQueue(store);
         var author = Actor.Of(context);
         string detail;
         try
         {
-            if (accept)
-            {
-                detail = CandidateAcceptance.Accept(store, id, author, []).Describe();
-            }
-            else
+            if (!accept)
             {
                 queue.Reject(id, author);
                 detail = $"candidate {id} rejected";
             }
+            else if (Text(form["merge_into"]) is { } into)
+            {
+                var incidentId = long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new FieldException("merge_into", $"'{into}' is not an incident id");
+                var useFigures = Text(form["use_figures"]) is "on" or "true";
+                var incident = queue.AcceptInto(id, incidentId, author, (c, current) => ReviewDecisions.AddSource(current, c.Payload, useFigures));
+                detail = $"candidate {id} merged into incident {incident.Id}";
+            }
+            else
+            {
+                detail = CandidateAcceptance.Accept(store, id, author, Edits(form)).Describe();
+            }
         }
-        catch (NotFoundException)
+        catch (NotFoundException e)
         {
-            return Pages.Message(chrome, StatusCodes.Status404NotFound, "Candidate not found", $"There is no pending candidate {id} (it may have been decided already).", "Review queue", "/review");
+            return Pages.Message(chrome, StatusCodes.Status404NotFound, "Not found", $"{e.Message} (it may have been decided already).", "Review queue", "/review");
+        }
+        catch (FieldException e)
+        {
+            return Pages.Message(chrome, StatusCodes.Status400BadRequest, "Cannot accept", $"{e.Field}: {e.Problem}", "Review queue", "/review");
         }
         catch (VigilException e)
         {
@@ -70,6 +97,56 @@ internal static class ReviewPages
         store.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found, detail + " (dashboard)"));
         return Results.Redirect("/review?done=" + Uri.EscapeDataString(detail), permanent: false, preserveMethod: false);
     }
+
+    /// <summary>Carries out one suggested merge: the candidates (ids) into the incident (into) or, without one, as one new incident.</summary>
+    private static async Task<IResult> MergeAsync(HttpContext context, StoreAccess stores, TimeProvider clock)
+    {
+        var chrome = PageChrome.For(context);
+        if (await PageAccess.CheckAsync(context, chrome, Policies.Write) is { } denied)
+            return denied;
+        if (!await FormToken.IsValidAsync(context))
+            return Pages.FormExpired(chrome);
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        using var store = stores.Open();
+        var queue = new CandidateQueue(store);
+        var author = Actor.Of(context);
+        string detail;
+        try
+        {
+            var ids = ReviewDecisions.ParseIds(Text(form["ids"]) ?? "");
+            var why = Text(form["why"]) ?? "suggested merge accepted on the review page";
+            if (Text(form["into"]) is { } into && long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var incidentId))
+            {
+                var (_, mergeId) = queue.MergeInto(ids, incidentId, author, why, (cs, current) => ReviewDecisions.MergeIntoIncident(current, cs.Select(c => c.Payload)));
+                detail = $"candidates {string.Join(",", ids)} merged into incident {incidentId} (merge {mergeId})";
+            }
+            else
+            {
+                var (incident, mergeId) = queue.AcceptCluster(ids, author, why, cs => ReviewDecisions.ClusterIncident(cs.Select(c => c.Payload)));
+                detail = $"candidates {string.Join(",", ids)} accepted as incident {incident.Id} (merge {mergeId})";
+            }
+        }
+        catch (NotFoundException e)
+        {
+            return Pages.Message(chrome, StatusCodes.Status404NotFound, "Not found", $"{e.Message} (it may have been decided already).", "Review queue", "/review");
+        }
+        catch (VigilException e)
+        {
+            return Pages.Message(chrome, StatusCodes.Status409Conflict, "Cannot merge", e.Message, "Review queue", "/review");
+        }
+        store.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found, detail + " (dashboard)"));
+        return Results.Redirect("/review?done=" + Uri.EscapeDataString(detail), permanent: false, preserveMethod: false);
+    }
+
+    /// <summary>The field edits of an accept form: every editable field given a value.</summary>
+    private static List<KeyValuePair<string, string>> Edits(IFormCollection form) =>
+        [.. StatementFields.All.Where(f => Text(form[f]) is not null).Select(f => new KeyValuePair<string, string>(f, Text(form[f])!))];
+
+    private static string? Text(StringValues value) => value.ToString().Trim() is { Length: > 0 } s ? s : null;
 }
 
-public sealed record ReviewModel(IReadOnlyList<ExtractionCandidate> Pending, bool CanDecide, string? Done);
+/// <summary>The pending candidates; <see cref="Suggestions"/> what merging suggests for report candidates (by candidate id).</summary>
+public sealed record ReviewModel(IReadOnlyList<ExtractionCandidate> Pending, bool CanDecide, string? Done)
+{
+    public IReadOnlyDictionary<long, Extraction.Review.PlannedMerge> Suggestions { get; init; } = new Dictionary<long, Extraction.Review.PlannedMerge>();
+}
