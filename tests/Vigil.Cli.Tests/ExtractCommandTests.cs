@@ -54,7 +54,7 @@ public class ExtractCommandTests
         var result = cli.Run("merge", file, "--dry-run", "--json");
         Assert.Equal(0, result.ExitCode);
         using var doc = JsonDocument.Parse(result.Output);
-        var groups = doc.RootElement.EnumerateArray().Select(c => string.Join(",", c.GetProperty("reports").EnumerateArray().Select(r => r.GetString()))).Order().ToList();
+        var groups = doc.RootElement.GetProperty("groups").EnumerateArray().Select(c => string.Join(",", c.GetProperty("reports").EnumerateArray().Select(r => r.GetString()))).Order().ToList();
         Assert.Equal(["r1,r2", "r3"], groups);
     }
 

@@ -126,6 +126,27 @@ public class MergeApplyTests
         Assert.Contains("into existing", cli.Run("merge", "--list").Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_bulk_accept_merges_reports_into_the_imported_records_and_with_each_other_instead_of_duplicating_them()
+    {
+        using var cli = new Cli();
+        Assert.Equal(0, cli.Run("import", RepoFiles.BundledUcdp).ExitCode);
+        long before;
+        using (var store = SqliteIncidentStore.Open(cli.Db))
+            before = store.Count(IncidentQuery.All);
+
+        var news = cli.Dir.Write("news.jsonl", Articles + "\n" + UcdpNews);
+        var run = cli.Run("ingest-news", news, "--accept-all", "--by", "amina");
+        Assert.Equal(0, run.ExitCode);
+        // 7 mosque/checkpost reports -> 2 incidents; u1+u2 -> the UCDP record; q1 -> a new incident.
+        Assert.Contains("10 report candidates accepted as incidents (1 new, 2 merged into stored incidents, 7 merged with other reports of the same attack), 0 left pending",
+            run.Output, StringComparison.Ordinal);
+        using (var store = SqliteIncidentStore.Open(cli.Db))
+            Assert.Equal(before + 3, store.Count(IncidentQuery.All));
+        Assert.Empty(Reports(cli, "pending"));
+        Assert.Equal(3, JsonDocument.Parse(cli.Run("merge", "--list", "--json").Output).RootElement.GetArrayLength());
+    }
+
     private static List<long> Reports(Cli cli, string status)
     {
         using var doc = JsonDocument.Parse(cli.Run("review", "--status", status, "--json").Output);

@@ -86,7 +86,7 @@ public class ReviewAcceptTests
             var incident = store.Find(incidentId)!;
             Assert.Equal(12, incident.Killed.Best);
             Assert.Equal(["Dawn", "Express"], incident.Sources.Select(s => s.Name));
-            Assert.Equal($"merged extraction candidate {n2} into incident {incidentId}", store.GetRevisions(incidentId)[^1].Reason);
+            Assert.Equal($"merged extraction candidate {n2} into incident {incidentId}: chosen by the analyst", store.GetRevisions(incidentId)[^1].Reason);
             Assert.Equal(1, store.Count(IncidentQuery.All));
         }
         Assert.Equal(incidentId, Candidates(cli, "accepted").Single(c => c.GetProperty("id").GetInt64() == n2).GetProperty("incident_id").GetInt64());

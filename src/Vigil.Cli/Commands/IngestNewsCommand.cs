@@ -8,6 +8,7 @@ using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Extraction;
 using Vigil.Extraction.Input;
+using Vigil.Server.Candidates;
 using Vigil.Storage;
 using Vigil.Storage.Relational;
 
@@ -27,7 +28,7 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
         public string? Published { get; init; }
 
         [CommandOption("--accept-all")]
-        [Description("Bulk switch: accept every report candidate at once (each becomes an incident and enters the statistics); other kinds stay pending.")]
+        [Description("Bulk switch: accept the report candidates at once, merged as `vigil merge --apply` would (into a stored incident they match, several reports of one attack as one incident), each other report a new incident; they enter the statistics. Reports matching several stored incidents equally, and other kinds, stay pending.")]
         public bool AcceptAll { get; init; }
 
         [CommandOption("--by <NAME>")]
@@ -59,28 +60,53 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{file}: {ids.Count} candidates queued for review ({string.Join(", ", candidates.GroupBy(c => c.Kind).Select(g => $"{g.Count()} {g.Key}"))})"));
             if (settings.AcceptAll)
-                AcceptReports(queue, ids.Where((_, i) => candidates[i].Kind == "report"), settings.By ?? Environment.UserName, file);
+                AcceptReports(store, ids.Where((_, i) => candidates[i].Kind == "report"), settings.By ?? Environment.UserName, file);
         }
         return ExitCodes.Success;
     }
 
-    private void AcceptReports(CandidateQueue queue, IEnumerable<long> ids, string by, string file)
+    /// <summary>
+    /// The bulk accept: the file's report candidates are merged first (into stored incidents they match, with each
+    /// other when several report one attack; each merge recorded and reversible), the rest accepted one by one as new
+    /// incidents; ambiguous ones (several stored incidents match equally) stay pending for an analyst.
+    /// </summary>
+    private void AcceptReports(RelationalIncidentStore store, IEnumerable<long> ids, string by, string file)
     {
-        int accepted = 0, left = 0;
-        foreach (var id in ids)
+        var inv = CultureInfo.InvariantCulture;
+        var queue = new CandidateQueue(store);
+        var (plan, _) = QueueMerges.Plan(store, 1, ids.ToHashSet());
+        int created = 0, into = 0, clustered = 0, left = 0;
+        foreach (var merge in QueueMerges.Apply(store, plan, by))
         {
-            try
+            if (merge.Planned.IntoExisting)
+                into += merge.Planned.CandidateIds.Count;
+            else
+                clustered += merge.Planned.CandidateIds.Count;
+        }
+        foreach (var p in plan.Where(p => p.LeftForReview))
+        {
+            if (p.Entry.Ambiguous)
             {
-                queue.Accept(id, by, c => Extraction.Review.ReportIncident.FromPayload(c.Payload));
-                accepted++;
+                left += p.CandidateIds.Count;
+                output.Error.WriteLine(string.Create(inv, $"{file}: candidates {string.Join(",", p.CandidateIds)} left pending: {p.Entry.Why}"));
+                continue;
             }
-            catch (VigilException e)
+            foreach (var id in p.CandidateIds)
             {
-                left++;
-                output.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: candidate {id} left pending: {e.Message}"));
+                try
+                {
+                    queue.Accept(id, by, c => Extraction.Review.ReportIncident.FromPayload(c.Payload));
+                    created++;
+                }
+                catch (VigilException e)
+                {
+                    left++;
+                    output.Error.WriteLine(string.Create(inv, $"{file}: candidate {id} left pending: {e.Message}"));
+                }
             }
         }
-        output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: {accepted} report candidates accepted as incidents, {left} left pending"));
+        output.Out.WriteLine(string.Create(inv,
+            $"{file}: {created + into + clustered} report candidates accepted as incidents ({created} new, {into} merged into stored incidents, {clustered} merged with other reports of the same attack), {left} left pending"));
     }
 
     /// <summary>One pending candidate per extracted item, each with a summary, its evidence and the full JSON.</summary>

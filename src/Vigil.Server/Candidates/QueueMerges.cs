@@ -18,8 +18,10 @@ public sealed record AppliedMerge(PlannedMerge Planned, Incident Incident, long 
 /// </summary>
 public static class QueueMerges
 {
-    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(RelationalIncidentStore store, int windowDays) =>
-        QueueMerge.Plan(new CandidateQueue(store).PendingPayloads("report"), new MergeRule { WindowDays = windowDays }, store.InDistrict);
+    /// <summary>The plan for the pending report candidates (with <paramref name="only"/>: for just these ids, as a bulk ingest's own reports).</summary>
+    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(RelationalIncidentStore store, int windowDays, IReadOnlySet<long>? only = null) =>
+        QueueMerge.Plan(new CandidateQueue(store).PendingPayloads("report").Where(c => only is null || only.Contains(c.Id)),
+            new MergeRule { WindowDays = windowDays }, store.InDistrict);
 
     public static IEnumerable<AppliedMerge> Apply(RelationalIncidentStore store, IEnumerable<PlannedMerge> plan, string by)
     {

@@ -30,7 +30,7 @@ public sealed partial class CandidateQueue
     /// the incident and returns the updated incident. Recorded as a merge (see <see cref="MergeInto"/>), so it can be undone.
     /// </summary>
     public Incident AcceptInto(long id, long incidentId, string by, Func<ExtractionCandidate, Incident, Incident> apply) =>
-        MergeInto([id], incidentId, by, $"merged extraction candidate {id.ToString(Inv)} into incident {incidentId.ToString(Inv)}",
+        MergeInto([id], incidentId, by, "chosen by the analyst",
             (cs, current) => apply(cs[0], current)).Incident;
 
     /// <summary>

@@ -29,7 +29,7 @@ public sealed partial class CandidateQueue
         var candidates = ids.Select(id => PendingReport(tx, id)).ToList();
         var prior = store.ReadRow(tx, incidentId) is { DeletedAt: null } row ? row.Revision : throw new NotFoundException($"incident {incidentId}");
         var absorbed = string.Join(",", ids.Select(i => i.ToString(Inv)));
-        var incident = store.Update(tx, incidentId, new ChangeContext(by, $"merged extraction candidates {absorbed}: {reason}"), current => apply(candidates, current));
+        var incident = store.Update(tx, incidentId, new ChangeContext(by, $"merged extraction candidate{(ids.Count > 1 ? "s" : "")} {absorbed} into incident {incidentId.ToString(Inv)}: {reason}"), current => apply(candidates, current));
         foreach (var id in ids)
             MarkAccepted(tx, id, incidentId, by);
         var mergeId = RecordMerge(tx, incidentId, absorbed, reason, by, prior, incident.Revision);
