@@ -2,11 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
-using Vigil.Extraction;
-using Vigil.Extraction.Input;
 using Vigil.Storage;
 using Vigil.Storage.Relational;
 using Vigil.Storage.Sqlite;
+using Vigil.TestSupport;
 
 namespace Vigil.Server.Tests;
 
@@ -30,14 +29,7 @@ public sealed class MergesApiTests : IDisposable
             Killed = CasualtyCount.Exactly(12),
         }, new ChangeContext("import", null));
         string[] texts = ["At least 12 people were killed in a bombing in Quetta on Monday.", "Twelve people died when a bomb went off in Quetta yesterday."];
-        var ids = new CandidateQueue(store).Add(texts.Select((text, i) =>
-        {
-            var x = ArticleExtractor.Bundled.Extract(new Article($"n{i}", text, new DateOnly(2023, 3, 7), "Dawn", $"https://example.org/n{i}", "Headline"));
-            var payload = ExtractionJson.ToJson(x)["report"]!.AsObject();
-            payload["url"] = $"https://example.org/n{i}";
-            return new ExtractionCandidate(0, $"n{i}", "Dawn", $"https://example.org/n{i}", "2023-03-07", "report", "summary",
-                x.Report!.Killed?.Phrase, payload.ToJsonString(), CandidateStatus.Pending, null, "", null, null);
-        }).ToList());
+        var ids = new CandidateQueue(store).Add([.. texts.Select((text, i) => ReportCandidates.From($"n{i}", text, new DateOnly(2023, 3, 7)))]);
         return (incident.Id, ids);
     }
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Vigil.Dashboard.Tests.Support;
-using Vigil.Extraction;
-using Vigil.Extraction.Input;
 using Vigil.Storage;
 using Vigil.Storage.Relational;
 using Vigil.Storage.Sqlite;
+using Vigil.TestSupport;
 
 namespace Vigil.Dashboard.Tests.Browser;
 
@@ -15,14 +14,7 @@ public sealed class ReviewBrowserTests(BrowserFixture chromium) : IClassFixture<
     {
         using var store = SqliteIncidentStore.Open(database);
         return new CandidateQueue(store).Add([.. articles.Select(a =>
-        {
-            var published = DateOnly.Parse(a.Published, System.Globalization.CultureInfo.InvariantCulture);
-            var x = ArticleExtractor.Bundled.Extract(new Article(a.Id, a.Text, published, "Example Daily", $"https://example.org/{a.Id}", "Headline"));
-            var payload = ExtractionJson.ToJson(x)["report"]!.AsObject();
-            payload["url"] = $"https://example.org/{a.Id}";
-            return new ExtractionCandidate(0, a.Id, "Example Daily", $"https://example.org/{a.Id}", a.Published, "report", "report",
-                x.Report!.Killed?.Phrase, payload.ToJsonString(), CandidateStatus.Pending, null, "", null, null);
-        })]);
+            ReportCandidates.From(a.Id, a.Text, DateOnly.Parse(a.Published, System.Globalization.CultureInfo.InvariantCulture), "Example Daily"))]);
     }
 
     [Fact]

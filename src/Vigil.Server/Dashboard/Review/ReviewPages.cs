@@ -51,7 +51,47 @@ internal static class ReviewPages
         return Pages.Render<ReviewPage>(chrome, new ReviewModel(pending, canDecide, done) { Suggestions = suggestions });
     }
 
-    private static async Task<IResult> DecideAsync(long id, bool accept, HttpContext context, StoreAccess stores, TimeProvider clock)
+    private static Task<IResult> DecideAsync(long id, bool accept, HttpContext context, StoreAccess stores, TimeProvider clock) =>
+        RunAsync(context, stores, clock, "Cannot accept", (store, author, form) =>
+        {
+            var queue = new CandidateQueue(store);
+            if (!accept)
+            {
+                queue.Reject(id, author);
+                return $"candidate {id} rejected";
+            }
+            if (Text(form["merge_into"]) is { } into)
+            {
+                var incidentId = long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new FieldException("merge_into", $"'{into}' is not an incident id");
+                var useFigures = Text(form["use_figures"]) is "on" or "true";
+                var incident = queue.AcceptInto(id, incidentId, author, (c, current) => ReviewDecisions.AddSource(current, c.Payload, useFigures));
+                return $"candidate {id} merged into incident {incident.Id}";
+            }
+            return CandidateAcceptance.Accept(store, id, author, Edits(form)).Describe();
+        });
+
+    /// <summary>Carries out one suggested merge: the candidates (ids) into the incident (into) or, without one, as one new incident.</summary>
+    private static Task<IResult> MergeAsync(HttpContext context, StoreAccess stores, TimeProvider clock) =>
+        RunAsync(context, stores, clock, "Cannot merge", (store, author, form) =>
+        {
+            var queue = new CandidateQueue(store);
+            var ids = ReviewDecisions.ParseIds(Text(form["ids"]) ?? "");
+            var why = Text(form["why"]) ?? "suggested merge accepted on the review page";
+            if (Text(form["into"]) is { } into && long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var incidentId))
+            {
+                var (_, mergeId) = queue.MergeInto(ids, incidentId, author, why, (cs, current) => ReviewDecisions.MergeIntoIncident(current, cs.Select(c => c.Payload)));
+                return $"candidates {string.Join(",", ids)} merged into incident {incidentId} (merge {mergeId})";
+            }
+            var (incident, clusterId) = queue.AcceptCluster(ids, author, why, cs => ReviewDecisions.ClusterIncident(cs.Select(c => c.Payload)));
+            return $"candidates {string.Join(",", ids)} accepted as incident {incident.Id} (merge {clusterId})";
+        });
+
+    /// <summary>
+    /// A decision posted from the page: analyst and form token checked, the decision run on the store (it returns
+    /// what it did), audited, and the page shown again with it; a refused decision gets a page saying why.
+    /// </summary>
+    private static async Task<IResult> RunAsync(HttpContext context, StoreAccess stores, TimeProvider clock, string refused,
+        Func<RelationalIncidentStore, string, IFormCollection, string> decide)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Write) is { } denied)
@@ -60,27 +100,11 @@ internal static class ReviewPages
             return Pages.FormExpired(chrome);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         using var store = stores.Open();
-        var queue = new CandidateQueue(store);
         var author = Actor.Of(context);
         string detail;
         try
         {
-            if (!accept)
-            {
-                queue.Reject(id, author);
-                detail = $"candidate {id} rejected";
-            }
-            else if (Text(form["merge_into"]) is { } into)
-            {
-                var incidentId = long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new FieldException("merge_into", $"'{into}' is not an incident id");
-                var useFigures = Text(form["use_figures"]) is "on" or "true";
-                var incident = queue.AcceptInto(id, incidentId, author, (c, current) => ReviewDecisions.AddSource(current, c.Payload, useFigures));
-                detail = $"candidate {id} merged into incident {incident.Id}";
-            }
-            else
-            {
-                detail = CandidateAcceptance.Accept(store, id, author, Edits(form)).Describe();
-            }
+            detail = decide(store, author, form);
         }
         catch (NotFoundException e)
         {
@@ -88,51 +112,11 @@ internal static class ReviewPages
         }
         catch (FieldException e)
         {
-            return Pages.Message(chrome, StatusCodes.Status400BadRequest, "Cannot accept", $"{e.Field}: {e.Problem}", "Review queue", "/review");
+            return Pages.Message(chrome, StatusCodes.Status400BadRequest, refused, $"{e.Field}: {e.Problem}", "Review queue", "/review");
         }
         catch (VigilException e)
         {
-            return Pages.Message(chrome, StatusCodes.Status409Conflict, "Cannot accept", e.Message, "Review queue", "/review");
-        }
-        store.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found, detail + " (dashboard)"));
-        return Results.Redirect("/review?done=" + Uri.EscapeDataString(detail), permanent: false, preserveMethod: false);
-    }
-
-    /// <summary>Carries out one suggested merge: the candidates (ids) into the incident (into) or, without one, as one new incident.</summary>
-    private static async Task<IResult> MergeAsync(HttpContext context, StoreAccess stores, TimeProvider clock)
-    {
-        var chrome = PageChrome.For(context);
-        if (await PageAccess.CheckAsync(context, chrome, Policies.Write) is { } denied)
-            return denied;
-        if (!await FormToken.IsValidAsync(context))
-            return Pages.FormExpired(chrome);
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        using var store = stores.Open();
-        var queue = new CandidateQueue(store);
-        var author = Actor.Of(context);
-        string detail;
-        try
-        {
-            var ids = ReviewDecisions.ParseIds(Text(form["ids"]) ?? "");
-            var why = Text(form["why"]) ?? "suggested merge accepted on the review page";
-            if (Text(form["into"]) is { } into && long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var incidentId))
-            {
-                var (_, mergeId) = queue.MergeInto(ids, incidentId, author, why, (cs, current) => ReviewDecisions.MergeIntoIncident(current, cs.Select(c => c.Payload)));
-                detail = $"candidates {string.Join(",", ids)} merged into incident {incidentId} (merge {mergeId})";
-            }
-            else
-            {
-                var (incident, mergeId) = queue.AcceptCluster(ids, author, why, cs => ReviewDecisions.ClusterIncident(cs.Select(c => c.Payload)));
-                detail = $"candidates {string.Join(",", ids)} accepted as incident {incident.Id} (merge {mergeId})";
-            }
-        }
-        catch (NotFoundException e)
-        {
-            return Pages.Message(chrome, StatusCodes.Status404NotFound, "Not found", $"{e.Message} (it may have been decided already).", "Review queue", "/review");
-        }
-        catch (VigilException e)
-        {
-            return Pages.Message(chrome, StatusCodes.Status409Conflict, "Cannot merge", e.Message, "Review queue", "/review");
+            return Pages.Message(chrome, StatusCodes.Status409Conflict, refused, e.Message, "Review queue", "/review");
         }
         store.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found, detail + " (dashboard)"));
         return Results.Redirect("/review?done=" + Uri.EscapeDataString(detail), permanent: false, preserveMethod: false);
