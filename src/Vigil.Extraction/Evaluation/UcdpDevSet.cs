@@ -19,7 +19,9 @@ namespace Vigil.Extraction.Evaluation;
 /// the row is not scored for killed (many headlines give another figure — an early toll, or another event's).</item>
 /// <item>district: scored when the row's district, or a gazetteer variant of it, appears in the headline.</item>
 /// <item>actor: scored when <c>side_b</c> resolves to a militant group in the alias table and the headline
-/// names it by one of its aliases.</item>
+/// names it by one of its aliases in a headline that reports an event — not only in a compilation title
+/// (SATP's "Incidents and Statements involving TTP: 2014", "Timeline (Terrorist Activities)"), which names the
+/// group as a subject of the compilation, not as the perpetrator of anything.</item>
 /// <item>injured, date, event type: not scored (UCDP records no injuries, headlines carry no dates, and UCDP's
 /// type of violence is not an event type).</item>
 /// </list>
@@ -50,11 +52,17 @@ public static class UcdpDevSet
                 o["district"] = district.Name;
             else if (gazetteer.FindDistrict(adm2, "PAK", gazetteer.FindProvince(province, "PAK")?.Code) is { } d2 && Names(headline, d2.Variants.Prepend(d2.Name)))
                 o["district"] = d2.Name;
-            if (catalog.Resolve(row["side_b"].ToString()) is { Kind: ActorKind.Militant } actor && Names(headline, actor.Aliases.Prepend(actor.Name)))
+            if (catalog.Resolve(row["side_b"].ToString()) is { Kind: ActorKind.Militant } actor
+                && EventHeadlines(headline).Any(h => Names(h, actor.Aliases.Prepend(actor.Name))))
                 o["actor"] = actor.Name;
             yield return o;
         }
     }
+
+    /// <summary>The headlines of a row (UCDP joins them with ";") that are not compilation titles.</summary>
+    public static IEnumerable<string> EventHeadlines(string headlines) =>
+        headlines.Split(';').Where(h => !h.Contains("incidents and statements involving", StringComparison.OrdinalIgnoreCase)
+            && !h.Contains("timeline", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether a number appears in the text as digits or words (any cardinal the parser reads).</summary>
     public static bool States(TextDocument doc, long value)

@@ -53,6 +53,17 @@ public class LabeledSetTests
     }
 
     [Fact]
+    public void A_group_named_only_in_a_compilation_title_is_not_a_headline_stating_the_perpetrator()
+    {
+        Assert.Empty(UcdpDevSet.EventHeadlines("Incidents and Statements involving TTP: 2014;Pakistan: Timeline (Terrorist Activities) -2020"));
+        Assert.Equal(["3 Al-Qaeda and TTP terrorists killed in Pak's Punjab"],
+            UcdpDevSet.EventHeadlines("3 Al-Qaeda and TTP terrorists killed in Pak's Punjab;Incidents and Statements involving TTP: 2014"));
+        var compilations = File.ReadLines(UcdpSet).Where(l => l.Contains("\"text\":\"Incidents and Statements involving", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(compilations);
+        Assert.DoesNotContain(compilations, l => l.Contains("\"actor\":", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_wrong_value_counts_as_a_false_positive_and_a_false_negative_and_an_unscored_field_counts_as_neither()
     {
         var examples = new[]
