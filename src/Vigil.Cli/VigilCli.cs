@@ -165,6 +165,8 @@ public static class VigilCli
             b.AddCommand<CrossingsStatusCommand>("status").WithDescription("The status board, or one crossing's closures, days closed per month and violence within --radius km.")
                 .WithExample("crossings", "status").WithExample("crossings", "status", "torkham", "--radius", "30");
             b.AddCommand<CrossingsEventsCommand>("events").WithDescription("A crossing's status events as recorded.").WithExample("crossings", "events", "torkham");
+            b.AddCommand<CrossingsRecordCommand>("record").WithDescription("Record that a crossing closed, reopened or partly reopened from a day on.")
+                .WithExample("crossings", "record", "torkham", "--status", "closed", "--from", "2023-02-19", "--reason", "exchange of fire", "--source", "Dawn");
             b.AddCommand<ImportFileCommand>("import").WithDescription(importHelp);
             b.AddCommand<CrossingsExportCommand>("export").WithDescription("Export the crossings and their status events as JSON or YAML.");
         });

@@ -16,6 +16,24 @@ public sealed class AccountabilityCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_closure_recorded_from_the_command_line_joins_the_crossings_history_and_status()
+    {
+        Assert.Equal(ExitCodes.Success, _cli.Run("engagements", "import", Example).ExitCode);
+        var before = Json(_cli.Run("crossings", "events", "chaman", "--json")).GetArrayLength();
+
+        var recorded = _cli.Run("crossings", "record", "chaman", "--status", "closed", "--from", "2023-03-01", "--reason", "protest", "--source", "Dawn", "--published", "2023-03-02");
+        Assert.Equal(ExitCodes.Success, recorded.ExitCode);
+        Assert.StartsWith("chaman: closed from 2023-03-01", recorded.Output, StringComparison.Ordinal);
+        var events = Json(_cli.Run("crossings", "events", "chaman", "--json")).EnumerateArray().ToList();
+        Assert.Equal(before + 1, events.Count);
+        Assert.Contains(events, e => e.GetProperty("from").GetString() == "2023-03-01" && e.GetProperty("reason").GetString() == "protest");
+
+        Assert.Equal(ExitCodes.NotFound, _cli.Run("crossings", "record", "nowhere", "--status", "closed", "--from", "2023-03-01").ExitCode);
+        Assert.Equal(ExitCodes.Usage, _cli.Run("crossings", "record", "chaman", "--status", "shut", "--from", "2023-03-01").ExitCode);
+        Assert.Equal(before + 1, Json(_cli.Run("crossings", "events", "chaman", "--json")).GetArrayLength());
+    }
+
+    [Fact]
     public void Importing_the_worked_example_lists_its_engagements_commitments_and_crossings()
     {
         var imported = _cli.Run("engagements", "import", Example);
