@@ -92,5 +92,30 @@ public sealed class StatsCommandTests : IDisposable
         Assert.All(rows.EnumerateArray(), r => Assert.Equal(r.GetProperty("a").GetInt64() - r.GetProperty("b").GetInt64(), r.GetProperty("difference").GetInt64()));
     }
 
+    [Fact]
+    public void Compare_events_matches_each_pbc_suicide_attack_with_the_ucdp_record_of_it_and_merges_nothing()
+    {
+        Assert.Equal(0, _cli.Run("import", SharedData.PbcSuicide).ExitCode);
+        long before;
+        using (var store = Storage.Sqlite.SqliteIncidentStore.Open(_cli.Db))
+            before = store.Count(Storage.IncidentQuery.All);
+
+        var result = JsonDocument.Parse(_cli.Run("compare", "--a-dataset", "pbc-suicide", "--b-dataset", "ucdp-ged", "--events", "--json").Output).RootElement;
+
+        var a = result.GetProperty("a");
+        Assert.Equal(492, a.GetProperty("records").GetInt32());
+        var matched = a.GetProperty("matched").GetInt32();
+        Assert.Equal(a.GetProperty("compared").GetInt32(), matched + a.GetProperty("ambiguous").GetInt32() + a.GetProperty("only_in_a").GetInt32());
+        Assert.Equal(matched, result.GetProperty("pairs").GetArrayLength());
+        Assert.InRange(matched, 1, 491);
+        // PBC's suicide attack in Swat on 15 July 2007 (17 killed) is UCDP's clash there that day (18 killed).
+        var swat = result.GetProperty("pairs").EnumerateArray().Single(p => p.GetProperty("date").GetString() == "2007-07-15" && p.GetProperty("district").GetString() == "Swat");
+        Assert.Contains("killed 17 ~ 18", swat.GetProperty("why").GetString(), StringComparison.Ordinal);
+        // Blocking: far fewer comparisons than records × records.
+        Assert.True(result.GetProperty("comparisons").GetInt64() < 492L * result.GetProperty("b").GetProperty("records").GetInt64() / 100);
+        using (var store = Storage.Sqlite.SqliteIncidentStore.Open(_cli.Db))
+            Assert.Equal(before, store.Count(Storage.IncidentQuery.All));
+    }
+
     public void Dispose() => _cli.Dispose();
 }

@@ -41,6 +41,14 @@ public sealed class CompareCommand(CliOutput output, TimeProvider clock) : Comma
         [Description("year (default), quarter, month, week or day.")]
         public string By { get; init; } = "year";
 
+        [CommandOption("--events")]
+        [Description("Compare event by event instead of per period: which of A's records B also holds (same district, dates within --window days, compatible type, group and figures), which only one of them has.")]
+        public bool Events { get; init; }
+
+        [CommandOption("--window <DAYS>")]
+        [Description("With --events: records at most this many days apart may be one event (default 1).")]
+        public int Window { get; init; } = 1;
+
         [CommandOption("--json")]
         public bool Json { get; init; }
 
@@ -48,6 +56,8 @@ public sealed class CompareCommand(CliOutput output, TimeProvider clock) : Comma
         {
             if (A is null || B is null)
                 return ValidationResult.Error("give the two datasets: --a-dataset NAME --b-dataset NAME");
+            if (Window is < 0 or > 30)
+                return ValidationResult.Error("--window must be 0 to 30 days");
             if (!EnumText<ClaimMetric>.TryParse(Metric, out _))
                 return ValidationResult.Error($"--metric: '{Metric}' is not one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
             if (!EnumText<PeriodUnit>.TryParse(By, out _))
@@ -69,6 +79,8 @@ public sealed class CompareCommand(CliOutput output, TimeProvider clock) : Comma
         var shared = settings.ToQuery();
         var a = shared with { Datasets = [settings.A!], EventTypes = settings.ATypes.Length > 0 ? settings.ATypes : shared.EventTypes };
         var b = shared with { Datasets = [settings.B!], EventTypes = settings.BTypes.Length > 0 ? settings.BTypes : shared.EventTypes };
+        if (settings.Events)
+            return new CompareEvents(output).Run(store, a, b, settings.A!, settings.B!, settings.Window, settings.Json);
         var rows = DatasetComparison.Compare(store, metric, Estimate.Best, a, b, unit);
 
         if (settings.Json)

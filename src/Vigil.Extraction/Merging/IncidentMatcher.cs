@@ -10,18 +10,24 @@ public sealed record MergePlanEntry(ReportCluster Cluster, Incident? Into, strin
     public bool Ambiguous => Into is null && AlsoMatched.Count > 1;
 }
 
+/// <summary>A stored record of one dataset and the record of another dataset that reports the same event, if any.</summary>
+public sealed record RecordMatch(Incident Record, Incident? Match, string Why, IReadOnlyList<long> AlsoMatched)
+{
+    public bool Ambiguous => Match is null && AlsoMatched.Count > 1;
+}
+
 /// <summary>How much work a match took: the store queries (one per block) and the pairs compared.</summary>
 public sealed record MatchCounts(int Blocks, int IncidentsRead, long Comparisons);
 
 /// <summary>
-/// Matches clusters of extracted reports with incidents already stored (imported from datasets or accepted
-/// earlier), with the same blocking as <see cref="ReportMerger"/>: clusters are grouped by district and, within a
-/// district, into runs of dates no more than two windows apart; each run reads the stored incidents of that
-/// district and date span once (the <c>incidentsIn</c> callback: district, first and last start date), and a cluster is compared only with the incidents
-/// of its run within its date window. A cluster matches an incident when every one of its reports does (no
-/// chaining). Of several matches the nearest in date wins, then the closest killed figure; a tie leaves the
-/// cluster unmatched and marked ambiguous. Stored incidents dated only to a span longer than
-/// <see cref="MaxStoredSpanDays"/> ("some day in March") are never matched: they would match every report.
+/// Matches clusters of extracted reports — or the records of one dataset — with incidents already stored, with the
+/// same blocking as <see cref="ReportMerger"/>: the groups are taken by district and, within a district, into runs
+/// of dates no more than two windows apart; each run reads the stored incidents of that district and date span once
+/// (the <c>incidentsIn</c> callback: district, first and last start date), and a group is compared only with the
+/// incidents of its run within its date window. A group matches an incident when every one of its members does (no
+/// chaining). Of several matches the nearest in date wins, then the closest killed figure; a tie leaves the group
+/// unmatched and marked ambiguous. Stored incidents dated only to a span longer than <see cref="MaxStoredSpanDays"/>
+/// ("some day in March") are never matched: they would match every report.
 /// </summary>
 public sealed class IncidentMatcher(MergeRule rule)
 {
@@ -32,12 +38,32 @@ public sealed class IncidentMatcher(MergeRule rule)
     public (List<MergePlanEntry> Plan, MatchCounts Counts) Match(
         IReadOnlyList<ReportCluster> clusters, Func<string, DateOnly, DateOnly, IEnumerable<Incident>> incidentsIn)
     {
-        var plan = new MergePlanEntry?[clusters.Count];
+        var (results, counts) = MatchGroups([.. clusters.Select(c => c.Reports.Select(MergeFacts.Of).ToList())], [.. clusters.Select(c => c.Killed.Best)],
+            incidentsIn, null);
+        return ([.. results.Select((r, i) => new MergePlanEntry(clusters[i], r.Into, r.Why, r.Others))], counts);
+    }
+
+    /// <summary>
+    /// Matches each record of one dataset with the records of another (<paramref name="recordsIn"/> returns the other
+    /// dataset's records of a district and start-date span): an event-level comparison of two datasets. A record is
+    /// never matched with itself.
+    /// </summary>
+    public (List<RecordMatch> Matches, MatchCounts Counts) MatchRecords(
+        IReadOnlyList<Incident> records, Func<string, DateOnly, DateOnly, IEnumerable<Incident>> recordsIn)
+    {
+        var (results, counts) = MatchGroups([.. records.Select(r => new List<MergeFacts> { MergeFacts.Of(r) })], [.. records.Select(r => r.Killed.Best)],
+            recordsIn, [.. records.Select(r => r.Id)]);
+        return ([.. results.Select((r, i) => new RecordMatch(records[i], r.Into, r.Why, r.Others))], counts);
+    }
+
+    private (List<(Incident? Into, string Why, List<long> Others)> Results, MatchCounts Counts) MatchGroups(
+        List<List<MergeFacts>> facts, List<int?> killed, Func<string, DateOnly, DateOnly, IEnumerable<Incident>> incidentsIn, List<long>? selfIds)
+    {
+        var results = new (Incident? Into, string Why, List<long> Others)?[facts.Count];
         int blocks = 0, read = 0;
         long comparisons = 0;
-        var facts = clusters.Select(c => c.Reports.Select(MergeFacts.Of).ToList()).ToList();
-        var dated = Enumerable.Range(0, clusters.Count)
-            .Where(i => facts[i].All(f => f.District is not null && f.From is not null))
+        var dated = Enumerable.Range(0, facts.Count)
+            .Where(i => facts[i].All(f => f.District is not null && f.From is not null && f.To!.Value.DayNumber - f.From.Value.DayNumber <= MaxStoredSpanDays))
             .GroupBy(i => facts[i][0].District!.ToUpperInvariant());
         foreach (var district in dated)
         {
@@ -55,45 +81,43 @@ public sealed class IncidentMatcher(MergeRule rule)
                     var matches = new List<(Incident Incident, int Apart, long KilledGap, string Why)>();
                     foreach (var (incident, f) in stored)
                     {
-                        if (facts[i].Any(r => r.DaysApart(f) is not { } d || d > Rule.WindowDays))
+                        if ((selfIds is not null && selfIds[i] == incident.Id) || facts[i].Any(r => r.DaysApart(f) is not { } d || d > Rule.WindowDays))
                             continue;
                         var checks = facts[i].Select(r => Rule.Compare(r, f)).ToList();
                         comparisons += checks.Count;
                         if (checks.All(c => c.Same))
-                            matches.Add((incident, facts[i].Min(r => r.DaysApart(f)!.Value), KilledGap(clusters[i], f), checks[0].Why));
+                            matches.Add((incident, facts[i].Min(r => r.DaysApart(f)!.Value), KilledGap(killed[i], f), checks[0].Why));
                     }
-                    plan[i] = Choose(clusters[i], matches);
+                    results[i] = Choose(matches);
                 }
             }
         }
-        for (var i = 0; i < plan.Length; i++)
-            plan[i] ??= new MergePlanEntry(clusters[i], null, "no district or date: not compared with stored incidents", []);
-        return ([.. plan.Select(p => p!)], new MatchCounts(blocks, read, comparisons));
+        return ([.. results.Select(r => r ?? (null, "no district or day (dated to more than a week): not compared", []))], new MatchCounts(blocks, read, comparisons));
     }
 
-    private static MergePlanEntry Choose(ReportCluster cluster, List<(Incident Incident, int Apart, long KilledGap, string Why)> matches)
+    private static (Incident? Into, string Why, List<long> Others) Choose(List<(Incident Incident, int Apart, long KilledGap, string Why)> matches)
     {
         if (matches.Count == 0)
-            return new(cluster, null, "no stored incident matches", []);
+            return (null, "no stored incident matches", []);
         var ranked = matches.OrderBy(m => m.Apart).ThenBy(m => m.KilledGap).ThenBy(m => m.Incident.Id).ToList();
         var others = ranked.Select(m => m.Incident.Id).ToList();
         if (ranked.Count > 1 && ranked[1].Apart == ranked[0].Apart && ranked[1].KilledGap == ranked[0].KilledGap)
         {
             var tied = ranked.TakeWhile(m => m.Apart == ranked[0].Apart && m.KilledGap == ranked[0].KilledGap).Select(m => m.Incident.Id);
-            return new(cluster, null, $"ambiguous: incidents {string.Join(", ", tied.Select(t => t.ToString(CultureInfo.InvariantCulture)))} match equally well", others);
+            return (null, $"ambiguous: incidents {string.Join(", ", tied.Select(t => t.ToString(CultureInfo.InvariantCulture)))} match equally well", others);
         }
         var best = ranked[0];
-        return new(cluster, best.Incident, $"incident {best.Incident.Id.ToString(CultureInfo.InvariantCulture)}: {best.Why}", others);
+        return (best.Incident, $"incident {best.Incident.Id.ToString(CultureInfo.InvariantCulture)}: {best.Why}", others);
     }
 
-    private static long KilledGap(ReportCluster cluster, MergeFacts stored) =>
-        cluster.Killed.Best is { } k && stored.Killed?.Best is { } s ? Math.Abs(k - s) : long.MaxValue / 2;
+    private static long KilledGap(int? killed, MergeFacts stored) =>
+        killed is { } k && stored.Killed?.Best is { } s ? Math.Abs(k - s) : long.MaxValue / 2;
 
     private static DateOnly Earliest(List<MergeFacts> f) => f.Min(x => x.From!.Value);
 
     private static DateOnly Latest(List<MergeFacts> f) => f.Max(x => x.To!.Value);
 
-    /// <summary>Consecutive clusters (by date) whose dates are at most two windows apart share one store read.</summary>
+    /// <summary>Consecutive groups (by date) whose dates are at most two windows apart share one store read.</summary>
     private IEnumerable<List<int>> Runs(IEnumerable<int> ordered, List<List<MergeFacts>> facts)
     {
         var run = new List<int>();

@@ -89,6 +89,19 @@ public class IncidentMatcherTests
     }
 
     [Fact]
+    public void Records_of_two_datasets_are_paired_event_by_event_and_a_record_is_never_its_own_match()
+    {
+        var pbc = Ucdp(7001, Day, killed: 4) with { SourceRecord = new SourceRecordKey("pbc-suicide", "1"), EventType = EventType.SuicideBombing, Perpetrator = null, Target = null };
+        var store = new Store(Ucdp(1, Day, killed: 5), Ucdp(2, Day.AddDays(5)), pbc);
+        var (matches, _) = new IncidentMatcher(new MergeRule()).MatchRecords([pbc], store.In);
+        Assert.Equal(1, Assert.Single(matches).Match?.Id);
+
+        // The UCDP record against its own dataset: only itself is there on its day, so nothing matches.
+        var (self, _) = new IncidentMatcher(new MergeRule()).MatchRecords([Ucdp(2, Day.AddDays(5))], store.In);
+        Assert.Null(Assert.Single(self).Match);
+    }
+
+    [Fact]
     public void Reports_far_apart_in_one_district_are_read_in_separate_blocks_and_never_compared_all_pairs()
     {
         var incidents = Enumerable.Range(0, 200).Select(i => Ucdp(1000 + i, Day.AddDays(-400 + (2 * i)))).ToArray();
