@@ -41,7 +41,9 @@ internal static class ReviewPages
         var suggestions = new Dictionary<long, Extraction.Review.PlannedMerge>();
         if (pending.Any(c => c.Kind == "report"))
         {
-            foreach (var p in QueueMerges.Plan(store, 1).Plan.Where(p => p.IntoExisting || p.NewIncident || p.Entry.Ambiguous))
+            // Planned for the candidates on the page only, so a long queue does not make every page view re-plan it all.
+            var shown = pending.Where(c => c.Kind == "report").Select(c => c.Id).ToHashSet();
+            foreach (var p in QueueMerges.Plan(store, 1, shown).Plan.Where(p => p.IntoExisting || p.NewIncident || p.Entry.Ambiguous))
             {
                 foreach (var id in p.CandidateIds)
                     suggestions[id] = p;
