@@ -103,9 +103,11 @@ public static class VigilCli
             .WithExample("review", "--accept", "13", "--merge-into", "4051")
             .WithExample("review", "--reject", "12");
         config.AddCommand<MergeCommand>("merge")
-            .WithDescription("Cluster extracted incident reports into incidents (blocking by district and date window): --dry-run on news files shows what would merge and why; --apply merges the pending report candidates, --undo MERGE_ID reverses one.")
+            .WithDescription("Cluster extracted incident reports with each other and with the incidents already stored (imported or accepted), blocking by district and date window: --dry-run shows what the pending report candidates (or news files) would merge into and why; --apply merges them; --list shows the merges; --undo MERGE_ID reverses one.")
+            .WithExample("merge", "--dry-run")
             .WithExample("merge", "news.jsonl", "--dry-run")
             .WithExample("merge", "--apply")
+            .WithExample("merge", "--list")
             .WithExample("merge", "--undo", "3");
         config.AddBranch("eval", eval =>
         {
