@@ -29,6 +29,24 @@ internal static class ReviewPages
         app.MapPost("/review/{id:long}/reject", (long id, HttpContext context, StoreAccess stores, TimeProvider clock) => DecideAsync(id, false, context, stores, clock))
             .ExcludeFromDescription();
         app.MapPost("/review/merge", MergeAsync).ExcludeFromDescription();
+        app.MapGet("/review/merges", MergesAsync).ExcludeFromDescription();
+        app.MapPost("/review/merges/{id:long}/undo", (long id, HttpContext context, StoreAccess stores, TimeProvider clock) =>
+            RunAsync(context, stores, clock, "Cannot undo", (store, author, _) =>
+            {
+                new CandidateQueue(store).UndoMerge(id, author);
+                return $"merge {id} undone";
+            }, "/review/merges")).ExcludeFromDescription();
+    }
+
+    /// <summary>GET /review/merges: the recorded merges, newest first, with an undo button for analysts.</summary>
+    private static async Task<IResult> MergesAsync(HttpContext context, StoreAccess stores, string? done)
+    {
+        var chrome = PageChrome.For(context);
+        if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
+            return denied;
+        using var store = stores.Open();
+        var canDecide = chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin;
+        return Pages.Render<MergesPage>(chrome, new MergesModel(new CandidateQueue(store).Merges(200), canDecide, done));
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, StoreAccess stores, string? done)
@@ -93,7 +111,7 @@ internal static class ReviewPages
     /// what it did), audited, and the page shown again with it; a refused decision gets a page saying why.
     /// </summary>
     private static async Task<IResult> RunAsync(HttpContext context, StoreAccess stores, TimeProvider clock, string refused,
-        Func<RelationalIncidentStore, string, IFormCollection, string> decide)
+        Func<RelationalIncidentStore, string, IFormCollection, string> decide, string page = "/review")
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Write) is { } denied)
@@ -110,18 +128,18 @@ internal static class ReviewPages
         }
         catch (NotFoundException e)
         {
-            return Pages.Message(chrome, StatusCodes.Status404NotFound, "Not found", $"{e.Message} (it may have been decided already).", "Review queue", "/review");
+            return Pages.Message(chrome, StatusCodes.Status404NotFound, "Not found", $"{e.Message} (it may have been decided already).", "Back", page);
         }
         catch (FieldException e)
         {
-            return Pages.Message(chrome, StatusCodes.Status400BadRequest, refused, $"{e.Field}: {e.Problem}", "Review queue", "/review");
+            return Pages.Message(chrome, StatusCodes.Status400BadRequest, refused, $"{e.Field}: {e.Problem}", "Back", page);
         }
         catch (VigilException e)
         {
-            return Pages.Message(chrome, StatusCodes.Status409Conflict, refused, e.Message, "Review queue", "/review");
+            return Pages.Message(chrome, StatusCodes.Status409Conflict, refused, e.Message, "Back", page);
         }
         store.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found, detail + " (dashboard)"));
-        return Results.Redirect("/review?done=" + Uri.EscapeDataString(detail), permanent: false, preserveMethod: false);
+        return Results.Redirect(page + "?done=" + Uri.EscapeDataString(detail), permanent: false, preserveMethod: false);
     }
 
     /// <summary>The field edits of an accept form: every editable field given a value.</summary>
@@ -130,6 +148,9 @@ internal static class ReviewPages
 
     private static string? Text(StringValues value) => value.ToString().Trim() is { Length: > 0 } s ? s : null;
 }
+
+/// <summary>The recorded merges, newest first.</summary>
+public sealed record MergesModel(IReadOnlyList<CandidateQueue.MergeRow> Merges, bool CanDecide, string? Done);
 
 /// <summary>The pending candidates; <see cref="Suggestions"/> what merging suggests for report candidates (by candidate id).</summary>
 public sealed record ReviewModel(IReadOnlyList<ExtractionCandidate> Pending, bool CanDecide, string? Done)
