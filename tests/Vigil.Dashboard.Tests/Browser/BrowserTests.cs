@@ -182,7 +182,10 @@ public sealed class BrowserTests(BrowserFixture chromium) : IClassFixture<Browse
         await page.FillAsync("input[name=month]", "2014-06");
         await page.SelectOptionAsync("select[name=province]", "Balochistan");
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync("**/reports?month=2014-06&province=Balochistan");
+        // Wait for the navigation to the chosen month, then hold the whole address to what the form must send (a
+        // mismatch then fails with the address itself rather than as a timeout).
+        await page.WaitForURLAsync(new Regex(@"/reports\?.*month=2014-06"));
+        Assert.Equal(server.Url + "/reports?month=2014-06&province=Balochistan", page.Url);
 
         Assert.Equal("/api/v1/reports/monthly?month=2014-06&format=pdf&province=Balochistan", await page.GetAttributeAsync("a:has-text('Download PDF')", "href"));
         var report = await page.APIRequest.GetAsync(await page.GetAttributeAsync("a:has-text('Open as HTML')", "href") ?? "");
