@@ -30,9 +30,8 @@ public sealed class CompareEvents(CliOutput output)
         var records = store.Query(a with { From = from, To = to, Sort = IncidentSort.Date, Limit = null }).ToList();
         var bCount = store.Count(b with { From = from, To = to, Limit = null });
         var (matches, counts) = new IncidentMatcher(new MergeRule { WindowDays = window })
-            .MatchRecords(records, (district, f, t) => store.InDistrict(district, f < from ? from : f, t > to ? to : t)
-                .Where(i => b.Datasets.Contains(i.SourceRecord?.Dataset ?? "", StringComparer.OrdinalIgnoreCase)
-                    && (b.EventTypes.Count == 0 || b.EventTypes.Contains(Domain.Text.EnumText<Domain.Incidents.EventType>.Format(i.EventType), StringComparer.OrdinalIgnoreCase))));
+            .MatchRecords(records, (district, f, t) =>
+                [.. store.Query(b with { Districts = [district], From = f < from ? from : f, To = t > to ? to : t, Sort = IncidentSort.Id, Limit = null })]);
         var matched = matches.Where(m => m.Match is not null).ToList();
         var bMatched = matched.Select(m => m.Match!.Id).Distinct().Count();
         var ambiguous = matches.Count(m => m.Ambiguous);

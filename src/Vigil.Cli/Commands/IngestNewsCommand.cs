@@ -60,7 +60,8 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{file}: {ids.Count} candidates queued for review ({string.Join(", ", candidates.GroupBy(c => c.Kind).Select(g => $"{g.Count()} {g.Key}"))})"));
             if (settings.AcceptAll)
-                AcceptReports(store, ids.Where((_, i) => candidates[i].Kind == "report"), settings.By ?? Environment.UserName, file);
+                AcceptReports(store, [.. ids.Select((id, i) => (id, candidates[i])).Where(x => x.Item2.Kind == "report").Select(x => (x.id, x.Item2.Payload))],
+                    settings.By ?? Environment.UserName, file);
         }
         return ExitCodes.Success;
     }
@@ -70,15 +71,15 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
     /// other when several report one attack; each merge recorded and reversible), the rest accepted one by one as new
     /// incidents; ambiguous ones (several stored incidents match equally) stay pending for an analyst.
     /// </summary>
-    private void AcceptReports(RelationalIncidentStore store, IEnumerable<long> ids, string by, string file)
+    private void AcceptReports(RelationalIncidentStore store, IReadOnlyList<(long Id, string Payload)> reports, string by, string file)
     {
         var inv = CultureInfo.InvariantCulture;
         var queue = new CandidateQueue(store);
-        var (plan, _) = QueueMerges.Plan(store, 1, ids.ToHashSet());
+        var (plan, _) = QueueMerges.Plan(store, 1, reports);
         int created = 0, into = 0, clustered = 0, left = 0;
         foreach (var merge in QueueMerges.Apply(store, plan, by))
         {
-            if (merge.Planned.IntoExisting)
+            if (merge.Planned.Entry.Outcome == Extraction.Merging.MergeOutcome.IntoExisting)
                 into += merge.Planned.CandidateIds.Count;
             else
                 clustered += merge.Planned.CandidateIds.Count;

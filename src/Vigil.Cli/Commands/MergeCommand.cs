@@ -94,12 +94,13 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
         foreach (var (p, incident, mergeId) in QueueMerges.Apply(store, plan, by))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (p.IntoExisting)
+            var existing = p.Entry.Outcome == MergeOutcome.IntoExisting;
+            if (existing)
                 into++;
             else
                 created++;
             output.Out.WriteLine(string.Create(inv,
-                $"merge {mergeId}: candidates {string.Join(",", p.CandidateIds)} -> {(p.IntoExisting ? "existing" : "new")} incident {incident.Id} (killed {incident.Killed.Best?.ToString(inv) ?? "?"})"));
+                $"merge {mergeId}: candidates {string.Join(",", p.CandidateIds)} -> {(existing ? "existing" : "new")} incident {incident.Id} (killed {incident.Killed.Best?.ToString(inv) ?? "?"})"));
         }
         output.Out.WriteLine(string.Create(inv,
             $"{into + created} merges applied ({into} into existing incidents, {created} new incidents); {plan.Count(p => p.LeftForReview)} groups left for review"));
@@ -130,10 +131,13 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
     private void Show(List<(string Label, MergePlanEntry Entry, PlannedMerge? Planned)> rows, MatchCounts counts, bool json, string what)
     {
         var inv = CultureInfo.InvariantCulture;
-        string Outcome(MergePlanEntry e) => e.Into is { } i
-            ? $"into incident {i.Id.ToString(inv)}{(i.SourceRecord is { } k ? $" ({k.Dataset} {k.RecordId})" : "")}"
-            : e.Ambiguous ? "ambiguous: left for review"
-            : e.Cluster.Reports.Count > 1 ? "one new incident" : "stays for review";
+        string Outcome(MergePlanEntry e) => e.Outcome switch
+        {
+            MergeOutcome.IntoExisting => $"into incident {e.Into!.Id.ToString(inv)}{(e.Into.SourceRecord is { } k ? $" ({k.Dataset} {k.RecordId})" : "")}",
+            MergeOutcome.Ambiguous => "ambiguous: left for review",
+            MergeOutcome.NewIncident => "one new incident",
+            _ => "stays for review",
+        };
         if (json)
         {
             output.Out.WriteLine(JsonSerializer.Serialize(new
@@ -157,7 +161,7 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
         }
         var reports = rows.Sum(r => r.Entry.Cluster.Reports.Count);
         var table = new Table().Title(Markup.Escape(string.Create(inv,
-                $"dry run: {reports:N0} {what} in {rows.Count:N0} groups: {rows.Count(r => r.Entry.Into is not null):N0} into stored incidents, {rows.Count(r => r.Entry.Into is null && !r.Entry.Ambiguous && r.Entry.Cluster.Reports.Count > 1):N0} new incidents (nothing written)")))
+                $"dry run: {reports:N0} {what} in {rows.Count:N0} groups: {rows.Count(r => r.Entry.Outcome == MergeOutcome.IntoExisting):N0} into stored incidents, {rows.Count(r => r.Entry.Outcome == MergeOutcome.NewIncident):N0} new incidents (nothing written)")))
             .Border(TableBorder.Simple).AddColumns("reports", "outcome", "killed (low / best / high)", "why");
         foreach (var (label, e, _) in rows)
         {

@@ -39,7 +39,7 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
         public long? Accept { get; init; }
 
         [CommandOption("--merge-into <INCIDENT_ID>")]
-        [Description("With --accept: add the article as a source of this existing incident; its figures are kept unless --use-figures.")]
+        [Description("With --accept: add the article as a source of this existing incident (a recorded merge); its figures are kept, filled from the report only where it has none, unless --use-figures.")]
         public long? MergeInto { get; init; }
 
         [CommandOption("--use-figures")]
@@ -94,13 +94,10 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
         if (settings.Accept is { } accept)
         {
             var edits = settings.Set.Select(e => new KeyValuePair<string, string>(e[..e.IndexOf('=', StringComparison.Ordinal)], e[(e.IndexOf('=', StringComparison.Ordinal) + 1)..])).ToList();
-            if (settings.MergeInto is { } into)
-            {
-                var incident = queue.AcceptInto(accept, into, by, (c, current) => ReviewDecisions.AddSource(current, c.Payload, settings.UseFigures));
-                output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candidate {accept} accepted into incident {incident.Id}"));
-                return ExitCodes.Success;
-            }
-            output.Out.WriteLine(CandidateAcceptance.Accept(store, accept, by, edits).Describe());
+            var accepted = settings.MergeInto is { } into
+                ? CandidateAcceptance.MergeInto(store, accept, into, by, settings.UseFigures)
+                : CandidateAcceptance.Accept(store, accept, by, edits);
+            output.Out.WriteLine(accepted.Describe());
             return ExitCodes.Success;
         }
         if (settings.AcceptCluster is { } cluster)

@@ -3,11 +3,29 @@ using Vigil.Domain.Incidents;
 
 namespace Vigil.Extraction.Merging;
 
+/// <summary>What merging does with a cluster of reports.</summary>
+public enum MergeOutcome
+{
+    /// <summary>Into the stored incident it matched.</summary>
+    IntoExisting,
+    /// <summary>Several reports matching no stored incident: one new incident.</summary>
+    NewIncident,
+    /// <summary>Several stored incidents matched equally well: an analyst has to choose.</summary>
+    Ambiguous,
+    /// <summary>One report matching nothing stored: it waits for an analyst.</summary>
+    LeftForReview,
+}
+
 /// <summary>Where a cluster of reports goes: into an existing incident, or a new one; with the reason, and the other incidents that matched as well.</summary>
 public sealed record MergePlanEntry(ReportCluster Cluster, Incident? Into, string Why, IReadOnlyList<long> AlsoMatched)
 {
     /// <summary>More than one stored incident matched equally well: an analyst has to choose, nothing is merged automatically.</summary>
     public bool Ambiguous => Into is null && AlsoMatched.Count > 1;
+
+    public MergeOutcome Outcome => Into is not null ? MergeOutcome.IntoExisting
+        : Ambiguous ? MergeOutcome.Ambiguous
+        : Cluster.Reports.Count > 1 ? MergeOutcome.NewIncident
+        : MergeOutcome.LeftForReview;
 }
 
 /// <summary>A stored record of one dataset and the record of another dataset that reports the same event, if any.</summary>

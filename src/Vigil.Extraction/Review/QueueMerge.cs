@@ -4,17 +4,11 @@ using Vigil.Extraction.Merging;
 
 namespace Vigil.Extraction.Review;
 
-/// <summary>What merging would do with one group of pending report candidates.</summary>
+/// <summary>What merging would do with one group of pending report candidates (<see cref="MergePlanEntry.Outcome"/>).</summary>
 public sealed record PlannedMerge(IReadOnlyList<long> CandidateIds, MergePlanEntry Entry)
 {
-    /// <summary>Into an existing incident (when one matched unambiguously).</summary>
-    public bool IntoExisting => Entry.Into is not null;
-
-    /// <summary>Several candidates and no stored incident: accepted together as one new incident.</summary>
-    public bool NewIncident => Entry.Into is null && !Entry.Ambiguous && CandidateIds.Count > 1;
-
-    /// <summary>Nothing to merge: one report, matching nothing stored (or ambiguously); it waits for an analyst.</summary>
-    public bool LeftForReview => !IntoExisting && !NewIncident;
+    /// <summary>Nothing to merge automatically: one report matching nothing stored, or an ambiguous group; it waits for an analyst.</summary>
+    public bool LeftForReview => Entry.Outcome is MergeOutcome.LeftForReview or MergeOutcome.Ambiguous;
 }
 
 /// <summary>

@@ -16,18 +16,21 @@ namespace Vigil.Extraction.Review;
 /// </summary>
 public static class ReportIncident
 {
-    public static ExtractedReport ReadPayload(string payload) =>
-        JsonSerializer.Deserialize<ExtractedReport>(payload, ExtractionJson.Options) ?? throw new FormatException("empty report payload");
+    public static ExtractedReport ReadPayload(string payload) => Read(payload).Report;
 
-    /// <summary>The incident of one report payload, the article (source name, publication date, headline, url) as its source.</summary>
-    public static Incident FromPayload(string payload) => FromReport(ReadPayload(payload), SourceOf(payload));
-
-    /// <summary>The article behind a report payload as a source reference (the payload carries the headline and url besides the report).</summary>
-    public static SourceReference SourceOf(string payload)
+    /// <summary>The report of a payload and the article behind it (source name, publication date, headline, url), from one parse.</summary>
+    public static (ExtractedReport Report, SourceReference Source) Read(string payload)
     {
-        var report = ReadPayload(payload);
-        var node = System.Text.Json.Nodes.JsonNode.Parse(payload);
-        return new SourceReference(report.Source, report.Published, (string?)node?["headline"], (string?)node?["url"]);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(payload) ?? throw new FormatException("empty report payload");
+        var report = node.Deserialize<ExtractedReport>(ExtractionJson.Options) ?? throw new FormatException("empty report payload");
+        return (report, new SourceReference(report.Source, report.Published, (string?)node["headline"], (string?)node["url"]));
+    }
+
+    /// <summary>The incident of one report payload, the article as its source.</summary>
+    public static Incident FromPayload(string payload)
+    {
+        var (report, source) = Read(payload);
+        return FromReport(report, source);
     }
 
     public static Incident FromReport(ExtractedReport r, SourceReference source)

@@ -8,45 +8,33 @@ namespace Vigil.Extraction.Review;
 public static class ReviewDecisions
 {
     /// <summary>
-    /// Merging a report into an existing incident: the article is added as a source (once); the incident's killed
-    /// and injured are kept unless <paramref name="useFigures"/>, when the report's known figures replace them.
-    /// </summary>
-    public static Incident AddSource(Incident current, string payload, bool useFigures)
-    {
-        var source = ReportIncident.SourceOf(payload);
-        var next = current.Sources.Contains(source) ? current : current with { Sources = current.Sources.Add(source) };
-        if (!useFigures)
-            return next;
-        var report = ReportIncident.FromPayload(payload);
-        var killed = report.Killed.IsUnknown ? current.Killed : report.Killed;
-        var injured = report.Injured.IsUnknown ? current.Injured : report.Injured;
-        return next with { Killed = killed, Injured = injured, Flags = Incident.CasualtyFlags(killed, injured) };
-    }
-
-    /// <summary>
     /// Merging reports into an incident that already exists (imported from a dataset, or accepted earlier): every
     /// article becomes a source (once). The incident's figures stand — a dataset's coded figure, or an analyst's, is
-    /// better evidence than a first news report — except where the incident has none: then the reports' figure by
-    /// the median-of-reports rule fills it. Each report's own figure stays in its candidate, linked to the incident.
+    /// better evidence than a first news report — except where the incident has none, or with
+    /// <paramref name="useFigures"/>: then the reports' known figure replaces it (one report's own figure; several
+    /// reports' by the median-of-reports rule). Each report's own figure stays in its candidate, linked to the incident.
     /// </summary>
-    public static Incident MergeIntoIncident(Incident current, IEnumerable<string> payloads)
+    public static Incident MergeIntoIncident(Incident current, IEnumerable<string> payloads, bool useFigures = false)
     {
-        var list = payloads.ToList();
+        var reports = payloads.Select(ReportIncident.Read).ToList();
         var sources = current.Sources;
-        foreach (var source in list.Select(ReportIncident.SourceOf))
+        foreach (var (_, source) in reports)
         {
             if (!sources.Contains(source))
                 sources = sources.Add(source);
         }
-        var reports = ReportIncident.FromCluster([.. list.Select(p => (ReportIncident.ReadPayload(p), ReportIncident.SourceOf(p)))]);
-        var killed = current.Killed.IsUnknown ? reports.Killed : current.Killed;
-        var injured = current.Injured.IsUnknown ? reports.Injured : current.Injured;
-        return current with { Sources = sources, Killed = killed, Injured = injured, Flags = current.Flags | Incident.CasualtyFlags(killed, injured) };
+        var figures = reports.Count == 1 ? ReportIncident.FromReport(reports[0].Report, reports[0].Source) : ReportIncident.FromCluster(reports);
+        var killed = Pick(current.Killed, figures.Killed, useFigures);
+        var injured = Pick(current.Injured, figures.Injured, useFigures);
+        var flags = (current.Flags & ~Incident.CasualtyFlags(current.Killed, current.Injured)) | Incident.CasualtyFlags(killed, injured);
+        return current with { Sources = sources, Killed = killed, Injured = injured, Flags = flags };
     }
 
+    private static CasualtyCount Pick(CasualtyCount current, CasualtyCount reported, bool useReported) =>
+        !reported.IsUnknown && (useReported || current.IsUnknown) ? reported : current;
+
     /// <summary>One incident from several report payloads, figures by the median-of-reports rule.</summary>
-    public static Incident ClusterIncident(IEnumerable<string> payloads) =>
-        ReportIncident.FromCluster([.. payloads.Select(p => (ReportIncident.ReadPayload(p), ReportIncident.SourceOf(p)))]);
+    public static Incident ClusterIncident(IEnumerable<string> payloads) => ReportIncident.FromCluster([.. payloads.Select(ReportIncident.Read)]);
 
     /// <summary>Candidate ids from "1,2,3".</summary>
     public static IReadOnlyList<long> ParseIds(string text) =>

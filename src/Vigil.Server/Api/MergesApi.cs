@@ -1,4 +1,5 @@
 using Vigil.Domain.Errors;
+using Vigil.Domain.Text;
 using Vigil.Extraction.Merging;
 using Vigil.Extraction.Review;
 using Vigil.Server.Auth;
@@ -63,7 +64,7 @@ public static class MergesApi
             context.Items[Actor.DetailKey] = $"{applied.Count} merges applied";
             return Results.Ok(new
             {
-                merges = applied.Select(a => new { merge = a.MergeId, incident = a.Incident.Id, into_existing = a.Planned.IntoExisting, candidates = a.Planned.CandidateIds }),
+                merges = applied.Select(a => new { merge = a.MergeId, incident = a.Incident.Id, into_existing = a.Planned.Entry.Outcome == MergeOutcome.IntoExisting, candidates = a.Planned.CandidateIds }),
                 left_for_review = plan.Where(p => p.LeftForReview).Select(Group),
             });
         }
@@ -104,7 +105,7 @@ public static class MergesApi
     {
         candidates = p.CandidateIds,
         articles = p.Entry.Cluster.Reports.Select(r => r.ArticleId),
-        outcome = p.IntoExisting ? "into-existing" : p.NewIncident ? "new-incident" : p.Entry.Ambiguous ? "ambiguous" : "left-for-review",
+        outcome = EnumText<MergeOutcome>.Format(p.Entry.Outcome),
         into_incident = p.Entry.Into?.Id,
         also_matched = p.Entry.AlsoMatched,
         killed = Figure(p.Entry.Cluster.Killed),

@@ -54,12 +54,11 @@ public static class ReviewApi
         if (mergeInto is not null && edits.Count > 0)
             return Problems.Field("merge_into", "field edits apply to a new incident; edit the existing incident instead");
         using var store = stores.Open();
-        var queue = new CandidateQueue(store);
         try
         {
             var by = Actor.Of(context);
             var accepted = mergeInto is { } into
-                ? new Acceptance(id, "report", queue.AcceptInto(id, into, by, (c, current) => ReviewDecisions.AddSource(current, c.Payload, useFigures)).Id, null)
+                ? CandidateAcceptance.MergeInto(store, id, into, by, useFigures)
                 : CandidateAcceptance.Accept(store, id, by, edits);
             context.Items[Actor.DetailKey] = accepted.Describe();
             return Results.Ok(new

@@ -49,6 +49,17 @@ public static class CandidateAcceptance
         return new Acceptance(id, candidate.Kind, null, accepted.AcceptedAs);
     }
 
+    /// <summary>
+    /// Accepts a pending report candidate into an existing incident, a recorded (undoable) merge: the article becomes
+    /// a source; the incident's figures stand unless it has none or <paramref name="useFigures"/>
+    /// (<see cref="ReviewDecisions.MergeIntoIncident"/>).
+    /// </summary>
+    public static Acceptance MergeInto(RelationalIncidentStore store, long id, long incidentId, string by, bool useFigures)
+    {
+        var incident = new CandidateQueue(store).AcceptInto(id, incidentId, by, (c, current) => ReviewDecisions.MergeIntoIncident(current, [c.Payload], useFigures));
+        return new Acceptance(id, "report", incident.Id, null);
+    }
+
     private static Func<System.Data.Common.DbTransaction, ExtractionCandidate, string> Engagement(RelationalAccountabilityStore accountability, Engagement engagement) =>
         (tx, _) =>
         {

@@ -18,10 +18,13 @@ public sealed record AppliedMerge(PlannedMerge Planned, Incident Incident, long 
 /// </summary>
 public static class QueueMerges
 {
-    /// <summary>The plan for the pending report candidates (with <paramref name="only"/>: for just these ids, as a bulk ingest's own reports).</summary>
-    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(RelationalIncidentStore store, int windowDays, IReadOnlySet<long>? only = null) =>
-        QueueMerge.Plan(new CandidateQueue(store).PendingPayloads("report").Where(c => only is null || only.Contains(c.Id)),
-            new MergeRule { WindowDays = windowDays }, store.InDistrict);
+    /// <summary>The plan for these pending report candidates (id, payload).</summary>
+    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(RelationalIncidentStore store, int windowDays, IEnumerable<(long Id, string Payload)> reports) =>
+        QueueMerge.Plan(reports, new MergeRule { WindowDays = windowDays }, store.InDistrict);
+
+    /// <summary>The plan for every pending report candidate of the queue.</summary>
+    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(RelationalIncidentStore store, int windowDays) =>
+        Plan(store, windowDays, new CandidateQueue(store).PendingPayloads("report"));
 
     public static IEnumerable<AppliedMerge> Apply(RelationalIncidentStore store, IEnumerable<PlannedMerge> plan, string by)
     {

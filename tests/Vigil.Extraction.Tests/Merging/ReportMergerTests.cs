@@ -38,29 +38,6 @@ public class ReportMergerTests
     }
 
     [Fact]
-    public void Merges_are_recorded_with_their_reasons_and_undoing_them_restores_every_report_as_it_was()
-    {
-        var reports = Reports();
-        var ledger = new MergeLedger();
-        var incidentOf = reports.ToDictionary(r => r.ArticleId, r => ledger.Add(r.ArticleId));
-        var before = ledger.Incidents.ToDictionary(kv => kv.Key, kv => kv.Value.ToList());
-
-        var records = ledger.Apply(new ReportMerger(new MergeRule()).Cluster(reports), incidentOf);
-        Assert.Equal(2, records.Count);
-        Assert.Equal(2, ledger.Incidents.Count);
-        Assert.All(records, r => Assert.Contains("district Peshawar", r.Why, StringComparison.Ordinal));
-        // The surviving incident keeps the id of its first report's incident.
-        Assert.Contains(incidentOf["a1"], ledger.Incidents.Keys);
-
-        foreach (var r in records.AsEnumerable().Reverse())
-            ledger.Undo(r.Id);
-        Assert.Empty(ledger.Log);
-        Assert.Equal(before.Count, ledger.Incidents.Count);
-        foreach (var (id, reportIds) in before)
-            Assert.Equal(reportIds, ledger.Incidents[id]);
-    }
-
-    [Fact]
     public void Blocking_compares_only_reports_in_the_same_district_and_date_window()
     {
         var rule = new CountingRule();

@@ -60,8 +60,8 @@ internal static class ReviewPages
         if (pending.Any(c => c.Kind == "report"))
         {
             // Planned for the candidates on the page only, so a long queue does not make every page view re-plan it all.
-            var shown = pending.Where(c => c.Kind == "report").Select(c => c.Id).ToHashSet();
-            foreach (var p in QueueMerges.Plan(store, 1, shown).Plan.Where(p => p.IntoExisting || p.NewIncident || p.Entry.Ambiguous))
+            var shown = pending.Where(c => c.Kind == "report").Select(c => (c.Id, c.Payload));
+            foreach (var p in QueueMerges.Plan(store, 1, shown).Plan.Where(p => p.Entry.Outcome != Extraction.Merging.MergeOutcome.LeftForReview))
             {
                 foreach (var id in p.CandidateIds)
                     suggestions[id] = p;
@@ -83,9 +83,7 @@ internal static class ReviewPages
             if (Text(form["merge_into"]) is { } into)
             {
                 var incidentId = long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new FieldException("merge_into", $"'{into}' is not an incident id");
-                var useFigures = Text(form["use_figures"]) is "on" or "true";
-                var incident = queue.AcceptInto(id, incidentId, author, (c, current) => ReviewDecisions.AddSource(current, c.Payload, useFigures));
-                return $"candidate {id} merged into incident {incident.Id}";
+                return CandidateAcceptance.MergeInto(store, id, incidentId, author, Text(form["use_figures"]) is "on" or "true").Describe();
             }
             return CandidateAcceptance.Accept(store, id, author, Edits(form)).Describe();
         });
