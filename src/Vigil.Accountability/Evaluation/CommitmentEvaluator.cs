@@ -35,6 +35,9 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
+    /// <summary>What the incident data cover, read once for all the commitments this evaluator judges.</summary>
+    private readonly Lazy<(DateOnly? First, DateOnly? Last)> _dataRange = new(() => store.DateRange(IncidentQuery.All));
+
     public CommitmentEvaluation Evaluate(Commitment commitment)
     {
         var indicator = commitment.Indicator;
@@ -109,7 +112,7 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
             var events = statusEvents.Where(e => e.CrossingKey == indicator.Filter.Crossing && e.From <= today).ToList();
             return events.Count == 0 ? (null, null) : (events.Min(e => e.From), today.AddDays(-1));
         }
-        return store.DateRange(IncidentQuery.All);
+        return _dataRange.Value;
     }
 
     private Dictionary<Period, long> Values(Indicator indicator, IReadOnlyList<Period> periods)
@@ -132,8 +135,9 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
             IndicatorMetric.Injured => ClaimMetric.Injured,
             _ => ClaimMetric.Attacks,
         };
+        var totals = series.Totals().ToDictionary(t => t.Period, t => t.Figures.Value(metric));
         foreach (var p in periods)
-            result[p] = series.Totals().FirstOrDefault(t => t.Period == p)?.Figures.Value(metric) ?? 0;
+            result[p] = totals.GetValueOrDefault(p);
         return result;
     }
 

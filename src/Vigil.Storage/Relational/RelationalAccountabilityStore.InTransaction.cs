@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Vigil.Domain.Accountability;
 using Vigil.Domain.Border;
-using Vigil.Domain.Text;
 
 namespace Vigil.Storage.Relational;
 
@@ -15,8 +14,7 @@ public sealed partial class RelationalAccountabilityStore
     public StatusEvent AddStatusEventIn(DbTransaction tx, StatusEvent statusEvent)
     {
         CheckReferences(tx, AccountabilitySet.Empty with { StatusEvents = [statusEvent] });
-        var existing = Count(tx, "SELECT COALESCE(MIN(id), 0) FROM crossing_events WHERE crossing_key = @key AND date_from = @from AND status = @status",
-            ("key", statusEvent.CrossingKey), ("from", DayText(statusEvent.From)), ("status", EnumText<CrossingStatus>.Format(statusEvent.Status)));
+        var existing = RecordedEventId(tx, statusEvent);
         return statusEvent with { Sequence = existing != 0 ? existing : InsertEvent(tx, statusEvent, Now()) };
     }
 

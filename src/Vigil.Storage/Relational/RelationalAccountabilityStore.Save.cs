@@ -11,9 +11,7 @@ public sealed partial class RelationalAccountabilityStore
     public AccountabilitySaveSummary Save(AccountabilitySet set)
     {
         CheckReferences(null, set);
-        var summary = new AccountabilitySaveSummary(0, 0, 0, 0, 0, 0);
-        Save(set, _ => { }, s => summary = s);
-        return summary;
+        return Save(set, _ => { });
     }
 
     /// <summary>
@@ -26,14 +24,14 @@ public sealed partial class RelationalAccountabilityStore
         return Write(tx, set, Now());
     }
 
-    private void Save(AccountabilitySet set, Action<DbTransaction> more, Action<AccountabilitySaveSummary>? done = null)
+    private AccountabilitySaveSummary Save(AccountabilitySet set, Action<DbTransaction> more)
     {
         using var tx = store.Connection.BeginTransaction();
         var summary = Write(tx, set, Now());
         more(tx);
         store.BumpDataVersion(tx);
         tx.Commit();
-        done?.Invoke(summary);
+        return summary;
     }
 
     private AccountabilitySaveSummary Write(DbTransaction tx, AccountabilitySet set, string now)
@@ -150,19 +148,19 @@ public sealed partial class RelationalAccountabilityStore
             """, ("key", key), ("on", DayText(s.AssessedOn)), ("score", s.Score), ("evidence", s.Evidence), ("analyst", s.Analyst),
             ("source", AccountabilityJson.WriteOrNull(s.Source)), ("now", now));
 
-    private bool EventExists(DbTransaction tx, StatusEvent e) =>
-        Count(tx, "SELECT COUNT(*) FROM crossing_events WHERE crossing_key = @key AND date_from = @from AND status = @status",
-            ("key", e.CrossingKey), ("from", DayText(e.From)), ("status", EnumText<CrossingStatus>.Format(e.Status))) > 0;
+    private bool EventExists(DbTransaction tx, StatusEvent e) => RecordedEventId(tx, e) != 0;
 
-    private long InsertEvent(DbTransaction tx, StatusEvent e, string now)
-    {
-        Run(tx, """
+    /// <summary>The id of the event already recorded for this crossing, day and status, or 0.</summary>
+    private long RecordedEventId(DbTransaction tx, StatusEvent e) =>
+        Count(tx, "SELECT COALESCE(MIN(id), 0) FROM crossing_events WHERE crossing_key = @key AND date_from = @from AND status = @status",
+            ("key", e.CrossingKey), ("from", DayText(e.From)), ("status", EnumText<CrossingStatus>.Format(e.Status)));
+
+    private long InsertEvent(DbTransaction tx, StatusEvent e, string now) =>
+        Count(tx, """
             INSERT INTO crossing_events (crossing_key, status, date_from, reason, source, sample, recorded_at)
-            VALUES (@key, @status, @from, @reason, @source, @sample, @now)
+            VALUES (@key, @status, @from, @reason, @source, @sample, @now) RETURNING id
             """, ("key", e.CrossingKey), ("status", EnumText<CrossingStatus>.Format(e.Status)), ("from", DayText(e.From)), ("reason", e.Reason),
             ("source", AccountabilityJson.WriteOrNull(e.Source)), ("sample", e.Sample ? 1 : 0), ("now", now));
-        return Count(tx, "SELECT MAX(id) FROM crossing_events");
-    }
 
     private bool Exists(DbTransaction? tx, string table, string column, string key) =>
         Count(tx, $"SELECT COUNT(*) FROM {table} WHERE {column} = @key", ("key", key)) > 0;

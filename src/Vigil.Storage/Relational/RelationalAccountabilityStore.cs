@@ -141,18 +141,18 @@ public sealed partial class RelationalAccountabilityStore(RelationalIncidentStor
 
     public void AddScore(string commitmentKey, ImplementationScore score)
     {
-        if (!GetCommitments().Any(c => c.Key == commitmentKey))
+        if (!HasCommitment(null, commitmentKey))
             throw new NotFoundException($"commitment '{commitmentKey}'");
         Save(AccountabilitySet.Empty, tx => InsertScore(tx, commitmentKey, score, Now()));
     }
 
     public StatusEvent AddStatusEvent(StatusEvent statusEvent)
     {
-        if (!GetCrossings().Any(c => c.Key == statusEvent.CrossingKey))
+        if (!Exists(null, "crossings", "crossing_key", statusEvent.CrossingKey))
             throw new NotFoundException($"crossing '{statusEvent.CrossingKey}'");
-        long id = 0;
-        Save(AccountabilitySet.Empty, tx => id = InsertEvent(tx, statusEvent, Now()));
-        return statusEvent with { Sequence = id };
+        var recorded = statusEvent;
+        Save(AccountabilitySet.Empty, tx => recorded = AddStatusEventIn(tx, statusEvent));
+        return recorded;
     }
 
     private string Now() => IncidentColumns.Stamp(store.Clock.GetUtcNow());
