@@ -21,9 +21,12 @@ public sealed class ArticleExtractor
     private readonly CommitmentExtractor _commitments;
 
     public ArticleExtractor(Gazetteer gazetteer, ActorCatalog catalog)
+        : this(new PlaceFinder(gazetteer), new ActorFinder(catalog), catalog)
     {
-        var places = new PlaceFinder(gazetteer);
-        var actors = new ActorFinder(catalog);
+    }
+
+    private ArticleExtractor(PlaceFinder places, ActorFinder actors, ActorCatalog catalog)
+    {
         _reports = new IncidentReportExtractor(places, actors);
         _claims = new StatisticalClaimExtractor(actors, places);
         _engagements = new EngagementExtractor(places);
@@ -31,33 +34,43 @@ public sealed class ArticleExtractor
         _commitments = new CommitmentExtractor(actors, catalog);
     }
 
-    /// <summary>The extractor over Vigil's bundled gazetteer and alias table.</summary>
+    /// <summary>The extractor over Vigil's bundled gazetteer and alias table (sharing the bundled place and actor finders).</summary>
     public static ArticleExtractor Bundled => LazyBundled.Value;
 
-    private static readonly Lazy<ArticleExtractor> LazyBundled = new(() => new ArticleExtractor(Gazetteer.Bundled, ActorCatalog.Bundled));
+    private static readonly Lazy<ArticleExtractor> LazyBundled = new(() => new ArticleExtractor(PlaceFinder.Bundled, ActorFinder.Bundled, ActorCatalog.Bundled));
 
     public ArticleExtraction Extract(Article article)
     {
-        var text = article.Text.Length > ExtractionBudget.MaxTextChars ? article.Text[..ExtractionBudget.MaxTextChars] : article.Text;
-        var doc = new TextDocument(text);
+        var (text, doc) = Document(article);
         var engagements = _engagements.Extract(doc, article.Published);
         var claims = _claims.Extract(doc, article.Published);
-        // Figures that are statistics over a period ("134 people lost their lives" in January) are not one attack's toll.
-        var claimSpans = claims.Where(c => c.Evidence is not null).Select(c => c.Evidence!).ToList();
         return new ArticleExtraction(
             article,
             text,
-            _reports.Extract(article, doc, m => claimSpans.Any(c => m.Start >= c.Start && m.End <= c.End)),
+            Report(article, doc, claims),
             claims,
             engagements,
             _borders.Extract(doc, article.Published),
             _commitments.Extract(doc, engagements));
     }
 
-    /// <summary>Only the incident report (what the evaluation and the throughput benchmark measure).</summary>
+    /// <summary>Only the incident report — the same one <see cref="Extract"/> gives (what the evaluation and merging use).</summary>
     public ExtractedReport? ExtractReport(Article article)
     {
+        var (_, doc) = Document(article);
+        return Report(article, doc, _claims.Extract(doc, article.Published));
+    }
+
+    private static (string Text, TextDocument Doc) Document(Article article)
+    {
         var text = article.Text.Length > ExtractionBudget.MaxTextChars ? article.Text[..ExtractionBudget.MaxTextChars] : article.Text;
-        return _reports.Extract(article, new TextDocument(text));
+        return (text, new TextDocument(text));
+    }
+
+    /// <summary>The report, leaving out figures that are statistics over a period ("134 people lost their lives" in January), not one attack's toll.</summary>
+    private ExtractedReport? Report(Article article, TextDocument doc, IReadOnlyList<Domain.Claims.Claim> claims)
+    {
+        var claimSpans = claims.Where(c => c.Evidence is not null).Select(c => c.Evidence!).ToList();
+        return _reports.Extract(article, doc, m => claimSpans.Any(c => m.Start >= c.Start && m.End <= c.End));
     }
 }

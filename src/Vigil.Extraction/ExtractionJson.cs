@@ -20,7 +20,7 @@ public static class ExtractionJson
         ["id"] = x.Article.Id,
         ["published"] = x.Article.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["source"] = x.Article.Source,
-        ["report"] = x.Report is null ? null : JsonSerializer.SerializeToNode(x.Report with { Casualties = x.Report.Casualties }, Options),
+        ["report"] = x.Report is null ? null : JsonSerializer.SerializeToNode(x.Report, Options),
         ["claims"] = new JsonArray([.. x.Claims.Select(c => (JsonNode)ClaimJson.ToJson(c))]),
         ["engagements"] = JsonSerializer.SerializeToNode(x.Engagements, Options),
         ["border_events"] = JsonSerializer.SerializeToNode(x.BorderEvents, Options),

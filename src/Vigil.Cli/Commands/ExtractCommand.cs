@@ -48,7 +48,7 @@ public sealed class ExtractCommand(CliOutput output) : Command<ExtractCommand.Se
                 cancellationToken.ThrowIfCancellationRequested();
                 var result = extractor.Extract(article);
                 if (settings.Json)
-                    output.Out.WriteLine(ExtractionJson.ToJson(result).ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+                    output.Out.WriteLine(ExtractionJson.ToJson(result).ToJsonString());
                 else
                     ExtractView.Write(output.Console, result);
             }

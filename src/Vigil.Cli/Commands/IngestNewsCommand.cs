@@ -114,7 +114,6 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
     public static IEnumerable<ExtractionCandidate> Candidates(ArticleExtraction x)
     {
         var inv = CultureInfo.InvariantCulture;
-        var json = ExtractionJson.ToJson(x);
         var a = x.Article;
         var published = a.Published?.ToString("yyyy-MM-dd", inv);
         ExtractionCandidate Make(string kind, string summary, string? evidence, string payload) =>
@@ -131,7 +130,7 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
                 r.Date is { } d ? d.Value.Start.ToString("yyyy-MM-dd", inv) : null,
                 r.Perpetrator?.Value.Actor.Name,
             }.Where(s => s is not null));
-            var payload = json["report"]!.AsObject();
+            var payload = JsonSerializer.SerializeToNode(r, ExtractionJson.Options)!.AsObject();
             payload["headline"] = a.Title;
             payload["url"] = a.Url;
             yield return Make("report", summary, r.Killed?.Phrase ?? r.EventType?.Evidence, payload.ToJsonString());
