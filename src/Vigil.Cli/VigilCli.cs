@@ -1,6 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Reference;
+using Vigil.Application.Scopes;
 using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Accountability;
 using Vigil.Cli.Infrastructure;
@@ -11,21 +13,23 @@ namespace Vigil.Cli;
 /// <summary>The <c>vigil</c> command line: its commands, and how failures become one line and an exit code.</summary>
 public static class VigilCli
 {
-    public static int Run(string[] args, CliOutput output, TimeProvider? clock = null)
+    public static int Run(string[] args, CliOutput output, TimeProvider? clock = null, ReferenceData? reference = null)
     {
         // Numbers and dates print the same on every machine: scripts read this output.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         var app = new CommandApp();
-        app.Configure(config => Configure(config, output, clock ?? TimeProvider.System));
+        app.Configure(config => Configure(config, output, clock ?? TimeProvider.System, reference ?? ReferenceData.Bundled));
         return app.Run(args);
     }
 
-    public static void Configure(IConfigurator config, CliOutput output, TimeProvider clock)
+    public static void Configure(IConfigurator config, CliOutput output, TimeProvider clock, ReferenceData reference)
     {
         config.ConfigureConsole(output.Console);
         config.Settings.Registrar.RegisterInstance(output);
         config.Settings.Registrar.RegisterInstance(clock);
+        config.Settings.Registrar.RegisterInstance(reference);
+        config.Settings.Registrar.RegisterInstance(new ScopeParser(reference));
         config.SetApplicationName("vigil");
         config.Settings.StrictParsing = true;
         config.SetExceptionHandler((exception, _) => HandleException(exception, output));

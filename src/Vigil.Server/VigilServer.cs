@@ -4,6 +4,8 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
+using Vigil.Application.Reference;
+using Vigil.Application.Scopes;
 using Vigil.Server.Api;
 using Vigil.Server.Auth;
 using Vigil.Server.Dashboard;
@@ -17,7 +19,8 @@ public static class VigilServer
     /// <param name="args">Command-line arguments; configuration keys db, anonymous-read, requests-per-minute, urls.</param>
     /// <param name="options">The options, when the caller has them (the CLI); else read from configuration.</param>
     /// <param name="clock">The clock (tests inject one).</param>
-    public static WebApplication Build(string[] args, ServerOptions? options = null, TimeProvider? clock = null)
+    /// <param name="reference">The gazetteer and alias table (default: the bundled ones).</param>
+    public static WebApplication Build(string[] args, ServerOptions? options = null, TimeProvider? clock = null, ReferenceData? reference = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         options ??= FromConfiguration(builder.Configuration);
@@ -34,6 +37,8 @@ public static class VigilServer
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddSingleton(reference ?? ReferenceData.Bundled);
+        builder.Services.AddSingleton<ScopeParser>();
         builder.Services.AddSingleton<StoreAccess>();
         builder.Services.AddSingleton<DataVersion>();
         builder.Services.AddOutputCache(o =>

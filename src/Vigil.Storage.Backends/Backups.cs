@@ -23,7 +23,7 @@ public static class Backups
             throw new VigilException($"{file}: already exists; choose a new name (a backup never overwrites)");
         var partial = file + ".partial";
         File.Delete(partial);
-        using var store = location.Open(clock);
+        using var store = location.OpenRelational(clock);
         IReadOnlyList<TableChecksum> tables;
         if (store is SqliteIncidentStore sqlite)
         {
@@ -87,7 +87,7 @@ public static class Backups
             }
             PgTool("pg_restore", location.Target, ["--no-owner", "--exit-on-error", "--single-transaction", file]);
         }
-        using var restored = location.Open(clock);
+        using var restored = location.OpenRelational(clock);
         return TableChecksums.Differences(manifest.Tables, TableChecksums.Compute(restored));
     }
 

@@ -19,6 +19,13 @@ public static class DatabaseCopier
 {
     private const int BatchSize = 10_000;
 
+    /// <summary>Copies one open database into another (both opened by <see cref="DatabaseLocation.Open"/>).</summary>
+    public static CopyReport Copy(IVigilDatabase source, IVigilDatabase target, Action<string, long>? progress = null) =>
+        Copy(Relational(source), Relational(target), progress);
+
+    private static RelationalIncidentStore Relational(IVigilDatabase database) =>
+        database is RelationalDatabase r ? r.Store : throw new ArgumentException("not a relational database", nameof(database));
+
     public static CopyReport Copy(RelationalIncidentStore source, RelationalIncidentStore target, Action<string, long>? progress = null)
     {
         if (source.SchemaVersion != target.SchemaVersion)

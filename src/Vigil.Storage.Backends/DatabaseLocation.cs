@@ -31,8 +31,14 @@ public sealed record DatabaseLocation(Backend Backend, string Target)
         return PostgresConnectionString.Looks(text) ? new(Backend.Postgres, text) : new(Backend.Sqlite, text);
     }
 
-    /// <summary>Opens (creating and migrating when needed) the store.</summary>
-    public RelationalIncidentStore Open(TimeProvider? clock = null, bool migrated = false) => Backend switch
+    /// <summary>The newest schema version this Vigil knows (the version a database is migrated to on open).</summary>
+    public static int LatestSchemaVersion => Schema.LatestVersion;
+
+    /// <summary>Opens (creating and migrating when needed) the database, which hands out its stores.</summary>
+    public IVigilDatabase Open(TimeProvider? clock = null, bool migrated = false) => new RelationalDatabase(OpenRelational(clock, migrated));
+
+    /// <summary>The relational store itself, for the storage projects' whole-database tools (copy, backup, checksums).</summary>
+    public RelationalIncidentStore OpenRelational(TimeProvider? clock = null, bool migrated = false) => Backend switch
     {
         Backend.Postgres => PostgresIncidentStore.Open(Target, clock, migrated),
         _ => SqliteIncidentStore.Open(Target, clock, migrated),

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Vigil.Storage;
 using Vigil.Storage.Relational;
 
 namespace Vigil.Storage.Backends;
@@ -20,6 +21,10 @@ public static class TableChecksums
 {
     /// <summary>Tables whose content legitimately differs between a copy and its original.</summary>
     public static readonly IReadOnlySet<string> CopyLocal = new HashSet<string>(StringComparer.Ordinal) { "schema_migrations" };
+
+    /// <summary>Every table's rows and checksum in an open database.</summary>
+    public static IReadOnlyList<TableChecksum> Compute(IVigilDatabase database) =>
+        Compute(database is RelationalDatabase r ? r.Store : throw new ArgumentException("not a relational database", nameof(database)));
 
     public static IReadOnlyList<TableChecksum> Compute(RelationalIncidentStore store, DbTransaction? transaction = null) =>
         Schema.Tables.Select(t => Compute(store.Connection, transaction, t.Name)).ToList();

@@ -31,6 +31,18 @@ public interface IAccountabilityStore
     /// <summary>Adds one status event; returns it with its sequence number.</summary>
     /// <exception cref="Domain.Errors.NotFoundException">No such crossing.</exception>
     StatusEvent AddStatusEvent(StatusEvent statusEvent);
+
+    /// <summary>Whether an engagement with this key is stored (read in <paramref name="tx"/> when given).</summary>
+    bool HasEngagement(IStoreTransaction? tx, string key);
+
+    /// <summary>Whether a commitment with this key is stored (read in <paramref name="tx"/> when given).</summary>
+    bool HasCommitment(IStoreTransaction? tx, string key);
+
+    /// <summary>Saves a set inside the caller's transaction (references checked in it too); the caller commits.</summary>
+    AccountabilitySaveSummary SaveIn(IStoreTransaction tx, AccountabilitySet set);
+
+    /// <summary>Records a status event inside the caller's transaction; the same event already recorded is returned as it is.</summary>
+    StatusEvent AddStatusEventIn(IStoreTransaction tx, StatusEvent statusEvent);
 }
 
 /// <summary>What a save changed: items added or replaced, history entries added (identical ones skipped).</summary>

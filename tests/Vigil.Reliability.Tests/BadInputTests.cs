@@ -91,8 +91,8 @@ public sealed partial class BadInputTests : IDisposable
             var second = Vigil("import", "--db", b, "--format", good.Format, mixed);
             Assert.True(first.Code == 0, first.Error);
             Assert.True(second.Code == 0, $"{good.Format}: {second.Error}");
-            using var sa = DatabaseLocation.Parse(a).Open();
-            using var sb = DatabaseLocation.Parse(b).Open();
+            using var sa = DatabaseLocation.Parse(a).OpenRelational();
+            using var sb = DatabaseLocation.Parse(b).OpenRelational();
             var incidents = (TableChecksums.Compute(sa.Connection, null, "incidents"), TableChecksums.Compute(sb.Connection, null, "incidents"));
             Assert.True(incidents.Item1.Rows > 0, good.Format);
             Assert.Equal(incidents.Item1, incidents.Item2);

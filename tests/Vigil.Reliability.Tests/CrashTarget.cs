@@ -23,7 +23,7 @@ public sealed class CrashTarget : IDisposable
     {
         Backend = backend;
         _baseline = backend == "sqlite" ? "sqlite:" + _dir.File("baseline.db") : "postgres:" + PostgresServer.CreateDatabase();
-        using var store = DatabaseLocation.Parse(_baseline).Open();
+        using var store = DatabaseLocation.Parse(_baseline).OpenRelational();
         using var session = store.BeginImport(new ImportRequest("base", "base.csv", "vigil-csv", "test"));
         for (var n = 1; n <= BaselineCount; n++)
             session.Upsert(Incidents.Sample(dataset: "base", id: n.ToString(System.Globalization.CultureInfo.InvariantCulture), day: n));
@@ -47,7 +47,7 @@ public sealed class CrashTarget : IDisposable
         return "postgres:" + PostgresServer.CreateDatabase(DatabaseLocation.Parse(_baseline).Target);
     }
 
-    public static RelationalIncidentStore Open(string db) => DatabaseLocation.Parse(db).Open();
+    public static RelationalIncidentStore Open(string db) => DatabaseLocation.Parse(db).OpenRelational();
 
     public static void AssertSound(RelationalIncidentStore store)
     {

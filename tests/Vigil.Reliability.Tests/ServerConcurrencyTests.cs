@@ -47,7 +47,7 @@ public sealed class ServerConcurrencyTests
         }
         var key = ApiKeys.New();
         using (var store = CrashTarget.Open(db))
-            store.AddKey("writer", ApiRole.Analyst, ApiKeys.Hash(key));
+            store.AccessStore.AddKey("writer", ApiRole.Analyst, ApiKeys.Hash(key));
         using var factory = new Factory(db);
         var ct = TestContext.Current.CancellationToken;
         var stop = DateTime.UtcNow + RunFor;
@@ -131,7 +131,7 @@ public sealed class ServerConcurrencyTests
             Assert.Equal(Enumerable.Range(1, expected), check.GetRevisions(id).Select(r => r.Number));
         }
         var writes = created.Count + edits.Values.Sum();
-        var audited = check.GetAudit(1_000_000).Count(a => a.Actor == "key:writer" && a.Status is >= 200 and < 300);
+        var audited = check.AccessStore.GetAudit(1_000_000).Count(a => a.Actor == "key:writer" && a.Status is >= 200 and < 300);
         Assert.Equal(writes, audited);
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"concurrency ({backend}): {Writers} writers and {Readers} readers for {RunFor.TotalSeconds:F0} s: {created.Count} creates, {edits.Values.Sum()} edits, {conflicts} conflicts retried (412), {reads} reads; counts, revisions and audit trail add up");

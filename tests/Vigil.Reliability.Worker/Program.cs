@@ -14,7 +14,8 @@ if (args.Length > 0 && args[0] == "cli")
 if (args.Length == 3 && args[0] == "edits")
 {
     var random = new Random(int.Parse(args[2], CultureInfo.InvariantCulture));
-    using var store = DatabaseLocation.Parse(args[1]).Open();
+    using var db = DatabaseLocation.Parse(args[1]).Open();
+    var store = db.Incidents;
     var ids = store.QueryIds(IncidentQuery.All);
     var stdout = Console.Out;
     for (var n = 0; ; n++)

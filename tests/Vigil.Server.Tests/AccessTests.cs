@@ -20,7 +20,7 @@ public sealed class AccessTests : IDisposable
     {
         var bad = await _api.ClientWithKey("vgl_not-a-key").GetAsync("/api/v1/incidents", TestContext.Current.CancellationToken);
         using (var store = Storage.Sqlite.SqliteIncidentStore.Open(_api.Database))
-            store.RevokeKey("viewer");
+            store.AccessStore.RevokeKey("viewer");
         var revoked = await _api.Client(ApiRole.Viewer).GetAsync("/api/v1/incidents", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);

@@ -31,7 +31,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         {
             var key = ApiKeys.New();
             Keys[role] = key;
-            store.AddKey(role.ToString().ToLowerInvariant(), role, ApiKeys.Hash(key));
+            store.AccessStore.AddKey(role.ToString().ToLowerInvariant(), role, ApiKeys.Hash(key));
         }
     }
 

@@ -35,24 +35,24 @@ public sealed class CopyAndBackupTests : IClassFixture<LazyBothBackends>, IDispo
         var original = DatabaseLocation.Parse("sqlite:" + _dir.File("original.db"));
         var postgres = DatabaseLocation.Parse("postgres:" + PostgresServer.CreateDatabase());
         var back = DatabaseLocation.Parse(_dir.File("back.db"));
-        using (var source = original.Open(_clock))
+        using (var source = original.OpenRelational(_clock))
         {
             DatabaseCopier.Copy(both.Sqlite, source);
             Edit(source);
         }
 
         CopyReport there, home;
-        using (var source = original.Open(_clock))
-        using (var target = postgres.Open(_clock))
+        using (var source = original.OpenRelational(_clock))
+        using (var target = postgres.OpenRelational(_clock))
             there = DatabaseCopier.Copy(source, target);
-        using (var source = postgres.Open(_clock))
-        using (var target = back.Open(_clock))
+        using (var source = postgres.OpenRelational(_clock))
+        using (var target = back.OpenRelational(_clock))
             home = DatabaseCopier.Copy(source, target);
 
         Assert.Empty(there.Differences);
         Assert.Empty(home.Differences);
         Assert.Equal(there.Source.Where(t => t.Table != "schema_migrations"), home.Target.Where(t => t.Table != "schema_migrations"));
-        using var copied = postgres.Open(_clock);
+        using var copied = postgres.OpenRelational(_clock);
         var maxId = copied.ScalarLong(null, "SELECT MAX(id) FROM incidents");
         var created = copied.Create(Incidents.Sample(dataset: "manual", id: "new"), new ChangeContext("analyst:amina", null));
         Assert.True(created.Id > maxId, "ids continue after the copied ones");
@@ -80,7 +80,7 @@ public sealed class CopyAndBackupTests : IClassFixture<LazyBothBackends>, IDispo
 
         var restored = DatabaseLocation.Parse(_dir.File("restored.db"));
         Assert.Empty(Backups.Restore(file, restored, _clock));
-        using (var store = restored.Open(_clock))
+        using (var store = restored.OpenRelational(_clock))
             Assert.Empty(TableChecksums.Differences(TableChecksums.Compute(both.Sqlite), TableChecksums.Compute(store)));
 
         Assert.Throws<VigilException>(() => Backups.Backup(DatabaseLocation.Parse(both.SqlitePath), file, _clock));
@@ -103,7 +103,7 @@ public sealed class CopyAndBackupTests : IClassFixture<LazyBothBackends>, IDispo
 
         var target = DatabaseLocation.Parse("postgres:" + PostgresServer.CreateDatabase());
         Assert.Empty(Backups.Restore(file, target, _clock));
-        using var store = target.Open(_clock);
+        using var store = target.OpenRelational(_clock);
         Assert.Empty(TableChecksums.Differences(TableChecksums.Compute(both.Postgres), TableChecksums.Compute(store)));
         var e = Assert.Throws<VigilException>(() => Backups.Restore(file, target, _clock));
         Assert.Contains("not empty", e.Message);

@@ -4,19 +4,20 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Reference;
+using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
-using Vigil.Server.Candidates;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
 
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil check</c>: is a statistical claim supported by the data?</summary>
-public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command<CheckCommand.Settings>
+public sealed class CheckCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<CheckCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
@@ -140,7 +141,9 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command
             claims = [settings.ToClaim()];
         }
 
-        using var store = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock);
+
+        var store = db.Incidents;
         var checker = new ClaimChecker(store, Scopes.Bundled);
         var checks = claims.Select(checker.Check).ToList();
         if (settings.Json)
@@ -156,8 +159,9 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock) : Command
 
     private int CheckAccepted(Settings settings)
     {
-        using var store = settings.OpenStore(clock);
-        var checks = AcceptedClaimChecks.CheckAll(store);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
+        var checks = AcceptedClaimChecks.CheckAll(db, reference);
         if (settings.Json)
         {
             output.Out.WriteLine(new JsonArray([.. checks.Select(AcceptedClaimJson.ToJson)]).ToJsonString(CliJson.Options));

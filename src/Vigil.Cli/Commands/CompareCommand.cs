@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Incidents;
@@ -13,7 +14,7 @@ using Vigil.Statistics;
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil compare</c>: one metric from two datasets side by side, per period.</summary>
-public sealed class CompareCommand(CliOutput output, TimeProvider clock) : Command<CompareCommand.Settings>
+public sealed class CompareCommand(CliOutput output, TimeProvider clock, ScopeParser scopes) : Command<CompareCommand.Settings>
 {
     public sealed class Settings : FilterSettings
     {
@@ -73,10 +74,11 @@ public sealed class CompareCommand(CliOutput output, TimeProvider clock) : Comma
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
         var metric = EnumText<ClaimMetric>.Parse(settings.Metric);
         var unit = EnumText<PeriodUnit>.Parse(settings.By);
-        var shared = settings.ToQuery();
+        var shared = settings.ToQuery(scopes);
         var a = shared with { Datasets = [settings.A!], EventTypes = settings.ATypes.Length > 0 ? settings.ATypes : shared.EventTypes };
         var b = shared with { Datasets = [settings.B!], EventTypes = settings.BTypes.Length > 0 ? settings.BTypes : shared.EventTypes };
         if (settings.Events)

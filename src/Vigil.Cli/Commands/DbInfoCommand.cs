@@ -18,7 +18,8 @@ public sealed class DbInfoCommand(CliOutput output, TimeProvider clock) : Comman
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
         var info = store.GetInfo();
         var imports = store.GetImports();
         if (settings.Json)

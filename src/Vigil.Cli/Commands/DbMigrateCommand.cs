@@ -1,7 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Cli.Infrastructure;
-using Vigil.Storage.Relational;
+using Vigil.Storage.Backends;
 
 namespace Vigil.Cli.Commands;
 
@@ -10,8 +10,8 @@ public sealed class DbMigrateCommand(CliOutput output, TimeProvider clock) : Com
 {
     public override int Execute(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
-        output.Console.WriteLine($"{store.Location}: schema version {store.SchemaVersion} (the newest this Vigil knows is {Schema.LatestVersion})");
+        using var db = settings.OpenStore(clock);
+        output.Console.WriteLine($"{db.Location}: schema version {db.SchemaVersion} (the newest this Vigil knows is {DatabaseLocation.LatestSchemaVersion})");
         return ExitCodes.Success;
     }
 }

@@ -2,12 +2,13 @@ using System.ComponentModel;
 using System.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
 using Vigil.Ingestion.Export;
 
 namespace Vigil.Cli.Commands;
 
-public sealed class ExportCommand(CliOutput output, TimeProvider clock) : Command<ExportCommand.Settings>
+public sealed class ExportCommand(CliOutput output, TimeProvider clock, ScopeParser scopes) : Command<ExportCommand.Settings>
 {
     public sealed class Settings : FilterSettings
     {
@@ -27,8 +28,9 @@ public sealed class ExportCommand(CliOutput output, TimeProvider clock) : Comman
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
-        var incidents = store.Query(settings.ToQuery(), includeSources: true);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
+        var incidents = store.Query(settings.ToQuery(scopes), includeSources: true);
         if (settings.Out is null)
         {
             using var stdout = output.OpenStdout();

@@ -54,7 +54,8 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Comman
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
         var importer = new Importer(store, IncidentNormalizer.Bundled());
         var options = new ImportOptions
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
@@ -10,7 +11,7 @@ using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;
 
-public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock) : Command<IncidentsListCommand.Settings>
+public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, ScopeParser scopes) : Command<IncidentsListCommand.Settings>
 {
     public sealed class Settings : FilterSettings
     {
@@ -52,10 +53,11 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock) :
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
         var machine = settings.Json || settings.Csv;
         var limit = settings.Limit switch { 0 => (int?)null, null => machine ? null : 50, var n => n };
-        var query = settings.ToQuery() with
+        var query = settings.ToQuery(scopes) with
         {
             Sort = EnumText<IncidentSort>.Parse(settings.Sort),
             Descending = settings.Descending,

@@ -26,10 +26,11 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
         var incident = store.Find(settings.Id, includeDeleted: true) ?? throw new NotFoundException($"incident {settings.Id}");
         var revisions = store.GetRevisions(settings.Id);
-        var reports = new Storage.Relational.CandidateQueue(store).ReportsBehind(settings.Id);
+        var reports = db.Candidates.ReportsBehind(settings.Id);
 
         if (settings.Json)
         {

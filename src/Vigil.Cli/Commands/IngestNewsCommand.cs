@@ -2,15 +2,14 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console.Cli;
+using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Extraction;
 using Vigil.Extraction.Input;
-using Vigil.Server.Candidates;
 using Vigil.Storage;
-using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Commands;
 
@@ -44,8 +43,9 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         DateOnly? published = settings.Published is null ? null : DateOnly.ParseExact(settings.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        using var store = settings.OpenStore(clock);
-        var queue = new CandidateQueue(store);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
+        var queue = db.Candidates;
         foreach (var file in settings.Files)
         {
             if (!File.Exists(file))
@@ -60,7 +60,7 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{file}: {ids.Count} candidates queued for review ({string.Join(", ", candidates.GroupBy(c => c.Kind).Select(g => $"{g.Count()} {g.Key}"))})"));
             if (settings.AcceptAll)
-                AcceptReports(store, [.. ids.Select((id, i) => (id, candidates[i])).Where(x => x.Item2.Kind == "report").Select(x => (x.id, x.Item2.Payload))],
+                AcceptReports(db, [.. ids.Select((id, i) => (id, candidates[i])).Where(x => x.Item2.Kind == "report").Select(x => (x.id, x.Item2.Payload))],
                     settings.By ?? Environment.UserName, file);
         }
         return ExitCodes.Success;
@@ -71,13 +71,13 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
     /// other when several report one attack; each merge recorded and reversible), the rest accepted one by one as new
     /// incidents; ambiguous ones (several stored incidents match equally) stay pending for an analyst.
     /// </summary>
-    private void AcceptReports(RelationalIncidentStore store, IReadOnlyList<(long Id, string Payload)> reports, string by, string file)
+    private void AcceptReports(IVigilDatabase db, IReadOnlyList<(long Id, string Payload)> reports, string by, string file)
     {
         var inv = CultureInfo.InvariantCulture;
-        var queue = new CandidateQueue(store);
-        var (plan, _) = QueueMerges.Plan(store, 1, reports);
+        var queue = db.Candidates;
+        var (plan, _) = QueueMerges.Plan(db, 1, reports);
         int created = 0, into = 0, clustered = 0, left = 0;
-        foreach (var merge in QueueMerges.Apply(store, plan, by))
+        foreach (var merge in QueueMerges.Apply(db, plan, by))
         {
             if (merge.Planned.Entry.Outcome == Extraction.Merging.MergeOutcome.IntoExisting)
                 into += merge.Planned.CandidateIds.Count;

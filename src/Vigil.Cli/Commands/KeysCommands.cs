@@ -2,10 +2,9 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Access;
 using Vigil.Cli.Infrastructure;
-using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
-using Vigil.Server.Auth;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;
@@ -31,9 +30,9 @@ public sealed class KeysCreateCommand(CliOutput output, TimeProvider clock) : Co
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
-        var key = ApiKeys.New();
-        var record = store.AddKey(settings.Name!.Trim(), EnumText<ApiRole>.Parse(settings.Role!), ApiKeys.Hash(key));
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
+        var (record, key) = new ApiKeyAdministration(db.Access).Create(settings.Name!, EnumText<ApiRole>.Parse(settings.Role!));
         output.Out.WriteLine(key);
         output.Error.WriteLine($"key for {record.Name} ({EnumText<ApiRole>.Format(record.Role)}) created; it is shown only now — keep it safe. Send it as the X-Api-Key header.");
         return ExitCodes.Success;
@@ -45,9 +44,10 @@ public sealed class KeysListCommand(CliOutput output, TimeProvider clock) : Comm
 {
     public override int Execute(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
         var table = new Table().Border(TableBorder.Simple).AddColumns("name", "role", "created (UTC)", "revoked (UTC)");
-        foreach (var k in store.GetKeys())
+        foreach (var k in new ApiKeyAdministration(db.Access).List())
         {
             table.AddRow(Markup.Escape(k.Name), EnumText<ApiRole>.Format(k.Role), k.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 k.RevokedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "");
@@ -68,9 +68,9 @@ public sealed class KeysRevokeCommand(CliOutput output, TimeProvider clock) : Co
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
-        if (!store.RevokeKey(settings.Name))
-            throw new NotFoundException($"live key '{settings.Name}'");
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
+        new ApiKeyAdministration(db.Access).Revoke(settings.Name);
         output.Console.MarkupLine($"revoked the key of {Markup.Escape(settings.Name)}");
         return ExitCodes.Success;
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
@@ -11,9 +12,7 @@ using Vigil.Extraction.Incidents;
 using Vigil.Extraction.Input;
 using Vigil.Extraction.Merging;
 using Vigil.Extraction.Review;
-using Vigil.Server.Candidates;
 using Vigil.Storage;
-using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Commands;
 
@@ -69,8 +68,9 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
-        var queue = new CandidateQueue(store);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
+        var queue = db.Candidates;
         var by = settings.By ?? Environment.UserName;
         var inv = CultureInfo.InvariantCulture;
         if (settings.Undo is { } undo)
@@ -84,14 +84,14 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
         if (settings.Files.Length > 0)
             return DryRunFiles(store, settings, new MergeRule { WindowDays = settings.Window }, cancellationToken);
 
-        var (plan, counts) = QueueMerges.Plan(store, settings.Window);
+        var (plan, counts) = QueueMerges.Plan(db, settings.Window);
         if (settings.DryRun)
         {
             Show(plan.Select(p => (Label: "candidates " + string.Join(",", p.CandidateIds.Select(i => i.ToString(inv))), p.Entry, Planned: (PlannedMerge?)p)).ToList(), counts, settings.Json, "pending report candidates");
             return ExitCodes.Success;
         }
         int into = 0, created = 0;
-        foreach (var (p, incident, mergeId) in QueueMerges.Apply(store, plan, by))
+        foreach (var (p, incident, mergeId) in QueueMerges.Apply(db, plan, by))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var existing = p.Entry.Outcome == MergeOutcome.IntoExisting;
@@ -174,7 +174,7 @@ public sealed class MergeCommand(CliOutput output, TimeProvider clock) : Command
         output.Out.WriteLine(string.Create(inv, $"{counts.Blocks} blocks, {counts.IncidentsRead} stored incidents read, {counts.Comparisons} comparisons with them"));
     }
 
-    private int ListMerges(CandidateQueue queue, bool json)
+    private int ListMerges(ICandidateQueue queue, bool json)
     {
         var merges = queue.Merges(200);
         if (json)

@@ -3,7 +3,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
 using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Errors;
 using Vigil.Domain.Time;
 using Vigil.Geo;
 using Vigil.Reports;
@@ -13,7 +16,7 @@ using Vigil.Statistics;
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil report monthly</c>: the monthly security assessment as HTML, PDF or Markdown.</summary>
-public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock) : Command<ReportMonthlyCommand.Settings>
+public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<ReportMonthlyCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
@@ -54,33 +57,26 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock) :
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var store = settings.OpenStore(clock);
-        var scopes = Scopes.Bundled;
-        var country = scopes.Country(settings.Country);
-        var scope = Storage.IncidentQuery.All with { Countries = [country], Datasets = settings.Datasets };
-        var scopeName = country;
-        if (settings.Province is { } province)
+        using var db = settings.OpenStore(clock);
+        MonthlyReportResult built;
+        try
         {
-            scopeName = scopes.Province(province);
-            scope = scope with { Provinces = [scopeName] };
+            built = new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
+            {
+                Month = settings.Month,
+                Country = settings.Country,
+                Province = settings.Province,
+                Datasets = settings.Datasets,
+            });
         }
-        Period month;
-        if (settings.Month is { } given)
+        catch (NotFoundException)
         {
-            month = Period.Parse(given);
-        }
-        else if (store.QueryIds(scope with { Sort = Storage.IncidentSort.Date, Descending = true, Limit = 1 }) is [var latest])
-        {
-            month = Period.Containing(store.Find(latest)!.Date.Start, PeriodUnit.Month);
-        }
-        else
-        {
-            output.Error.WriteLine($"vigil: no incidents in {scopeName}; import some first");
+            output.Error.WriteLine($"vigil: no incidents in {new MonthlyReports(db, reference, clock).Scope(new MonthlyReportRequest { Country = settings.Country, Province = settings.Province }).Name}; import some first");
             return ExitCodes.NotFound;
         }
+        var (report, month, scopeName) = (built.Report, built.Month, built.ScopeName);
 
         var renderer = ReportRenderers.For(settings.Format)!;
-        var report = AccountabilitySectionBuilder.AddTo(new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(month, scope, scopeName), store, clock, month);
         var suffix = settings.Province is null ? "" : "-" + string.Join("-", scopeName.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         var path = settings.Out ?? $"vigil-report-{month.Label}{suffix}{renderer.Extension}";
         renderer.Render(report, path);

@@ -3,12 +3,11 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Review;
-using Vigil.Server.Candidates;
 using Vigil.Storage;
-using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Commands;
 
@@ -82,8 +81,9 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
-        var queue = new CandidateQueue(store);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
+        var queue = db.Candidates;
         if (settings.Reject is { } id)
         {
             queue.Reject(id, settings.By ?? Environment.UserName);
@@ -95,8 +95,8 @@ public sealed class ReviewCommand(CliOutput output, TimeProvider clock) : Comman
         {
             var edits = settings.Set.Select(e => new KeyValuePair<string, string>(e[..e.IndexOf('=', StringComparison.Ordinal)], e[(e.IndexOf('=', StringComparison.Ordinal) + 1)..])).ToList();
             var accepted = settings.MergeInto is { } into
-                ? CandidateAcceptance.MergeInto(store, accept, into, by, settings.UseFigures)
-                : CandidateAcceptance.Accept(store, accept, by, edits);
+                ? CandidateAcceptance.MergeInto(db, accept, into, by, settings.UseFigures)
+                : CandidateAcceptance.Accept(db, accept, by, edits);
             output.Out.WriteLine(accepted.Describe());
             return ExitCodes.Success;
         }

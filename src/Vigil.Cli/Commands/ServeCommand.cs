@@ -2,13 +2,9 @@ using System.ComponentModel;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Vigil.Cli.Commands.Accountability;
+using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
-using Vigil.Ingestion;
-using Vigil.Ingestion.Formats.Ucdp;
-using Vigil.Ingestion.Normalization;
 using Vigil.Server;
-using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;
 
@@ -16,7 +12,7 @@ namespace Vigil.Cli.Commands;
 /// The main job: the server — REST API, its reference page, and the analyst dashboard — on the database,
 /// which is created and filled with the bundled UCDP data on first run.
 /// </summary>
-public sealed class ServeCommand(CliOutput output, TimeProvider clock) : Command<ServeCommand.Settings>
+public sealed class ServeCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<ServeCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
@@ -37,17 +33,10 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock) : Command
     {
         var path = VigilPaths.Database(settings.Database);
         var shown = settings.Location.ToString();
-        using (var store = settings.OpenStore(clock))
+        using (var db = settings.OpenStore(clock))
         {
-            if (store.Count(new IncidentQuery { IncludeDeleted = true }) == 0)
-            {
-                output.Console.MarkupLine($"First run: loading the bundled UCDP GED Pakistan data into [bold]{Markup.Escape(store.Location)}[/] ...");
-                var result = ImportWithProgress.Run(output, new Importer(store, IncidentNormalizer.Bundled()), VigilPaths.BundledUcdp,
-                    new ImportOptions { Format = UcdpGedFormat.Dataset, Author = "vigil serve" }, quiet: false, cancellationToken);
-                output.Console.MarkupLine($"[green]loaded[/] {result.Summary.Created:N0} incidents");
-                WorkedExample.LoadOnFirstRun(output, store);
-            }
-            if (store.GetKeys().Count == 0 && !settings.AnonymousRead)
+            FirstRunView.Run(output, db, reference, "vigil serve", cancellationToken);
+            if (db.Access.GetKeys().Count == 0 && !settings.AnonymousRead)
                 output.Console.MarkupLine("[yellow]No API key exists yet: create one with 'vigil keys create --name NAME --role admin', or start with --anonymous-read to browse without one.[/]");
         }
 
@@ -56,7 +45,7 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock) : Command
             Database = path,
             AnonymousRead = settings.AnonymousRead,
             RequestsPerMinute = settings.RequestsPerMinute,
-        }, clock);
+        }, clock, reference);
         VigilServer.Prepare(app);
         app.Lifetime.ApplicationStarted.Register(() =>
         {

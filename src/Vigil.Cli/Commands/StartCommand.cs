@@ -1,11 +1,8 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Vigil.Cli.Commands.Accountability;
+using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
 using Vigil.Cli.Summary;
-using Vigil.Ingestion;
-using Vigil.Ingestion.Formats.Ucdp;
-using Vigil.Ingestion.Normalization;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;
@@ -14,19 +11,13 @@ namespace Vigil.Cli.Commands;
 /// The main job until the web server exists: a database that works out of the box, filled with the
 /// bundled UCDP GED Pakistan data on first run, and the latest month's summary.
 /// </summary>
-public sealed class StartCommand(CliOutput output, TimeProvider clock) : Command<DatabaseSettings>
+public sealed class StartCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<DatabaseSettings>
 {
     public override int Execute(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
-        if (store.Count(new IncidentQuery { Datasets = [UcdpGedFormat.Dataset], IncludeDeleted = true }) == 0)
-        {
-            output.Console.MarkupLine($"First run: loading the bundled UCDP GED Pakistan data into [bold]{Markup.Escape(store.Location)}[/] ...");
-            var result = ImportWithProgress.Run(output, new Importer(store, IncidentNormalizer.Bundled()), VigilPaths.BundledUcdp,
-                new ImportOptions { Format = UcdpGedFormat.Dataset, Author = "vigil start" }, quiet: false, cancellationToken);
-            output.Console.MarkupLine($"[green]loaded[/] {result.Summary.Created:N0} incidents in {result.Elapsed.TotalSeconds:0.0} s");
-            WorkedExample.LoadOnFirstRun(output, store);
-        }
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
+        FirstRunView.Run(output, db, reference, "vigil start", cancellationToken);
 
         var info = store.GetInfo();
         output.Console.MarkupLine($"[grey]{Markup.Escape(info.Location)}: {info.Incidents:N0} incidents, {info.FirstDate:yyyy-MM-dd} .. {info.LastDate:yyyy-MM-dd}[/]");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Text;
@@ -13,7 +14,7 @@ using Vigil.Storage;
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil stats series</c>: incidents, killed and injured per period, with changes, records and spikes.</summary>
-public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock) : Command<StatsSeriesCommand.Settings>
+public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, ScopeParser scopes) : Command<StatsSeriesCommand.Settings>
 {
     public sealed class Settings : FilterSettings
     {
@@ -78,11 +79,12 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock) : C
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
         var unit = EnumText<PeriodUnit>.Parse(settings.By);
         var breakdown = settings.Breakdown is null ? GroupBy.None : ParseBreakdown(settings.Breakdown)!.Value;
         var metric = EnumText<ClaimMetric>.Parse(settings.Metric);
-        var filter = settings.ToQuery();
+        var filter = settings.ToQuery(scopes);
 
         if (settings.Explain is not null)
             return Explain(store, filter, Period.Parse(settings.Explain), breakdown, settings.Key, settings.Json);

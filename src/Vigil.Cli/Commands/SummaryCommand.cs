@@ -3,13 +3,14 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
 using Vigil.Cli.Summary;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;
 
-public sealed class SummaryCommand(CliOutput output, TimeProvider clock) : Command<SummaryCommand.Settings>
+public sealed class SummaryCommand(CliOutput output, TimeProvider clock, ScopeParser scopes) : Command<SummaryCommand.Settings>
 {
     public sealed class Settings : FilterSettings
     {
@@ -31,8 +32,9 @@ public sealed class SummaryCommand(CliOutput output, TimeProvider clock) : Comma
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = settings.OpenStore(clock);
-        var filter = settings.ToQuery();
+        using var db = settings.OpenStore(clock);
+        var store = db.Incidents;
+        var filter = settings.ToQuery(scopes);
         DateOnly? month = settings.Month is null
             ? MonthlySummary.LatestMonth(store, filter)
             : DateOnly.ParseExact(settings.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using Vigil.Storage;
 using Vigil.Storage.Backends;
-using Vigil.Storage.Relational;
 
 namespace Vigil.Cli.Infrastructure;
 
@@ -14,5 +14,5 @@ public class DatabaseSettings : CommandSettings
 
     public DatabaseLocation Location => DatabaseLocation.Parse(VigilPaths.Database(Database));
 
-    public RelationalIncidentStore OpenStore(TimeProvider clock) => Location.Open(clock);
+    public IVigilDatabase OpenStore(TimeProvider clock) => Location.Open(clock);
 }

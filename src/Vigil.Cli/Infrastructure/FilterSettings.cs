@@ -1,11 +1,7 @@
 using System.ComponentModel;
-using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Vigil.Domain.Actors;
-using Vigil.Domain.Incidents;
-using Vigil.Domain.Text;
-using Vigil.Geo;
+using Vigil.Application.Scopes;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Infrastructure;
@@ -45,49 +41,22 @@ public class FilterSettings : DatabaseSettings
     [Description("Only incidents whose best estimate of killed is at least N.")]
     public int? MinKilled { get; init; }
 
-    public override ValidationResult Validate()
+    public override ValidationResult Validate() =>
+        ScopeParser.Validate(ToInput()) is { } e ? ValidationResult.Error($"--{e.Field.Replace('_', '-')}: {e.Problem}") : ValidationResult.Success();
+
+    /// <summary>The scope as the options give it; <see cref="ScopeParser"/> makes the store query of it.</summary>
+    public ScopeInput ToInput() => new()
     {
-        if (From is not null && ParseDate(From, false) is null)
-            return ValidationResult.Error($"--from: '{From}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
-        if (To is not null && ParseDate(To, true) is null)
-            return ValidationResult.Error($"--to: '{To}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
-        foreach (var type in Types)
-        {
-            if (!EnumText<EventType>.TryParse(type, out _))
-                return ValidationResult.Error($"--type: '{type}' is not one of: {string.Join(", ", EnumText<EventType>.All)}");
-        }
-        if (MinKilled is < 0)
-            return ValidationResult.Error("--min-killed: must be zero or more");
-        return ValidationResult.Success();
-    }
+        From = From,
+        To = To,
+        Provinces = Provinces,
+        Districts = Districts,
+        Actors = Actors,
+        Types = Types,
+        Datasets = Datasets,
+        MinKilled = MinKilled,
+    };
 
     /// <summary>The store query, with names resolved to Vigil's canonical spellings where known.</summary>
-    public IncidentQuery ToQuery()
-    {
-        var gazetteer = Gazetteer.Bundled;
-        return new IncidentQuery
-        {
-            From = From is null ? null : ParseDate(From, false),
-            To = To is null ? null : ParseDate(To, true),
-            Provinces = [.. Provinces.Select(p => gazetteer.FindProvince(p) is { } found ? gazetteer.Current(found).Name : p)],
-            Districts = [.. Districts.Select(d => gazetteer.FindDistrict(d)?.Name ?? d)],
-            Actors = [.. Actors.SelectMany(a => ActorCatalog.Bundled.Resolve(a) is { } actor ? new[] { actor.Name, a } : [a]).Distinct()],
-            EventTypes = [.. Types.Select(t => EnumText<EventType>.Format(EnumText<EventType>.Parse(t)))],
-            Datasets = Datasets,
-            MinKilled = MinKilled,
-        };
-    }
-
-    /// <summary>A day, or the first (or last, when <paramref name="end"/>) day of a month or year.</summary>
-    public static DateOnly? ParseDate(string text, bool end)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day))
-            return day;
-        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var month))
-            return end ? month.AddMonths(1).AddDays(-1) : month;
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, inv, out var year) && year is >= 1 and <= 9999)
-            return end ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
-        return null;
-    }
+    public IncidentQuery ToQuery(ScopeParser parser) => parser.Parse(ToInput());
 }

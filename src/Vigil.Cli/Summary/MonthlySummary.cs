@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Application.Reports;
 using Vigil.Domain.Incidents;
 using Vigil.Storage;
 
@@ -36,9 +37,8 @@ public sealed record MonthlySummary(
                 .Select(NotableIncident.Of).ToList());
     }
 
-    /// <summary>The month of the latest incident matching the filter, or null when none does.</summary>
-    public static DateOnly? LatestMonth(IIncidentStore store, IncidentQuery filter) =>
-        store.Query(filter with { Sort = IncidentSort.Date, Descending = true, Limit = 1, Offset = 0 }).FirstOrDefault()?.Date.Start;
+    /// <summary>The first day of the latest month with incidents matching the filter (<see cref="DataMonths"/>), or null when none does.</summary>
+    public static DateOnly? LatestMonth(IIncidentStore store, IncidentQuery filter) => DataMonths.Latest(store, filter)?.Start;
 
     private static PeriodFigures Figures(IIncidentStore store, IncidentQuery query)
     {

@@ -60,8 +60,8 @@ public static class AccountabilitySectionBuilder
     }
 
     /// <summary>The report with the section added, from the accountability tables of the report's own database.</summary>
-    public static MonthlyReport AddTo(MonthlyReport report, Storage.Relational.RelationalIncidentStore store, TimeProvider clock, Period month) =>
-        report with { Accountability = Build(new AccountabilityService(store, new Storage.Relational.RelationalAccountabilityStore(store), clock), month) };
+    public static MonthlyReport AddTo(MonthlyReport report, Storage.IIncidentStore incidents, Storage.IAccountabilityStore accountability, TimeProvider clock, Period month) =>
+        report with { Accountability = Build(new AccountabilityService(incidents, accountability, clock), month) };
 
     private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", Inv);
 }

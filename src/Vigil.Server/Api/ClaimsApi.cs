@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Application.Review;
+using Vigil.Application.Scopes;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Server.Auth;
-using Vigil.Server.Candidates;
 using Vigil.Server.Infrastructure;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
@@ -25,10 +28,11 @@ public static class ClaimsApi
             .WithSummary("The claims accepted from the news (review), each with its article, evidence, who accepted it, and its verdict checked against the data now.");
     }
 
-    private static IResult Accepted(StoreAccess stores)
+    private static IResult Accepted(StoreAccess stores, ReferenceData reference)
     {
-        using var store = stores.Open();
-        return Results.Ok(AcceptedClaimChecks.CheckAll(store).Select(AcceptedClaimJson.ToJson).ToList());
+        using var db = stores.Open();
+        var store = db.Incidents;
+        return Results.Ok(AcceptedClaimChecks.CheckAll(db, reference).Select(AcceptedClaimJson.ToJson).ToList());
     }
 
     private static async Task<IResult> Check(HttpContext context, StoreAccess stores)
@@ -45,7 +49,8 @@ public static class ClaimsApi
         {
             return Problems.Of(e);
         }
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var checker = new ClaimChecker(store, Scopes.Bundled);
         return Results.Ok(claims.Select(c => ClaimCheckJson.ToJson(checker.Check(c))).ToList());
     }

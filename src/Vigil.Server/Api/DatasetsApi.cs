@@ -10,12 +10,14 @@ public static class DatasetsApi
     {
         api.MapGet("/datasets", (StoreAccess stores) =>
         {
-            using var store = stores.Open();
+            using var db = stores.Open();
+            var store = db.Incidents;
             return Results.Ok(store.GetInfo());
         }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("Counts per dataset, dates covered, revisions.");
         api.MapGet("/imports", (StoreAccess stores) =>
         {
-            using var store = stores.Open();
+            using var db = stores.Open();
+            var store = db.Incidents;
             return Results.Ok(store.GetImports());
         }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("Every import: file, checksum, who, counts.");
     }

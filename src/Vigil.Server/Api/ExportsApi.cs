@@ -1,4 +1,7 @@
 using System.Text;
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Application.Scopes;
 using Vigil.Ingestion.Export;
 using Vigil.Server.Auth;
 using Vigil.Server.Infrastructure;
@@ -22,9 +25,9 @@ public static class ExportsApi
         api.MapGet("/exports", Export).WithTags("exports").RequireAuthorization(Policies.Read)
             .WithSummary("Incidents matching the filters as csv, json, jsonl, xlsx, geojson (points) or parquet. CSV and XLSX neutralise spreadsheet formulas.");
 
-    private static async Task<IResult> Export(HttpContext context, StoreAccess stores, [AsParameters] FilterParameters filter, string? format)
+    private static async Task<IResult> Export(HttpContext context, StoreAccess stores, ScopeParser scopes, [AsParameters] FilterParameters filter, string? format)
     {
-        var (query, error) = filter.ToQuery();
+        var (query, error) = filter.ToQuery(scopes);
         if (error is { } e)
             return Problems.Field(e.Field, e.Problem);
         var name = format ?? "csv";
@@ -37,7 +40,8 @@ public static class ExportsApi
         {
             await using (var file = File.Create(temp))
             {
-                using var store = stores.Open();
+                using var db = stores.Open();
+                var store = db.Incidents;
                 var incidents = store.Query(query!, includeSources: true);
                 switch (name.ToLowerInvariant())
                 {

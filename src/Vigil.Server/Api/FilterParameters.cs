@@ -1,7 +1,5 @@
-using System.Globalization;
-using Vigil.Domain.Incidents;
-using Vigil.Domain.Text;
-using Vigil.Statistics;
+using Vigil.Application.Scopes;
+using Vigil.Domain.Errors;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -15,45 +13,29 @@ public sealed record FilterParameters(
     string? From, string? To, string[]? Province, string[]? District, string[]? Actor, string[]? Type, string[]? Dataset,
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_killed")] int? MinKilled)
 {
-    /// <summary>The store query, or the field at fault and why.</summary>
-    public (IncidentQuery? Query, (string Field, string Problem)? Error) ToQuery()
+    /// <summary>The scope as the query string gives it.</summary>
+    public ScopeInput ToInput() => new()
     {
-        var from = From is null ? null : ParseDate(From, false);
-        if (From is not null && from is null)
-            return (null, ("from", $"'{From}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"));
-        var to = To is null ? null : ParseDate(To, true);
-        if (To is not null && to is null)
-            return (null, ("to", $"'{To}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"));
-        foreach (var t in Type ?? [])
-        {
-            if (!EnumText<EventType>.TryParse(t, out _))
-                return (null, ("type", $"'{t}' is not one of: {string.Join(", ", EnumText<EventType>.All)}"));
-        }
-        if (MinKilled is < 0)
-            return (null, ("min_killed", "must be zero or more"));
-        var scopes = Scopes.Bundled;
-        return (new IncidentQuery
-        {
-            From = from,
-            To = to,
-            Provinces = [.. (Province ?? []).Select(scopes.Province)],
-            Districts = [.. (District ?? []).Select(scopes.District)],
-            Actors = [.. (Actor ?? []).SelectMany(scopes.Actor).Distinct()],
-            EventTypes = [.. (Type ?? []).Select(t => EnumText<EventType>.Format(EnumText<EventType>.Parse(t)))],
-            Datasets = Dataset ?? [],
-            MinKilled = MinKilled,
-        }, null);
-    }
+        From = From,
+        To = To,
+        Provinces = Province ?? [],
+        Districts = District ?? [],
+        Actors = Actor ?? [],
+        Types = Type ?? [],
+        Datasets = Dataset ?? [],
+        MinKilled = MinKilled,
+    };
 
-    public static DateOnly? ParseDate(string text, bool end)
+    /// <summary>The store query (through the one scope parser), or the field at fault and why.</summary>
+    public (IncidentQuery? Query, (string Field, string Problem)? Error) ToQuery(ScopeParser parser)
     {
-        var inv = CultureInfo.InvariantCulture;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day))
-            return day;
-        if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var month))
-            return end ? month.AddMonths(1).AddDays(-1) : month;
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, inv, out var year) && year >= 1)
-            return end ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
-        return null;
+        try
+        {
+            return (parser.Parse(ToInput()), null);
+        }
+        catch (FieldException e)
+        {
+            return (null, (e.Field, e.Problem));
+        }
     }
 }

@@ -54,7 +54,8 @@ public static class ImportsApi
             await using (var target = File.Create(path))
                 await file.CopyToAsync(target, context.RequestAborted);
             var rejects = Path.Combine(dir.FullName, "rejected.csv");
-            using var store = stores.Open();
+            using var db = stores.Open();
+            var store = db.Incidents;
             ImportResult result;
             try
             {

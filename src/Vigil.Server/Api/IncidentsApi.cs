@@ -1,3 +1,6 @@
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Application.Scopes;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
@@ -33,10 +36,10 @@ public static class IncidentsApi
     /// <summary>Pages by number reach this many incidents deep; beyond it, follow next_cursor (keyset paging).</summary>
     public const int MaxOffset = 10_000;
 
-    private static IResult List(StoreAccess stores, ServerOptions options, [AsParameters] FilterParameters filter,
+    private static IResult List(StoreAccess stores, ScopeParser scopes, ServerOptions options, [AsParameters] FilterParameters filter,
         string? sort, bool? desc, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize, string? cursor)
     {
-        var (query, error) = filter.ToQuery();
+        var (query, error) = filter.ToQuery(scopes);
         if (error is { } e)
             return Problems.Field(e.Field, e.Problem);
         var size = pageSize ?? 50;
@@ -59,7 +62,9 @@ public static class IncidentsApi
         if (after is null && (long)(number - 1) * size > MaxOffset)
             return Problems.Field("page", $"pages by number reach {MaxOffset:N0} incidents deep; follow next_cursor (sort by date or id) to go further, or use /api/v1/exports");
 
-        using var store = stores.Open();
+        using var db = stores.Open();
+
+        var store = db.Incidents;
         var q = query! with { Sort = order, Descending = desc ?? (sort is null), Limit = size, Offset = after is null ? (number - 1) * size : 0, After = after };
         var found = store.Query(q, includeSources: true).ToList();
         var next = found.Count == size && order is IncidentSort.Date or IncidentSort.Id ? Cursor.Of(found[^1]) : null;
@@ -69,7 +74,8 @@ public static class IncidentsApi
 
     private static IResult Get(long id, StoreAccess stores, HttpContext context)
     {
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var incident = store.Find(id);
         if (incident is null)
             return Problems.NotFound($"incident {id}");
@@ -79,7 +85,8 @@ public static class IncidentsApi
 
     private static IResult Revisions(long id, StoreAccess stores)
     {
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         if (store.Find(id, includeDeleted: true) is null)
             return Problems.NotFound($"incident {id}");
         return Results.Ok(store.GetRevisions(id).Select(RevisionResource.Of));
@@ -99,7 +106,8 @@ public static class IncidentsApi
         {
             return Problems.Field(e.Field, e.Problem);
         }
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var created = store.Create(incident, new ChangeContext(Actor.Of(context), "created through the API"));
         context.Items[Actor.DetailKey] = $"incident {created.Id}";
         context.Response.Headers.ETag = IncidentResource.ETag(created);
@@ -122,7 +130,8 @@ public static class IncidentsApi
         {
             return Problems.Field(e.Field, e.Problem);
         }
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var current = store.Find(id);
         if (current is null)
             return Problems.NotFound($"incident {id}");
@@ -151,7 +160,8 @@ public static class IncidentsApi
     {
         if (ExpectedRevision(context, id) is not { } expected)
             return context.Request.Headers.IfMatch.Count == 0 ? Problems.PreconditionRequired() : Problems.Field("If-Match", "is not an ETag of this incident");
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         try
         {
             store.Delete(id, expected, new ChangeContext(Actor.Of(context), reason));

@@ -16,20 +16,23 @@ public static class KeysApi
         var group = api.MapGroup("/keys").WithTags("keys").RequireAuthorization(Policies.Admin);
         group.MapGet("/", (StoreAccess stores) =>
         {
-            using var store = stores.Open();
-            return Results.Ok(store.GetKeys().Select(k => new { k.Name, role = EnumText<ApiRole>.Format(k.Role), k.CreatedAt, k.RevokedAt }));
+            using var db = stores.Open();
+            var store = db.Incidents;
+            return Results.Ok(db.Access.GetKeys().Select(k => new { k.Name, role = EnumText<ApiRole>.Format(k.Role), k.CreatedAt, k.RevokedAt }));
         }).WithSummary("Every key, live and revoked (names and roles; never the keys).");
         group.MapPost("/", Create).WithSummary("Creates a key; the response is the only time the key is shown.");
         group.MapDelete("/{name}", (string name, StoreAccess stores, HttpContext context) =>
         {
-            using var store = stores.Open();
+            using var db = stores.Open();
+            var store = db.Incidents;
             context.Items[Actor.DetailKey] = $"key {name} revoked";
-            return store.RevokeKey(name) ? Results.NoContent() : Problems.NotFound($"live key '{name}'");
+            return db.Access.RevokeKey(name) ? Results.NoContent() : Problems.NotFound($"live key '{name}'");
         }).WithSummary("Revokes a key by name.");
         api.MapGet("/audit", (StoreAccess stores, int? limit) =>
         {
-            using var store = stores.Open();
-            return Results.Ok(store.GetAudit(Math.Clamp(limit ?? 100, 1, 1000)));
+            using var db = stores.Open();
+            var store = db.Incidents;
+            return Results.Ok(db.Access.GetAudit(Math.Clamp(limit ?? 100, 1, 1000)));
         }).WithTags("keys").RequireAuthorization(Policies.Admin).WithSummary("The latest writes: who, what, when, outcome.");
     }
 
@@ -43,10 +46,11 @@ public static class KeysApi
         if (!EnumText<ApiRole>.TryParse(input.Role, out var role))
             return Problems.Field("role", $"'{input.Role}' is not one of: {string.Join(", ", EnumText<ApiRole>.All)}");
         var key = ApiKeys.New();
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         try
         {
-            store.AddKey(input.Name.Trim(), role, ApiKeys.Hash(key));
+            db.Access.AddKey(input.Name.Trim(), role, ApiKeys.Hash(key));
         }
         catch (VigilException e)
         {

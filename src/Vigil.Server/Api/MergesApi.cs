@@ -1,11 +1,10 @@
+using Vigil.Application.Review;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Merging;
 using Vigil.Extraction.Review;
 using Vigil.Server.Auth;
-using Vigil.Server.Candidates;
 using Vigil.Server.Infrastructure;
-using Vigil.Storage.Relational;
 
 namespace Vigil.Server.Api;
 
@@ -33,16 +32,18 @@ public static class MergesApi
     {
         if (limit is < 1 or > 1000)
             return Problems.Field("limit", "must be between 1 and 1000");
-        using var store = stores.Open();
-        return Results.Ok(new CandidateQueue(store).Merges(limit ?? 100));
+        using var db = stores.Open();
+        var store = db.Incidents;
+        return Results.Ok(db.Candidates.Merges(limit ?? 100));
     }
 
     private static IResult Plan(StoreAccess stores, int? window)
     {
         if (window is < 0 or > 30)
             return Problems.Field("window", "must be 0 to 30 days");
-        using var store = stores.Open();
-        var (plan, counts) = QueueMerges.Plan(store, window ?? 1);
+        using var db = stores.Open();
+        var store = db.Incidents;
+        var (plan, counts) = QueueMerges.Plan(db, window ?? 1);
         return Results.Ok(new
         {
             groups = plan.Select(Group),
@@ -56,11 +57,12 @@ public static class MergesApi
     {
         if (window is < 0 or > 30)
             return Problems.Field("window", "must be 0 to 30 days");
-        using var store = stores.Open();
-        var (plan, _) = QueueMerges.Plan(store, window ?? 1);
+        using var db = stores.Open();
+        var store = db.Incidents;
+        var (plan, _) = QueueMerges.Plan(db, window ?? 1);
         try
         {
-            var applied = QueueMerges.Apply(store, plan, Actor.Of(context)).ToList();
+            var applied = QueueMerges.Apply(db, plan, Actor.Of(context)).ToList();
             context.Items[Actor.DetailKey] = $"{applied.Count} merges applied";
             return Results.Ok(new
             {
@@ -76,10 +78,11 @@ public static class MergesApi
 
     private static IResult Undo(long id, HttpContext context, StoreAccess stores)
     {
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         try
         {
-            new CandidateQueue(store).UndoMerge(id, Actor.Of(context));
+            db.Candidates.UndoMerge(id, Actor.Of(context));
         }
         catch (NotFoundException e)
         {
@@ -95,10 +98,11 @@ public static class MergesApi
 
     private static IResult Reports(long id, StoreAccess stores)
     {
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         if (store.Find(id, includeDeleted: true) is null)
             return Problems.NotFound($"incident {id}");
-        return Results.Ok(new CandidateQueue(store).ReportsBehind(id).Select(CandidateResource.Of));
+        return Results.Ok(db.Candidates.ReportsBehind(id).Select(CandidateResource.Of));
     }
 
     private static object Group(PlannedMerge p) => new

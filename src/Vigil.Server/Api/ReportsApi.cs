@@ -1,3 +1,6 @@
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Domain.Errors;
 using Vigil.Domain.Time;
 using Vigil.Geo;
 using Vigil.Reports;
@@ -16,23 +19,28 @@ public static class ReportsApi
         api.MapGet("/reports/monthly", Monthly).WithTags("reports").RequireAuthorization(Policies.Read)
             .WithSummary("The monthly security assessment (format html or pdf; province to limit it).");
 
-    private static IResult Monthly(StoreAccess stores, TimeProvider clock, string month, string? format, string? province, string[]? dataset)
+    private static IResult Monthly(StoreAccess stores, ReferenceData reference, TimeProvider clock, string month, string? format, string? province, string? country, string[]? dataset)
     {
-        if (!Period.TryParse(month, out var period) || period.Unit != PeriodUnit.Month)
-            return Problems.Field("month", $"'{month}' is not a month (YYYY-MM)");
         var name = format ?? "html";
         if (name is not ("html" or "pdf") || ReportRenderers.For(name) is not { } renderer)
             return Problems.Field("format", $"'{name}' is not one of: html, pdf");
-        var scopes = Scopes.Bundled;
-        var scope = IncidentQuery.All with { Countries = ["Pakistan"], Datasets = dataset ?? [] };
-        var scopeName = "Pakistan";
-        if (province is not null)
+        using var db = stores.Open();
+        MonthlyReportResult built;
+        try
         {
-            scopeName = scopes.Province(province);
-            scope = scope with { Provinces = [scopeName] };
+            built = new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
+            {
+                Month = month,
+                Province = province,
+                Country = country ?? "Pakistan",
+                Datasets = dataset ?? [],
+            });
         }
-        using var store = stores.Open();
-        var report = AccountabilitySectionBuilder.AddTo(new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(period, scope, scopeName), store, clock, period);
+        catch (FieldException e)
+        {
+            return Problems.Field(e.Field, e.Problem);
+        }
+        var (report, period) = (built.Report, built.Month);
         var dir = Directory.CreateTempSubdirectory("vigil-report-");
         try
         {

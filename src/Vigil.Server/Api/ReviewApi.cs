@@ -1,12 +1,11 @@
 using System.Text.Json;
+using Vigil.Application.Review;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Review;
 using Vigil.Server.Auth;
-using Vigil.Server.Candidates;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
-using Vigil.Storage.Relational;
 
 namespace Vigil.Server.Api;
 
@@ -42,8 +41,9 @@ public static class ReviewApi
         var size = limit ?? 50;
         if (size is < 1 or > 1000)
             return Problems.Field("limit", "must be between 1 and 1000");
-        using var store = stores.Open();
-        return Results.Ok(new CandidateQueue(store).List(wanted, size, after ?? 0).Select(CandidateResource.Of));
+        using var db = stores.Open();
+        var store = db.Incidents;
+        return Results.Ok(db.Candidates.List(wanted, size, after ?? 0).Select(CandidateResource.Of));
     }
 
     private static async Task<IResult> Accept(long id, HttpContext context, StoreAccess stores)
@@ -53,13 +53,14 @@ public static class ReviewApi
             return problem;
         if (mergeInto is not null && edits.Count > 0)
             return Problems.Field("merge_into", "field edits apply to a new incident; edit the existing incident instead");
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         try
         {
             var by = Actor.Of(context);
             var accepted = mergeInto is { } into
-                ? CandidateAcceptance.MergeInto(store, id, into, by, useFigures)
-                : CandidateAcceptance.Accept(store, id, by, edits);
+                ? CandidateAcceptance.MergeInto(db, id, into, by, useFigures)
+                : CandidateAcceptance.Accept(db, id, by, edits);
             context.Items[Actor.DetailKey] = accepted.Describe();
             return Results.Ok(new
             {
@@ -86,10 +87,11 @@ public static class ReviewApi
 
     private static IResult Reject(long id, HttpContext context, StoreAccess stores)
     {
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         try
         {
-            new CandidateQueue(store).Reject(id, Actor.Of(context));
+            db.Candidates.Reject(id, Actor.Of(context));
         }
         catch (NotFoundException)
         {

@@ -1,4 +1,8 @@
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Application.Scopes;
 using Vigil.Domain.Claims;
+using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
 using Vigil.Geo;
@@ -35,9 +39,9 @@ public static class StatisticsApi
             .WithSummary("The ids of the incidents behind one period's figure (and one breakdown key).");
     }
 
-    private static IResult Series(StoreAccess stores, [AsParameters] FilterParameters filter, string? by, string? breakdown, string? metric)
+    private static IResult Series(StoreAccess stores, ScopeParser scopes, [AsParameters] FilterParameters filter, string? by, string? breakdown, string? metric)
     {
-        var (query, error) = filter.ToQuery();
+        var (query, error) = filter.ToQuery(scopes);
         if (error is { } e)
             return Problems.Field(e.Field, e.Problem);
         var unit = PeriodUnit.Month;
@@ -49,43 +53,39 @@ public static class StatisticsApi
         var m = ClaimMetric.Killed;
         if (metric is not null && !EnumText<ClaimMetric>.TryParse(metric, out m))
             return Problems.Field("metric", $"'{metric}' is not one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var series = SeriesBuilder.Build(store, new SeriesRequest(query!, unit, groupBy));
         return Results.Ok(new { by = EnumText<PeriodUnit>.Format(unit), breakdown, metric = EnumText<ClaimMetric>.Format(m), rows = SeriesRows.Of(series, m, wholeHistory: query!.From is null).ToList() });
     }
 
-    private static IResult Overview(StoreAccess stores, TimeProvider clock, string? month, string? province, string? country, string[]? dataset)
+    private static IResult Overview(StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string? country, string[]? dataset)
     {
-        var scopes = Scopes.Bundled;
-        var countryName = scopes.Country(country ?? "Pakistan");
-        var scope = IncidentQuery.All with { Countries = [countryName], Datasets = dataset ?? [] };
-        var scopeName = countryName;
-        if (province is not null)
+        using var db = stores.Open();
+        try
         {
-            scopeName = scopes.Province(province);
-            scope = scope with { Provinces = [scopeName] };
+            return Results.Ok(new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
+            {
+                Month = month,
+                Province = province,
+                Country = country ?? "Pakistan",
+                Datasets = dataset ?? [],
+                WithAccountability = false,
+            }).Report);
         }
-        using var store = stores.Open();
-        Period period;
-        if (month is not null)
+        catch (FieldException e)
         {
-            if (!Period.TryParse(month, out period) || period.Unit != PeriodUnit.Month)
-                return Problems.Field("month", $"'{month}' is not a month (YYYY-MM)");
+            return Problems.Field(e.Field, e.Problem);
         }
-        else if (store.DateRange(IncidentQuery.All).Last is { } last)
-        {
-            period = Period.Containing(last, PeriodUnit.Month);
-        }
-        else
+        catch (NotFoundException)
         {
             return Problems.NotFound("any incident");
         }
-        return Results.Ok(new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(period, scope, scopeName));
     }
 
-    private static IResult Explain(StoreAccess stores, [AsParameters] FilterParameters filter, string period, string? breakdown, string? key)
+    private static IResult Explain(StoreAccess stores, ScopeParser scopes, [AsParameters] FilterParameters filter, string period, string? breakdown, string? key)
     {
-        var (query, error) = filter.ToQuery();
+        var (query, error) = filter.ToQuery(scopes);
         if (error is { } e)
             return Problems.Field(e.Field, e.Problem);
         if (!Period.TryParse(period, out var p))
@@ -97,7 +97,8 @@ public static class StatisticsApi
                 return Problems.Field("breakdown", "a key needs a breakdown: " + string.Join(", ", Breakdowns.Keys));
             q = Scopes.ForKey(q, groupBy, key);
         }
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         return Results.Ok(new { period = p.Label, key, ids = store.QueryIds(Scopes.InPeriod(q, p)) });
     }
 }

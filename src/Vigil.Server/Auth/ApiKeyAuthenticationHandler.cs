@@ -23,8 +23,9 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = KeyOf(Request);
         if (key is null)
             return Task.FromResult(AuthenticateResult.NoResult());
-        using var store = stores.Open();
-        var record = store.FindKey(ApiKeys.Hash(key));
+        using var db = stores.Open();
+        var store = db.Incidents;
+        var record = db.Access.FindKey(ApiKeys.Hash(key));
         if (record is null)
             return Task.FromResult(AuthenticateResult.Fail("unknown or revoked API key"));
         var identity = new ClaimsIdentity(

@@ -1,14 +1,14 @@
 using Vigil.Accountability;
-using Vigil.Storage.Relational;
+using Vigil.Storage;
 
 namespace Vigil.Server.Infrastructure;
 
 /// <summary>A request's store with its accountability service ("today" from the server's clock).</summary>
-public sealed class AccountabilityScope(RelationalIncidentStore store, TimeProvider clock) : IDisposable
+public sealed class AccountabilityScope(IVigilDatabase db, TimeProvider clock) : IDisposable
 {
-    public AccountabilityService Service { get; } = new(store, new RelationalAccountabilityStore(store), clock);
+    public AccountabilityService Service { get; } = new(db.Incidents, db.Accountability, clock);
 
-    public void Dispose() => store.Dispose();
+    public void Dispose() => db.Dispose();
 }
 
 public static class AccountabilityAccessExtensions

@@ -12,8 +12,9 @@ public sealed class AuditMiddleware(RequestDelegate next, StoreAccess stores, Ti
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
             || !context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
             return;
-        using var store = stores.Open();
-        store.Audit(new AuditEntry(clock.GetUtcNow(), Actor.Of(context), method, context.Request.Path + context.Request.QueryString,
+        using var db = stores.Open();
+        var store = db.Incidents;
+        db.Access.Audit(new AuditEntry(clock.GetUtcNow(), Actor.Of(context), method, context.Request.Path + context.Request.QueryString,
             context.Response.StatusCode, context.Items[Actor.DetailKey] as string));
     }
 }

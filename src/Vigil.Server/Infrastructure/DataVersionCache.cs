@@ -41,14 +41,14 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
 public sealed class DataVersion(StoreAccess stores) : IDisposable
 {
     private readonly Lock _lock = new();
-    private Storage.Relational.RelationalIncidentStore? _store;
+    private Storage.IVigilDatabase? _store;
 
     public long Current()
     {
         lock (_lock)
         {
             _store ??= stores.Open();
-            return _store.DataVersion();
+            return _store.Incidents.DataVersion();
         }
     }
 

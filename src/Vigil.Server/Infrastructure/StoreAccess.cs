@@ -1,5 +1,5 @@
+using Vigil.Storage;
 using Vigil.Storage.Backends;
-using Vigil.Storage.Relational;
 
 namespace Vigil.Server;
 
@@ -12,7 +12,7 @@ public sealed class StoreAccess(ServerOptions options, TimeProvider clock)
     private readonly DatabaseLocation _location = DatabaseLocation.Parse(options.Database);
     private volatile bool _migrated;
 
-    public RelationalIncidentStore Open()
+    public IVigilDatabase Open()
     {
         var store = _location.Open(clock, migrated: _migrated);
         _migrated = true;

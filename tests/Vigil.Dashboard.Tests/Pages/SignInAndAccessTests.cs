@@ -94,7 +94,7 @@ public sealed class SignInAndAccessTests
         using var app = DashboardApp.WithUcdp(anonymousRead: false);
         var key = TestDatabases.AddKey(app.Database, "gone", ApiRole.Viewer);
         using (var store = Vigil.Storage.Sqlite.SqliteIncidentStore.Open(app.Database))
-            store.RevokeKey("gone");
+            store.AccessStore.RevokeKey("gone");
         var client = app.Client();
         client.DefaultRequestHeaders.Add("Cookie", "vigil_key=" + key);
 

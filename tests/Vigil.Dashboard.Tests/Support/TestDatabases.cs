@@ -58,7 +58,7 @@ public static class TestDatabases
     {
         var key = ApiKeys.New();
         using var store = SqliteIncidentStore.Open(path);
-        store.AddKey(name, role, ApiKeys.Hash(key));
+        store.AccessStore.AddKey(name, role, ApiKeys.Hash(key));
         return key;
     }
 

@@ -19,6 +19,9 @@ public abstract class IncidentStoreContract
     /// <summary>The same database as <paramref name="store"/>, through a second connection.</summary>
     protected abstract IIncidentStore Reopen(IIncidentStore store);
 
+    /// <summary>The keys and audit store on the same connection as <paramref name="store"/>.</summary>
+    protected virtual IAccessStore AccessOf(IIncidentStore store) => ((Vigil.Storage.Relational.RelationalIncidentStore)store).AccessStore;
+
     private static readonly ChangeContext Analyst = new("analyst:amina", "checked against the FIR");
 
     private static ImportSummary Import(IIncidentStore store, params Incident[] incidents)
@@ -342,7 +345,7 @@ public abstract class IncidentStoreContract
     public void Keys_are_kept_hashed_revoked_by_name_and_writes_audited()
     {
         using var incidents = OpenFresh();
-        var store = (IAccessStore)incidents;
+        var store = AccessOf(incidents);
         var key = store.AddKey("amina", ApiRole.Analyst, "hash-1");
         Assert.Throws<VigilException>(() => store.AddKey("amina", ApiRole.Viewer, "hash-2"));
         Assert.Equal(key.Id, store.FindKey("hash-1")!.Id);

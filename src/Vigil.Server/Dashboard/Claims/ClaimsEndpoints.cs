@@ -1,7 +1,10 @@
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Application.Review;
+using Vigil.Application.Scopes;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Server.Auth;
-using Vigil.Server.Candidates;
 using Vigil.Server.Dashboard.Shell;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
@@ -21,15 +24,16 @@ internal static class ClaimsEndpoints
         app.MapPost("/claims", CheckJsonAsync).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> CheckFormAsync(HttpContext context, StoreAccess stores)
+    private static async Task<IResult> CheckFormAsync(HttpContext context, StoreAccess stores, ReferenceData reference)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var form = ClaimForm.Of(context.Request.Query);
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var options = FilterOptions.Load(store);
-        var accepted = AcceptedClaimChecks.CheckAll(store);
+        var accepted = AcceptedClaimChecks.CheckAll(db, reference);
         if (!form.IsSubmitted)
             return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], null, null));
         var (claim, error) = form.ToClaim();
@@ -39,7 +43,7 @@ internal static class ClaimsEndpoints
         return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [check], null, null));
     }
 
-    private static async Task<IResult> CheckJsonAsync(HttpContext context, StoreAccess stores)
+    private static async Task<IResult> CheckJsonAsync(HttpContext context, StoreAccess stores, ReferenceData reference)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
@@ -48,9 +52,10 @@ internal static class ClaimsEndpoints
             return Pages.FormExpired(chrome);
         var json = (await context.Request.ReadFormAsync(context.RequestAborted))["claims_json"].ToString();
         var empty = ClaimForm.Of(QueryCollection.Empty);
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var options = FilterOptions.Load(store);
-        var accepted = AcceptedClaimChecks.CheckAll(store);
+        var accepted = AcceptedClaimChecks.CheckAll(db, reference);
         IReadOnlyList<Claim> claims;
         try
         {

@@ -19,7 +19,8 @@ internal static class EditEndpoint
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Write) is { } denied)
             return denied;
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         if (store.Find(id) is not { } incident)
             return NotFound(chrome, id);
         return Pages.Render<EditPage>(chrome, new EditModel(incident, IncidentForm.Of(incident), null, null, null));
@@ -33,7 +34,8 @@ internal static class EditEndpoint
         if (!await FormToken.IsValidAsync(context))
             return Pages.FormExpired(chrome);
         var submitted = IncidentForm.Read(await context.Request.ReadFormAsync(context.RequestAborted));
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         if (store.Find(id) is not { } current)
             return NotFound(chrome, id);
         if (submitted.Revision is not { } loadedAt)
@@ -57,7 +59,7 @@ internal static class EditEndpoint
         {
             var author = Actor.Of(context);
             var updated = store.Update(edited, loadedAt, new ChangeContext(author, submitted.Reason.Length > 0 ? submitted.Reason : "edited in the dashboard"));
-            store.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found,
+            db.Access.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found,
                 $"incident {id} revision {updated.Revision} (dashboard)"));
             return Results.Redirect($"/incidents/{id}?saved={updated.Revision}", permanent: false, preserveMethod: false);
         }

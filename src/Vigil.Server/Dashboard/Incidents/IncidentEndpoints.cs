@@ -25,14 +25,15 @@ internal static class IncidentEndpoints
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var incident = store.Find(id);
         if (incident is null)
             return Pages.Message(chrome, StatusCodes.Status404NotFound, "Incident not found", $"There is no incident {id} (or it was deleted).", "All incidents", "/incidents");
         var canEdit = (await authorization.AuthorizeAsync(context.User, Policies.Write)).Succeeded;
         return Pages.Render<IncidentPage>(chrome, new IncidentModel(incident, store.GetRevisions(id), canEdit, saved)
         {
-            Reports = new Storage.Relational.CandidateQueue(store).ReportsBehind(id),
+            Reports = db.Candidates.ReportsBehind(id),
         });
     }
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Application.Scopes;
 using Vigil.Domain.Incidents;
 using Vigil.Server.Auth;
 using Vigil.Server.Dashboard.Shell;
@@ -15,17 +18,18 @@ internal static class IncidentListEndpoint
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores)
+    public static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var q = context.Request.Query;
         var filter = IncidentFilter.Of(q);
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var options = FilterOptions.Load(store);
         var (view, viewError) = ListView.Of(q);
-        var (query, error) = filter.ToQuery();
+        var (query, error) = filter.ToQuery(scopes);
         error ??= viewError;
         if (error is not null)
             return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, [], 0, error), StatusCodes.Status400BadRequest);

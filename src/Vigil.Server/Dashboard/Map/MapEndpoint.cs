@@ -1,4 +1,7 @@
 using System.Globalization;
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Application.Scopes;
 using Vigil.Domain.Time;
 using Vigil.Geo;
 using Vigil.Reports.Maps;
@@ -21,14 +24,15 @@ internal static class MapEndpoint
 
     public static void MapMap(this IEndpointRouteBuilder app) => app.MapGet("/map", ShowAsync).ExcludeFromDescription();
 
-    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores)
+    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var filter = IncidentFilter.Of(context.Request.Query);
         var country = Scopes.Bundled.Country(QueryText.One(context.Request.Query, "country") ?? "Pakistan");
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var options = FilterOptions.Load(store, country);
 
         var defaulted = false;
@@ -37,7 +41,7 @@ internal static class MapEndpoint
             filter = filter with { From = lastMonth.Shift(-11).Label, To = lastMonth.Label };
             defaulted = true;
         }
-        var (query, error) = filter.ToQuery();
+        var (query, error) = filter.ToQuery(scopes);
         if (error is not null)
             return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, null, [], 0, 0, 0, error), StatusCodes.Status400BadRequest);
 

@@ -1,3 +1,6 @@
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Domain.Errors;
 using Vigil.Domain.Time;
 using Vigil.Geo;
 using Vigil.Reports.Building;
@@ -18,47 +21,38 @@ internal static class OverviewEndpoint
 {
     public static void MapOverview(this IEndpointRouteBuilder app) => app.MapGet("/", ShowAsync).ExcludeFromDescription();
 
-    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, TimeProvider clock)
+    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var q = context.Request.Query;
-        var scopes = Scopes.Bundled;
         var filter = new OverviewFilter(QueryText.One(q, "month"), QueryText.One(q, "province"), QueryText.Many(q, "dataset"),
-            scopes.Country(QueryText.One(q, "country") ?? "Pakistan"));
+            reference.Scopes.Country(QueryText.One(q, "country") ?? "Pakistan"));
 
-        using var store = stores.Open();
-        var options = FilterOptions.Load(store, filter.Country);
-        Period month;
-        var latest = false;
-        if (filter.Month is not null)
+        using var db = stores.Open();
+        var options = FilterOptions.Load(db.Incidents, filter.Country);
+        try
         {
-            if (!Period.TryParse(filter.Month, out month) || month.Unit != PeriodUnit.Month)
+            var built = new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
             {
-                return Pages.Render<OverviewPage>(chrome, OverviewModel.Failed(filter, options,
-                    new FieldError("month", $"'{filter.Month}' is not a month (YYYY-MM)")), StatusCodes.Status400BadRequest);
-            }
+                Month = filter.Month,
+                Province = filter.Province,
+                Country = filter.Country,
+                Datasets = filter.Datasets,
+                WithAccountability = false,
+            });
+            return Pages.Render<OverviewPage>(chrome,
+                new OverviewModel(filter, options, built.Month, built.LatestMonth, built.Report, ReportFigures.For(built.Report), null));
         }
-        else if (DataMonths.Of(store).Last is { } last)
+        catch (FieldException e)
         {
-            month = last;
-            latest = true;
+            return Pages.Render<OverviewPage>(chrome, OverviewModel.Failed(filter, options, new FieldError(e.Field, e.Problem)), StatusCodes.Status400BadRequest);
         }
-        else
+        catch (NotFoundException)
         {
             return Pages.Render<OverviewPage>(chrome, OverviewModel.Failed(filter, options, null));
         }
-
-        var scope = IncidentQuery.All with { Countries = [filter.Country], Datasets = filter.Datasets };
-        var scopeName = filter.Country;
-        if (filter.Province is not null)
-        {
-            scopeName = scopes.Province(filter.Province);
-            scope = scope with { Provinces = [scopeName] };
-        }
-        var report = new MonthlyReportBuilder(store, Gazetteer.Bundled, clock).Build(month, scope, scopeName);
-        return Pages.Render<OverviewPage>(chrome, new OverviewModel(filter, options, month, latest, report, ReportFigures.For(report), null));
     }
 }
 

@@ -1,3 +1,4 @@
+using Vigil.Application.Reports;
 using Vigil.Domain.Time;
 using Vigil.Server.Auth;
 using Vigil.Server.Dashboard.Shell;
@@ -19,7 +20,8 @@ internal static class ReportsEndpoint
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var q = context.Request.Query;
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var options = FilterOptions.Load(store);
         var range = DataMonths.Of(store);
         var latest = range.Last;

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
+using Vigil.Application.Review;
 using Vigil.Domain.Errors;
 using Vigil.Extraction.Review;
 using Vigil.Server.Auth;
-using Vigil.Server.Candidates;
 using Vigil.Server.Dashboard.Shell;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
-using Vigil.Storage.Relational;
 
 namespace Vigil.Server.Dashboard.Review;
 
@@ -31,9 +30,9 @@ internal static class ReviewPages
         app.MapPost("/review/merge", MergeAsync).ExcludeFromDescription();
         app.MapGet("/review/merges", MergesAsync).ExcludeFromDescription();
         app.MapPost("/review/merges/{id:long}/undo", (long id, HttpContext context, StoreAccess stores, TimeProvider clock) =>
-            RunAsync(context, stores, clock, "Cannot undo", (store, author, _) =>
+            RunAsync(context, stores, clock, "Cannot undo", (db, author, _) =>
             {
-                new CandidateQueue(store).UndoMerge(id, author);
+                db.Candidates.UndoMerge(id, author);
                 return $"merge {id} undone";
             }, "/review/merges")).ExcludeFromDescription();
     }
@@ -44,9 +43,10 @@ internal static class ReviewPages
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
-        using var store = stores.Open();
+        using var db = stores.Open();
+        var store = db.Incidents;
         var canDecide = chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin;
-        return Pages.Render<MergesPage>(chrome, new MergesModel(new CandidateQueue(store).Merges(200), canDecide, done));
+        return Pages.Render<MergesPage>(chrome, new MergesModel(db.Candidates.Merges(200), canDecide, done));
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, StoreAccess stores, string? done)
@@ -54,14 +54,15 @@ internal static class ReviewPages
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
-        using var store = stores.Open();
-        var pending = new CandidateQueue(store).List(CandidateStatus.Pending, 200);
+        using var db = stores.Open();
+        var store = db.Incidents;
+        var pending = db.Candidates.List(CandidateStatus.Pending, 200);
         var suggestions = new Dictionary<long, Extraction.Review.PlannedMerge>();
         if (pending.Any(c => c.Kind == "report"))
         {
             // Planned for the candidates on the page only, so a long queue does not make every page view re-plan it all.
             var shown = pending.Where(c => c.Kind == "report").Select(c => (c.Id, c.Payload));
-            foreach (var p in QueueMerges.Plan(store, 1, shown).Plan.Where(p => p.Entry.Outcome != Extraction.Merging.MergeOutcome.LeftForReview))
+            foreach (var p in QueueMerges.Plan(db, 1, shown).Plan.Where(p => p.Entry.Outcome != Extraction.Merging.MergeOutcome.LeftForReview))
             {
                 foreach (var id in p.CandidateIds)
                     suggestions[id] = p;
@@ -72,9 +73,9 @@ internal static class ReviewPages
     }
 
     private static Task<IResult> DecideAsync(long id, bool accept, HttpContext context, StoreAccess stores, TimeProvider clock) =>
-        RunAsync(context, stores, clock, "Cannot accept", (store, author, form) =>
+        RunAsync(context, stores, clock, "Cannot accept", (db, author, form) =>
         {
-            var queue = new CandidateQueue(store);
+            var queue = db.Candidates;
             if (!accept)
             {
                 queue.Reject(id, author);
@@ -83,16 +84,16 @@ internal static class ReviewPages
             if (Text(form["merge_into"]) is { } into)
             {
                 var incidentId = long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new FieldException("merge_into", $"'{into}' is not an incident id");
-                return CandidateAcceptance.MergeInto(store, id, incidentId, author, Text(form["use_figures"]) is "on" or "true").Describe();
+                return CandidateAcceptance.MergeInto(db, id, incidentId, author, Text(form["use_figures"]) is "on" or "true").Describe();
             }
-            return CandidateAcceptance.Accept(store, id, author, Edits(form)).Describe();
+            return CandidateAcceptance.Accept(db, id, author, Edits(form)).Describe();
         });
 
     /// <summary>Carries out one suggested merge: the candidates (ids) into the incident (into) or, without one, as one new incident.</summary>
     private static Task<IResult> MergeAsync(HttpContext context, StoreAccess stores, TimeProvider clock) =>
-        RunAsync(context, stores, clock, "Cannot merge", (store, author, form) =>
+        RunAsync(context, stores, clock, "Cannot merge", (db, author, form) =>
         {
-            var queue = new CandidateQueue(store);
+            var queue = db.Candidates;
             var ids = ReviewDecisions.ParseIds(Text(form["ids"]) ?? "");
             var why = Text(form["why"]) ?? "suggested merge accepted on the review page";
             if (Text(form["into"]) is { } into && long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var incidentId))
@@ -109,7 +110,7 @@ internal static class ReviewPages
     /// what it did), audited, and the page shown again with it; a refused decision gets a page saying why.
     /// </summary>
     private static async Task<IResult> RunAsync(HttpContext context, StoreAccess stores, TimeProvider clock, string refused,
-        Func<RelationalIncidentStore, string, IFormCollection, string> decide, string page = "/review")
+        Func<IVigilDatabase, string, IFormCollection, string> decide, string page = "/review")
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Write) is { } denied)
@@ -117,12 +118,12 @@ internal static class ReviewPages
         if (!await FormToken.IsValidAsync(context))
             return Pages.FormExpired(chrome);
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        using var store = stores.Open();
+        using var db = stores.Open();
         var author = Actor.Of(context);
         string detail;
         try
         {
-            detail = decide(store, author, form);
+            detail = decide(db, author, form);
         }
         catch (NotFoundException e)
         {
@@ -136,7 +137,7 @@ internal static class ReviewPages
         {
             return Pages.Message(chrome, StatusCodes.Status409Conflict, refused, e.Message, "Back", page);
         }
-        store.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found, detail + " (dashboard)"));
+        db.Access.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found, detail + " (dashboard)"));
         return Results.Redirect(page + "?done=" + Uri.EscapeDataString(detail), permanent: false, preserveMethod: false);
     }
 
@@ -148,7 +149,7 @@ internal static class ReviewPages
 }
 
 /// <summary>The recorded merges, newest first.</summary>
-public sealed record MergesModel(IReadOnlyList<CandidateQueue.MergeRow> Merges, bool CanDecide, string? Done);
+public sealed record MergesModel(IReadOnlyList<MergeRow> Merges, bool CanDecide, string? Done);
 
 /// <summary>The pending candidates; <see cref="Suggestions"/> what merging suggests for report candidates (by candidate id).</summary>
 public sealed record ReviewModel(IReadOnlyList<ExtractionCandidate> Pending, bool CanDecide, string? Done)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Application.Scopes;
 using Vigil.Server.Api;
 using Vigil.Storage;
 
@@ -20,7 +21,7 @@ public sealed record IncidentFilter(
     public bool IsEmpty => From is null && To is null && Province.Length + District.Length + Actor.Length + Type.Length + Dataset.Length == 0 && MinKilled is null;
 
     /// <summary>The store query, or the parameter at fault and why.</summary>
-    public (IncidentQuery? Query, FieldError? Error) ToQuery()
+    public (IncidentQuery? Query, FieldError? Error) ToQuery(ScopeParser parser)
     {
         int? minKilled = null;
         if (MinKilled is not null)
@@ -30,7 +31,7 @@ public sealed record IncidentFilter(
             minKilled = n;
         }
         var (query, error) = new FilterParameters(From, To, NullIfEmpty(Province), NullIfEmpty(District), NullIfEmpty(Actor),
-            NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled).ToQuery();
+            NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled).ToQuery(parser);
         return error is { } e ? (null, new FieldError(e.Field, e.Problem)) : (query, null);
     }
 

@@ -29,9 +29,10 @@ internal static class SignInEndpoints
         var key = form["key"].ToString().Trim();
         if (key.Length == 0)
             return Pages.Render<SignInPage>(chrome, new SignInModel(back, "Paste an API key."), StatusCodes.Status400BadRequest);
-        using (var store = stores.Open())
+        using (var db = stores.Open())
         {
-            if (store.FindKey(ApiKeys.Hash(key)) is null)
+            var store = db.Incidents;
+            if (db.Access.FindKey(ApiKeys.Hash(key)) is null)
                 return Pages.Render<SignInPage>(chrome, new SignInModel(back, "This key is not known, or it has been revoked."), StatusCodes.Status400BadRequest);
         }
         context.Response.Cookies.Append(ApiKeys.Cookie, key, Cookie(context));

@@ -4,8 +4,10 @@ using System.Globalization;
 namespace Vigil.Storage.Relational;
 
 /// <summary>The claims accepted from the news (table <c>accepted_claims</c>, schema version 7), on the incident store's connection.</summary>
-public sealed class AcceptedClaims(RelationalIncidentStore store)
+public sealed class AcceptedClaims(RelationalIncidentStore store) : IAcceptedClaimStore
 {
+    public long Add(IStoreTransaction tx, ExtractionCandidate candidate, string by) => Add(RelationalTransaction.Of(tx), candidate, by);
+
     /// <summary>Stores an accepted claim inside the caller's transaction; returns its id.</summary>
     public long Add(DbTransaction tx, ExtractionCandidate candidate, string by)
     {

@@ -9,7 +9,7 @@ namespace Vigil.Storage.Relational;
 /// The review queue of extracted items (table <c>extraction_candidates</c>, schema version 6). Items are added as
 /// pending, one transaction per batch, and decided by an analyst; nothing here touches incidents or statistics.
 /// </summary>
-public sealed partial class CandidateQueue(RelationalIncidentStore store)
+public sealed partial class CandidateQueue(RelationalIncidentStore store) : ICandidateQueue
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 

@@ -84,10 +84,6 @@ public sealed partial class CandidateQueue
         tx.Commit();
     }
 
-    /// <summary>One recorded merge, as <c>vigil merge --list</c> and the API show it.</summary>
-    public sealed record MergeRow(long Id, long Into, IReadOnlyList<long> Candidates, string Reason, string MergedAt, string MergedBy,
-        bool IntoExisting, string? UndoneAt, string? UndoneBy);
-
     /// <summary>Recorded merges, newest first (undone ones too, marked).</summary>
     public IReadOnlyList<MergeRow> Merges(int limit)
     {

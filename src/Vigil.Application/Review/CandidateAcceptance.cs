@@ -4,9 +4,8 @@ using Vigil.Domain.Border;
 using Vigil.Domain.Errors;
 using Vigil.Extraction.Review;
 using Vigil.Storage;
-using Vigil.Storage.Relational;
 
-namespace Vigil.Server.Candidates;
+namespace Vigil.Application.Review;
 
 /// <summary>What an accepted candidate became: an incident (reports) or what <see cref="ExtractionCandidate.AcceptedAs"/> says.</summary>
 public sealed record Acceptance(long CandidateId, string Kind, long? IncidentId, string? AcceptedAs)
@@ -25,9 +24,9 @@ public sealed record Acceptance(long CandidateId, string Kind, long? IncidentId,
 /// </summary>
 public static class CandidateAcceptance
 {
-    public static Acceptance Accept(RelationalIncidentStore store, long id, string by, IReadOnlyList<KeyValuePair<string, string>> edits)
+    public static Acceptance Accept(IVigilDatabase db, long id, string by, IReadOnlyList<KeyValuePair<string, string>> edits)
     {
-        var queue = new CandidateQueue(store);
+        var queue = db.Candidates;
         var candidate = queue.Get(id) is { Status: CandidateStatus.Pending } c ? c : throw new NotFoundException($"pending candidate {id}");
         if (candidate.Kind == "report")
         {
@@ -36,13 +35,13 @@ public static class CandidateAcceptance
         }
         var article = new CandidateArticle(candidate.Id, candidate.ArticleId, candidate.Source, candidate.Url,
             candidate.Published is { } p ? DateOnly.ParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null, candidate.Evidence);
-        var accountability = new RelationalAccountabilityStore(store);
-        Func<System.Data.Common.DbTransaction, ExtractionCandidate, string> write = candidate.Kind switch
+        var accountability = db.Accountability;
+        Func<IStoreTransaction, ExtractionCandidate, string> write = candidate.Kind switch
         {
             "engagement" => Engagement(accountability, EngagementAcceptance.FromPayload(candidate.Payload, article, edits)),
             "commitment" => Commitment(accountability, CommitmentAcceptance.FromPayload(candidate.Payload, article, edits, ArticleEngagement(queue, candidate))),
             "border-event" => StatusEvent(accountability, BorderEventAcceptance.FromPayload(candidate.Payload, article, edits, accountability.GetCrossings())),
-            "claim" => Claim(store, candidate, edits, by),
+            "claim" => Claim(db.AcceptedClaims, candidate, edits, by),
             _ => throw new VigilException($"candidate {id} is a {candidate.Kind}; there is no way to accept that kind"),
         };
         var accepted = queue.AcceptAs(id, by, write);
@@ -54,13 +53,13 @@ public static class CandidateAcceptance
     /// a source; the incident's figures stand unless it has none or <paramref name="useFigures"/>
     /// (<see cref="ReviewDecisions.MergeIntoIncident"/>).
     /// </summary>
-    public static Acceptance MergeInto(RelationalIncidentStore store, long id, long incidentId, string by, bool useFigures)
+    public static Acceptance MergeInto(IVigilDatabase db, long id, long incidentId, string by, bool useFigures)
     {
-        var incident = new CandidateQueue(store).AcceptInto(id, incidentId, by, (c, current) => ReviewDecisions.MergeIntoIncident(current, [c.Payload], useFigures));
+        var incident = db.Candidates.AcceptInto(id, incidentId, by, (c, current) => ReviewDecisions.MergeIntoIncident(current, [c.Payload], useFigures));
         return new Acceptance(id, "report", incident.Id, null);
     }
 
-    private static Func<System.Data.Common.DbTransaction, ExtractionCandidate, string> Engagement(RelationalAccountabilityStore accountability, Engagement engagement) =>
+    private static Func<IStoreTransaction, ExtractionCandidate, string> Engagement(IAccountabilityStore accountability, Engagement engagement) =>
         (tx, _) =>
         {
             if (accountability.HasEngagement(tx, engagement.Key))
@@ -69,7 +68,7 @@ public static class CandidateAcceptance
             return "engagement:" + engagement.Key;
         };
 
-    private static Func<System.Data.Common.DbTransaction, ExtractionCandidate, string> Commitment(RelationalAccountabilityStore accountability, Commitment commitment) =>
+    private static Func<IStoreTransaction, ExtractionCandidate, string> Commitment(IAccountabilityStore accountability, Commitment commitment) =>
         (tx, _) =>
         {
             if (accountability.HasCommitment(tx, commitment.Key))
@@ -80,17 +79,17 @@ public static class CandidateAcceptance
             return "commitment:" + commitment.Key;
         };
 
-    private static Func<System.Data.Common.DbTransaction, ExtractionCandidate, string> StatusEvent(RelationalAccountabilityStore accountability, StatusEvent statusEvent) =>
+    private static Func<IStoreTransaction, ExtractionCandidate, string> StatusEvent(IAccountabilityStore accountability, StatusEvent statusEvent) =>
         (tx, _) => "status-event:" + accountability.AddStatusEventIn(tx, statusEvent).Sequence.ToString(CultureInfo.InvariantCulture);
 
-    private static Func<System.Data.Common.DbTransaction, ExtractionCandidate, string> Claim(RelationalIncidentStore store, ExtractionCandidate candidate,
+    private static Func<IStoreTransaction, ExtractionCandidate, string> Claim(IAcceptedClaimStore claims, ExtractionCandidate candidate,
         IReadOnlyList<KeyValuePair<string, string>> edits, string by)
     {
         ClaimAcceptance.FromPayload(candidate.Payload, edits);
-        return (tx, current) => "claim:" + new AcceptedClaims(store).Add(tx, current, by).ToString(CultureInfo.InvariantCulture);
+        return (tx, current) => "claim:" + claims.Add(tx, current, by).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The engagement last accepted from the same article, or null.</summary>
-    private static string? ArticleEngagement(CandidateQueue queue, ExtractionCandidate candidate) =>
+    private static string? ArticleEngagement(ICandidateQueue queue, ExtractionCandidate candidate) =>
         queue.AcceptedFromArticle(candidate.ArticleId, "engagement").Select(a => a["engagement:".Length..]).LastOrDefault();
 }

@@ -37,6 +37,11 @@ public partial class RelationalIncidentStore : IIncidentStore
     public string Location { get; }
     public int SchemaVersion { get; }
 
+    /// <summary>The keys and audit store on this connection.</summary>
+    public RelationalAccessStore AccessStore => _access ??= new RelationalAccessStore(this);
+
+    private RelationalAccessStore? _access;
+
     public virtual IImportSession BeginImport(ImportRequest request) => new RelationalImportSession(this, request);
 
     public Incident? Find(long id, bool includeDeleted = false)

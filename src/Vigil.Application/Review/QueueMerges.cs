@@ -2,9 +2,8 @@ using Vigil.Domain.Incidents;
 using Vigil.Extraction.Merging;
 using Vigil.Extraction.Review;
 using Vigil.Storage;
-using Vigil.Storage.Relational;
 
-namespace Vigil.Server.Candidates;
+namespace Vigil.Application.Review;
 
 /// <summary>One merge carried out: the planned group, the incident it went into (created or existing) and the merge's id.</summary>
 public sealed record AppliedMerge(PlannedMerge Planned, Incident Incident, long MergeId);
@@ -19,16 +18,16 @@ public sealed record AppliedMerge(PlannedMerge Planned, Incident Incident, long 
 public static class QueueMerges
 {
     /// <summary>The plan for these pending report candidates (id, payload).</summary>
-    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(RelationalIncidentStore store, int windowDays, IEnumerable<(long Id, string Payload)> reports) =>
-        QueueMerge.Plan(reports, new MergeRule { WindowDays = windowDays }, store.InDistrict);
+    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(IVigilDatabase db, int windowDays, IEnumerable<(long Id, string Payload)> reports) =>
+        QueueMerge.Plan(reports, new MergeRule { WindowDays = windowDays }, db.Incidents.InDistrict);
 
     /// <summary>The plan for every pending report candidate of the queue.</summary>
-    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(RelationalIncidentStore store, int windowDays) =>
-        Plan(store, windowDays, new CandidateQueue(store).PendingPayloads("report"));
+    public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(IVigilDatabase db, int windowDays) =>
+        Plan(db, windowDays, db.Candidates.PendingPayloads("report"));
 
-    public static IEnumerable<AppliedMerge> Apply(RelationalIncidentStore store, IEnumerable<PlannedMerge> plan, string by)
+    public static IEnumerable<AppliedMerge> Apply(IVigilDatabase db, IEnumerable<PlannedMerge> plan, string by)
     {
-        var queue = new CandidateQueue(store);
+        var queue = db.Candidates;
         foreach (var p in plan.Where(p => !p.LeftForReview))
         {
             var why = string.Join("; ", p.Entry.Cluster.Reasons.Append(p.Entry.Why));

@@ -1,11 +1,11 @@
 using System.Text.Json;
+using Vigil.Application.Reference;
 using Vigil.Domain.Claims;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
 using Vigil.Storage;
-using Vigil.Storage.Relational;
 
-namespace Vigil.Server.Candidates;
+namespace Vigil.Application.Review;
 
 /// <summary>A claim accepted from the news with its verdict against the data as it is now.</summary>
 public sealed record AcceptedClaimCheck(AcceptedClaim Accepted, ClaimCheck Check);
@@ -13,10 +13,10 @@ public sealed record AcceptedClaimCheck(AcceptedClaim Accepted, ClaimCheck Check
 /// <summary>Checks every accepted claim against the store (live: the verdict follows the data), for the command line, the API and the dashboard.</summary>
 public static class AcceptedClaimChecks
 {
-    public static IReadOnlyList<AcceptedClaimCheck> CheckAll(RelationalIncidentStore store)
+    public static IReadOnlyList<AcceptedClaimCheck> CheckAll(IVigilDatabase db, ReferenceData reference)
     {
-        var checker = new ClaimChecker(store, Scopes.Bundled);
-        return [.. new AcceptedClaims(store).List().Select(a =>
+        var checker = new ClaimChecker(db.Incidents, reference.Scopes);
+        return [.. db.AcceptedClaims.List().Select(a =>
         {
             using var doc = JsonDocument.Parse(a.Claim);
             return new AcceptedClaimCheck(a, checker.Check(ClaimJson.Parse(doc.RootElement, $"accepted claim {a.Id}")));

@@ -141,7 +141,7 @@ public sealed partial class RelationalAccountabilityStore(RelationalIncidentStor
 
     public void AddScore(string commitmentKey, ImplementationScore score)
     {
-        if (!HasCommitment(null, commitmentKey))
+        if (!HasCommitment((DbTransaction?)null, commitmentKey))
             throw new NotFoundException($"commitment '{commitmentKey}'");
         Save(AccountabilitySet.Empty, tx => InsertScore(tx, commitmentKey, score, Now()));
     }

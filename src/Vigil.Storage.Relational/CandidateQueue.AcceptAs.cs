@@ -16,7 +16,7 @@ public sealed partial class CandidateQueue
     /// transaction and returns that as text ("engagement:KEY", "commitment:KEY", "status-event:SEQUENCE",
     /// "claim:ID"), recorded in <c>accepted_as</c>. Raises the data version; returns the candidate as accepted.
     /// </summary>
-    public ExtractionCandidate AcceptAs(long id, string by, Func<DbTransaction, ExtractionCandidate, string> write)
+    public ExtractionCandidate AcceptAs(long id, string by, Func<IStoreTransaction, ExtractionCandidate, string> write)
     {
         using var tx = store.Connection.BeginTransaction();
         var candidate = Get(tx, id);
@@ -24,7 +24,7 @@ public sealed partial class CandidateQueue
             throw new NotFoundException($"pending candidate {id}");
         if (candidate.Kind == "report")
             throw new VigilException($"candidate {id} is a report; reports are accepted as incidents");
-        var acceptedAs = write(tx, candidate);
+        var acceptedAs = write(new RelationalTransaction(tx, store.Location), candidate);
         var now = Now();
         using (var cmd = store.Command(tx, """
             UPDATE extraction_candidates SET status = @s, accepted_as = @as, decided_at = @at, decided_by = @by WHERE id = @id AND status = @pending

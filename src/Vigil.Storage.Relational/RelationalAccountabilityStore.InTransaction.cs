@@ -23,4 +23,12 @@ public sealed partial class RelationalAccountabilityStore
 
     /// <summary>Whether a commitment with this key is stored (read in <paramref name="tx"/> when given).</summary>
     public bool HasCommitment(DbTransaction? tx, string key) => Exists(tx, "commitments", "commitment_key", key);
+
+    public bool HasEngagement(IStoreTransaction? tx, string key) => HasEngagement(tx is null ? null : RelationalTransaction.Of(tx), key);
+
+    public bool HasCommitment(IStoreTransaction? tx, string key) => HasCommitment(tx is null ? null : RelationalTransaction.Of(tx), key);
+
+    public AccountabilitySaveSummary SaveIn(IStoreTransaction tx, AccountabilitySet set) => SaveIn(RelationalTransaction.Of(tx), set);
+
+    public StatusEvent AddStatusEventIn(IStoreTransaction tx, StatusEvent statusEvent) => AddStatusEventIn(RelationalTransaction.Of(tx), statusEvent);
 }

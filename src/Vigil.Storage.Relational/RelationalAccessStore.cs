@@ -4,13 +4,14 @@ using Vigil.Domain.Text;
 
 namespace Vigil.Storage.Relational;
 
-public partial class RelationalIncidentStore : IAccessStore
+/// <summary>API keys (only their hashes) and the audit trail, on the incident store's connection.</summary>
+public sealed class RelationalAccessStore(RelationalIncidentStore store) : IAccessStore
 {
     public ApiKeyRecord AddKey(string name, ApiRole role, string keyHash)
     {
-        var now = Clock.GetUtcNow();
-        using var tx = Connection.BeginTransaction();
-        using var cmd = Command(tx, "INSERT INTO api_keys (name, role, key_hash, created_at) VALUES (@name, @role, @hash, @at)", "name", "role", "hash", "at");
+        var now = store.Clock.GetUtcNow();
+        using var tx = store.Connection.BeginTransaction();
+        using var cmd = store.Command(tx, "INSERT INTO api_keys (name, role, key_hash, created_at) VALUES (@name, @role, @hash, @at)", "name", "role", "hash", "at");
         cmd.Parameters["@name"].Value = name;
         cmd.Parameters["@role"].Value = EnumText<ApiRole>.Format(role);
         cmd.Parameters["@hash"].Value = keyHash;
@@ -19,11 +20,11 @@ public partial class RelationalIncidentStore : IAccessStore
         {
             cmd.ExecuteNonQuery();
         }
-        catch (DbException e) when (Dialect.IsUniqueViolation(e))
+        catch (DbException e) when (store.Dialect.IsUniqueViolation(e))
         {
             throw new VigilException($"a live key named '{name}' already exists; revoke it first or choose another name");
         }
-        var id = ScalarLong(tx, "SELECT MAX(id) FROM api_keys");
+        var id = store.ScalarLong(tx, "SELECT MAX(id) FROM api_keys");
         tx.Commit();
         return new ApiKeyRecord(id, name, role, now, null);
     }
@@ -35,15 +36,15 @@ public partial class RelationalIncidentStore : IAccessStore
 
     public bool RevokeKey(string name)
     {
-        using var cmd = Command(null, "UPDATE api_keys SET revoked_at = @at WHERE name = @name AND revoked_at IS NULL", "at", "name");
-        cmd.Parameters["@at"].Value = IncidentColumns.Stamp(Clock.GetUtcNow());
+        using var cmd = store.Command(null, "UPDATE api_keys SET revoked_at = @at WHERE name = @name AND revoked_at IS NULL", "at", "name");
+        cmd.Parameters["@at"].Value = IncidentColumns.Stamp(store.Clock.GetUtcNow());
         cmd.Parameters["@name"].Value = name;
         return cmd.ExecuteNonQuery() > 0;
     }
 
     public void Audit(AuditEntry entry)
     {
-        using var cmd = Command(null, "INSERT INTO audit_log (at, actor, action, target, status, detail) VALUES (@at, @actor, @action, @target, @status, @detail)",
+        using var cmd = store.Command(null, "INSERT INTO audit_log (at, actor, action, target, status, detail) VALUES (@at, @actor, @action, @target, @status, @detail)",
             "at", "actor", "action", "target", "status", "detail");
         cmd.Parameters["@at"].Value = IncidentColumns.Stamp(entry.At);
         cmd.Parameters["@actor"].Value = entry.Actor;
@@ -56,7 +57,7 @@ public partial class RelationalIncidentStore : IAccessStore
 
     public IReadOnlyList<AuditEntry> GetAudit(int limit)
     {
-        using var cmd = Command(null, "SELECT at, actor, action, target, status, detail FROM audit_log ORDER BY id DESC LIMIT @limit", "limit");
+        using var cmd = store.Command(null, "SELECT at, actor, action, target, status, detail FROM audit_log ORDER BY id DESC LIMIT @limit", "limit");
         cmd.Parameters["@limit"].Value = limit;
         using var r = cmd.ExecuteReader();
         var list = new List<AuditEntry>();
@@ -67,7 +68,7 @@ public partial class RelationalIncidentStore : IAccessStore
 
     private List<ApiKeyRecord> ReadKeys(string clause, params object[] args)
     {
-        using var cmd = Command(null, $"SELECT id, name, role, created_at, revoked_at FROM api_keys {clause}");
+        using var cmd = store.Command(null, $"SELECT id, name, role, created_at, revoked_at FROM api_keys {clause}");
         for (var i = 0; i < args.Length; i++)
         {
             var p = cmd.CreateParameter();

@@ -1,0 +1,32 @@
+namespace Vigil.Application.Scopes;
+
+/// <summary>
+/// Which incidents a list, figure, map, report or export covers, as a person gives it: the command line's options,
+/// the API's query parameters and the dashboard's form fields all fill this one record, and
+/// <see cref="ScopeParser"/> turns it into a store query. Dates are inclusive and by start date; names may be any
+/// spelling Vigil knows. Field names are the API's (<c>from</c>, <c>min_killed</c>); each adapter shows them its way.
+/// </summary>
+public sealed record ScopeInput
+{
+    /// <summary>First start date: YYYY-MM-DD, YYYY-MM or YYYY (the first day of it).</summary>
+    public string? From { get; init; }
+
+    /// <summary>Last start date: YYYY-MM-DD, YYYY-MM or YYYY (the last day of it).</summary>
+    public string? To { get; init; }
+
+    public IReadOnlyList<string> Countries { get; init; } = [];
+    public IReadOnlyList<string> Provinces { get; init; } = [];
+    public IReadOnlyList<string> Districts { get; init; } = [];
+
+    /// <summary>Perpetrator or target, by any alias.</summary>
+    public IReadOnlyList<string> Actors { get; init; } = [];
+
+    /// <summary>Event types in Vigil's kebab-case names.</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>Dataset names (ucdp-ged, pbc-suicide, ...).</summary>
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+
+    /// <summary>Only incidents whose best estimate of killed is at least this (unknown never matches).</summary>
+    public int? MinKilled { get; init; }
+}

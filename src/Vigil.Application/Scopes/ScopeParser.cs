@@ -1,0 +1,69 @@
+using System.Globalization;
+using Vigil.Application.Reference;
+using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Text;
+using Vigil.Storage;
+
+namespace Vigil.Application.Scopes;
+
+/// <summary>
+/// The one parser of incident scopes: validation, date forms, name resolution (gazetteer and alias table) and the
+/// error text, for the command line, the API and the dashboard alike.
+/// </summary>
+public sealed class ScopeParser(ReferenceData reference)
+{
+    /// <summary>The store query for the scope.</summary>
+    /// <exception cref="FieldException">A value that cannot be used, naming its field (<c>from</c>, <c>type</c>, <c>min_killed</c>, ...).</exception>
+    public IncidentQuery Parse(ScopeInput input)
+    {
+        if (Validate(input) is { } error)
+            throw error;
+        var scopes = reference.Scopes;
+        return new IncidentQuery
+        {
+            From = input.From is null ? null : ParseDate(input.From, end: false),
+            To = input.To is null ? null : ParseDate(input.To, end: true),
+            Countries = [.. input.Countries.Select(scopes.Country).Distinct()],
+            Provinces = [.. input.Provinces.Select(scopes.Province).Distinct()],
+            Districts = [.. input.Districts.Select(scopes.District).Distinct()],
+            Actors = [.. input.Actors.SelectMany(scopes.Actor).Distinct()],
+            EventTypes = [.. input.Types.Select(t => EnumText<EventType>.Format(EnumText<EventType>.Parse(t))).Distinct()],
+            Datasets = [.. input.Datasets.Distinct()],
+            MinKilled = input.MinKilled,
+        };
+    }
+
+    /// <summary>The first value that cannot be used (its field and why), or null: everything but name resolution, which never fails.</summary>
+    public static FieldException? Validate(ScopeInput input)
+    {
+        var from = input.From is null ? null : ParseDate(input.From, end: false);
+        if (input.From is not null && from is null)
+            return NotADate("from", input.From);
+        var to = input.To is null ? null : ParseDate(input.To, end: true);
+        if (input.To is not null && to is null)
+            return NotADate("to", input.To);
+        foreach (var type in input.Types)
+        {
+            if (!EnumText<EventType>.TryParse(type, out _))
+                return new FieldException("type", $"'{type}' is not one of: {string.Join(", ", EnumText<EventType>.All)}");
+        }
+        return input.MinKilled is < 0 ? new FieldException("min_killed", "must be zero or more") : null;
+    }
+
+    /// <summary>A day, or the first (or last, when <paramref name="end"/>) day of a month or year (years 1 to 9999).</summary>
+    public static DateOnly? ParseDate(string text, bool end)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day))
+            return day;
+        if (text.Length == 7 && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var month))
+            return end ? month.AddDays(DateTime.DaysInMonth(month.Year, month.Month) - 1) : month;
+        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, inv, out var year) && year is >= 1 and <= 9999)
+            return end ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
+        return null;
+    }
+
+    private static FieldException NotADate(string field, string text) =>
+        new(field, $"'{text}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+}

@@ -1,0 +1,31 @@
+namespace Vigil.Storage.Relational;
+
+/// <summary>
+/// An open relational database and its stores, all on the incident store's one connection (so they share its
+/// transactions). Disposing it closes the connection.
+/// </summary>
+public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDatabase
+{
+    private CandidateQueue? _candidates;
+    private RelationalAccountabilityStore? _accountability;
+    private AcceptedClaims? _acceptedClaims;
+
+    public string Location => store.Location;
+
+    public int SchemaVersion => store.SchemaVersion;
+
+    public IIncidentStore Incidents => store;
+
+    public ICandidateQueue Candidates => _candidates ??= new CandidateQueue(store);
+
+    public IAccountabilityStore Accountability => _accountability ??= new RelationalAccountabilityStore(store);
+
+    public IAccessStore Access => store.AccessStore;
+
+    public IAcceptedClaimStore AcceptedClaims => _acceptedClaims ??= new AcceptedClaims(store);
+
+    /// <summary>The relational store itself, for the storage projects' own tools (copies, backups).</summary>
+    public RelationalIncidentStore Store => store;
+
+    public void Dispose() => store.Dispose();
+}

@@ -1,0 +1,23 @@
+namespace Vigil.Storage;
+
+/// <summary>
+/// One open Vigil database (SQLite or PostgreSQL) and the stores it hands out, all on one connection: use it from
+/// one thread, dispose it when done. The application layer reaches storage only through this and the store ports.
+/// </summary>
+public interface IVigilDatabase : IDisposable
+{
+    /// <summary>What to call the database in messages (a file path, or a PostgreSQL address without its password).</summary>
+    string Location { get; }
+
+    int SchemaVersion { get; }
+
+    IIncidentStore Incidents { get; }
+
+    ICandidateQueue Candidates { get; }
+
+    IAccountabilityStore Accountability { get; }
+
+    IAccessStore Access { get; }
+
+    IAcceptedClaimStore AcceptedClaims { get; }
+}
