@@ -22,7 +22,7 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
     public sealed class Settings : DatabaseSettings
     {
         [CommandOption("--file <PATH>")]
-        [Description("Claims as JSON (one object or an array; '-' reads standard input). See the README for the fields.")]
+        [Description("Claims as JSON (one object or an array; '-' reads standard input). The fields are in docs/method.md (Checking claims).")]
         public string? File { get; init; }
 
         [CommandOption("--metric <METRIC>")]

@@ -125,7 +125,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Sco
             table.AddRow(cells.ToArray());
         }
         output.Console.Write(table);
-        output.Console.MarkupLine("[grey]Killed/injured: best estimate (low–high); '?n' = n incidents with no figure. Changes compare best estimates; no percentage from a zero baseline. Spikes: see 'vigil stats series --help' and the README.[/]");
+        output.Console.MarkupLine("[grey]Killed/injured: best estimate (low–high); '?n' = n incidents with no figure. Changes compare best estimates; no percentage from a zero baseline. Spikes: see docs/method.md.[/]");
         return ExitCodes.Success;
     }
 
