@@ -5,6 +5,8 @@ using Vigil.Application.Reference;
 using Vigil.Application.Scopes;
 using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Accountability;
+using Vigil.Cli.Commands.Merge;
+using Vigil.Cli.Commands.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Errors;
 
@@ -100,19 +102,32 @@ public static class VigilCli
             .WithDescription("Extract from news files and queue every item (reports, claims, engagements, border events, commitments) for review; nothing enters the statistics unless accepted (--accept-all is the bulk switch).")
             .WithExample("ingest-news", "news.jsonl")
             .WithExample("ingest-news", "news.jsonl", "--accept-all");
-        config.AddCommand<ReviewCommand>("review")
-            .WithDescription("List extracted candidates waiting for review, with their evidence; accept one (--accept ID, with --set FIELD=VALUE or --merge-into INCIDENT_ID), several as one incident (--accept-cluster), or reject (--reject ID).")
-            .WithExample("review", "--status", "pending")
-            .WithExample("review", "--accept", "12", "--set", "killed=12", "--by", "amina")
-            .WithExample("review", "--accept", "13", "--merge-into", "4051")
-            .WithExample("review", "--reject", "12");
-        config.AddCommand<MergeCommand>("merge")
-            .WithDescription("Cluster extracted incident reports with each other and with the incidents already stored (imported or accepted), blocking by district and date window: --dry-run shows what the pending report candidates (or news files) would merge into and why; --apply merges them; --list shows the merges; --undo MERGE_ID reverses one.")
-            .WithExample("merge", "--dry-run")
-            .WithExample("merge", "news.jsonl", "--dry-run")
-            .WithExample("merge", "--apply")
-            .WithExample("merge", "--list")
-            .WithExample("merge", "--undo", "3");
+        config.AddBranch("review", review =>
+        {
+            review.SetDescription("The review queue of extracted candidates: list them with their evidence, accept (with edits, or into an existing incident), accept several as one incident, or reject. Nothing extracted counts until accepted.");
+            review.SetDefaultCommand<ReviewListCommand>();
+            review.AddCommand<ReviewListCommand>("list").WithDescription("Candidates with their evidence and, once decided, what each became.")
+                .WithExample("review", "list", "--status", "pending");
+            review.AddCommand<ReviewAcceptCommand>("accept").WithDescription("Accept a pending candidate: a report becomes an incident (or a source of one with --merge-into); an engagement, commitment, border event or claim is saved as such.")
+                .WithExample("review", "accept", "12", "--set", "killed=12", "--by", "amina")
+                .WithExample("review", "accept", "13", "--merge-into", "4051");
+            review.AddCommand<ReviewAcceptClusterCommand>("accept-cluster").WithDescription("Accept several pending report candidates as ONE incident, recorded as a reversible merge.")
+                .WithExample("review", "accept-cluster", "4,5");
+            review.AddCommand<ReviewRejectCommand>("reject").WithDescription("Reject a pending candidate (kept, marked rejected).")
+                .WithExample("review", "reject", "12");
+        });
+        config.AddBranch("merge", merge =>
+        {
+            merge.SetDescription("Cluster extracted incident reports with each other and with the incidents already stored (imported or accepted), blocking by district and date window; every merge is recorded and reversible.");
+            merge.AddCommand<MergePlanCommand>("plan").WithDescription("What the pending report candidates (or the reports in news files) would merge into and why; nothing is written.")
+                .WithExample("merge", "plan")
+                .WithExample("merge", "plan", "news.jsonl", "--json");
+            merge.AddCommand<MergeApplyCommand>("apply").WithDescription("Merge the pending report candidates: a group matching a stored incident is added to it; a group of two or more matching none becomes ONE new incident.")
+                .WithExample("merge", "apply", "--by", "amina");
+            merge.AddCommand<MergeListCommand>("list").WithDescription("The recorded merges, newest first (undone ones marked).");
+            merge.AddCommand<MergeUndoCommand>("undo").WithDescription("Reverse a merge: its candidates go back to pending; an incident it created is deleted, an incident it changed gets its fields back.")
+                .WithExample("merge", "undo", "3");
+        });
         config.AddBranch("eval", eval =>
         {
             eval.SetDescription("Measure the extractor.");

@@ -180,7 +180,7 @@ public static class CliReference
         var app = new CommandApp();
         app.Configure(config =>
         {
-            VigilCli.Configure(config, output, new TestClock());
+            VigilCli.Configure(config, output, new TestClock(), Vigil.Application.Reference.ReferenceData.Bundled);
             config.SetHelpProvider(capture);
         });
         var code = app.Run(["--help"]);

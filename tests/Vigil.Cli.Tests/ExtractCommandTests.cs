@@ -51,7 +51,7 @@ public class ExtractCommandTests
             {"id": "r2", "published": "2023-03-04", "text": "The death toll from Friday's suicide bombing at a Peshawar mosque rose to 61."}
             {"id": "r3", "published": "2023-03-04", "text": "Gunmen killed two policemen at a checkpost in Peshawar on Friday."}
             """);
-        var result = cli.Run("merge", file, "--dry-run", "--json");
+        var result = cli.Run("merge", "plan", file, "--json");
         Assert.Equal(0, result.ExitCode);
         using var doc = JsonDocument.Parse(result.Output);
         var groups = doc.RootElement.GetProperty("groups").EnumerateArray().Select(c => string.Join(",", c.GetProperty("reports").EnumerateArray().Select(r => r.GetString()))).Order().ToList();
@@ -59,10 +59,11 @@ public class ExtractCommandTests
     }
 
     [Fact]
-    public void Merge_without_dry_run_is_refused_as_a_usage_error()
+    public void Merge_reads_files_only_when_planning_other_uses_are_usage_errors()
     {
         using var cli = new Cli();
         var file = cli.Dir.Write("news.txt", "Five people were killed.");
         Assert.Equal(2, cli.Run("merge", file).ExitCode);
+        Assert.Equal(2, cli.Run("merge", "apply", file).ExitCode);
     }
 }

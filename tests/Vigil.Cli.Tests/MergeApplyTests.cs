@@ -29,7 +29,7 @@ public class MergeApplyTests
         var pendingBefore = Reports(cli, "pending");
         Assert.Equal(7, pendingBefore.Count);
 
-        var apply = cli.Run("merge", "--apply", "--by", "amina");
+        var apply = cli.Run("merge", "apply", "--by", "amina");
         Assert.Equal(0, apply.ExitCode);
         Assert.Contains("2 merges applied", apply.Output, StringComparison.Ordinal);
         Assert.Empty(Reports(cli, "pending"));
@@ -49,7 +49,7 @@ public class MergeApplyTests
             .Select(l => l["merge ".Length..l.IndexOf(':', StringComparison.Ordinal)]).ToList();
         Assert.Equal(2, mergeIds.Count);
         foreach (var m in mergeIds)
-            Assert.Equal(0, cli.Run("merge", "--undo", m).ExitCode);
+            Assert.Equal(0, cli.Run("merge", "undo", m).ExitCode);
 
         Assert.Equal(pendingBefore, Reports(cli, "pending"));
         using (var store = SqliteIncidentStore.Open(cli.Db))
@@ -57,7 +57,7 @@ public class MergeApplyTests
             Assert.Equal(0, store.Count(IncidentQuery.All));
             Assert.All(incidentIds, id => Assert.NotNull(store.Find(id, includeDeleted: true)!.DeletedAt));
         }
-        Assert.Equal(4, cli.Run("merge", "--undo", mergeIds[0]).ExitCode);
+        Assert.Equal(4, cli.Run("merge", "undo", mergeIds[0]).ExitCode);
     }
 
     // Two news reports of an Islamic State hideout raided in Peshawar on Monday 20 December 2021, which UCDP records
@@ -83,7 +83,7 @@ public class MergeApplyTests
         }
         Assert.Equal(0, cli.Run("ingest-news", cli.Dir.Write("news.jsonl", UcdpNews)).ExitCode);
 
-        using (var plan = JsonDocument.Parse(cli.Run("merge", "--dry-run", "--json").Output))
+        using (var plan = JsonDocument.Parse(cli.Run("merge", "plan", "--json").Output))
         {
             var groups = plan.RootElement.GetProperty("groups").EnumerateArray().ToList();
             var raid = groups.Single(g => g.GetProperty("reports").GetArrayLength() == 2);
@@ -94,7 +94,7 @@ public class MergeApplyTests
             Assert.InRange(plan.RootElement.GetProperty("stored_incidents_read").GetInt32(), 1, 20);
         }
 
-        var apply = cli.Run("merge", "--apply", "--by", "amina");
+        var apply = cli.Run("merge", "apply", "--by", "amina");
         Assert.Equal(0, apply.ExitCode);
         Assert.Contains("1 merges applied (1 into existing incidents, 0 new incidents); 1 groups left for review", apply.Output, StringComparison.Ordinal);
         using (var store = SqliteIncidentStore.Open(cli.Db))
@@ -113,7 +113,7 @@ public class MergeApplyTests
         }
 
         var mergeId = apply.Output.Split('\n').Single(l => l.StartsWith("merge ", StringComparison.Ordinal))["merge ".Length..].Split(':')[0];
-        Assert.Equal(0, cli.Run("merge", "--undo", mergeId).ExitCode);
+        Assert.Equal(0, cli.Run("merge", "undo", mergeId).ExitCode);
         using (var store = SqliteIncidentStore.Open(cli.Db))
         {
             var restored = store.Find(before.Id)!;
@@ -123,7 +123,7 @@ public class MergeApplyTests
             Assert.Equal(before.Revision + 2, restored.Revision);
         }
         Assert.Equal(3, Reports(cli, "pending").Count);
-        Assert.Contains("into existing", cli.Run("merge", "--list").Output, StringComparison.Ordinal);
+        Assert.Contains("into existing", cli.Run("merge", "list").Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,12 +144,12 @@ public class MergeApplyTests
         using (var store = SqliteIncidentStore.Open(cli.Db))
             Assert.Equal(before + 3, store.Count(IncidentQuery.All));
         Assert.Empty(Reports(cli, "pending"));
-        Assert.Equal(3, JsonDocument.Parse(cli.Run("merge", "--list", "--json").Output).RootElement.GetArrayLength());
+        Assert.Equal(3, JsonDocument.Parse(cli.Run("merge", "list", "--json").Output).RootElement.GetArrayLength());
     }
 
     private static List<long> Reports(Cli cli, string status)
     {
-        using var doc = JsonDocument.Parse(cli.Run("review", "--status", status, "--json").Output);
+        using var doc = JsonDocument.Parse(cli.Run("review", "list", "--status", status, "--json").Output);
         return [.. doc.RootElement.EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "report").Select(e => e.GetProperty("id").GetInt64())];
     }
 }

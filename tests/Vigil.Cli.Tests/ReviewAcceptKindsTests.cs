@@ -21,7 +21,7 @@ public class ReviewAcceptKindsTests
 
     private static List<JsonElement> Candidates(Cli cli, string status)
     {
-        using var doc = JsonDocument.Parse(cli.Run("review", "--status", status, "--json").Output);
+        using var doc = JsonDocument.Parse(cli.Run("review", "list", "--status", status, "--json").Output);
         return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 
@@ -49,7 +49,7 @@ public class ReviewAcceptKindsTests
         IngestEditorial(cli);
         var engagementId = IdOf(cli, "engagement");
 
-        var accept = cli.Run("review", "--accept", S(engagementId), "--by", "amina");
+        var accept = cli.Run("review", "accept", S(engagementId), "--by", "amina");
         Assert.Equal(0, accept.ExitCode);
         Assert.Contains($"candidate {engagementId} accepted as engagement news-{engagementId}", accept.Output, StringComparison.Ordinal);
         var engagement = Assert.Single(WithAccountability(cli, a => a.GetEngagements()));
@@ -63,7 +63,7 @@ public class ReviewAcceptKindsTests
             (accepted.GetProperty("status").GetString(), accepted.GetProperty("accepted_as").GetString(), accepted.GetProperty("decided_by").GetString()));
 
         var commitmentId = IdOf(cli, "commitment");
-        var commit = cli.Run("review", "--accept", S(commitmentId), "--set", "indicator_perpetrator=TTP");
+        var commit = cli.Run("review", "accept", S(commitmentId), "--set", "indicator_perpetrator=TTP");
         Assert.Equal(0, commit.ExitCode);
         Assert.Contains($"candidate {commitmentId} accepted as commitment news-{commitmentId}", commit.Output, StringComparison.Ordinal);
         var commitment = Assert.Single(WithAccountability(cli, a => a.GetCommitments()));
@@ -75,7 +75,7 @@ public class ReviewAcceptKindsTests
         Assert.Equal(["TTP"], commitment.Indicator.Filter.Perpetrators);
         Assert.Equal(["Pakistan"], commitment.Indicator.Filter.Countries);
         Assert.Equal($"commitment:news-{commitmentId}", Candidate(cli, commitmentId).GetProperty("accepted_as").GetString());
-        Assert.Contains($"engagement news-{engagementId}", cli.Run("review", "--status", "accepted").Output, StringComparison.Ordinal);
+        Assert.Contains($"engagement news-{engagementId}", cli.Run("review", "list", "--status", "accepted").Output, StringComparison.Ordinal);
         Assert.Contains($"news-{engagementId}", cli.Run("engagements", "list").Output, StringComparison.Ordinal);
     }
 
@@ -87,10 +87,10 @@ public class ReviewAcceptKindsTests
         var commitmentId = IdOf(cli, "commitment");
         var before = StoreFingerprint.Of(cli.Db);
 
-        var refused = cli.Run("review", "--accept", S(commitmentId));
+        var refused = cli.Run("review", "accept", S(commitmentId));
         Assert.Equal(5, refused.ExitCode);
         Assert.Contains("accept the article's engagement first or set engagement=KEY", refused.Error, StringComparison.Ordinal);
-        var unknown = cli.Run("review", "--accept", S(commitmentId), "--set", "engagement=no-such-talks");
+        var unknown = cli.Run("review", "accept", S(commitmentId), "--set", "engagement=no-such-talks");
         Assert.Equal(5, unknown.ExitCode);
         Assert.Contains("no engagement 'no-such-talks'", unknown.Error, StringComparison.Ordinal);
 
@@ -104,10 +104,10 @@ public class ReviewAcceptKindsTests
     {
         using var cli = new Cli();
         IngestEditorial(cli);
-        Assert.Equal(0, cli.Run("review", "--accept", S(IdOf(cli, "engagement")), "--set", "key=kabul-talks").ExitCode);
+        Assert.Equal(0, cli.Run("review", "accept", S(IdOf(cli, "engagement")), "--set", "key=kabul-talks").ExitCode);
         var commitmentId = IdOf(cli, "commitment");
 
-        Assert.Equal(0, cli.Run("review", "--accept", S(commitmentId), "--set", "engagement=kabul-talks", "--set", "key=assurances").ExitCode);
+        Assert.Equal(0, cli.Run("review", "accept", S(commitmentId), "--set", "engagement=kabul-talks", "--set", "key=assurances").ExitCode);
         var commitment = Assert.Single(WithAccountability(cli, a => a.GetCommitments()));
         Assert.Equal(("assurances", "kabul-talks", "attacks in Pakistan per month"), (commitment.Key, commitment.EngagementKey, commitment.Indicator.Name));
         Assert.Empty(commitment.Indicator.Filter.Perpetrators);
@@ -121,7 +121,7 @@ public class ReviewAcceptKindsTests
         var id = IdOf(cli, "border-event");
         var before = StoreFingerprint.Of(cli.Db);
 
-        var refused = cli.Run("review", "--accept", S(id));
+        var refused = cli.Run("review", "accept", S(id));
         Assert.Equal(5, refused.ExitCode);
         Assert.Contains("matches no stored crossing; set crossing=KEY", refused.Error, StringComparison.Ordinal);
         Assert.Equal(before, StoreFingerprint.Of(cli.Db));
@@ -131,7 +131,7 @@ public class ReviewAcceptKindsTests
         {
             Crossings = [new Crossing { Key = "torkham", Name = "Torkham", PakistanName = "Torkham", Latitude = 34.19, Longitude = 71.07 }],
         }));
-        var accept = cli.Run("review", "--accept", S(id));
+        var accept = cli.Run("review", "accept", S(id));
         Assert.Equal(0, accept.ExitCode);
         var statusEvent = Assert.Single(WithAccountability(cli, a => a.GetStatusEvents()));
         Assert.Contains($"candidate {id} accepted as status-event {statusEvent.Sequence}", accept.Output, StringComparison.Ordinal);
@@ -153,11 +153,11 @@ public class ReviewAcceptKindsTests
             Crossings = [new Crossing { Key = "chaman", Name = "Chaman / Spin Boldak", PakistanName = "Chaman", Latitude = 30.92, Longitude = 66.44 }],
         }));
         var id = IdOf(cli, "border-event");
-        var badDate = cli.Run("review", "--accept", S(id), "--set", "date=24-02-2023", "--set", "crossing=chaman");
+        var badDate = cli.Run("review", "accept", S(id), "--set", "date=24-02-2023", "--set", "crossing=chaman");
         Assert.Equal(5, badDate.ExitCode);
         Assert.Contains("date: '24-02-2023' is not YYYY-MM-DD", badDate.Error, StringComparison.Ordinal);
 
-        Assert.Equal(0, cli.Run("review", "--accept", S(id), "--set", "crossing=chaman", "--set", "date=2023-02-24").ExitCode);
+        Assert.Equal(0, cli.Run("review", "accept", S(id), "--set", "crossing=chaman", "--set", "date=2023-02-24").ExitCode);
         var statusEvent = Assert.Single(WithAccountability(cli, a => a.GetStatusEvents()));
         Assert.Equal(("chaman", Published), (statusEvent.CrossingKey, statusEvent.From));
     }
@@ -170,7 +170,7 @@ public class ReviewAcceptKindsTests
         var id = Candidates(cli, "pending").Single(c => c.GetProperty("kind").GetString() == "claim" && c.GetProperty("summary").GetString()!.StartsWith("injured", StringComparison.Ordinal))
             .GetProperty("id").GetInt64();
 
-        var accept = cli.Run("review", "--accept", S(id));
+        var accept = cli.Run("review", "accept", S(id));
         Assert.Equal(0, accept.ExitCode);
         Assert.Contains($"candidate {id} accepted as claim 1", accept.Output, StringComparison.Ordinal);
         Assert.Equal("claim:1", Candidate(cli, id).GetProperty("accepted_as").GetString());
@@ -199,7 +199,7 @@ public class ReviewAcceptKindsTests
         using var cli = new Cli();
         IngestEditorial(cli);
         var id = IdOf(cli, "claim");
-        var refused = cli.Run("review", "--accept", S(id), "--set", "killed=3");
+        var refused = cli.Run("review", "accept", S(id), "--set", "killed=3");
         Assert.Equal(5, refused.ExitCode);
         Assert.Contains("killed: cannot be set; this kind of candidate has no editable fields", refused.Error, StringComparison.Ordinal);
         Assert.Equal("pending", Candidate(cli, id).GetProperty("status").GetString());

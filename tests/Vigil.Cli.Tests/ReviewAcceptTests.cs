@@ -11,7 +11,7 @@ public class ReviewAcceptTests
 
     private static List<JsonElement> Candidates(Cli cli, string status = "pending")
     {
-        using var doc = JsonDocument.Parse(cli.Run("review", "--status", status, "--json").Output);
+        using var doc = JsonDocument.Parse(cli.Run("review", "list", "--status", status, "--json").Output);
         return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 
@@ -30,7 +30,7 @@ public class ReviewAcceptTests
         Assert.Equal(0, cli.Run("ingest-news", News(cli)).ExitCode);
         var id = ReportId(cli, "n1");
 
-        var accept = cli.Run("review", "--accept", S(id), "--by", "amina");
+        var accept = cli.Run("review", "accept", S(id), "--by", "amina");
         Assert.Equal(0, accept.ExitCode);
 
         var accepted = Candidates(cli, "accepted").Single();
@@ -42,7 +42,7 @@ public class ReviewAcceptTests
         Assert.Equal(new Domain.Incidents.SourceReference("Dawn", new DateOnly(2023, 3, 7), "Blast in Quetta", "https://example.org/n1"), Assert.Single(incident.Sources));
         var revision = Assert.Single(store.GetRevisions(incidentId));
         Assert.Equal(("amina", $"accepted from extraction candidate {id}"), (revision.Author, revision.Reason));
-        Assert.Equal(4, cli.Run("review", "--accept", S(id)).ExitCode);
+        Assert.Equal(4, cli.Run("review", "accept", S(id)).ExitCode);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class ReviewAcceptTests
         using (var store = SqliteIncidentStore.Open(cli.Db))
             Assert.Equal(0, store.Count(IncidentQuery.All));
 
-        Assert.Equal(0, cli.Run("review", "--accept", S(ReportId(cli, "n2"))).ExitCode);
+        Assert.Equal(0, cli.Run("review", "accept", S(ReportId(cli, "n2"))).ExitCode);
         var series = JsonDocument.Parse(cli.Run("stats", "series", "--by", "year", "--json").Output).RootElement.GetProperty("rows");
         var y2023 = series.EnumerateArray().Single(r => r.GetProperty("period").GetString() == "2023");
         Assert.Equal((1, 5), (y2023.GetProperty("incidents").GetInt64(), y2023.GetProperty("killed_best").GetInt64()));
@@ -64,11 +64,11 @@ public class ReviewAcceptTests
     {
         using var cli = new Cli();
         Assert.Equal(0, cli.Run("ingest-news", News(cli)).ExitCode);
-        Assert.Equal(0, cli.Run("review", "--accept", S(ReportId(cli, "n2")), "--set", "killed=12", "--set", "district=Peshawar").ExitCode);
+        Assert.Equal(0, cli.Run("review", "accept", S(ReportId(cli, "n2")), "--set", "killed=12", "--set", "district=Peshawar").ExitCode);
         using var store = SqliteIncidentStore.Open(cli.Db);
         var incident = store.Query(IncidentQuery.All).Single();
         Assert.Equal((12, "analyst", "Peshawar"), (incident.Killed.Best!.Value, incident.Killed.Rule, incident.Place.Admin2));
-        Assert.Equal(2, cli.Run("review", "--accept", "1", "--set", "killed").ExitCode);
+        Assert.Equal(2, cli.Run("review", "accept", "1", "--set", "killed").ExitCode);
     }
 
     [Fact]
@@ -76,11 +76,11 @@ public class ReviewAcceptTests
     {
         using var cli = new Cli();
         Assert.Equal(0, cli.Run("ingest-news", News(cli)).ExitCode);
-        Assert.Equal(0, cli.Run("review", "--accept", S(ReportId(cli, "n1"))).ExitCode);
+        Assert.Equal(0, cli.Run("review", "accept", S(ReportId(cli, "n1"))).ExitCode);
         var incidentId = Candidates(cli, "accepted").Single().GetProperty("incident_id").GetInt64();
 
         var n2 = ReportId(cli, "n2");
-        Assert.Equal(0, cli.Run("review", "--accept", S(n2), "--merge-into", S(incidentId)).ExitCode);
+        Assert.Equal(0, cli.Run("review", "accept", S(n2), "--merge-into", S(incidentId)).ExitCode);
         using (var store = SqliteIncidentStore.Open(cli.Db))
         {
             var incident = store.Find(incidentId)!;
@@ -97,9 +97,9 @@ public class ReviewAcceptTests
     {
         using var cli = new Cli();
         Assert.Equal(0, cli.Run("ingest-news", News(cli)).ExitCode);
-        Assert.Equal(0, cli.Run("review", "--accept", S(ReportId(cli, "n1"))).ExitCode);
+        Assert.Equal(0, cli.Run("review", "accept", S(ReportId(cli, "n1"))).ExitCode);
         var incidentId = Candidates(cli, "accepted").Single().GetProperty("incident_id").GetInt64();
-        Assert.Equal(0, cli.Run("review", "--accept", S(ReportId(cli, "n2")), "--merge-into", S(incidentId), "--use-figures").ExitCode);
+        Assert.Equal(0, cli.Run("review", "accept", S(ReportId(cli, "n2")), "--merge-into", S(incidentId), "--use-figures").ExitCode);
         using var store = SqliteIncidentStore.Open(cli.Db);
         Assert.Equal(5, store.Find(incidentId)!.Killed.Best);
     }

@@ -20,7 +20,7 @@ public class ReviewQueueTests
         Assert.Contains("candidates queued for review", ingest.Output, StringComparison.Ordinal);
         Assert.Equal(before, StoreFingerprint.Of(cli.Db));
 
-        var review = cli.Run("review", "--json");
+        var review = cli.Run("review", "list", "--json");
         Assert.Equal(0, review.ExitCode);
         using var doc = JsonDocument.Parse(review.Output);
         var items = doc.RootElement.EnumerateArray().ToList();
@@ -35,15 +35,15 @@ public class ReviewQueueTests
         using var cli = new Cli();
         var file = cli.Dir.Write("a.txt", "2023-03-07\nFive people were killed in Bannu yesterday.");
         Assert.Equal(0, cli.Run("ingest-news", file).ExitCode);
-        using var pending = JsonDocument.Parse(cli.Run("review", "--json").Output);
+        using var pending = JsonDocument.Parse(cli.Run("review", "list", "--json").Output);
         var id = pending.RootElement.EnumerateArray().Single().GetProperty("id").GetInt64();
 
-        Assert.Equal(0, cli.Run("review", "--reject", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--by", "amina").ExitCode);
-        using var after = JsonDocument.Parse(cli.Run("review", "--json").Output);
+        Assert.Equal(0, cli.Run("review", "reject", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--by", "amina").ExitCode);
+        using var after = JsonDocument.Parse(cli.Run("review", "list", "--json").Output);
         Assert.Empty(after.RootElement.EnumerateArray());
-        using var rejected = JsonDocument.Parse(cli.Run("review", "--status", "rejected", "--json").Output);
+        using var rejected = JsonDocument.Parse(cli.Run("review", "list", "--status", "rejected", "--json").Output);
         var item = rejected.RootElement.EnumerateArray().Single();
         Assert.Equal(("rejected", "amina"), (item.GetProperty("status").GetString(), item.GetProperty("decided_by").GetString()));
-        Assert.Equal(4, cli.Run("review", "--reject", id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ExitCode);
+        Assert.Equal(4, cli.Run("review", "reject", id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ExitCode);
     }
 }
