@@ -25,7 +25,7 @@ public sealed class CopyAndBackupTests : IClassFixture<LazyBothBackends>, IDispo
         store.Update(first with { Notes = "checked by hand" }, first.Revision, new ChangeContext("analyst:amina", "FIR"));
         var last = store.Query(IncidentQuery.All with { Sort = IncidentSort.Id, Descending = true, Limit = 1 }).Single();
         store.Delete(last.Id, last.Revision, new ChangeContext("analyst:amina", "duplicate"));
-        ((IAccessStore)store).AddKey("amina", ApiRole.Analyst, "hash");
+        store.AccessStore.AddKey("amina", ApiRole.Analyst, "hash");
     }
 
     [Fact]
