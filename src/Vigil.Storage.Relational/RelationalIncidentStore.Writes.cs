@@ -50,6 +50,14 @@ public partial class RelationalIncidentStore
             DeletedAt = current.DeletedAt,
         }, RevisionKind.Update);
 
+    public Incident Update(long id, int expectedRevision, ChangeContext context, Func<Incident, Incident> apply) =>
+        Change(id, expectedRevision, context, current => apply(current) with
+        {
+            Id = current.Id,
+            CreatedAt = current.CreatedAt,
+            DeletedAt = current.DeletedAt,
+        }, RevisionKind.Update);
+
     public void Delete(long id, int expectedRevision, ChangeContext context) =>
         Change(id, expectedRevision, context, current => current with { DeletedAt = Clock.GetUtcNow() }, RevisionKind.Delete);
 

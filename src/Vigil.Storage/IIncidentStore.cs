@@ -52,6 +52,15 @@ public interface IIncidentStore : IDisposable
     /// <exception cref="Domain.Errors.ConcurrencyException">Someone changed it since.</exception>
     Incident Update(Incident incident, int expectedRevision, ChangeContext context);
 
+    /// <summary>
+    /// Reads the incident once (with its sources), checks it is still at <paramref name="expectedRevision"/>, and writes
+    /// what <paramref name="apply"/> makes of it, in one transaction; returns the incident as written (unchanged when
+    /// <paramref name="apply"/> changed nothing).
+    /// </summary>
+    /// <exception cref="Domain.Errors.NotFoundException">No live incident with this id.</exception>
+    /// <exception cref="Domain.Errors.ConcurrencyException">Someone changed it since.</exception>
+    Incident Update(long id, int expectedRevision, ChangeContext context, Func<Incident, Incident> apply);
+
     /// <summary>Marks an incident deleted (it stays in the database with a revision saying who and why).</summary>
     void Delete(long id, int expectedRevision, ChangeContext context);
 

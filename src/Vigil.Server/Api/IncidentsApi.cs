@@ -1,3 +1,4 @@
+using Vigil.Application.Incidents;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Scopes;
@@ -131,24 +132,16 @@ public static class IncidentsApi
             return Problems.Field(e.Field, e.Problem);
         }
         using var db = stores.Open();
-        var store = db.Incidents;
-        var current = store.Find(id);
-        if (current is null)
-            return Problems.NotFound($"incident {id}");
         try
         {
-            // What the client cannot send stays as it was: where the record came from, and its raw type.
-            var updated = store.Update(incident with
-            {
-                Id = id,
-                SourceRecord = current.SourceRecord,
-                SourceEventType = current.SourceEventType,
-                Flags = incident.Flags | (current.Flags & QualityFlagSets.FromSource),
-            },
-                expected, new ChangeContext(Actor.Of(context), reason));
+            var updated = new IncidentEditing(db.Incidents).Replace(id, expected, incident, new ChangeContext(Actor.Of(context), reason));
             context.Items[Actor.DetailKey] = $"incident {id} revision {updated.Revision}";
             context.Response.Headers.ETag = IncidentResource.ETag(updated);
-            return Results.Ok(IncidentResource.Of(store.Find(id)!));
+            return Results.Ok(IncidentResource.Of(updated));
+        }
+        catch (NotFoundException)
+        {
+            return Problems.NotFound($"incident {id}");
         }
         catch (ConcurrencyException e)
         {

@@ -1,3 +1,4 @@
+using Vigil.Application.Incidents;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Revisions;
 using Vigil.Server.Auth;
@@ -58,7 +59,7 @@ internal static class EditEndpoint
         try
         {
             var author = Actor.Of(context);
-            var updated = store.Update(edited, loadedAt, new ChangeContext(author, submitted.Reason.Length > 0 ? submitted.Reason : "edited in the dashboard"));
+            var updated = new IncidentEditing(store).Replace(id, loadedAt, edited, new ChangeContext(author, submitted.Reason.Length > 0 ? submitted.Reason : "edited in the dashboard"));
             db.Access.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found,
                 $"incident {id} revision {updated.Revision} (dashboard)"));
             return Results.Redirect($"/incidents/{id}?saved={updated.Revision}", permanent: false, preserveMethod: false);
