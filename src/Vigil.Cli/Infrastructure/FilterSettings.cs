@@ -51,6 +51,12 @@ public class FilterSettings : DatabaseSettings
             return ValidationResult.Error($"--from: '{From}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
         if (To is not null && ParseDate(To, true) is null)
             return ValidationResult.Error($"--to: '{To}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+        foreach (var (text, end, option) in new[] { (From, false, "--from"), (To, true, "--to") })
+        {
+            // Outside the calendar Vigil computes on, period arithmetic would overflow (--to 9999).
+            if (text is not null && ParseDate(text, end) is { } d && !Domain.Time.DateBounds.Contains(d))
+                return ValidationResult.Error($"{option}: {d:yyyy-MM-dd} is outside the dates Vigil covers: give one {Domain.Time.DateBounds.Text}");
+        }
         foreach (var type in Types)
         {
             if (!EnumText<EventType>.TryParse(type, out _))
@@ -85,7 +91,7 @@ public class FilterSettings : DatabaseSettings
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day))
             return day;
         if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var month))
-            return end ? month.AddMonths(1).AddDays(-1) : month;
+            return end ? new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month)) : month; // no AddMonths: 9999-12 has no next month
         if (text.Length == 4 && int.TryParse(text, NumberStyles.None, inv, out var year) && year is >= 1 and <= 9999)
             return end ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
         return null;

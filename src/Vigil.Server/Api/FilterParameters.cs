@@ -24,6 +24,8 @@ public sealed record FilterParameters(
         var to = To is null ? null : ParseDate(To, true);
         if (To is not null && to is null)
             return (null, ("to", $"'{To}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"));
+        if (DateProblem(from, "from") ?? DateProblem(to, "to") is { } outside)
+            return (null, outside);
         foreach (var t in Type ?? [])
         {
             if (!EnumText<EventType>.TryParse(t, out _))
@@ -45,13 +47,17 @@ public sealed record FilterParameters(
         }, null);
     }
 
+    /// <summary>A filter date outside the calendar Vigil computes on (to=9999, from=0001-01-01) is refused by name.</summary>
+    private static (string Field, string Problem)? DateProblem(DateOnly? date, string field) =>
+        date is { } d && !Domain.Time.DateBounds.Contains(d) ? (field, $"{d:yyyy-MM-dd} is outside the dates Vigil covers: give one {Domain.Time.DateBounds.Text}") : null;
+
     public static DateOnly? ParseDate(string text, bool end)
     {
         var inv = CultureInfo.InvariantCulture;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day))
             return day;
         if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var month))
-            return end ? month.AddMonths(1).AddDays(-1) : month;
+            return end ? new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month)) : month; // no AddMonths: 9999-12 has no next month
         if (text.Length == 4 && int.TryParse(text, NumberStyles.None, inv, out var year) && year >= 1)
             return end ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
         return null;

@@ -19,7 +19,7 @@ public static class ReportsApi
     private static IResult Monthly(StoreAccess stores, TimeProvider clock, string month, string? format, string? province, string[]? dataset)
     {
         if (!Period.TryParse(month, out var period) || period.Unit != PeriodUnit.Month)
-            return Problems.Field("month", $"'{month}' is not a month (YYYY-MM)");
+            return Problems.Field("month", $"'{month}' is not a month (YYYY-MM) {Vigil.Domain.Time.DateBounds.Text}");
         var name = format ?? "html";
         if (name is not ("html" or "pdf") || ReportRenderers.For(name) is not { } renderer)
             return Problems.Field("format", $"'{name}' is not one of: html, pdf");

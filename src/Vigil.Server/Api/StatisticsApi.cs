@@ -70,7 +70,7 @@ public static class StatisticsApi
         if (month is not null)
         {
             if (!Period.TryParse(month, out period) || period.Unit != PeriodUnit.Month)
-                return Problems.Field("month", $"'{month}' is not a month (YYYY-MM)");
+                return Problems.Field("month", $"'{month}' is not a month (YYYY-MM) {Vigil.Domain.Time.DateBounds.Text}");
         }
         else if (store.DateRange(IncidentQuery.All).Last is { } last)
         {
@@ -89,7 +89,7 @@ public static class StatisticsApi
         if (error is { } e)
             return Problems.Field(e.Field, e.Problem);
         if (!Period.TryParse(period, out var p))
-            return Problems.Field("period", $"'{period}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY)");
+            return Problems.Field("period", $"'{period}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY) {Vigil.Domain.Time.DateBounds.Text}");
         var q = query!;
         if (key is not null)
         {

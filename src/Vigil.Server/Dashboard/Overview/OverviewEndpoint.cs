@@ -37,7 +37,7 @@ internal static class OverviewEndpoint
             if (!Period.TryParse(filter.Month, out month) || month.Unit != PeriodUnit.Month)
             {
                 return Pages.Render<OverviewPage>(chrome, OverviewModel.Failed(filter, options,
-                    new FieldError("month", $"'{filter.Month}' is not a month (YYYY-MM)")), StatusCodes.Status400BadRequest);
+                    new FieldError("month", $"'{filter.Month}' is not a month (YYYY-MM) {Vigil.Domain.Time.DateBounds.Text}")), StatusCodes.Status400BadRequest);
             }
         }
         else if (DataMonths.Of(store).Last is { } last)
