@@ -24,7 +24,7 @@ public sealed record FilterParameters(
         var to = To is null ? null : ParseDate(To, true);
         if (To is not null && to is null)
             return (null, ("to", $"'{To}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"));
-        if (DateProblem(from, "from") ?? DateProblem(to, "to") is { } outside)
+        if ((DateProblem(from, "from") ?? DateProblem(to, "to")) is { } outside)
             return (null, outside);
         foreach (var t in Type ?? [])
         {
