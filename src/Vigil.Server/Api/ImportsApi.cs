@@ -34,6 +34,10 @@ public static class ImportsApi
         {
             form = await context.Request.ReadFormAsync(context.RequestAborted);
         }
+        catch (Exception e) when (Security.UploadLimits.IsTooLarge(e))
+        {
+            return Security.UploadLimits.TooLarge(options);
+        }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             return Problems.Field("file", "the multipart body cannot be read: " + e.Message);
@@ -50,7 +54,7 @@ public static class ImportsApi
         try
         {
             // The upload keeps its own name, so that errors and the import record name the user's file.
-            var path = Path.Combine(dir.FullName, Path.GetFileName(file.FileName) is { Length: > 0 } n ? n : "upload.csv");
+            var path = Path.Combine(dir.FullName, Security.UploadLimits.SafeFileName(file.FileName));
             await using (var target = File.Create(path))
                 await file.CopyToAsync(target, context.RequestAborted);
             var rejects = Path.Combine(dir.FullName, "rejected.csv");
