@@ -51,6 +51,8 @@ public static class StatisticsApi
             return Problems.Field("metric", $"'{metric}' is not one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
         using var store = stores.Open();
         var series = SeriesBuilder.Build(store, new SeriesRequest(query!, unit, groupBy));
+        if (Security.ResponseBounds.SeriesProblem(series) is { } tooLarge)
+            return tooLarge;
         return Results.Ok(new { by = EnumText<PeriodUnit>.Format(unit), breakdown, metric = EnumText<ClaimMetric>.Format(m), rows = SeriesRows.Of(series, m, wholeHistory: query!.From is null).ToList() });
     }
 
