@@ -1,4 +1,5 @@
 using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Formats;
 using Vigil.Ingestion.Normalization;
@@ -25,7 +26,7 @@ public static class ImportsApi
         }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("The rows an import skipped, with their line and reason.");
     }
 
-    private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
+    private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, TimeProvider clock, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
     {
         if (!context.Request.HasFormContentType)
             return Problems.Field("file", "send the file as multipart/form-data in a field named 'file'");
@@ -63,7 +64,7 @@ public static class ImportsApi
             try
             {
                 result = new Importer(store, IncidentNormalizer.Bundled()).Import(path,
-                    new ImportOptions { Format = format, SkipInvalid = skip, RejectsPath = rejects, Author = Actor.Of(context) }, null, context.RequestAborted);
+                    new ImportOptions { Format = format, SkipInvalid = skip, RejectsPath = rejects, Author = Actor.Of(context), LatestDate = FutureDates.Latest(clock, options.FutureDaysAllowed) }, null, context.RequestAborted);
             }
             catch (InputException e)
             {

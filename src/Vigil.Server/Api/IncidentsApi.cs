@@ -85,7 +85,7 @@ public static class IncidentsApi
         return Results.Ok(store.GetRevisions(id).Select(RevisionResource.Of));
     }
 
-    private static async Task<IResult> Create(HttpContext context, StoreAccess stores)
+    private static async Task<IResult> Create(HttpContext context, StoreAccess stores, TimeProvider clock, ServerOptions options)
     {
         var (input, problem) = await JsonBody.ReadAsync<IncidentInput>(context);
         if (problem is not null)
@@ -99,6 +99,8 @@ public static class IncidentsApi
         {
             return Problems.Field(e.Field, e.Problem);
         }
+        if (FutureDates.Problem(incident.Date, FutureDates.Latest(clock, options.FutureDaysAllowed)) is { } future)
+            return Problems.Field(future.Field, future.Problem);
         using var store = stores.Open();
         var created = store.Create(incident, new ChangeContext(Actor.Of(context), "created through the API"));
         context.Items[Actor.DetailKey] = $"incident {created.Id}";
@@ -106,7 +108,7 @@ public static class IncidentsApi
         return Results.Created($"/api/v1/incidents/{created.Id}", IncidentResource.Of(store.Find(created.Id)!));
     }
 
-    private static async Task<IResult> Replace(long id, HttpContext context, StoreAccess stores, string? reason)
+    private static async Task<IResult> Replace(long id, HttpContext context, StoreAccess stores, TimeProvider clock, ServerOptions options, string? reason)
     {
         if (ExpectedRevision(context, id) is not { } expected)
             return context.Request.Headers.IfMatch.Count == 0 ? Problems.PreconditionRequired() : Problems.Field("If-Match", "is not an ETag of this incident");
@@ -122,6 +124,8 @@ public static class IncidentsApi
         {
             return Problems.Field(e.Field, e.Problem);
         }
+        if (FutureDates.Problem(incident.Date, FutureDates.Latest(clock, options.FutureDaysAllowed)) is { } future)
+            return Problems.Field(future.Field, future.Problem);
         using var store = stores.Open();
         var current = store.Find(id);
         if (current is null)
