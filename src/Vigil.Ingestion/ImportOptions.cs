@@ -14,6 +14,9 @@ public sealed record ImportOptions
 
     /// <summary>Who is importing; recorded on the import and on every revision it makes.</summary>
     public string Author { get; init; } = "cli";
+
+    /// <summary>The latest day an incident may be dated (today, from the caller's clock, plus a few days); null: no check.</summary>
+    public DateOnly? LatestDate { get; init; }
 }
 
 /// <summary>Progress of an import: bytes of the file read so far, and rows.</summary>

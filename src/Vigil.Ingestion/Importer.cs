@@ -30,9 +30,9 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
         {
             string sha;
             if (ImportFormats.CsvByName(format) is { } csvFormat)
-                sha = ImportCsv(path, csvFormat, state, rejects, notices, progress, cancellationToken);
+                sha = ImportCsv(path, csvFormat, options, state, rejects, notices, progress, cancellationToken);
             else
-                sha = ImportJson(path, state, rejects, progress, cancellationToken);
+                sha = ImportJson(path, options, state, rejects, progress, cancellationToken);
 
             if (state.Rows == 0)
                 throw new InputException(new InputLocation(path), "the file has no data rows");
@@ -42,7 +42,7 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
         }
     }
 
-    private string ImportCsv(string path, ICsvFormat format, RunState state, RejectsWriter? rejects, List<string> notices,
+    private string ImportCsv(string path, ICsvFormat format, ImportOptions options, RunState state, RejectsWriter? rejects, List<string> notices,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         using var file = CsvFile.Open(path, format.Encoding);
@@ -52,6 +52,7 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
         // one reads; with it, a row refused by the store must be written out with its text, so one thread does all.
         using var pipeline = rejects is null ? new WritePipeline((incident, line) => state.Add(incident, path, line)) : null;
         long parsed = 0;
+        var dateColumn = DateColumn(file.Header);
         file.ForEachRow(
             row =>
             {
@@ -63,6 +64,7 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
                     return;
                 }
                 var incident = normalizer.Normalize(result.Incident);
+                CheckNotFuture(incident, options, file.DisplayName, row.Line, dateColumn);
                 if (pipeline is not null)
                     pipeline.Add(incident, row.Line);
                 else
@@ -83,7 +85,7 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
         return file.Sha256();
     }
 
-    private string ImportJson(string path, RunState state, RejectsWriter? rejects, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private string ImportJson(string path, ImportOptions options, RunState state, RejectsWriter? rejects, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         var reader = new VigilJsonReader(path, path);
         var length = new FileInfo(path).Length;
@@ -91,6 +93,7 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
             (incident, line) =>
             {
                 ct.ThrowIfCancellationRequested();
+                CheckNotFuture(incident, options, path, line, null);
                 state.Add(normalizer.Normalize(incident), path, line);
                 if (state.Written % ProgressEvery == 0)
                     progress?.Report(new ImportProgress(reader.Stream?.Position ?? 0, length, state.Written));
@@ -104,6 +107,27 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
             });
         progress?.Report(new ImportProgress(length, length, state.Written));
         return reader.Sha256;
+    }
+
+    /// <summary>A row dated past <see cref="ImportOptions.LatestDate"/> is a bad row, at its line and date column.</summary>
+    private static void CheckNotFuture(Incident incident, ImportOptions options, string file, long? line, int? column)
+    {
+        if (options.LatestDate is { } latest && FutureDates.Problem(incident.Date, latest) is { } problem)
+            throw new InputException(new InputLocation(file, line, column ?? 1, problem.Field), problem.Problem);
+    }
+
+    /// <summary>The 1-based column a file's start date is in, by the names the formats use for it.</summary>
+    private static int? DateColumn(IReadOnlyList<string> header)
+    {
+        foreach (var name in (string[])["date_start", "event_date", "date", "iyear"])
+        {
+            for (var i = 0; i < header.Count; i++)
+            {
+                if (string.Equals(header[i].Trim(), name, StringComparison.OrdinalIgnoreCase))
+                    return i + 1;
+            }
+        }
+        return null;
     }
 
     private static string DefaultRejectsPath(string path, string format) =>

@@ -38,16 +38,20 @@ internal sealed class RejectsWriter : IDisposable
         _writer.Write(',');
         _writer.Write(error.Location.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
         _writer.Write(',');
-        _writer.Write(Quote(error.Message));
+        _writer.Write(Quote(Shown(error)));
         _writer.Write('\n');
     }
 
     public void WriteJson(string rawRecord, InputException error)
     {
         Count++;
-        _writer.Write(JsonSerializer.Serialize(new RejectedRecord(error.Location.Line, error.Message, rawRecord)));
+        _writer.Write(JsonSerializer.Serialize(new RejectedRecord(error.Location.Line, Shown(error), rawRecord)));
         _writer.Write('\n');
     }
+
+    /// <summary>The reason with the file's name only: a rejects file is handed out, and must not show where the input was kept.</summary>
+    private static string Shown(InputException error) =>
+        error.Location.File is { Length: > 0 } file ? new InputException(error.Location with { File = Path.GetFileName(file) }, error.Problem).Message : error.Message;
 
     private sealed record RejectedRecord(long? Line, string Error, string Record);
 

@@ -44,11 +44,7 @@ public static class ReportSections
 
     /// <summary>A source link is given only for an absolute http(s) URL; anything else stays text.</summary>
     /// <returns>The URL as given (not normalised), or null.</returns>
-    public static string? SafeUrl(SourceLine source) =>
-        source.Url is not null && Uri.TryCreate(source.Url.Trim(), UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? source.Url.Trim()
-            : null;
+    public static string? SafeUrl(SourceLine source) => Vigil.Domain.Text.WebLink.Href(source.Url);
 
     /// <summary>The accountability section's two parts with their headings, in the order every format shows them.</summary>
     public static IReadOnlyList<(string Heading, IReadOnlyList<string> Lines)> AccountabilityParts(AccountabilitySection section) =>

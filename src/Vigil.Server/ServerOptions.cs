@@ -20,4 +20,16 @@ public sealed record ServerOptions
 
     /// <summary>The largest JSON body of an ordinary write, bytes.</summary>
     public long MaxJsonBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How long a dashboard sign-in lasts (the session also ends when its key is revoked).</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For/-Proto/-Host headers are believed (e.g. a TLS proxy
+    /// on 127.0.0.1). Empty (the default): forwarded headers are ignored.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>How many days after today an incident may be dated (time zones, a report filed tomorrow).</summary>
+    public int FutureDaysAllowed { get; init; } = 2;
 }

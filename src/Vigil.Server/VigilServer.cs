@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -10,13 +9,14 @@ using Vigil.Server.Api;
 using Vigil.Server.Auth;
 using Vigil.Server.Dashboard;
 using Vigil.Server.Infrastructure;
+using Vigil.Server.Security;
 
 namespace Vigil.Server;
 
 /// <summary>Wires the server: services, limits, authentication, and each feature's endpoints. No logic of its own.</summary>
 public static class VigilServer
 {
-    /// <param name="args">Command-line arguments; configuration keys db, anonymous-read, requests-per-minute, urls.</param>
+    /// <param name="args">Command-line arguments; configuration keys db, anonymous-read, requests-per-minute, trusted-proxy, urls.</param>
     /// <param name="options">The options, when the caller has them (the CLI); else read from configuration.</param>
     /// <param name="clock">The clock (tests inject one).</param>
     /// <param name="reference">The gazetteer and alias table (default: the bundled ones).</param>
@@ -48,19 +48,12 @@ public static class VigilServer
         });
         builder.Services.AddProblemDetails();
         builder.Services.Configure<JsonOptions>(j => Json.Configure(j.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiServers.Relative);
         builder.Services.AddDashboard();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization(a => Policies.Add(a, options.AnonymousRead));
-        builder.Services.AddRateLimiter(r =>
-        {
-            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            r.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter(
-                    context.User.Identity?.Name ?? "ip:" + context.Connection.RemoteIpAddress,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        builder.Services.AddVigilSecurity(options);
         return builder.Build();
     }
 
@@ -69,6 +62,7 @@ public static class VigilServer
         Database = c["db"] ?? Environment.GetEnvironmentVariable("VIGIL_DB") ?? "vigil.db",
         AnonymousRead = string.Equals(c["anonymous-read"], "true", StringComparison.OrdinalIgnoreCase),
         RequestsPerMinute = int.TryParse(c["requests-per-minute"], System.Globalization.CultureInfo.InvariantCulture, out var rpm) ? rpm : 600,
+        TrustedProxies = c["trusted-proxy"] is { Length: > 0 } proxies ? proxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
     };
 
     /// <summary>Migrates the database, then maps middleware and endpoints.</summary>
@@ -76,13 +70,15 @@ public static class VigilServer
     {
         using (app.Services.GetRequiredService<StoreAccess>().Open()) { }
 
+        app.UseVigilTransport(app.Services.GetRequiredService<ServerOptions>());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The audit wraps authentication and authorisation, so that refused and failed writes are recorded too.
+        app.UseMiddleware<AuditMiddleware>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseOutputCache();
-        app.UseMiddleware<AuditMiddleware>();
 
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapScalarApiReference("/api/docs", o =>

@@ -54,4 +54,17 @@ public sealed class ScopeParserTests
         Assert.Equal("type", Assert.Throws<FieldException>(() => _parser.Parse(new ScopeInput { Types = ["riot"] })).Field);
         Assert.Equal("min_killed", Assert.Throws<FieldException>(() => _parser.Parse(new ScopeInput { MinKilled = -1 })).Field);
     }
+
+    [Theory]
+    [InlineData("to", "9999")]
+    [InlineData("to", "9999-12-31")]
+    [InlineData("from", "0001-01-01")]
+    public void Dates_outside_the_calendar_vigil_computes_on_are_refused_by_name(string field, string value)
+    {
+        var input = field == "from" ? new ScopeInput { From = value } : new ScopeInput { To = value };
+        var e = ScopeParser.Validate(input);
+        Assert.NotNull(e);
+        Assert.Equal(field, e.Field);
+        Assert.Contains("outside the dates Vigil covers", e.Problem, StringComparison.Ordinal);
+    }
 }

@@ -84,11 +84,11 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_file_is_bad_input_naming_it()
+    public void A_missing_file_is_not_found_naming_it()
     {
         var result = _cli.Run("import", _cli.Dir.File("nowhere.csv"));
 
-        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Equal(ExitCodes.NotFound, result.ExitCode);
         Assert.Contains("nowhere.csv: file not found", result.Error, StringComparison.Ordinal);
     }
 

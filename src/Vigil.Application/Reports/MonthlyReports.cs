@@ -60,7 +60,7 @@ public sealed class MonthlyReports(IVigilDatabase db, ReferenceData reference, T
         {
             return Period.TryParse(given, out var month) && month.Unit == PeriodUnit.Month
                 ? (month, false)
-                : throw new FieldException("month", $"'{given}' is not a month (YYYY-MM)");
+                : throw new FieldException("month", $"'{given}' is not a month (YYYY-MM) {DateBounds.Text}");
         }
         return DataMonths.Latest(db.Incidents, scope) is { } last
             ? (last, true)

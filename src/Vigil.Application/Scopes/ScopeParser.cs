@@ -3,6 +3,7 @@ using Vigil.Application.Reference;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
+using Vigil.Domain.Time;
 using Vigil.Storage;
 
 namespace Vigil.Application.Scopes;
@@ -43,6 +44,12 @@ public sealed class ScopeParser(ReferenceData reference)
         var to = input.To is null ? null : ParseDate(input.To, end: true);
         if (input.To is not null && to is null)
             return NotADate("to", input.To);
+        // Outside the calendar Vigil computes on, period arithmetic would overflow (to=9999, from=0001-01-01).
+        foreach (var (day, field) in new[] { (from, "from"), (to, "to") })
+        {
+            if (day is { } d && !DateBounds.Contains(d))
+                return new FieldException(field, $"{d:yyyy-MM-dd} is outside the dates Vigil covers: give one {DateBounds.Text}");
+        }
         foreach (var type in input.Types)
         {
             if (!EnumText<EventType>.TryParse(type, out _))

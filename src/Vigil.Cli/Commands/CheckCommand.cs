@@ -132,8 +132,7 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
         if (settings.File is { } file)
         {
             var text = file == "-" ? Console.In.ReadToEnd()
-                : System.IO.File.Exists(file) ? System.IO.File.ReadAllText(file)
-                : throw new InputException(new InputLocation(file), "file not found");
+                : ReadChecked(file);
             claims = ClaimJson.ParseMany(text, file);
         }
         else
@@ -206,5 +205,11 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
         }
         if (check.IncidentIds.Count > 0)
             output.Console.MarkupLine($"[grey]incidents behind the figure ({check.IncidentIds.Count:N0}): {string.Join(", ", check.IncidentIds.Take(20))}{(check.IncidentIds.Count > 20 ? ", ..." : "")}[/]");
+    }
+
+    private static string ReadChecked(string file)
+    {
+        InputFiles.Check(file);
+        return System.IO.File.ReadAllText(file);
     }
 }

@@ -34,6 +34,10 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Comman
         [Description("Who is importing, recorded on the import and its revisions (default: $USER).")]
         public string? Author { get; init; }
 
+        [CommandOption("--future-days <N>")]
+        [Description("How many days after today an incident may be dated; a later date is a bad row (default 2).")]
+        public int FutureDays { get; init; } = Domain.Incidents.FutureDates.DefaultDaysAllowed;
+
         [CommandOption("--json")]
         [Description("Print the results as JSON.")]
         public bool Json { get; init; }
@@ -46,6 +50,8 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Comman
                 return ValidationResult.Error("--rejects needs --skip-invalid");
             if (Rejects is not null && Files.Length > 1)
                 return ValidationResult.Error("--rejects can name one file's rejects only; import the files one at a time");
+            if (FutureDays < 0)
+                return ValidationResult.Error("--future-days: must be zero or more");
             if (Format is not null && !ImportFormats.Names.Contains(Format, StringComparer.OrdinalIgnoreCase))
                 return ValidationResult.Error($"--format: '{Format}' is not one of: {string.Join(", ", ImportFormats.Names)}");
             return ValidationResult.Success();
@@ -63,11 +69,22 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Comman
             SkipInvalid = settings.SkipInvalid,
             RejectsPath = settings.Rejects,
             Author = settings.Author ?? "cli:" + Environment.UserName,
+            LatestDate = Domain.Incidents.FutureDates.Latest(clock, settings.FutureDays),
         };
         var results = new List<ImportResult>();
-        foreach (var file in settings.Files)
+        for (var i = 0; i < settings.Files.Length; i++)
         {
-            var result = ImportWithProgress.Run(output, importer, file, options, settings.Json, cancellationToken);
+            ImportResult result;
+            try
+            {
+                result = ImportWithProgress.Run(output, importer, settings.Files[i], options, settings.Json, cancellationToken);
+            }
+            catch (Exception) when (settings.Files.Length > 1)
+            {
+                // Each file is its own transaction: say which were imported and which were never tried.
+                output.Error.WriteLine(StoppedAt(settings.Files, i));
+                throw;
+            }
             results.Add(result);
             if (!settings.Json)
                 Report(result);
@@ -75,6 +92,13 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Comman
         if (settings.Json)
             output.Out.WriteLine(JsonSerializer.Serialize(results.Select(ImportJson.Of), CliJson.Options));
         return ExitCodes.Success;
+    }
+
+    internal static string StoppedAt(IReadOnlyList<string> files, int failed)
+    {
+        var done = failed == 0 ? "none" : string.Join(", ", files.Take(failed));
+        var notTried = failed == files.Count - 1 ? "none" : string.Join(", ", files.Skip(failed + 1));
+        return $"vigil: stopped at {files[failed]} (nothing from it was written); imported before it: {done}; not attempted: {notTried}";
     }
 
     private void Report(ImportResult r)

@@ -27,6 +27,22 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock, Reference
         [CommandOption("--requests-per-minute <N>")]
         [Description("Rate limit per key (or per address without one). Default 600.")]
         public int RequestsPerMinute { get; init; } = 600;
+
+        [CommandOption("--trusted-proxy <IP>")]
+        [Description("A reverse proxy (e.g. a TLS terminator on 127.0.0.1) whose X-Forwarded-For/-Proto/-Host headers are believed, so that cookies get Secure and HSTS is sent over https. Repeatable. Default: none.")]
+        public string[] TrustedProxies { get; init; } = [];
+
+        public override ValidationResult Validate()
+        {
+            if (RequestsPerMinute < 1)
+                return ValidationResult.Error($"--requests-per-minute: must be 1 or more (was {RequestsPerMinute})");
+            foreach (var proxy in TrustedProxies)
+            {
+                if (!System.Net.IPAddress.TryParse(proxy, out _))
+                    return ValidationResult.Error($"--trusted-proxy: '{proxy}' is not an IP address");
+            }
+            return base.Validate();
+        }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -45,6 +61,7 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock, Reference
             Database = path,
             AnonymousRead = settings.AnonymousRead,
             RequestsPerMinute = settings.RequestsPerMinute,
+            TrustedProxies = settings.TrustedProxies,
         }, clock, reference);
         VigilServer.Prepare(app);
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -26,6 +26,9 @@ public sealed class SummaryCommand(CliOutput output, TimeProvider clock, ScopePa
         {
             if (Month is not null && !DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 return ValidationResult.Error($"--month: '{Month}' is not a month in the form YYYY-MM");
+            // Outside the calendar Vigil computes on, the month before or a year before would overflow (9999-12, 0001-01).
+            if (Month is not null && !Domain.Time.DateBounds.Contains(DateOnly.ParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)))
+                return ValidationResult.Error($"--month: '{Month}' is outside the dates Vigil covers: give a month {Domain.Time.DateBounds.Text}");
             return base.Validate();
         }
     }

@@ -27,7 +27,7 @@ public static class IncidentFieldParser
         var lat = Real(get, "latitude");
         var lon = Real(get, "longitude");
         if (Place.CoordinateProblem(lat, lon) is { } coordProblem)
-            throw new FieldException(lat is < -90 or > 90 || lon is null ? "latitude" : "longitude", coordProblem);
+            throw new FieldException(Place.CoordinateField(lat, lon), coordProblem);
 
         var dataset = get("dataset");
         var sourceId = get("source_id");
@@ -92,7 +92,7 @@ public static class IncidentFieldParser
         if (text is null)
             return null;
         if (!int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign, Inv, out var value))
-            throw new FieldException(field, $"'{Clip(text)}' is not a whole number");
+            throw new FieldException(field, CountText.Problem(text, Clip(text)));
         if (value < 0)
             throw new FieldException(field, $"{value} is negative; a count cannot be");
         return value;

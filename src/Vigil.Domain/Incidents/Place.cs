@@ -49,11 +49,18 @@ public sealed record Place
     public bool HasCoordinates => Latitude is not null && Longitude is not null;
 
     /// <summary>Why a latitude/longitude is not acceptable, or null.</summary>
+    /// <summary>The field <see cref="CoordinateProblem"/> is about: the bad value's; when one is missing, the one given.</summary>
+    public static string CoordinateField(double? latitude, double? longitude) =>
+        latitude is { } lat && (!double.IsFinite(lat) || lat < -90 || lat > 90) ? "latitude"
+        : longitude is { } lon && (!double.IsFinite(lon) || lon < -180 || lon > 180) ? "longitude"
+        : longitude is null ? "latitude"
+        : "longitude";
+
     public static string? CoordinateProblem(double? latitude, double? longitude)
     {
-        if (latitude is { } lat && (double.IsNaN(lat) || lat < -90 || lat > 90))
+        if (latitude is { } lat && (!double.IsFinite(lat) || lat < -90 || lat > 90))
             return $"latitude {lat.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside -90..90";
-        if (longitude is { } lon && (double.IsNaN(lon) || lon < -180 || lon > 180))
+        if (longitude is { } lon && (!double.IsFinite(lon) || lon < -180 || lon > 180))
             return $"longitude {lon.ToString(System.Globalization.CultureInfo.InvariantCulture)} is outside -180..180";
         if (latitude is null != longitude is null)
             return "latitude and longitude must be given together";

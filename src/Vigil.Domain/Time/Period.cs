@@ -83,6 +83,10 @@ public readonly record struct Period : IComparable<Period>
         if (string.IsNullOrWhiteSpace(text))
             return false;
         text = text.Trim();
+        // Every form starts with the year: one outside the calendar Vigil computes on is refused here, before
+        // any arithmetic on it (ISO weeks of year 0, the month after 9999-12).
+        if (text.Length < 4 || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, Inv, out var leadingYear) || !DateBounds.ContainsYear(leadingYear))
+            return false;
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var day))
             period = Containing(day, PeriodUnit.Day);
         else if (DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", Inv, DateTimeStyles.None, out var month))

@@ -92,8 +92,7 @@ public sealed class CsvFile : IDisposable
 
     public static CsvFile Open(string path, TextEncoding encoding = TextEncoding.Utf8, char separator = ',', string? displayName = null)
     {
-        if (!File.Exists(path))
-            throw new InputException(new InputLocation(displayName ?? path), "file not found");
+        InputFiles.Check(path, displayName);
         return new CsvFile(path, displayName ?? path, encoding, separator);
     }
 

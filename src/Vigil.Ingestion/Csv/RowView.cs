@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using nietras.SeparatedValues;
 using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
 
 namespace Vigil.Ingestion.Csv;
 
@@ -50,7 +51,7 @@ public readonly ref struct RowView
             if (double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
                 value = (int)d;
             else
-                throw Error(col, $"'{Clip(span)}' is not a whole number");
+                throw Error(col, CountText.Problem(span, Clip(span)));
         }
         if (value < 0)
             throw Error(col, $"{value} is negative; a count cannot be");
@@ -65,7 +66,7 @@ public readonly ref struct RowView
             return null;
         return int.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? (value < 0 ? null : value)
-            : throw Error(col, $"'{Clip(span)}' is not a whole number");
+            : throw Error(col, CountText.Problem(span, Clip(span)));
     }
 
     public double? Real(int col)

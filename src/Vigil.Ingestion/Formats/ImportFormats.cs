@@ -37,8 +37,7 @@ public static class ImportFormats
 
     public static string Detect(string path)
     {
-        if (!File.Exists(path))
-            throw new InputException(new InputLocation(path), "file not found");
+        InputFiles.Check(path);
         if (StartsLikeJson(path))
             return VigilJson;
         // Headers are ASCII in every supported format, so Latin-1 reads any of them.

@@ -55,11 +55,11 @@ public static class AccountabilityApi
     internal static async Task<(string? Text, IResult? Problem)> ReadText(HttpContext context)
     {
         var limit = context.RequestServices.GetRequiredService<ServerOptions>().MaxJsonBytes;
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (buffer.Length > limit)
-            return (null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"a body may be at most {limit:N0} bytes"));
-        return (Encoding.UTF8.GetString(buffer.ToArray()), null);
+        var (body, tooLarge) = await Security.BoundedBody.ReadAsync(context, limit);
+        if (tooLarge is not null)
+            return (null, tooLarge);
+        using var buffer = body!;
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
     }
 
     private static async Task<IResult> Import(HttpContext context, StoreAccess stores, TimeProvider clock)

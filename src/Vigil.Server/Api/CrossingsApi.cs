@@ -31,7 +31,7 @@ public static class CrossingsApi
     private static IResult Nearby(string key, double? radius_km, string? by, StoreAccess stores, TimeProvider clock)
     {
         var radius = radius_km ?? 25;
-        if (radius is <= 0 or > 2000)
+        if (!double.IsFinite(radius) || radius is <= 0 or > 2000)
             return Problems.Field("radius_km", "give kilometres between 0 and 2000");
         var unit = PeriodUnit.Year;
         if (by is not null && !EnumText<PeriodUnit>.TryParse(by, out unit))

@@ -11,9 +11,10 @@ public static class DatasetsApi
         api.MapGet("/datasets", (StoreAccess stores) =>
         {
             using var db = stores.Open();
-            var store = db.Incidents;
-            return Results.Ok(store.GetInfo());
-        }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("Counts per dataset, dates covered, revisions.");
+            // Where the database lives (a file path, a server address) is the server's business, not its readers'.
+            var i = db.Incidents.GetInfo();
+            return Results.Ok(new { i.Backend, i.SchemaVersion, i.Incidents, i.DeletedIncidents, i.Revisions, i.Sources, i.Imports, i.FirstDate, i.LastDate, i.Datasets });
+        }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("Counts per dataset, dates covered, revisions (never where the database is).");
         api.MapGet("/imports", (StoreAccess stores) =>
         {
             using var db = stores.Open();

@@ -1,4 +1,5 @@
 using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Formats;
 using Vigil.Ingestion.Normalization;
@@ -25,7 +26,7 @@ public static class ImportsApi
         }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("The rows an import skipped, with their line and reason.");
     }
 
-    private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
+    private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, TimeProvider clock, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
     {
         if (!context.Request.HasFormContentType)
             return Problems.Field("file", "send the file as multipart/form-data in a field named 'file'");
@@ -33,6 +34,10 @@ public static class ImportsApi
         try
         {
             form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (Security.UploadLimits.IsTooLarge(e))
+        {
+            return Security.UploadLimits.TooLarge(options);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
@@ -50,7 +55,7 @@ public static class ImportsApi
         try
         {
             // The upload keeps its own name, so that errors and the import record name the user's file.
-            var path = Path.Combine(dir.FullName, Path.GetFileName(file.FileName) is { Length: > 0 } n ? n : "upload.csv");
+            var path = Path.Combine(dir.FullName, Security.UploadLimits.SafeFileName(file.FileName));
             await using (var target = File.Create(path))
                 await file.CopyToAsync(target, context.RequestAborted);
             var rejects = Path.Combine(dir.FullName, "rejected.csv");
@@ -60,7 +65,7 @@ public static class ImportsApi
             try
             {
                 result = new Importer(store, IncidentNormalizer.Bundled()).Import(path,
-                    new ImportOptions { Format = format, SkipInvalid = skip, RejectsPath = rejects, Author = Actor.Of(context) }, null, context.RequestAborted);
+                    new ImportOptions { Format = format, SkipInvalid = skip, RejectsPath = rejects, Author = Actor.Of(context), LatestDate = FutureDates.Latest(clock, options.FutureDaysAllowed) }, null, context.RequestAborted);
             }
             catch (InputException e)
             {

@@ -26,7 +26,7 @@ public sealed record IncidentInput(
         if (IncidentDate.Problem(start, end) is { } dateProblem)
             throw new FieldException(end < start ? "date_end" : "date_start", dateProblem);
         if (Place.CoordinateProblem(Latitude, Longitude) is { } coordinates)
-            throw new FieldException(Latitude is < -90 or > 90 || Longitude is null ? "latitude" : "longitude", coordinates);
+            throw new FieldException(Place.CoordinateField(Latitude, Longitude), coordinates);
         return new Incident
         {
             Date = new IncidentDate(start, end, Enum<DatePrecision>(DatePrecision, "date_precision") ?? Domain.Incidents.DatePrecision.Day),

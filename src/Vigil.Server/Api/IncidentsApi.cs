@@ -93,7 +93,7 @@ public static class IncidentsApi
         return Results.Ok(store.GetRevisions(id).Select(RevisionResource.Of));
     }
 
-    private static async Task<IResult> Create(HttpContext context, StoreAccess stores)
+    private static async Task<IResult> Create(HttpContext context, StoreAccess stores, TimeProvider clock, ServerOptions options)
     {
         var (input, problem) = await JsonBody.ReadAsync<IncidentInput>(context);
         if (problem is not null)
@@ -107,6 +107,8 @@ public static class IncidentsApi
         {
             return Problems.Field(e.Field, e.Problem);
         }
+        if (FutureDates.Problem(incident.Date, FutureDates.Latest(clock, options.FutureDaysAllowed)) is { } future)
+            return Problems.Field(future.Field, future.Problem);
         using var db = stores.Open();
         var store = db.Incidents;
         var created = store.Create(incident, new ChangeContext(Actor.Of(context), "created through the API"));
@@ -115,7 +117,7 @@ public static class IncidentsApi
         return Results.Created($"/api/v1/incidents/{created.Id}", IncidentResource.Of(store.Find(created.Id)!));
     }
 
-    private static async Task<IResult> Replace(long id, HttpContext context, StoreAccess stores, string? reason)
+    private static async Task<IResult> Replace(long id, HttpContext context, StoreAccess stores, TimeProvider clock, ServerOptions options, string? reason)
     {
         if (ExpectedRevision(context, id) is not { } expected)
             return context.Request.Headers.IfMatch.Count == 0 ? Problems.PreconditionRequired() : Problems.Field("If-Match", "is not an ETag of this incident");
@@ -131,6 +133,8 @@ public static class IncidentsApi
         {
             return Problems.Field(e.Field, e.Problem);
         }
+        if (FutureDates.Problem(incident.Date, FutureDates.Latest(clock, options.FutureDaysAllowed)) is { } future)
+            return Problems.Field(future.Field, future.Problem);
         using var db = stores.Open();
         try
         {

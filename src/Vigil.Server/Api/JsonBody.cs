@@ -18,18 +18,21 @@ public static class JsonBody
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {
-            using var limited = new MemoryStream();
-            await context.Request.Body.CopyToAsync(limited, context.RequestAborted);
-            if (limited.Length > limit)
-                return (null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large", detail: $"a JSON body may be at most {limit:N0} bytes"));
-            limited.Position = 0;
+            var (body, tooLarge) = await Security.BoundedBody.ReadAsync(context, limit);
+            if (tooLarge is not null)
+                return (null, tooLarge);
+            using var limited = body!;
             var value = await JsonSerializer.DeserializeAsync<T>(limited, options, context.RequestAborted);
             return value is null ? (null, Problems.Field("body", "a JSON object is required")) : (value, null);
         }
         catch (JsonException e)
         {
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
-            return (null, Problems.Field(field, "is not valid here: " + FirstSentence(e.Message)));
+            // A number too large for its field reads as "could not be converted to System.Int32": say what it is.
+            var problem = e.Message.Contains("System.Int32", StringComparison.Ordinal) || e.InnerException?.Message.Contains("Int32", StringComparison.Ordinal) == true
+                ? $"is not a whole number from {int.MinValue:N0} to {int.MaxValue:N0} (too large, fractional, or not a number)"
+                : "is not valid here: " + FirstSentence(e.Message);
+            return (null, Problems.Field(field, problem));
         }
     }
 

@@ -2,6 +2,7 @@ using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Server.Auth;
 using Vigil.Server.Infrastructure;
+using Vigil.Server.Security;
 using Vigil.Storage;
 
 namespace Vigil.Server.Api;
@@ -23,10 +24,13 @@ public static class KeysApi
         group.MapPost("/", Create).WithSummary("Creates a key; the response is the only time the key is shown.");
         group.MapDelete("/{name}", (string name, StoreAccess stores, HttpContext context) =>
         {
+            // Route values keep %2F encoded: a key named before names were checked ("a/b") can still be revoked.
+            name = Uri.UnescapeDataString(name);
             using var db = stores.Open();
-            var store = db.Incidents;
+            if (!db.Access.RevokeKey(name))
+                return Problems.NotFound($"live key '{name}'");
             context.Items[Actor.DetailKey] = $"key {name} revoked";
-            return db.Access.RevokeKey(name) ? Results.NoContent() : Problems.NotFound($"live key '{name}'");
+            return Results.NoContent();
         }).WithSummary("Revokes a key by name.");
         api.MapGet("/audit", (StoreAccess stores, int? limit) =>
         {
@@ -41,8 +45,10 @@ public static class KeysApi
         var (input, problem) = await JsonBody.ReadAsync<NewKey>(context);
         if (problem is not null)
             return problem;
-        if (string.IsNullOrWhiteSpace(input!.Name))
-            return Problems.Field("name", "is required");
+        // Everything is checked before the key is stored: a key is created whole (stored, shown, audited) or not at all.
+        var name = input!.Name?.Trim();
+        if (ApiKeyNames.Problem(name) is { } nameProblem)
+            return Problems.Field("name", nameProblem);
         if (!EnumText<ApiRole>.TryParse(input.Role, out var role))
             return Problems.Field("role", $"'{input.Role}' is not one of: {string.Join(", ", EnumText<ApiRole>.All)}");
         var key = ApiKeys.New();
@@ -50,13 +56,13 @@ public static class KeysApi
         var store = db.Incidents;
         try
         {
-            db.Access.AddKey(input.Name.Trim(), role, ApiKeys.Hash(key));
+            db.Access.AddKey(name!, role, ApiKeys.Hash(key));
         }
         catch (VigilException e)
         {
             return Problems.Field("name", e.Message);
         }
-        context.Items[Actor.DetailKey] = $"key {input.Name.Trim()} ({EnumText<ApiRole>.Format(role)}) created";
-        return Results.Created($"/api/v1/keys/{input.Name.Trim()}", new { name = input.Name.Trim(), role = EnumText<ApiRole>.Format(role), key });
+        context.Items[Actor.DetailKey] = $"key {name} ({EnumText<ApiRole>.Format(role)}) created";
+        return Results.Created($"/api/v1/keys/{Uri.EscapeDataString(name!)}", new { name, role = EnumText<ApiRole>.Format(role), key });
     }
 }

@@ -56,6 +56,8 @@ public static class StatisticsApi
         using var db = stores.Open();
         var store = db.Incidents;
         var series = SeriesBuilder.Build(store, new SeriesRequest(query!, unit, groupBy));
+        if (Security.ResponseBounds.SeriesProblem(series) is { } tooLarge)
+            return tooLarge;
         return Results.Ok(new { by = EnumText<PeriodUnit>.Format(unit), breakdown, metric = EnumText<ClaimMetric>.Format(m), rows = SeriesRows.Of(series, m, wholeHistory: query!.From is null).ToList() });
     }
 
@@ -89,7 +91,7 @@ public static class StatisticsApi
         if (error is { } e)
             return Problems.Field(e.Field, e.Problem);
         if (!Period.TryParse(period, out var p))
-            return Problems.Field("period", $"'{period}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY)");
+            return Problems.Field("period", $"'{period}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY) {Vigil.Domain.Time.DateBounds.Text}");
         var q = query!;
         if (key is not null)
         {

@@ -4,7 +4,8 @@ namespace Vigil.Server.Auth;
 public static class ApiKeys
 {
     public const string Header = "X-Api-Key";
-    public const string Cookie = "vigil_key";
+    /// <summary>The dashboard's sign-in cookie: a server-side session id (see Security.Sessions), never the key itself.</summary>
+    public const string Cookie = "vigil_session";
 
     public static string New() => Application.Access.ApiKeySecrets.New();
 

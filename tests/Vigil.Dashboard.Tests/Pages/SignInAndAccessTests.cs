@@ -7,7 +7,7 @@ namespace Vigil.Dashboard.Tests.Pages;
 public sealed class SignInAndAccessTests
 {
     [Fact]
-    public async Task Signing_in_keeps_the_key_in_an_HttpOnly_SameSite_Strict_cookie_and_signing_out_clears_it()
+    public async Task Signing_in_keeps_a_session_id_not_the_key_in_an_HttpOnly_SameSite_Strict_cookie_and_signing_out_clears_it()
     {
         using var app = DashboardApp.WithEmpty();
         var key = TestDatabases.AddKey(app.Database, "amina", ApiRole.Analyst);
@@ -18,7 +18,8 @@ public sealed class SignInAndAccessTests
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/incidents", signIn.Headers.Location?.OriginalString);
-        var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigil_key=", StringComparison.Ordinal));
+        var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigil_session=", StringComparison.Ordinal));
+        Assert.DoesNotContain(key, cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         var signedIn = await HtmlPage.LoadAsync(await client.GetAsync("/signin", TestContext.Current.CancellationToken));
@@ -27,7 +28,7 @@ public sealed class SignInAndAccessTests
         var signOut = await client.PostAsync("/signout", FormPost.With(signedIn.Form("/signout")), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
-        Assert.Contains(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigil_key=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("vigil_session=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("Not signed in", (await HtmlPage.LoadAsync(await client.GetAsync("/signin", TestContext.Current.CancellationToken))).Text.Replace("Reading without a key", "Not signed in", StringComparison.Ordinal));
     }
 
@@ -42,7 +43,7 @@ public sealed class SignInAndAccessTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("This key is not known, or it has been revoked.", (await HtmlPage.LoadAsync(response)).Text);
-        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("vigil_key=", StringComparison.Ordinal)));
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("vigil_session=", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -54,13 +55,16 @@ public sealed class SignInAndAccessTests
         var response = await app.Client().PostAsync("/signin", new FormUrlEncodedContent([new("key", key)]), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("vigil_key=", StringComparison.Ordinal)));
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("vigil_session=", StringComparison.Ordinal)));
     }
 
     [Theory]
     [InlineData("//evil.example/x")]
     [InlineData("https://evil.example/")]
     [InlineData("/\\evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
+    [InlineData("/ /evil.example")]
     public async Task After_signing_in_the_browser_goes_only_to_a_page_of_this_site(string target)
     {
         using var app = DashboardApp.WithEmpty();
@@ -89,14 +93,16 @@ public sealed class SignInAndAccessTests
     }
 
     [Fact]
-    public async Task A_revoked_key_in_the_cookie_is_reported()
+    public async Task Revoking_the_key_ends_its_sign_in_session_and_the_page_says_so()
     {
         using var app = DashboardApp.WithUcdp(anonymousRead: false);
         var key = TestDatabases.AddKey(app.Database, "gone", ApiRole.Viewer);
+        var client = app.Client();
+        var form = (await HtmlPage.LoadAsync(await client.GetAsync("/signin", TestContext.Current.CancellationToken))).Form("/signin");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/signin", FormPost.With(form, ("key", key)), TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
         using (var store = Vigil.Storage.Sqlite.SqliteIncidentStore.Open(app.Database))
             store.AccessStore.RevokeKey("gone");
-        var client = app.Client();
-        client.DefaultRequestHeaders.Add("Cookie", "vigil_key=" + key);
 
         var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
 

@@ -56,6 +56,9 @@ internal static class EditEndpoint
         {
             return Pages.Render<EditPage>(chrome, new EditModel(current, submitted, new FieldError(e.Field, e.Problem), null, null), StatusCodes.Status400BadRequest);
         }
+        var latest = Domain.Incidents.FutureDates.Latest(clock, context.RequestServices.GetRequiredService<ServerOptions>().FutureDaysAllowed);
+        if (Domain.Incidents.FutureDates.Problem(edited.Date, latest) is { } future)
+            return Pages.Render<EditPage>(chrome, new EditModel(current, submitted, new FieldError(future.Field, future.Problem), null, null), StatusCodes.Status400BadRequest);
         try
         {
             var author = Actor.Of(context);

@@ -36,7 +36,7 @@ internal static class IncidentEdit
             var lat = Real(form, "latitude");
             var lon = Real(form, "longitude");
             if (Place.CoordinateProblem(lat, lon) is { } problem)
-                throw new FieldException(lat is < -90 or > 90 || (lon is null && lat is not null) ? "latitude" : "longitude", problem);
+                throw new FieldException(Place.CoordinateField(lat, lon), problem);
             i = i with
             {
                 Place = i.Place with

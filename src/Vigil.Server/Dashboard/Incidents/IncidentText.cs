@@ -41,6 +41,5 @@ public static class IncidentText
     public static string Flags(QualityFlags flags) => FlagsText.Format(flags) ?? "";
 
     /// <summary>A link only for web addresses: a source URL from a dataset could say anything (javascript:, data:).</summary>
-    public static bool IsWebLink(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    public static bool IsWebLink(string? url) => WebLink.IsWebLink(url);
 }

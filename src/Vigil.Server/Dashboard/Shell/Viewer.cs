@@ -23,7 +23,7 @@ public sealed record Viewer(string? Name, ApiRole? Role, bool KeyRejected)
             var role = EnumText<ApiRole>.TryParse(user.FindFirstValue(ClaimTypes.Role), out var r) ? r : (ApiRole?)null;
             return new Viewer(name, role, false);
         }
-        // A key was sent (cookie or header) and yet nobody is signed in: the handler refused it.
+        // A key or session was sent (cookie or header) and yet nobody is signed in: the handler refused it.
         var request = context.Request;
         var sentKey = request.Cookies.ContainsKey(ApiKeys.Cookie) || request.Headers.ContainsKey(ApiKeys.Header)
             || request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);

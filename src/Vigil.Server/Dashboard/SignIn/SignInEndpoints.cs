@@ -1,12 +1,14 @@
 using Vigil.Server.Auth;
 using Vigil.Server.Dashboard.Shell;
+using Vigil.Server.Security;
 
 namespace Vigil.Server.Dashboard.SignIn;
 
 /// <summary>
-/// /signin and /signout. Signing in checks a pasted API key against the store and keeps it in the
-/// <c>vigil_key</c> cookie (HttpOnly, SameSite=Strict), which the API key handler already reads; signing out
-/// deletes it. The browser holds the key itself, so there is no server session to expire or steal.
+/// /signin and /signout. Signing in checks a pasted API key against the store and starts a server-side
+/// session (Security.Sessions); the <c>vigil_session</c> cookie (HttpOnly, SameSite=Strict, Secure over
+/// https) holds only its random id, rotated at every sign-in. Signing out ends the session and deletes the
+/// cookie; revoking the key ends it too.
 /// </summary>
 internal static class SignInEndpoints
 {
@@ -19,7 +21,7 @@ internal static class SignInEndpoints
         app.MapPost("/signout", (Delegate)SignOutAsync).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, StoreAccess stores)
+    private static async Task<IResult> SignInAsync(HttpContext context, StoreAccess stores, Sessions sessions)
     {
         var chrome = PageChrome.For(context);
         if (!await FormToken.IsValidAsync(context))
@@ -35,14 +37,17 @@ internal static class SignInEndpoints
             if (db.Access.FindKey(ApiKeys.Hash(key)) is null)
                 return Pages.Render<SignInPage>(chrome, new SignInModel(back, "This key is not known, or it has been revoked."), StatusCodes.Status400BadRequest);
         }
-        context.Response.Cookies.Append(ApiKeys.Cookie, key, Cookie(context));
+        var old = context.Request.Cookies.TryGetValue(ApiKeys.Cookie, out var previous) ? previous : null;
+        context.Response.Cookies.Append(ApiKeys.Cookie, sessions.Start(ApiKeys.Hash(key), replacing: old), Cookie(context));
         return Results.Redirect(back);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context)
+    private static async Task<IResult> SignOutAsync(HttpContext context, Sessions sessions)
     {
         if (!await FormToken.IsValidAsync(context))
             return Pages.FormExpired(PageChrome.For(context));
+        if (context.Request.Cookies.TryGetValue(ApiKeys.Cookie, out var session))
+            sessions.End(session);
         context.Response.Cookies.Delete(ApiKeys.Cookie, Cookie(context));
         return Results.Redirect("/");
     }
@@ -57,11 +62,8 @@ internal static class SignInEndpoints
         IsEssential = true,
     };
 
-    /// <summary>Where to go after signing in: a path on this site only (never "//host" or an absolute URL).</summary>
-    internal static string SafeReturn(string? target) =>
-        target is { Length: > 0 } t && t[0] == '/' && (t.Length == 1 || (t[1] != '/' && t[1] != '\\')) && !t.Contains('\n') && !t.Contains('\r')
-            ? t
-            : "/";
+    /// <summary>Where to go after signing in: a path on this site only (see <see cref="ReturnPath"/>).</summary>
+    internal static string SafeReturn(string? target) => ReturnPath.Safe(target);
 }
 
 /// <summary>The sign-in page: where to return afterwards, and what went wrong with the last attempt.</summary>

@@ -1,0 +1,54 @@
+namespace Vigil.TestSupport.Hostile;
+
+/// <summary>
+/// The hostile-input and role-matrix suites' summary lines (requests sent, 5xx count), written to
+/// TestResults/security-summary.txt beside the test binaries (which .ci/run prints) and echoed on
+/// standard error so that `dotnet test` shows them.
+/// </summary>
+public static class SecuritySummary
+{
+    private static readonly Lock Gate = new();
+    private static bool _started;
+
+    public static void Write(string line)
+    {
+        lock (Gate)
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "security-summary.txt");
+            if (!_started)
+            {
+                File.Delete(path);
+                _started = true;
+            }
+            File.AppendAllText(path, $"{DateTime.UtcNow:O} {line}{Environment.NewLine}");
+            Console.Error.WriteLine("[security] " + line);
+        }
+    }
+}
+
+/// <summary>Counts what a suite sent and what came back, and says which requests failed the property.</summary>
+public sealed class RequestTally(string suite, string unit = "requests")
+{
+    private readonly List<string> _violations = [];
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+    public int Sent { get; private set; }
+    public int ServerErrors { get; private set; }
+
+    public void Add(string request, int status, string? violation)
+    {
+        Sent++;
+        if (status >= 500)
+            ServerErrors++;
+        // One line per request shape and status is enough to act on.
+        if (violation is not null && _seen.Add(request.Split('?')[0] + " " + status) && _violations.Count < 40)
+            _violations.Add($"{request} -> {status}: {violation}");
+    }
+
+    public IReadOnlyList<string> Violations => _violations;
+
+    public void Report(string extra = "") =>
+        SecuritySummary.Write($"{suite}: {Sent:N0} {unit} sent, {ServerErrors} answered 5xx, {_violations.Count} broke the property{extra}");
+}
