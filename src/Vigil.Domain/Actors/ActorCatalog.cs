@@ -15,6 +15,7 @@ namespace Vigil.Domain.Actors;
 public sealed partial class ActorCatalog
 {
     private readonly Dictionary<string, Actor> _byKey = new(StringComparer.Ordinal);
+    private const int MaxCached = 50_000;
     private readonly ConcurrentDictionary<string, Actor?> _resolved = new(StringComparer.Ordinal);
 
     public ActorCatalog(IEnumerable<Actor> actors)
@@ -75,7 +76,14 @@ public sealed partial class ActorCatalog
     {
         if (string.IsNullOrWhiteSpace(name))
             return null;
-        return _resolved.GetOrAdd(name, n => Candidates(n).Select(c => _byKey.GetValueOrDefault(NameKey.Of(c))).FirstOrDefault(a => a is not null));
+        if (_resolved.TryGetValue(name, out var known))
+            return known;
+        var found = Candidates(name).Select(c => _byKey.GetValueOrDefault(NameKey.Of(c))).FirstOrDefault(a => a is not null);
+        // The cache is for the names data files repeat; names from requests (any string a caller sends) must
+        // not grow it without bound.
+        if (_resolved.Count < MaxCached)
+            _resolved.TryAdd(name, found);
+        return found;
     }
 
     /// <summary>An actor reference keeping the raw name beside the canonical one; null for an empty name.</summary>

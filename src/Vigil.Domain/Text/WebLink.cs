@@ -7,7 +7,10 @@ namespace Vigil.Domain.Text;
 /// </summary>
 public static class WebLink
 {
-    /// <summary>The address to put in href (as parsed, so what is checked is what is linked), or null.</summary>
+    /// <summary>
+    /// The address to put in href (trimmed, as given: with no control characters or leading junk, a browser
+    /// reads the same scheme as the check did), or null.
+    /// </summary>
     public static string? Href(string? url)
     {
         if (string.IsNullOrWhiteSpace(url))
@@ -22,7 +25,7 @@ public static class WebLink
         return Uri.TryCreate(text, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             && !string.IsNullOrEmpty(uri.Host)
-            ? uri.AbsoluteUri
+            ? text
             : null;
     }
 
