@@ -46,6 +46,22 @@ public class ReviewAcceptTests
     }
 
     [Fact]
+    public void Accepting_a_report_edited_to_a_future_date_is_refused_naming_the_date_and_writes_nothing()
+    {
+        using var cli = new Cli();
+        Assert.Equal(0, cli.Run("ingest-news", News(cli)).ExitCode);
+        var id = ReportId(cli, "n1");
+
+        var refused = cli.Run("review", "accept", S(id), "--set", "date=2090-03-06");
+
+        Assert.Equal(5, refused.ExitCode);
+        Assert.Contains("date: 2090-03-06 is in the future", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(id, Candidates(cli).Single(c => c.GetProperty("article_id").GetString() == "n1").GetProperty("id").GetInt64());
+        using var store = SqliteIncidentStore.Open(cli.Db);
+        Assert.Equal(0, store.Count(IncidentQuery.All));
+    }
+
+    [Fact]
     public void Statistics_count_only_accepted_candidates()
     {
         using var cli = new Cli();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vigil.Application.Review;
 using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Review;
 using Vigil.Server.Auth;
@@ -60,7 +61,7 @@ public static class ReviewApi
             var by = Actor.Of(context);
             var accepted = mergeInto is { } into
                 ? CandidateAcceptance.MergeInto(db, id, into, by, useFigures)
-                : CandidateAcceptance.Accept(db, id, by, edits);
+                : CandidateAcceptance.Accept(db, id, by, edits, FutureDates.Latest(context.RequestServices.GetRequiredService<TimeProvider>(), context.RequestServices.GetRequiredService<ServerOptions>().FutureDaysAllowed));
             context.Items[Actor.DetailKey] = accepted.Describe();
             return Results.Ok(new
             {

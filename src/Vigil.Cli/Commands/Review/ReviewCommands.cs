@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
+using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Review;
 using Vigil.Storage;
@@ -96,12 +97,18 @@ public sealed class ReviewAcceptCommand(CliOutput output, TimeProvider clock) : 
         [Description("With --merge-into: replace the incident's killed and injured by the candidate's.")]
         public bool UseFigures { get; init; }
 
+        [CommandOption("--future-days <N>")]
+        [Description("A report may be dated at most N days after today (default 2); later is refused as a typo.")]
+        public int FutureDays { get; init; } = FutureDates.DefaultDaysAllowed;
+
         [CommandOption("--set <FIELD=VALUE>")]
         [Description("Edit a field before saving; repeatable. report: killed, injured, district, province, date, event_type, perpetrator. engagement: key, date, end, place, format. commitment: key, engagement, date, made_by, made_to, category, indicator_metric, indicator_perpetrator, indicator_province, indicator_direction. border-event: crossing, date, status. claim: none.")]
         public string[] Set { get; init; } = [];
 
         public override ValidationResult Validate()
         {
+            if (FutureDays < 0)
+                return ValidationResult.Error("--future-days: must be zero or more");
             if (UseFigures && MergeInto is null)
                 return ValidationResult.Error("--use-figures needs --merge-into");
             if (MergeInto is not null && Set.Length > 0)
@@ -118,7 +125,7 @@ public sealed class ReviewAcceptCommand(CliOutput output, TimeProvider clock) : 
         var edits = settings.Set.Select(e => new KeyValuePair<string, string>(e[..e.IndexOf('=', StringComparison.Ordinal)], e[(e.IndexOf('=', StringComparison.Ordinal) + 1)..])).ToList();
         var accepted = settings.MergeInto is { } into
             ? CandidateAcceptance.MergeInto(db, settings.Id, into, settings.Who, settings.UseFigures)
-            : CandidateAcceptance.Accept(db, settings.Id, settings.Who, edits);
+            : CandidateAcceptance.Accept(db, settings.Id, settings.Who, edits, FutureDates.Latest(clock, settings.FutureDays));
         output.Out.WriteLine(accepted.Describe());
         return ExitCodes.Success;
     }

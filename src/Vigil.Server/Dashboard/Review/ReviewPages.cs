@@ -86,7 +86,8 @@ internal static class ReviewPages
                 var incidentId = long.TryParse(into, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new FieldException("merge_into", $"'{into}' is not an incident id");
                 return CandidateAcceptance.MergeInto(db, id, incidentId, author, Text(form["use_figures"]) is "on" or "true").Describe();
             }
-            return CandidateAcceptance.Accept(db, id, author, Edits(form)).Describe();
+            return CandidateAcceptance.Accept(db, id, author, Edits(form),
+                Domain.Incidents.FutureDates.Latest(clock, context.RequestServices.GetRequiredService<ServerOptions>().FutureDaysAllowed)).Describe();
         });
 
     /// <summary>Carries out one suggested merge: the candidates (ids) into the incident (into) or, without one, as one new incident.</summary>
