@@ -23,7 +23,7 @@ public sealed class KeysCreateCommand(CliOutput output, TimeProvider clock) : Co
         public string? Role { get; init; }
 
         public override ValidationResult Validate() =>
-            Vigil.Server.Security.ApiKeyNames.Problem(Name?.Trim()) is { } problem ? ValidationResult.Error("--name " + problem)
+            ApiKeyNames.Problem(Name?.Trim()) is { } problem ? ValidationResult.Error("--name " + problem)
             : !EnumText<ApiRole>.TryParse(Role, out _) ? ValidationResult.Error($"--role: give one of: {string.Join(", ", EnumText<ApiRole>.All)}")
             : ValidationResult.Success();
     }

@@ -50,11 +50,11 @@ public sealed class ApiKeyNameTests : IDisposable
     }
 
     [Fact]
-    public void The_cli_refuses_the_same_names()
+    public void The_api_and_the_cli_share_one_name_rule()
     {
-        Assert.NotNull(Server.Security.ApiKeyNames.Problem("a\nb"));
-        Assert.NotNull(Server.Security.ApiKeyNames.Problem(new string('a', 65)));
-        Assert.Null(Server.Security.ApiKeyNames.Problem("ci-bot_2"));
+        Assert.NotNull(Vigil.Application.Access.ApiKeyNames.Problem("a\nb"));
+        Assert.NotNull(Vigil.Application.Access.ApiKeyNames.Problem(new string('a', 65)));
+        Assert.Null(Vigil.Application.Access.ApiKeyNames.Problem("ci-bot_2"));
     }
 
     public void Dispose() => _api.Dispose();

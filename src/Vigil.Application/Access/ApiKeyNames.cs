@@ -1,4 +1,4 @@
-namespace Vigil.Server.Security;
+namespace Vigil.Application.Access;
 
 /// <summary>
 /// What an API key's name may be: it signs every write in the audit trail, appears in URLs
