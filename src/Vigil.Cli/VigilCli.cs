@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Application.Reference;
@@ -20,13 +22,15 @@ public static class VigilCli
         // Numbers and dates print the same on every machine: scripts read this output.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        using var logging = CliLogging.Create();
         var app = new CommandApp();
-        app.Configure(config => Configure(config, output, clock ?? TimeProvider.System, reference ?? ReferenceData.Bundled));
+        app.Configure(config => Configure(config, output, clock ?? TimeProvider.System, reference ?? ReferenceData.Bundled, logging));
         return app.Run(args);
     }
 
-    public static void Configure(IConfigurator config, CliOutput output, TimeProvider clock, ReferenceData reference)
+    public static void Configure(IConfigurator config, CliOutput output, TimeProvider clock, ReferenceData reference, ILoggerFactory? logging = null)
     {
+        config.Settings.Registrar.RegisterInstance(logging ?? NullLoggerFactory.Instance);
         config.ConfigureConsole(output.Console);
         config.Settings.Registrar.RegisterInstance(output);
         config.Settings.Registrar.RegisterInstance(clock);

@@ -32,4 +32,7 @@ public sealed record ServerOptions
 
     /// <summary>How many days after today an incident may be dated (time zones, a report filed tomorrow).</summary>
     public int FutureDaysAllowed { get; init; } = 2;
+
+    /// <summary>Requests slower than this are logged (event 4001 "slow request").</summary>
+    public long SlowRequestMilliseconds { get; init; } = 1000;
 }

@@ -9,6 +9,7 @@ using Vigil.Server.Api;
 using Vigil.Server.Auth;
 using Vigil.Server.Dashboard;
 using Vigil.Server.Infrastructure;
+using Vigil.Server.Logging;
 using Vigil.Server.Security;
 
 namespace Vigil.Server;
@@ -47,6 +48,7 @@ public static class VigilServer
             o.AddPolicy(DataVersionCachePolicy.Name, new DataVersionCachePolicy());
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<LoggedErrors>();
         builder.Services.Configure<JsonOptions>(j => Json.Configure(j.SerializerOptions));
         builder.Services.AddOpenApi(OpenApiServers.Relative);
         builder.Services.AddDashboard();
@@ -72,6 +74,7 @@ public static class VigilServer
 
         app.UseVigilTransport(app.Services.GetRequiredService<ServerOptions>());
         app.UseExceptionHandler();
+        app.UseMiddleware<SlowRequests>();
         app.UseStatusCodePages();
         // The audit wraps authentication and authorisation, so that refused and failed writes are recorded too.
         app.UseMiddleware<AuditMiddleware>();

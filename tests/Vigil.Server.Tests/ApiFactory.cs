@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Normalization;
 using Vigil.Server.Auth;
@@ -46,7 +47,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("db", Database);
         builder.UseSetting("anonymous-read", _anonymousRead ? "true" : "false");
         builder.UseSetting("requests-per-minute", _requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
+
+    /// <summary>Every log entry the server wrote, with its event id.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public HttpClient Client(ApiRole? role)
     {

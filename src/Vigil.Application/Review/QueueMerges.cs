@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Vigil.Application.Logging;
 using Vigil.Domain.Incidents;
 using Vigil.Extraction.Merging;
 using Vigil.Extraction.Review;
@@ -25,7 +28,8 @@ public static class QueueMerges
     public static (List<PlannedMerge> Plan, MatchCounts Counts) Plan(IVigilDatabase db, int windowDays) =>
         Plan(db, windowDays, db.Candidates.PendingPayloads("report"));
 
-    public static IEnumerable<AppliedMerge> Apply(IVigilDatabase db, IEnumerable<PlannedMerge> plan, string by)
+    /// <summary>Carries out the plan, one recorded merge at a time (each logged as event 2001).</summary>
+    public static IEnumerable<AppliedMerge> Apply(IVigilDatabase db, IEnumerable<PlannedMerge> plan, string by, ILogger? log = null)
     {
         var queue = db.Candidates;
         foreach (var p in plan.Where(p => !p.LeftForReview))
@@ -34,7 +38,16 @@ public static class QueueMerges
             var (incident, mergeId) = p.Entry.Into is { } target
                 ? queue.MergeInto(p.CandidateIds, target.Id, by, why, (cs, current) => ReviewDecisions.MergeIntoIncident(current, cs.Select(c => c.Payload)))
                 : queue.AcceptCluster(p.CandidateIds, by, why, cs => ReviewDecisions.ClusterIncident(cs.Select(c => c.Payload)));
+            VigilLog.MergeApplied(log ?? NullLogger.Instance, mergeId, string.Join(",", p.CandidateIds), p.Entry.Into is null ? "new" : "existing", incident.Id, by);
             yield return new AppliedMerge(p, incident, mergeId);
         }
+    }
+
+    /// <summary>Reverses one merge (logged as event 2002).</summary>
+    /// <exception cref="Domain.Errors.NotFoundException">No such merge, or it was undone already.</exception>
+    public static void Undo(IVigilDatabase db, long mergeId, string by, ILogger? log = null)
+    {
+        db.Candidates.UndoMerge(mergeId, by);
+        VigilLog.MergeUndone(log ?? NullLogger.Instance, mergeId, by);
     }
 }

@@ -1,8 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Logging;
 using Vigil.Cli.Infrastructure;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Formats;
@@ -10,7 +12,7 @@ using Vigil.Ingestion.Normalization;
 
 namespace Vigil.Cli.Commands;
 
-public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Command<ImportCommand.Settings>
+public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerFactory logging) : Command<ImportCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
@@ -78,6 +80,7 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock) : Comman
             try
             {
                 result = ImportWithProgress.Run(output, importer, settings.Files[i], options, settings.Json, cancellationToken);
+                logging.CreateLogger("Vigil.Imports").Imported(result, options.Author ?? "cli");
             }
             catch (Exception) when (settings.Files.Length > 1)
             {

@@ -1,3 +1,4 @@
+using Vigil.Application.Logging;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
 using Vigil.Ingestion;
@@ -26,7 +27,9 @@ public static class ImportsApi
         }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("The rows an import skipped, with their line and reason.");
     }
 
-    private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, TimeProvider clock, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
+    private const string LogCategory = "Vigil.Imports";
+
+    private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, TimeProvider clock, ILoggerFactory loggers, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
     {
         if (!context.Request.HasFormContentType)
             return Problems.Field("file", "send the file as multipart/form-data in a field named 'file'");
@@ -70,6 +73,7 @@ public static class ImportsApi
             catch (InputException e)
             {
                 var shown = new InputException(e.Location with { File = Path.GetFileName(e.Location.File) }, e.Problem);
+                VigilLog.ImportRefused(loggers.CreateLogger(LogCategory), Path.GetFileName(path), shown.Message);
                 return Results.ValidationProblem(
                     new Dictionary<string, string[]> { [e.Location.Field ?? "file"] = [shown.Message] },
                     title: "The file cannot be imported; nothing was written", detail: shown.Message);
@@ -79,6 +83,7 @@ public static class ImportsApi
                 Directory.CreateDirectory(Path.GetDirectoryName(RejectsPath(options, result.Summary.ImportId))!);
                 File.Copy(result.RejectsFile, RejectsPath(options, result.Summary.ImportId), overwrite: true);
             }
+            loggers.CreateLogger(LogCategory).Imported(result, Actor.Of(context));
             context.Items[Actor.DetailKey] = $"import #{result.Summary.ImportId} of {file.FileName}";
             return Results.Ok(new
             {

@@ -53,7 +53,7 @@ public static class MergesApi
         });
     }
 
-    private static IResult Apply(HttpContext context, StoreAccess stores, int? window)
+    private static IResult Apply(HttpContext context, StoreAccess stores, ILogger<AppliedMerge> log, int? window)
     {
         if (window is < 0 or > 30)
             return Problems.Field("window", "must be 0 to 30 days");
@@ -62,7 +62,7 @@ public static class MergesApi
         var (plan, _) = QueueMerges.Plan(db, window ?? 1);
         try
         {
-            var applied = QueueMerges.Apply(db, plan, Actor.Of(context)).ToList();
+            var applied = QueueMerges.Apply(db, plan, Actor.Of(context), log).ToList();
             context.Items[Actor.DetailKey] = $"{applied.Count} merges applied";
             return Results.Ok(new
             {
@@ -76,13 +76,13 @@ public static class MergesApi
         }
     }
 
-    private static IResult Undo(long id, HttpContext context, StoreAccess stores)
+    private static IResult Undo(long id, HttpContext context, StoreAccess stores, ILogger<AppliedMerge> log)
     {
         using var db = stores.Open();
         var store = db.Incidents;
         try
         {
-            db.Candidates.UndoMerge(id, Actor.Of(context));
+            QueueMerges.Undo(db, id, Actor.Of(context), log);
         }
         catch (NotFoundException e)
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Vigil.Application.Logging;
 using Vigil.Domain.Text;
 using Vigil.Server.Security;
 using Vigil.Storage;
@@ -60,6 +61,7 @@ public sealed class ApiKeyAuthenticationHandler(
     private Task<AuthenticateResult> Refuse(string why)
     {
         Context.Items[RefusedKey] = true;
+        VigilLog.AuthenticationFailed(Logger, Request.Method, Request.Path, Context.Connection.RemoteIpAddress?.ToString(), why);
         return Task.FromResult(AuthenticateResult.Fail(why));
     }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Application.Review;
@@ -55,7 +56,7 @@ public sealed class MergePlanCommand(CliOutput output, TimeProvider clock) : Com
 }
 
 /// <summary><c>vigil merge apply</c>: carries out the plan; each merge recorded and reversible.</summary>
-public sealed class MergeApplyCommand(CliOutput output, TimeProvider clock) : Command<MergeSettings>
+public sealed class MergeApplyCommand(CliOutput output, TimeProvider clock, ILoggerFactory logging) : Command<MergeSettings>
 {
     public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken)
     {
@@ -63,7 +64,7 @@ public sealed class MergeApplyCommand(CliOutput output, TimeProvider clock) : Co
         var inv = CultureInfo.InvariantCulture;
         var (plan, _) = QueueMerges.Plan(db, settings.Window);
         int into = 0, created = 0;
-        foreach (var (p, incident, mergeId) in QueueMerges.Apply(db, plan, settings.Who))
+        foreach (var (p, incident, mergeId) in QueueMerges.Apply(db, plan, settings.Who, logging.CreateLogger("Vigil.Merges")))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var existing = p.Entry.Outcome == MergeOutcome.IntoExisting;
@@ -91,7 +92,7 @@ public sealed class MergeListCommand(CliOutput output, TimeProvider clock) : Com
 }
 
 /// <summary><c>vigil merge undo MERGE_ID</c>: reverses one merge.</summary>
-public sealed class MergeUndoCommand(CliOutput output, TimeProvider clock) : Command<MergeUndoCommand.Settings>
+public sealed class MergeUndoCommand(CliOutput output, TimeProvider clock, ILoggerFactory logging) : Command<MergeUndoCommand.Settings>
 {
     public sealed class Settings : MergeSettings
     {
@@ -103,7 +104,7 @@ public sealed class MergeUndoCommand(CliOutput output, TimeProvider clock) : Com
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        db.Candidates.UndoMerge(settings.Id, settings.Who);
+        QueueMerges.Undo(db, settings.Id, settings.Who, logging.CreateLogger("Vigil.Merges"));
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"merge {settings.Id} undone: its candidates are pending again and its incident as before the merge"));
         return ExitCodes.Success;
     }

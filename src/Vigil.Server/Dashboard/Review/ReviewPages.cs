@@ -29,10 +29,10 @@ internal static class ReviewPages
             .ExcludeFromDescription();
         app.MapPost("/review/merge", MergeAsync).ExcludeFromDescription();
         app.MapGet("/review/merges", MergesAsync).ExcludeFromDescription();
-        app.MapPost("/review/merges/{id:long}/undo", (long id, HttpContext context, StoreAccess stores, TimeProvider clock) =>
+        app.MapPost("/review/merges/{id:long}/undo", (long id, HttpContext context, StoreAccess stores, TimeProvider clock, ILogger<AppliedMerge> log) =>
             RunAsync(context, stores, clock, "Cannot undo", (db, author, _) =>
             {
-                db.Candidates.UndoMerge(id, author);
+                QueueMerges.Undo(db, id, author, log);
                 return $"merge {id} undone";
             }, "/review/merges")).ExcludeFromDescription();
     }
