@@ -67,4 +67,16 @@ public sealed class ScopeParserTests
         Assert.Equal(field, e.Field);
         Assert.Contains("outside the dates Vigil covers", e.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_host_can_give_its_own_alias_table_and_the_scope_follows_it()
+    {
+        var actors = Vigil.Domain.Actors.ActorCatalog.Parse(new StringReader(
+            "name,kind,parent,aliases\nLashkar-e-Test,militant,,LeT-X|Test Front\n"), "test-actors.csv");
+        var parser = new ScopeParser(new ReferenceData(ReferenceData.Bundled.Gazetteer, actors));
+
+        Assert.Contains("Lashkar-e-Test", parser.Parse(new ScopeInput { Actors = ["Test Front"] }).Actors);
+        Assert.DoesNotContain("TTP", parser.Parse(new ScopeInput { Actors = ["Pakistani Taliban"] }).Actors);
+        Assert.DoesNotContain("Lashkar-e-Test", _parser.Parse(new ScopeInput { Actors = ["Test Front"] }).Actors);
+    }
 }

@@ -143,7 +143,7 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
         using var db = settings.OpenStore(clock);
 
         var store = db.Incidents;
-        var checker = new ClaimChecker(store, Scopes.Bundled);
+        var checker = new ClaimChecker(store, reference.Scopes);
         var checks = claims.Select(checker.Check).ToList();
         if (settings.Json)
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Spectre.Console.Cli;
+using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Actors;
 using Vigil.Domain.Errors;
@@ -10,7 +11,7 @@ using Vigil.Geo;
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil eval ucdp-set</c>: the labeled development set derived from a UCDP GED file's headlines.</summary>
-public sealed class EvalBuildUcdpSetCommand(CliOutput output) : Command<EvalBuildUcdpSetCommand.Settings>
+public sealed class EvalBuildUcdpSetCommand(CliOutput output, ReferenceData reference) : Command<EvalBuildUcdpSetCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
@@ -30,7 +31,7 @@ public sealed class EvalBuildUcdpSetCommand(CliOutput output) : Command<EvalBuil
         using var writer = settings.Out is null ? null : new StreamWriter(settings.Out) { NewLine = "\n" };
         var target = writer ?? output.Out;
         var options = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        foreach (var row in UcdpDevSet.Build(settings.File, Gazetteer.Bundled, ActorCatalog.Bundled))
+        foreach (var row in UcdpDevSet.Build(settings.File, reference.Gazetteer, reference.Actors))
             target.WriteLine(row.ToJsonString(options));
         return ExitCodes.Success;
     }

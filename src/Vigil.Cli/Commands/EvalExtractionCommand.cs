@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
@@ -12,7 +13,7 @@ using Vigil.Extraction.Evaluation;
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil eval extraction</c>: precision, recall and F1 of the extractor per field on a labeled set.</summary>
-public sealed class EvalExtractionCommand(CliOutput output) : Command<EvalExtractionCommand.Settings>
+public sealed class EvalExtractionCommand(CliOutput output, ReferenceData reference) : Command<EvalExtractionCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
@@ -34,7 +35,7 @@ public sealed class EvalExtractionCommand(CliOutput output) : Command<EvalExtrac
         if (!System.IO.File.Exists(settings.File))
             throw new NotFoundException($"{settings.File}: no such file");
         var examples = LabeledSet.Read(settings.File);
-        var result = new ExtractionEvaluator(ArticleExtractor.Bundled).Evaluate(examples);
+        var result = new ExtractionEvaluator(reference.Extractor).Evaluate(examples);
         var inv = CultureInfo.InvariantCulture;
         if (settings.Json)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Errors;
 using Vigil.Extraction;
@@ -11,7 +12,7 @@ using Vigil.Extraction.Input;
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil extract</c>: incident reports, claims, engagements, border events and commitments from news files.</summary>
-public sealed class ExtractCommand(CliOutput output) : Command<ExtractCommand.Settings>
+public sealed class ExtractCommand(CliOutput output, ReferenceData reference) : Command<ExtractCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
@@ -38,7 +39,7 @@ public sealed class ExtractCommand(CliOutput output) : Command<ExtractCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         DateOnly? published = settings.Published is null ? null : DateOnly.ParseExact(settings.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var extractor = ArticleExtractor.Bundled;
+        var extractor = reference.Extractor;
         foreach (var file in settings.Files)
         {
             if (!File.Exists(file))

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Application.Logging;
+using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Formats;
@@ -12,7 +13,7 @@ using Vigil.Ingestion.Normalization;
 
 namespace Vigil.Cli.Commands;
 
-public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerFactory logging) : Command<ImportCommand.Settings>
+public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerFactory logging, ReferenceData reference) : Command<ImportCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
@@ -64,7 +65,7 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
     {
         using var db = settings.OpenStore(clock);
         var store = db.Incidents;
-        var importer = new Importer(store, IncidentNormalizer.Bundled());
+        var importer = new Importer(store, reference.Normalizer());
         var options = new ImportOptions
         {
             Format = settings.Format,

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console.Cli;
+using Vigil.Application.Reference;
 using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Claims;
@@ -14,7 +15,7 @@ using Vigil.Storage;
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil ingest-news</c>: extract from news files and queue every item for review as a pending candidate.</summary>
-public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Command<IngestNewsCommand.Settings>
+public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<IngestNewsCommand.Settings>
 {
     public sealed class Settings : DatabaseSettings
     {
@@ -54,7 +55,7 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock) : Co
             foreach (var article in ArticleReader.Read(file, published))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                candidates.AddRange(Candidates(ArticleExtractor.Bundled.Extract(article)));
+                candidates.AddRange(Candidates(reference.Extractor.Extract(article)));
             }
             var ids = queue.Add(candidates);
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

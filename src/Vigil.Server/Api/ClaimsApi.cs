@@ -35,7 +35,7 @@ public static class ClaimsApi
         return Results.Ok(AcceptedClaimChecks.CheckAll(db, reference).Select(AcceptedClaimJson.ToJson).ToList());
     }
 
-    private static async Task<IResult> Check(HttpContext context, StoreAccess stores)
+    private static async Task<IResult> Check(HttpContext context, StoreAccess stores, ReferenceData reference)
     {
         var (body, problem) = await JsonBody.ReadAsync<JsonNode>(context);
         if (problem is not null)
@@ -51,7 +51,7 @@ public static class ClaimsApi
         }
         using var db = stores.Open();
         var store = db.Incidents;
-        var checker = new ClaimChecker(store, Scopes.Bundled);
+        var checker = new ClaimChecker(store, reference.Scopes);
         return Results.Ok(claims.Select(c => ClaimCheckJson.ToJson(checker.Check(c))).ToList());
     }
 }

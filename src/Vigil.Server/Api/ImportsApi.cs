@@ -1,4 +1,5 @@
 using Vigil.Application.Logging;
+using Vigil.Application.Reference;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
 using Vigil.Ingestion;
@@ -29,7 +30,7 @@ public static class ImportsApi
 
     private const string LogCategory = "Vigil.Imports";
 
-    private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, TimeProvider clock, ILoggerFactory loggers, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
+    private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, TimeProvider clock, ILoggerFactory loggers, ReferenceData reference, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
     {
         if (!context.Request.HasFormContentType)
             return Problems.Field("file", "send the file as multipart/form-data in a field named 'file'");
@@ -67,7 +68,7 @@ public static class ImportsApi
             ImportResult result;
             try
             {
-                result = new Importer(store, IncidentNormalizer.Bundled()).Import(path,
+                result = new Importer(store, reference.Normalizer()).Import(path,
                     new ImportOptions { Format = format, SkipInvalid = skip, RejectsPath = rejects, Author = Actor.Of(context), LatestDate = FutureDates.Latest(clock, options.FutureDaysAllowed) }, null, context.RequestAborted);
             }
             catch (InputException e)

@@ -93,7 +93,7 @@ public static class IncidentsApi
         return Results.Ok(store.GetRevisions(id).Select(RevisionResource.Of));
     }
 
-    private static async Task<IResult> Create(HttpContext context, StoreAccess stores, TimeProvider clock, ServerOptions options)
+    private static async Task<IResult> Create(HttpContext context, StoreAccess stores, TimeProvider clock, ServerOptions options, ReferenceData reference)
     {
         var (input, problem) = await JsonBody.ReadAsync<IncidentInput>(context);
         if (problem is not null)
@@ -101,7 +101,7 @@ public static class IncidentsApi
         Incident incident;
         try
         {
-            incident = IncidentNormalizer.Bundled().Normalize(input!.ToIncident());
+            incident = reference.Normalizer().Normalize(input!.ToIncident());
         }
         catch (FieldException e)
         {
@@ -117,7 +117,7 @@ public static class IncidentsApi
         return Results.Created($"/api/v1/incidents/{created.Id}", IncidentResource.Of(store.Find(created.Id)!));
     }
 
-    private static async Task<IResult> Replace(long id, HttpContext context, StoreAccess stores, TimeProvider clock, ServerOptions options, string? reason)
+    private static async Task<IResult> Replace(long id, HttpContext context, StoreAccess stores, TimeProvider clock, ServerOptions options, string? reason, ReferenceData reference)
     {
         if (ExpectedRevision(context, id) is not { } expected)
             return context.Request.Headers.IfMatch.Count == 0 ? Problems.PreconditionRequired() : Problems.Field("If-Match", "is not an ETag of this incident");
@@ -127,7 +127,7 @@ public static class IncidentsApi
         Incident incident;
         try
         {
-            incident = IncidentNormalizer.Bundled().Normalize(input!.ToIncident());
+            incident = reference.Normalizer().Normalize(input!.ToIncident());
         }
         catch (FieldException e)
         {

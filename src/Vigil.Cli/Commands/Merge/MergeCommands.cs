@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Reference;
 using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Extraction.Merging;
@@ -32,7 +33,7 @@ public class MergeSettings : DatabaseSettings
 }
 
 /// <summary><c>vigil merge plan [FILE...]</c>: what the pending report candidates (or the reports in the files) would merge into and why; nothing is written.</summary>
-public sealed class MergePlanCommand(CliOutput output, TimeProvider clock) : Command<MergePlanCommand.Settings>
+public sealed class MergePlanCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<MergePlanCommand.Settings>
 {
     public sealed class Settings : MergeSettings
     {
@@ -44,7 +45,7 @@ public sealed class MergePlanCommand(CliOutput output, TimeProvider clock) : Com
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var view = new MergeView(output);
+        var view = new MergeView(output, reference);
         if (settings.Files.Length > 0)
             return view.DryRunFiles(db.Incidents, settings, new MergeRule { WindowDays = settings.Window }, cancellationToken);
         var inv = CultureInfo.InvariantCulture;
@@ -82,12 +83,12 @@ public sealed class MergeApplyCommand(CliOutput output, TimeProvider clock, ILog
 }
 
 /// <summary><c>vigil merge list</c>: the recorded merges, newest first.</summary>
-public sealed class MergeListCommand(CliOutput output, TimeProvider clock) : Command<MergeSettings>
+public sealed class MergeListCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<MergeSettings>
 {
     public override int Execute(CommandContext context, MergeSettings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        return new MergeView(output).ListMerges(db.Candidates, settings.Json);
+        return new MergeView(output, reference).ListMerges(db.Candidates, settings.Json);
     }
 }
 

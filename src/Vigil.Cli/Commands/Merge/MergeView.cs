@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Reference;
 using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Errors;
@@ -17,7 +18,7 @@ using Vigil.Storage;
 namespace Vigil.Cli.Commands.Merge;
 
 /// <summary>The merge commands' output: plans (as a table or JSON) and the list of recorded merges.</summary>
-public sealed class MergeView(CliOutput output)
+public sealed class MergeView(CliOutput output, ReferenceData reference)
 {
     public int DryRunFiles(IIncidentStore store, MergePlanCommand.Settings settings, MergeRule rule, CancellationToken cancellationToken)
     {
@@ -29,7 +30,7 @@ public sealed class MergeView(CliOutput output)
             foreach (var article in ArticleReader.Read(file))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ArticleExtractor.Bundled.ExtractReport(article) is { } report)
+                if (reference.Extractor.ExtractReport(article) is { } report)
                     reports.Add(report);
             }
         }

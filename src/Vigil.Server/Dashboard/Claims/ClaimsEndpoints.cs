@@ -32,14 +32,14 @@ internal static class ClaimsEndpoints
         var form = ClaimForm.Of(context.Request.Query);
         using var db = stores.Open();
         var store = db.Incidents;
-        var options = FilterOptions.Load(store);
+        var options = FilterOptions.Load(store, reference);
         var accepted = AcceptedClaimChecks.CheckAll(db, reference);
         if (!form.IsSubmitted)
             return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], null, null));
         var (claim, error) = form.ToClaim();
         if (error is not null)
             return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], error, null), StatusCodes.Status400BadRequest);
-        var check = new ClaimChecker(store, Scopes.Bundled).Check(claim!);
+        var check = new ClaimChecker(store, reference.Scopes).Check(claim!);
         return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [check], null, null));
     }
 
@@ -54,7 +54,7 @@ internal static class ClaimsEndpoints
         var empty = ClaimForm.Of(QueryCollection.Empty);
         using var db = stores.Open();
         var store = db.Incidents;
-        var options = FilterOptions.Load(store);
+        var options = FilterOptions.Load(store, reference);
         var accepted = AcceptedClaimChecks.CheckAll(db, reference);
         IReadOnlyList<Claim> claims;
         try
@@ -70,7 +70,7 @@ internal static class ClaimsEndpoints
             // A value of the wrong JSON kind where the reader expects another (an evidence offset as text).
             return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [], null, "claims: " + e.Message), StatusCodes.Status400BadRequest);
         }
-        var checker = new ClaimChecker(store, Scopes.Bundled);
+        var checker = new ClaimChecker(store, reference.Scopes);
         return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [.. claims.Select(checker.Check)], null, null));
     }
 }

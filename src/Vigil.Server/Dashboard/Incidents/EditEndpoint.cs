@@ -1,4 +1,5 @@
 using Vigil.Application.Incidents;
+using Vigil.Application.Reference;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Revisions;
 using Vigil.Server.Auth;
@@ -27,7 +28,7 @@ internal static class EditEndpoint
         return Pages.Render<EditPage>(chrome, new EditModel(incident, IncidentForm.Of(incident), null, null, null));
     }
 
-    public static async Task<IResult> SaveAsync(long id, HttpContext context, StoreAccess stores, TimeProvider clock)
+    public static async Task<IResult> SaveAsync(long id, HttpContext context, StoreAccess stores, TimeProvider clock, ReferenceData reference)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Write) is { } denied)
@@ -50,7 +51,7 @@ internal static class EditEndpoint
         Domain.Incidents.Incident edited;
         try
         {
-            edited = IncidentEdit.Apply(current, submitted, changed);
+            edited = IncidentEdit.Apply(current, submitted, changed, reference.Normalizer());
         }
         catch (FieldException e)
         {

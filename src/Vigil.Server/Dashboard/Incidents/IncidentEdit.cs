@@ -19,7 +19,7 @@ internal static class IncidentEdit
 
 
     /// <exception cref="FieldException">A value that cannot be accepted, with its form field.</exception>
-    public static Incident Apply(Incident current, IncidentForm form, IReadOnlySet<string> changed)
+    public static Incident Apply(Incident current, IncidentForm form, IReadOnlySet<string> changed, IncidentNormalizer normalizer)
     {
         bool Any(params string[] names) => names.Any(changed.Contains);
         var i = current;
@@ -94,7 +94,7 @@ internal static class IncidentEdit
             i = i with { Sources = Sources(form) };
 
         // Normalise again (places, actors, casualty flags) from the values the source — or now the analyst — gave.
-        return IncidentNormalizer.Bundled().Normalize(i with { Flags = current.Flags & QualityFlagSets.FromSource });
+        return normalizer.Normalize(i with { Flags = current.Flags & QualityFlagSets.FromSource });
     }
 
     private static CasualtyCount Casualties(IncidentForm form, string prefix, IReadOnlySet<string> changed)

@@ -18,7 +18,7 @@ internal static class IncidentListEndpoint
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes)
+    public static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
@@ -27,7 +27,7 @@ internal static class IncidentListEndpoint
         var filter = IncidentFilter.Of(q);
         using var db = stores.Open();
         var store = db.Incidents;
-        var options = FilterOptions.Load(store);
+        var options = FilterOptions.Load(store, reference);
         var (view, viewError) = ListView.Of(q);
         var (query, error) = filter.ToQuery(scopes);
         error ??= viewError;

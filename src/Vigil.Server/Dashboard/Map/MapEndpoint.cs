@@ -24,16 +24,16 @@ internal static class MapEndpoint
 
     public static void MapMap(this IEndpointRouteBuilder app) => app.MapGet("/map", ShowAsync).ExcludeFromDescription();
 
-    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes)
+    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var filter = IncidentFilter.Of(context.Request.Query);
-        var country = Scopes.Bundled.Country(QueryText.One(context.Request.Query, "country") ?? "Pakistan");
+        var country = reference.Scopes.Country(QueryText.One(context.Request.Query, "country") ?? "Pakistan");
         using var db = stores.Open();
         var store = db.Incidents;
-        var options = FilterOptions.Load(store, country);
+        var options = FilterOptions.Load(store, reference, country);
 
         var defaulted = false;
         if (filter.From is null && filter.To is null && DataMonths.Of(store).Last is { } lastMonth)
@@ -52,7 +52,7 @@ internal static class MapEndpoint
         var (incidents, killed) = (months.Sum(m => m.Incidents), months.Sum(m => m.KilledBest));
         var districts = DistrictClusters.Districts(store, query, iso);
         var points = DistrictClusters.Points(districts);
-        var province = filter.Province.Length == 1 && Gazetteer.Bundled.FindProvince(filter.Province[0], iso) is { } p ? Gazetteer.Bundled.Current(p) : null;
+        var province = filter.Province.Length == 1 && reference.Gazetteer.FindProvince(filter.Province[0], iso) is { } p ? reference.Gazetteer.Current(p) : null;
         var map = iso is null ? null : ChoroplethMap.Create(new MapScope(iso, province), PeriodName(query.From, query.To), districts, points);
         return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, map, districts,
             incidents, killed, points.Sum(x => x.Count), null));

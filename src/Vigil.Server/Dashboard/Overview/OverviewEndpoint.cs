@@ -31,7 +31,7 @@ internal static class OverviewEndpoint
             reference.Scopes.Country(QueryText.One(q, "country") ?? "Pakistan"));
 
         using var db = stores.Open();
-        var options = FilterOptions.Load(db.Incidents, filter.Country);
+        var options = FilterOptions.Load(db.Incidents, reference, filter.Country);
         try
         {
             var built = new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest

@@ -1,3 +1,4 @@
+using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Domain.Time;
 using Vigil.Server.Auth;
@@ -14,7 +15,7 @@ internal static class ReportsEndpoint
 {
     public static void MapReportPages(this IEndpointRouteBuilder app) => app.MapGet("/reports", ShowAsync).ExcludeFromDescription();
 
-    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores)
+    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ReferenceData reference)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
@@ -22,7 +23,7 @@ internal static class ReportsEndpoint
         var q = context.Request.Query;
         using var db = stores.Open();
         var store = db.Incidents;
-        var options = FilterOptions.Load(store);
+        var options = FilterOptions.Load(store, reference);
         var range = DataMonths.Of(store);
         var latest = range.Last;
         var month = QueryText.One(q, "month");
