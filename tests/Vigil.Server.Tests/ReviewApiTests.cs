@@ -148,6 +148,15 @@ public sealed class ReviewApiTests : IDisposable
         Assert.Equal("not-checkable", claim.GetProperty("verdict").GetString());
         Assert.Equal("not-checkable", claim.GetProperty("check").GetProperty("verdict").GetString());
         Assert.Equal("injured", claim.GetProperty("check").GetProperty("claim").GetProperty("metric").GetString());
+
+        // The answer is bounded: a page of at most 500, the total in a header, a limit beyond that refused by name.
+        var viewer = _api.Client(ApiRole.Viewer);
+        var paged = await viewer.GetAsync("/api/v1/claims/accepted?offset=1&limit=10", Ct);
+        Assert.Equal("1", paged.Headers.GetValues("X-Total-Count").Single());
+        Assert.Empty(Parse(await paged.Content.ReadAsStringAsync(Ct)).EnumerateArray());
+        var tooMany = await viewer.GetAsync("/api/v1/claims/accepted?limit=501", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("limit", await tooMany.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     public void Dispose() => _api.Dispose();

@@ -13,10 +13,20 @@ public sealed record AcceptedClaimCheck(AcceptedClaim Accepted, ClaimCheck Check
 /// <summary>Checks every accepted claim against the store (live: the verdict follows the data), for the command line, the API and the dashboard.</summary>
 public static class AcceptedClaimChecks
 {
-    public static IReadOnlyList<AcceptedClaimCheck> CheckAll(IVigilDatabase db, ReferenceData reference)
+    public static IReadOnlyList<AcceptedClaimCheck> CheckAll(IVigilDatabase db, ReferenceData reference) =>
+        Check(db, reference, db.AcceptedClaims.List());
+
+    /// <summary>One page of the accepted claims (in the order accepted), checked; and how many there are in all.</summary>
+    public static (IReadOnlyList<AcceptedClaimCheck> Page, int Total) CheckPage(IVigilDatabase db, ReferenceData reference, int offset, int limit)
+    {
+        var all = db.AcceptedClaims.List();
+        return (Check(db, reference, [.. all.Skip(offset).Take(limit)]), all.Count);
+    }
+
+    private static IReadOnlyList<AcceptedClaimCheck> Check(IVigilDatabase db, ReferenceData reference, IReadOnlyList<AcceptedClaim> claims)
     {
         var checker = new ClaimChecker(db.Incidents, reference.Scopes);
-        return [.. db.AcceptedClaims.List().Select(a =>
+        return [.. claims.Select(a =>
         {
             using var doc = JsonDocument.Parse(a.Claim);
             return new AcceptedClaimCheck(a, checker.Check(ClaimJson.Parse(doc.RootElement, $"accepted claim {a.Id}")));

@@ -25,14 +25,22 @@ public static class ClaimsApi
         api.MapPost("/claims/check", Check).WithTags("claims").RequireAuthorization(Policies.Read)
             .WithSummary("Checks claims: supported, contradicted or not checkable, with the computed values, differences, tolerances and the incidents behind them.");
         api.MapGet("/claims/accepted", Accepted).WithTags("claims").RequireAuthorization(Policies.Read)
-            .WithSummary("The claims accepted from the news (review), each with its article, evidence, who accepted it, and its verdict checked against the data now.");
+            .WithSummary("The claims accepted from the news (review), each with its article, evidence, who accepted it, and its verdict checked against the data now; at most 500 per answer (limit, offset; X-Total-Count gives the total).");
     }
 
-    private static IResult Accepted(StoreAccess stores, ReferenceData reference)
+    /// <summary>The most accepted claims one answer re-checks; more are paged with offset (X-Total-Count says how many there are).</summary>
+    public const int MaxAcceptedPage = 500;
+
+    private static IResult Accepted(HttpContext context, StoreAccess stores, ReferenceData reference, int? offset, int? limit)
     {
+        if (offset is < 0)
+            return Problems.Field("offset", "must be zero or more");
+        if (limit is < 1 or > MaxAcceptedPage)
+            return Problems.Field("limit", $"must be 1 to {MaxAcceptedPage}; page through the rest with offset");
         using var db = stores.Open();
-        var store = db.Incidents;
-        return Results.Ok(AcceptedClaimChecks.CheckAll(db, reference).Select(AcceptedClaimJson.ToJson).ToList());
+        var (page, total) = AcceptedClaimChecks.CheckPage(db, reference, offset ?? 0, limit ?? MaxAcceptedPage);
+        context.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Ok(page.Select(AcceptedClaimJson.ToJson).ToList());
     }
 
     private static async Task<IResult> Check(HttpContext context, StoreAccess stores, ReferenceData reference)
