@@ -159,7 +159,6 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
     private int CheckAccepted(Settings settings)
     {
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
         var checks = AcceptedClaimChecks.CheckAll(db, reference);
         if (settings.Json)
         {

@@ -45,7 +45,6 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock, Refe
     {
         DateOnly? published = settings.Published is null ? null : DateOnly.ParseExact(settings.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
         var queue = db.Candidates;
         foreach (var file in settings.Files)
         {

@@ -31,7 +31,6 @@ public sealed class KeysCreateCommand(CliOutput output, TimeProvider clock) : Co
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
         var (record, key) = new ApiKeyAdministration(db.Access).Create(settings.Name!, EnumText<ApiRole>.Parse(settings.Role!));
         output.Out.WriteLine(key);
         output.Error.WriteLine($"key for {record.Name} ({EnumText<ApiRole>.Format(record.Role)}) created; it is shown only now — keep it safe. Send it as the X-Api-Key header.");
@@ -45,7 +44,6 @@ public sealed class KeysListCommand(CliOutput output, TimeProvider clock) : Comm
     public override int Execute(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
         var table = new Table().Border(TableBorder.Simple).AddColumns("name", "role", "created (UTC)", "revoked (UTC)");
         foreach (var k in new ApiKeyAdministration(db.Access).List())
         {
@@ -69,7 +67,6 @@ public sealed class KeysRevokeCommand(CliOutput output, TimeProvider clock) : Co
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
         new ApiKeyAdministration(db.Access).Revoke(settings.Name);
         output.Console.MarkupLine($"revoked the key of {Markup.Escape(settings.Name)}");
         return ExitCodes.Success;

@@ -55,6 +55,7 @@ public static class ImportsApi
         if (format is not null && !ImportFormats.Names.Contains(format, StringComparer.OrdinalIgnoreCase))
             return Problems.Field("format", $"'{format}' is not one of: {string.Join(", ", ImportFormats.Names)}");
 
+        var log = loggers.CreateLogger(LogCategory);
         var dir = Directory.CreateTempSubdirectory("vigil-upload-");
         try
         {
@@ -74,7 +75,7 @@ public static class ImportsApi
             catch (InputException e)
             {
                 var shown = new InputException(e.Location with { File = Path.GetFileName(e.Location.File) }, e.Problem);
-                VigilLog.ImportRefused(loggers.CreateLogger(LogCategory), Path.GetFileName(path), shown.Message);
+                VigilLog.ImportRefused(log, Path.GetFileName(path), shown.Message);
                 return Results.ValidationProblem(
                     new Dictionary<string, string[]> { [e.Location.Field ?? "file"] = [shown.Message] },
                     title: "The file cannot be imported; nothing was written", detail: shown.Message);
@@ -84,7 +85,7 @@ public static class ImportsApi
                 Directory.CreateDirectory(Path.GetDirectoryName(RejectsPath(options, result.Summary.ImportId))!);
                 File.Copy(result.RejectsFile, RejectsPath(options, result.Summary.ImportId), overwrite: true);
             }
-            loggers.CreateLogger(LogCategory).Imported(result, Actor.Of(context));
+            log.Imported(result, Actor.Of(context));
             context.Items[Actor.DetailKey] = $"import #{result.Summary.ImportId} of {file.FileName}";
             return Results.Ok(new
             {

@@ -33,7 +33,6 @@ public static class MergesApi
         if (limit is < 1 or > 1000)
             return Problems.Field("limit", "must be between 1 and 1000");
         using var db = stores.Open();
-        var store = db.Incidents;
         return Results.Ok(db.Candidates.Merges(limit ?? 100));
     }
 
@@ -42,7 +41,6 @@ public static class MergesApi
         if (window is < 0 or > 30)
             return Problems.Field("window", "must be 0 to 30 days");
         using var db = stores.Open();
-        var store = db.Incidents;
         var (plan, counts) = QueueMerges.Plan(db, window ?? 1);
         return Results.Ok(new
         {
@@ -58,7 +56,6 @@ public static class MergesApi
         if (window is < 0 or > 30)
             return Problems.Field("window", "must be 0 to 30 days");
         using var db = stores.Open();
-        var store = db.Incidents;
         var (plan, _) = QueueMerges.Plan(db, window ?? 1);
         try
         {
@@ -79,7 +76,6 @@ public static class MergesApi
     private static IResult Undo(long id, HttpContext context, StoreAccess stores, ILogger<AppliedMerge> log)
     {
         using var db = stores.Open();
-        var store = db.Incidents;
         try
         {
             QueueMerges.Undo(db, id, Actor.Of(context), log);

@@ -43,7 +43,6 @@ public static class ReviewApi
         if (size is < 1 or > 1000)
             return Problems.Field("limit", "must be between 1 and 1000");
         using var db = stores.Open();
-        var store = db.Incidents;
         return Results.Ok(db.Candidates.List(wanted, size, after ?? 0).Select(CandidateResource.Of));
     }
 
@@ -89,7 +88,6 @@ public static class ReviewApi
     private static IResult Reject(long id, HttpContext context, StoreAccess stores)
     {
         using var db = stores.Open();
-        var store = db.Incidents;
         try
         {
             db.Candidates.Reject(id, Actor.Of(context));

@@ -7,25 +7,9 @@ namespace Vigil.TestSupport.Hostile;
 /// </summary>
 public static class SecuritySummary
 {
-    private static readonly Lock Gate = new();
-    private static bool _started;
+    private static readonly SuiteSummary Summary = new("security");
 
-    public static void Write(string line)
-    {
-        lock (Gate)
-        {
-            var folder = Path.Combine(AppContext.BaseDirectory, "TestResults");
-            Directory.CreateDirectory(folder);
-            var path = Path.Combine(folder, "security-summary.txt");
-            if (!_started)
-            {
-                File.Delete(path);
-                _started = true;
-            }
-            File.AppendAllText(path, $"{DateTime.UtcNow:O} {line}{Environment.NewLine}");
-            Console.Error.WriteLine("[security] " + line);
-        }
-    }
+    public static void Write(string line) => Summary.Write(line);
 }
 
 /// <summary>Counts what a suite sent and what came back, and says which requests failed the property.</summary>

@@ -12,12 +12,8 @@ using Vigil.Extraction.Review;
 namespace Vigil.Cli.Commands.Merge;
 
 /// <summary>What every merge command shares: the database, who merges, the date window.</summary>
-public class MergeSettings : DatabaseSettings
+public class MergeSettings : DecisionSettings
 {
-    [CommandOption("--by <NAME>")]
-    [Description("Who merges (default: the user name).")]
-    public string? By { get; init; }
-
     [CommandOption("--window <DAYS>")]
     [Description("Reports at most this many days apart may be one incident (default 1).")]
     public int Window { get; init; } = 1;
@@ -25,8 +21,6 @@ public class MergeSettings : DatabaseSettings
     [CommandOption("--json")]
     [Description("Print as JSON.")]
     public bool Json { get; init; }
-
-    public string Who => By ?? Environment.UserName;
 
     public override ValidationResult Validate() =>
         Window is < 0 or > 30 ? ValidationResult.Error("--window must be 0 to 30 days") : ValidationResult.Success();

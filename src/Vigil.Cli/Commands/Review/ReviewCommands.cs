@@ -12,16 +12,6 @@ using Vigil.Storage;
 
 namespace Vigil.Cli.Commands.Review;
 
-/// <summary>What every review decision shares: the database and who decides.</summary>
-public class ReviewDecisionSettings : DatabaseSettings
-{
-    [CommandOption("--by <NAME>")]
-    [Description("Who decides (default: the user name).")]
-    public string? By { get; init; }
-
-    public string Who => By ?? Environment.UserName;
-}
-
 /// <summary>
 /// <c>vigil review list</c> (also plain <c>vigil review</c>): the queue of extracted candidates with their evidence
 /// and, once decided, what each became.
@@ -83,7 +73,7 @@ public sealed class ReviewListCommand(CliOutput output, TimeProvider clock) : Co
 /// </summary>
 public sealed class ReviewAcceptCommand(CliOutput output, TimeProvider clock) : Command<ReviewAcceptCommand.Settings>
 {
-    public sealed class Settings : ReviewDecisionSettings
+    public sealed class Settings : DecisionSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The pending candidate to accept.")]
@@ -134,7 +124,7 @@ public sealed class ReviewAcceptCommand(CliOutput output, TimeProvider clock) : 
 /// <summary><c>vigil review accept-cluster IDS</c>: several pending report candidates accepted as ONE incident, a reversible merge.</summary>
 public sealed class ReviewAcceptClusterCommand(CliOutput output, TimeProvider clock) : Command<ReviewAcceptClusterCommand.Settings>
 {
-    public sealed class Settings : ReviewDecisionSettings
+    public sealed class Settings : DecisionSettings
     {
         [CommandArgument(0, "<IDS>")]
         [Description("The pending report candidates, comma-separated ids.")]
@@ -155,7 +145,7 @@ public sealed class ReviewAcceptClusterCommand(CliOutput output, TimeProvider cl
 /// <summary><c>vigil review reject ID</c>: the candidate is kept, marked rejected, with who and when.</summary>
 public sealed class ReviewRejectCommand(CliOutput output, TimeProvider clock) : Command<ReviewRejectCommand.Settings>
 {
-    public sealed class Settings : ReviewDecisionSettings
+    public sealed class Settings : DecisionSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The pending candidate to reject.")]

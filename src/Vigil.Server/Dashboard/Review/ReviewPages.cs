@@ -44,7 +44,6 @@ internal static class ReviewPages
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         using var db = stores.Open();
-        var store = db.Incidents;
         var canDecide = chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin;
         return Pages.Render<MergesPage>(chrome, new MergesModel(db.Candidates.Merges(200), canDecide, done));
     }
@@ -55,7 +54,6 @@ internal static class ReviewPages
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         using var db = stores.Open();
-        var store = db.Incidents;
         var pending = db.Candidates.List(CandidateStatus.Pending, 200);
         var suggestions = new Dictionary<long, Extraction.Review.PlannedMerge>();
         if (pending.Any(c => c.Kind == "report"))

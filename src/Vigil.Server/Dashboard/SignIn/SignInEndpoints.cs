@@ -33,7 +33,6 @@ internal static class SignInEndpoints
             return Pages.Render<SignInPage>(chrome, new SignInModel(back, "Paste an API key."), StatusCodes.Status400BadRequest);
         using (var db = stores.Open())
         {
-            var store = db.Incidents;
             if (db.Access.FindKey(ApiKeys.Hash(key)) is null)
                 return Pages.Render<SignInPage>(chrome, new SignInModel(back, "This key is not known, or it has been revoked."), StatusCodes.Status400BadRequest);
         }
