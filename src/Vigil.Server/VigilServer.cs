@@ -6,11 +6,14 @@ using Scalar.AspNetCore;
 using Vigil.Application.Reference;
 using Vigil.Application.Scopes;
 using Vigil.Server.Api;
-using Vigil.Server.Auth;
-using Vigil.Server.Dashboard;
+using Vigil.Web.Auth;
+using Vigil.Dashboard;
 using Vigil.Server.Infrastructure;
 using Vigil.Server.Logging;
 using Vigil.Server.Security;
+using Vigil.Web.Security;
+using Vigil.Web;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server;
 

@@ -5,15 +5,17 @@ namespace Vigil.Architecture.Tests;
 /// <summary>
 /// Which project under src/ may reference which (directly), and the rules that follow from the layers:
 /// the domain references nothing; the storage ports only the domain; the application layer the domain, the
-/// ports and the core libraries, never a storage back-end or an adapter; the adapters (CLI, server) the
-/// application layer; the CLI the server only to host it.
+/// ports and the core libraries, never a storage back-end or an adapter; the adapters (CLI, server, dashboard) the
+/// application layer; the HTTP hosting pieces (Vigil.Web) are shared by the server and the dashboard, and the
+/// dashboard never reaches the server; the CLI the server only to host it.
 /// </summary>
 public static class LayerRules
 {
     private const string Domain = "Vigil.Domain", Geo = "Vigil.Geo", Ports = "Vigil.Storage", Relational = "Vigil.Storage.Relational",
         Sqlite = "Vigil.Storage.Sqlite", Postgres = "Vigil.Storage.Postgres", Backends = "Vigil.Storage.Backends",
         Ingestion = "Vigil.Ingestion", Statistics = "Vigil.Statistics", Accountability = "Vigil.Accountability", Reports = "Vigil.Reports",
-        Extraction = "Vigil.Extraction", Application = "Vigil.Application", Server = "Vigil.Server", Cli = "Vigil.Cli";
+        Extraction = "Vigil.Extraction", Application = "Vigil.Application", Web = "Vigil.Web", Dashboard = "Vigil.Dashboard", Server = "Vigil.Server",
+        Cli = "Vigil.Cli";
 
     private static readonly string[] Core = [Domain, Geo, Ports, Ingestion, Statistics, Accountability, Reports, Extraction];
 
@@ -33,8 +35,11 @@ public static class LayerRules
         [Reports] = [Geo, Statistics, Accountability],
         [Extraction] = [Domain, Geo],
         [Application] = Core,
-        // The adapters: the application layer and the core types they render; Backends only to open the database.
-        [Server] = [Application, .. Core, Backends],
+        // The HTTP hosting pieces (options, store access, sign-in, policies); Backends only to open the database.
+        [Web] = [Application, .. Core, Backends],
+        // The adapters: the application layer and the core types they render.
+        [Dashboard] = [Web, Application, .. Core],
+        [Server] = [Web, Dashboard, Application, .. Core, Backends],
         [Cli] = [Application, .. Core, Backends, Server],
     };
 
@@ -43,6 +48,8 @@ public static class LayerRules
     {
         [Domain] = [Ports, Relational, Server, Cli, Application],
         [Application] = [Relational, Sqlite, Postgres, Backends, Server, Cli],
+        [Web] = [Dashboard, Server, Cli],
+        [Dashboard] = [Server, Cli],
         [Server] = [Cli],
     };
 
@@ -74,7 +81,10 @@ public static class LayerRules
         return problems;
     }
 
-    /// <summary>The CLI names the server only in the command that hosts it.</summary>
+    /// <summary>The assemblies of the HTTP host, which the CLI names only in the command that hosts it.</summary>
+    private static readonly string[] HostOnly = [Server, Web, Dashboard];
+
+    /// <summary>The CLI names the server (and its hosting pieces) only in the command that hosts it.</summary>
     private static IEnumerable<string> CliHostsServerOnly(string src)
     {
         var cli = Path.Combine(src, Cli);
@@ -84,8 +94,11 @@ public static class LayerRules
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                               && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
         {
-            if (Path.GetFileName(file) != "ServeCommand.cs" && File.ReadAllText(file).Contains("Vigil.Server", StringComparison.Ordinal))
-                yield return $"{Path.GetRelativePath(src, file)} names Vigil.Server; only the hosting command (ServeCommand.cs) may";
+            if (Path.GetFileName(file) == "ServeCommand.cs")
+                continue;
+            var text = File.ReadAllText(file);
+            foreach (var host in HostOnly.Where(h => text.Contains(h, StringComparison.Ordinal)))
+                yield return $"{Path.GetRelativePath(src, file)} names {host}; only the hosting command (ServeCommand.cs) may";
         }
     }
 

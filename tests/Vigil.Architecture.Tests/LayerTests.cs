@@ -41,6 +41,24 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void The_rules_catch_the_dashboard_referencing_the_server()
+    {
+        using var copy = new LayoutCopy(Src());
+        copy.AddReference("Vigil.Dashboard", "Vigil.Server");
+        var violations = LayerRules.Violations(copy.Path);
+        Assert.Contains(violations, v => v.StartsWith("Vigil.Dashboard references Vigil.Server, which it may not", StringComparison.Ordinal));
+        Assert.Contains("Vigil.Dashboard reaches Vigil.Server through its references", violations);
+    }
+
+    [Fact]
+    public void The_rules_catch_the_cli_naming_the_hosting_pieces_outside_hosting()
+    {
+        using var copy = new LayoutCopy(Src());
+        copy.Write("Vigil.Cli/Commands/Sneaky.cs", "using Vigil.Web.Auth;\nnamespace Vigil.Cli.Commands;\n");
+        Assert.Contains(LayerRules.Violations(copy.Path), v => v.Contains("Sneaky.cs names Vigil.Web", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_project_missing_from_the_layer_table_is_a_violation()
     {
         using var copy = new LayoutCopy(Src());

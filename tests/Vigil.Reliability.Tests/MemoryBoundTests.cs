@@ -1,8 +1,9 @@
+using Vigil.Application.Access;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Storage;
 using Vigil.Storage.Backends;
 using Vigil.TestSupport;
@@ -70,9 +71,9 @@ public sealed class MemoryBoundTests
         var ct = TestContext.Current.CancellationToken;
         using var dir = new TempDirectory();
         var db = dir.File("memory.db");
-        var key = ApiKeys.New();
+        var key = ApiKeySecrets.New();
         using (var store = DatabaseLocation.Parse(db).Open())
-            store.Access.AddKey("viewer", ApiRole.Viewer, ApiKeys.Hash(key));
+            store.Access.AddKey("viewer", ApiRole.Viewer, ApiKeySecrets.Hash(key));
         var url = $"http://127.0.0.1:{FreePort()}";
         using var server = Worker.Start(["cli", "serve", "--db", db, "--urls", url]);
         try

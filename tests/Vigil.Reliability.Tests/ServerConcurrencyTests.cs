@@ -1,3 +1,4 @@
+using Vigil.Application.Access;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -6,9 +7,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Storage;
 using Vigil.Storage.Backends;
+using Vigil.Web;
 
 namespace Vigil.Reliability.Tests;
 
@@ -23,7 +25,7 @@ public sealed class ServerConcurrencyTests
     private static readonly TimeSpan RunFor = TimeSpan.FromSeconds(8);
 
     // Any type of the server assembly names its entry point (the CLI has a Program class too).
-    private sealed class Factory(string db) : WebApplicationFactory<Vigil.Server.ServerOptions>
+    private sealed class Factory(string db) : WebApplicationFactory<Vigil.Server.Infrastructure.DataVersion>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -45,9 +47,9 @@ public sealed class ServerConcurrencyTests
             // A server keeps a pool of connections, as a deployment would (the test databases turn pooling off).
             db = "postgres:" + new Npgsql.NpgsqlConnectionStringBuilder(DatabaseLocation.Parse(db).Target) { Pooling = true }.ConnectionString;
         }
-        var key = ApiKeys.New();
+        var key = ApiKeySecrets.New();
         using (var store = CrashTarget.Open(db))
-            store.AccessStore.AddKey("writer", ApiRole.Analyst, ApiKeys.Hash(key));
+            store.AccessStore.AddKey("writer", ApiRole.Analyst, ApiKeySecrets.Hash(key));
         using var factory = new Factory(db);
         var ct = TestContext.Current.CancellationToken;
         var stop = DateTime.UtcNow + RunFor;

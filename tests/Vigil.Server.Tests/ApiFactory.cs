@@ -1,10 +1,11 @@
+using Vigil.Application.Access;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Normalization;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
 using Vigil.TestSupport;
@@ -30,9 +31,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         using var store = SqliteIncidentStore.Open(Database);
         foreach (var role in Enum.GetValues<ApiRole>())
         {
-            var key = ApiKeys.New();
+            var key = ApiKeySecrets.New();
             Keys[role] = key;
-            store.AccessStore.AddKey(role.ToString().ToLowerInvariant(), role, ApiKeys.Hash(key));
+            store.AccessStore.AddKey(role.ToString().ToLowerInvariant(), role, ApiKeySecrets.Hash(key));
         }
     }
 

@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
 using Vigil.Server;
+using Vigil.Web;
 
 namespace Vigil.Cli.Commands;
 

@@ -2,8 +2,10 @@ using System.Text;
 using Vigil.Accountability.Files;
 using Vigil.Accountability.Views;
 using Vigil.Domain.Errors;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
+using Vigil.Web;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 

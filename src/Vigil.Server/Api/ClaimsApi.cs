@@ -7,10 +7,11 @@ using Vigil.Application.Scopes;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 

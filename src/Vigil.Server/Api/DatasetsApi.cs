@@ -1,5 +1,5 @@
-using Vigil.Server.Auth;
-using Vigil.Server.Infrastructure;
+using Vigil.Web.Auth;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 

@@ -3,8 +3,10 @@ using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Scopes;
 using Vigil.Ingestion.Export;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
+using Vigil.Web.Stores;
+using Vigil.Web.Filters;
 
 namespace Vigil.Server.Api;
 

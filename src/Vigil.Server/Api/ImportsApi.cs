@@ -5,8 +5,10 @@ using Vigil.Domain.Incidents;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Formats;
 using Vigil.Ingestion.Normalization;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
+using Vigil.Web;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 

@@ -7,9 +7,12 @@ using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
 using Vigil.Domain.Text;
 using Vigil.Ingestion.Normalization;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
+using Vigil.Web;
+using Vigil.Web.Stores;
+using Vigil.Web.Filters;
 
 namespace Vigil.Server.Api;
 

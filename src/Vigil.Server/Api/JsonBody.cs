@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Vigil.Server.Infrastructure;
+using Vigil.Web;
 
 namespace Vigil.Server.Api;
 

@@ -1,10 +1,11 @@
 using Vigil.Application.Access;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
-using Vigil.Server.Security;
+using Vigil.Web.Security;
 using Vigil.Storage;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 

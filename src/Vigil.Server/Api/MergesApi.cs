@@ -3,8 +3,9 @@ using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Merging;
 using Vigil.Extraction.Review;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 

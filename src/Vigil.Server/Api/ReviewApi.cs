@@ -4,9 +4,11 @@ using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Review;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
+using Vigil.Web;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 

@@ -7,10 +7,12 @@ using Vigil.Domain.Text;
 using Vigil.Domain.Time;
 using Vigil.Geo;
 using Vigil.Reports.Building;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Statistics;
 using Vigil.Storage;
+using Vigil.Web.Stores;
+using Vigil.Web.Filters;
 
 namespace Vigil.Server.Api;
 

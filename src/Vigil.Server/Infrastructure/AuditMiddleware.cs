@@ -1,5 +1,6 @@
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Storage;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Infrastructure;
 
@@ -57,15 +58,4 @@ internal static partial class AuditLog
 {
     [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "The audit trail could not record {Method} {Path}")]
     public static partial void NotRecorded(ILogger logger, Exception exception, string method, string path);
-}
-
-/// <summary>Who is asking: "key:NAME", "refused-key" (a key or session that was not accepted), or "anonymous".</summary>
-public static class Actor
-{
-    public const string DetailKey = "vigil.audit.detail";
-
-    public static string Of(HttpContext context) =>
-        context.User.Identity is { IsAuthenticated: true, Name: { } name } ? "key:" + name
-        : context.Items.ContainsKey(ApiKeyAuthenticationHandler.RefusedKey) ? "refused-key"
-        : "anonymous";
 }

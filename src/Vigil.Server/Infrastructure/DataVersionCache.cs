@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Infrastructure;
 

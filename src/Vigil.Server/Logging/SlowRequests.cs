@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Vigil.Application.Logging;
+using Vigil.Web;
 
 namespace Vigil.Server.Logging;
 

@@ -1,3 +1,5 @@
+using Vigil.Web;
+
 namespace Vigil.Server.Security;
 
 /// <summary>Uploads (POST /api/v1/imports): how large they may be, and what name the server keeps one under.</summary>

@@ -6,6 +6,7 @@ using Vigil.Dashboard.Tests.Support;
 using Vigil.Server;
 using Vigil.Storage;
 using Vigil.TestSupport;
+using Vigil.Web;
 
 namespace Vigil.Dashboard.Tests.Browser;
 

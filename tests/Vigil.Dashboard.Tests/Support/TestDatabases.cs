@@ -1,9 +1,10 @@
+using Vigil.Application.Access;
 using Microsoft.Data.Sqlite;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Normalization;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
 using Vigil.TestSupport;
@@ -56,9 +57,9 @@ public static class TestDatabases
     /// <summary>Adds a key and returns it (only its hash is stored, as the server does).</summary>
     public static string AddKey(string path, string name, ApiRole role)
     {
-        var key = ApiKeys.New();
+        var key = ApiKeySecrets.New();
         using var store = SqliteIncidentStore.Open(path);
-        store.AccessStore.AddKey(name, role, ApiKeys.Hash(key));
+        store.AccessStore.AddKey(name, role, ApiKeySecrets.Hash(key));
         return key;
     }
 

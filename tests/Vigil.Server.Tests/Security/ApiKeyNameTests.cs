@@ -1,6 +1,7 @@
+using Vigil.Application.Access;
 using System.Net;
 using System.Text.Json;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
 using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Security;
@@ -42,7 +43,7 @@ public sealed class ApiKeyNameTests : IDisposable
     public async Task A_key_stored_with_a_slash_before_names_were_checked_can_be_revoked()
     {
         using (var store = Storage.Sqlite.SqliteIncidentStore.Open(_api.Database))
-            store.AccessStore.AddKey("a/b", ApiRole.Viewer, ApiKeys.Hash(ApiKeys.New()));
+            store.AccessStore.AddKey("a/b", ApiRole.Viewer, ApiKeySecrets.Hash(ApiKeySecrets.New()));
 
         var response = await _api.Client(ApiRole.Admin).DeleteAsync("/api/v1/keys/a%2Fb", Ct);
 

@@ -1,8 +1,10 @@
+using Vigil.Application.Access;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Vigil.Server.Auth;
-using Vigil.Server.Security;
+using Vigil.Web.Auth;
+using Vigil.Web.Security;
 using Vigil.Storage;
+using Vigil.Web;
 
 namespace Vigil.Server.Tests.Security;
 
@@ -50,7 +52,7 @@ public sealed class CrossSiteWriteTests : IDisposable
     public async Task Sign_in_sessions_end_with_their_key_at_sign_out_and_at_the_next_sign_in()
     {
         var sessions = _api.Services.GetRequiredService<Sessions>();
-        var hash = ApiKeys.Hash(_api.Keys[ApiRole.Viewer]);
+        var hash = ApiKeySecrets.Hash(_api.Keys[ApiRole.Viewer]);
         var first = sessions.Start(hash, replacing: null);
         var rotated = sessions.Start(hash, replacing: first);
         Assert.Null(sessions.KeyHashOf(first));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vigil.Domain.Errors;
 using Vigil.Storage;
+using Vigil.Web;
 
 namespace Vigil.Server.Tests.Security;
 

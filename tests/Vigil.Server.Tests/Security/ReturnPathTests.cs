@@ -1,4 +1,4 @@
-using Vigil.Server.Security;
+using Vigil.Web.Security;
 
 namespace Vigil.Server.Tests.Security;
 

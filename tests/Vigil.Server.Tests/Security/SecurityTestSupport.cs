@@ -1,7 +1,8 @@
+using Vigil.Application.Access;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
-using Vigil.Server.Auth;
-using Vigil.Server.Security;
+using Vigil.Web.Auth;
+using Vigil.Web.Security;
 using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Security;
@@ -13,7 +14,7 @@ internal static class SecurityTestSupport
     public static HttpClient SessionClient(this ApiFactory api, ApiRole role, string? origin = null)
     {
         var sessions = api.Services.GetRequiredService<Sessions>();
-        var id = sessions.Start(ApiKeys.Hash(api.Keys[role]), replacing: null);
+        var id = sessions.Start(ApiKeySecrets.Hash(api.Keys[role]), replacing: null);
         var client = api.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Add("Cookie", $"{ApiKeys.Cookie}={id}");
         if (origin is not null)

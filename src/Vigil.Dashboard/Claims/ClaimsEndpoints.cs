@@ -1,0 +1,81 @@
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Application.Review;
+using Vigil.Application.Scopes;
+using Vigil.Domain.Claims;
+using Vigil.Domain.Errors;
+using Vigil.Web.Auth;
+using Vigil.Dashboard.Shell;
+using Vigil.Statistics;
+using Vigil.Statistics.Claims;
+using Vigil.Web.Stores;
+
+namespace Vigil.Dashboard.Claims;
+
+/// <summary>
+/// /claims — check a claim given in the form (GET, so a checked claim can be shared as a link), or claims
+/// pasted as JSON (POST: the text may be long), with <see cref="ClaimChecker"/>: the verdict with the numbers. Under
+/// the form, the claims accepted from the news (vigil review) with their verdicts now.
+/// </summary>
+internal static class ClaimsEndpoints
+{
+    public static void MapClaimPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/claims", CheckFormAsync).ExcludeFromDescription();
+        app.MapPost("/claims", CheckJsonAsync).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> CheckFormAsync(HttpContext context, StoreAccess stores, ReferenceData reference)
+    {
+        var chrome = PageChrome.For(context);
+        if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
+            return denied;
+        var form = ClaimForm.Of(context.Request.Query);
+        using var db = stores.Open();
+        var store = db.Incidents;
+        var options = FilterOptions.Load(store, reference);
+        var accepted = AcceptedClaimChecks.CheckAll(db, reference);
+        if (!form.IsSubmitted)
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], null, null));
+        var (claim, error) = form.ToClaim();
+        if (error is not null)
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], error, null), StatusCodes.Status400BadRequest);
+        var check = new ClaimChecker(store, reference.Scopes).Check(claim!);
+        return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [check], null, null));
+    }
+
+    private static async Task<IResult> CheckJsonAsync(HttpContext context, StoreAccess stores, ReferenceData reference)
+    {
+        var chrome = PageChrome.For(context);
+        if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
+            return denied;
+        if (!await FormToken.IsValidAsync(context))
+            return Pages.FormExpired(chrome);
+        var json = (await context.Request.ReadFormAsync(context.RequestAborted))["claims_json"].ToString();
+        var empty = ClaimForm.Of(QueryCollection.Empty);
+        using var db = stores.Open();
+        var store = db.Incidents;
+        var options = FilterOptions.Load(store, reference);
+        var accepted = AcceptedClaimChecks.CheckAll(db, reference);
+        IReadOnlyList<Claim> claims;
+        try
+        {
+            claims = ClaimJson.ParseMany(json, "claims");
+        }
+        catch (InputException e)
+        {
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [], null, e.Message), StatusCodes.Status400BadRequest);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            // A value of the wrong JSON kind where the reader expects another (an evidence offset as text).
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [], null, "claims: " + e.Message), StatusCodes.Status400BadRequest);
+        }
+        var checker = new ClaimChecker(store, reference.Scopes);
+        return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [.. claims.Select(checker.Check)], null, null));
+    }
+}
+
+/// <summary>The claims page: the claims accepted from the news with their verdicts, the form, the pasted JSON, the checks made, and a form error or a JSON error (with its place).</summary>
+public sealed record ClaimsModel(
+    IReadOnlyList<AcceptedClaimCheck> Accepted, ClaimForm Form, FilterOptions Options, string? Json, IReadOnlyList<ClaimCheck> Checks, FieldError? FormError, string? JsonError);

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
+using Vigil.Application.Scopes;
+using Vigil.Domain.Time;
+using Vigil.Geo;
+using Vigil.Reports.Maps;
+using Vigil.Reports.Model;
+using Vigil.Web.Auth;
+using Vigil.Dashboard.Shell;
+using Vigil.Statistics;
+using Vigil.Storage;
+using Vigil.Web.Stores;
+
+namespace Vigil.Dashboard.Map;
+
+/// <summary>
+/// GET /map — districts coloured by killed, with incidents as circles (clustered by district on the server),
+/// for the incidents the filters select: from, to, province, actor, type, dataset (the API's names). Without
+/// dates, the twelve months up to the latest data.
+/// </summary>
+internal static class MapEndpoint
+{
+    public static readonly IReadOnlyList<string> Fields = ["from", "to", "province", "actor", "type", "dataset"];
+
+    public static void MapMap(this IEndpointRouteBuilder app) => app.MapGet("/map", ShowAsync).ExcludeFromDescription();
+
+    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference)
+    {
+        var chrome = PageChrome.For(context);
+        if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
+            return denied;
+        var filter = IncidentFilter.Of(context.Request.Query);
+        var country = reference.Scopes.Country(QueryText.One(context.Request.Query, "country") ?? "Pakistan");
+        using var db = stores.Open();
+        var store = db.Incidents;
+        var options = FilterOptions.Load(store, reference, country);
+
+        var defaulted = false;
+        if (filter.From is null && filter.To is null && DataMonths.Of(store).Last is { } lastMonth)
+        {
+            filter = filter with { From = lastMonth.Shift(-11).Label, To = lastMonth.Label };
+            defaulted = true;
+        }
+        var (query, error) = filter.ToQuery(scopes);
+        if (error is not null)
+            return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, null, [], 0, 0, 0, error), StatusCodes.Status400BadRequest);
+
+        var iso = Countries.Iso3Of(country);
+        query = query! with { Countries = [country] };
+        // Month by month: read from the monthly rollup when the filters allow it.
+        var months = store.AggregateMonthly(query, GroupBy.None);
+        var (incidents, killed) = (months.Sum(m => m.Incidents), months.Sum(m => m.KilledBest));
+        var districts = DistrictClusters.Districts(store, query, iso);
+        var points = DistrictClusters.Points(districts);
+        var province = filter.Province.Length == 1 && reference.Gazetteer.FindProvince(filter.Province[0], iso) is { } p ? reference.Gazetteer.Current(p) : null;
+        var map = iso is null ? null : ChoroplethMap.Create(new MapScope(iso, province), PeriodName(query.From, query.To), districts, points);
+        return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, map, districts,
+            incidents, killed, points.Sum(x => x.Count), null));
+    }
+
+    /// <summary>"January 2021 – December 2021" for whole months, else the days; "all dates" without either end.</summary>
+    internal static string PeriodName(DateOnly? from, DateOnly? to)
+    {
+        static string Day(DateOnly d) => d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+        static string Month(DateOnly d) => d.ToString("MMMM yyyy", CultureInfo.InvariantCulture);
+        if (from is null && to is null)
+            return "all dates";
+        if (from is { } f && to is { } t && f.Day == 1 && t.AddDays(1).Day == 1)
+            return f.Year == t.Year && f.Month == t.Month ? Month(f) : $"{Month(f)} – {Month(t)}";
+        return from is null ? $"up to {Day(to!.Value)}" : to is null ? $"from {Day(from.Value)}" : $"{Day(from.Value)} – {Day(to.Value)}";
+    }
+}
+
+/// <summary>
+/// What the map page shows. <see cref="Placed"/> counts the incidents drawn as circles; the rest of
+/// <see cref="Incidents"/> have no district with a polygon and are only in the totals.
+/// </summary>
+public sealed record MapModel(
+    IncidentFilter Filter, FilterOptions Options, bool DefaultPeriod, ChoroplethMap? Map, IReadOnlyList<DistrictValue> Districts,
+    long Incidents, long Killed, long Placed, FieldError? Error);

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Vigil.Application.Scopes;
+using Vigil.Storage;
+using Vigil.Web.Filters;
+
+namespace Vigil.Dashboard.Shell;
+
+/// <summary>
+/// The incident filters of the API (from, to, province, district, actor, type, dataset, min_killed — the
+/// same names, each may repeat) read from a page's query string. Parsing is the API's own
+/// (<see cref="FilterParameters"/>), so a page and the API given the same URL parameters count the same incidents.
+/// </summary>
+public sealed record IncidentFilter(
+    string? From, string? To, string[] Province, string[] District, string[] Actor, string[] Type, string[] Dataset, string? MinKilled)
+{
+    public static IncidentFilter Of(IQueryCollection q) => new(
+        QueryText.One(q, "from"), QueryText.One(q, "to"),
+        QueryText.Many(q, "province"), QueryText.Many(q, "district"), QueryText.Many(q, "actor"),
+        QueryText.Many(q, "type"), QueryText.Many(q, "dataset"), QueryText.One(q, "min_killed"));
+
+    public bool IsEmpty => From is null && To is null && Province.Length + District.Length + Actor.Length + Type.Length + Dataset.Length == 0 && MinKilled is null;
+
+    /// <summary>The store query, or the parameter at fault and why.</summary>
+    public (IncidentQuery? Query, FieldError? Error) ToQuery(ScopeParser parser)
+    {
+        int? minKilled = null;
+        if (MinKilled is not null)
+        {
+            if (!int.TryParse(MinKilled, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+                return (null, new FieldError("min_killed", $"'{MinKilled}' is not a whole number"));
+            minKilled = n;
+        }
+        var (query, error) = new FilterParameters(From, To, NullIfEmpty(Province), NullIfEmpty(District), NullIfEmpty(Actor),
+            NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled).ToQuery(parser);
+        return error is { } e ? (null, new FieldError(e.Field, e.Problem)) : (query, null);
+    }
+
+    /// <summary>The filter as query-string pairs, in the API's names.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Pairs()
+    {
+        yield return new("from", From);
+        yield return new("to", To);
+        foreach (var (key, values) in new[] { ("province", Province), ("district", District), ("actor", Actor), ("type", Type), ("dataset", Dataset) })
+        {
+            foreach (var value in values)
+                yield return new(key, value);
+        }
+        yield return new("min_killed", MinKilled);
+    }
+
+    /// <summary>"from 2014-01 · province Balochistan · actor TTP": what a page is showing, in words.</summary>
+    public string Describe()
+    {
+        var parts = Pairs().Where(p => !string.IsNullOrEmpty(p.Value))
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key.Replace('_', ' ')} {string.Join(" or ", g.Select(p => p.Value))}");
+        return string.Join(" · ", parts);
+    }
+
+    private static string[]? NullIfEmpty(string[] values) => values.Length == 0 ? null : values;
+}
+
+/// <summary>A form field or query parameter with a bad value, and what is wrong with it.</summary>
+public sealed record FieldError(string Field, string Problem);

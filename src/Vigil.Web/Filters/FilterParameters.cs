@@ -1,0 +1,41 @@
+using Vigil.Application.Scopes;
+using Vigil.Domain.Errors;
+using Vigil.Storage;
+
+namespace Vigil.Web.Filters;
+
+/// <summary>
+/// The incident filters every read endpoint takes, as query parameters (repeat a parameter for several
+/// values): from, to (YYYY-MM-DD, YYYY-MM or YYYY; inclusive; by start date), province, district, actor,
+/// type, dataset, min_killed. Names may be any spelling Vigil knows.
+/// </summary>
+public sealed record FilterParameters(
+    string? From, string? To, string[]? Province, string[]? District, string[]? Actor, string[]? Type, string[]? Dataset,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_killed")] int? MinKilled)
+{
+    /// <summary>The scope as the query string gives it.</summary>
+    public ScopeInput ToInput() => new()
+    {
+        From = From,
+        To = To,
+        Provinces = Province ?? [],
+        Districts = District ?? [],
+        Actors = Actor ?? [],
+        Types = Type ?? [],
+        Datasets = Dataset ?? [],
+        MinKilled = MinKilled,
+    };
+
+    /// <summary>The store query (through the one scope parser), or the field at fault and why.</summary>
+    public (IncidentQuery? Query, (string Field, string Problem)? Error) ToQuery(ScopeParser parser)
+    {
+        try
+        {
+            return (parser.Parse(ToInput()), null);
+        }
+        catch (FieldException e)
+        {
+            return (null, (e.Field, e.Problem));
+        }
+    }
+}
