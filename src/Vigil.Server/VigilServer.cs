@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using Vigil.Application.Reference;
 using Vigil.Application.Scopes;
-using Vigil.Server.Api;
-using Vigil.Web.Auth;
 using Vigil.Dashboard;
+using Vigil.Server.Api;
 using Vigil.Server.Infrastructure;
 using Vigil.Server.Logging;
 using Vigil.Server.Security;
-using Vigil.Web.Security;
 using Vigil.Web;
+using Vigil.Web.Auth;
+using Vigil.Web.Security;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server;

@@ -1,12 +1,12 @@
-using Vigil.Application.Access;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Vigil.Web.Auth;
+using Vigil.Application.Access;
 using Vigil.Storage;
 using Vigil.Storage.Backends;
 using Vigil.TestSupport;
+using Vigil.Web.Auth;
 
 namespace Vigil.Reliability.Tests;
 

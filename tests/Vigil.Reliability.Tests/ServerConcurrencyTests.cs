@@ -1,4 +1,3 @@
-using Vigil.Application.Access;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -7,10 +6,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Vigil.Web.Auth;
+using Vigil.Application.Access;
 using Vigil.Storage;
 using Vigil.Storage.Backends;
 using Vigil.Web;
+using Vigil.Web.Auth;
 
 namespace Vigil.Reliability.Tests;
 

@@ -1,15 +1,15 @@
-using Vigil.Application.Access;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
+using Vigil.Application.Access;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Normalization;
-using Vigil.Web.Auth;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
 using Vigil.TestSupport;
 using Vigil.TestSupport.Contracts;
+using Vigil.Web.Auth;
 
 namespace Vigil.Server.Tests;
 

@@ -1,7 +1,7 @@
 using Vigil.Accountability.Border;
 using Vigil.Accountability.Scorecards;
-using Vigil.Web.Auth;
 using Vigil.Dashboard.Shell;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Dashboard.Accountability;

@@ -1,9 +1,9 @@
 using System.Globalization;
+using Vigil.Dashboard.Shell;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
-using Vigil.Dashboard.Shell;
 
 namespace Vigil.Dashboard.Claims;
 

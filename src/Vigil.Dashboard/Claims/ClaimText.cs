@@ -1,7 +1,7 @@
 using System.Globalization;
+using Vigil.Dashboard.Shell;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Text;
-using Vigil.Dashboard.Shell;
 
 namespace Vigil.Dashboard.Claims;
 

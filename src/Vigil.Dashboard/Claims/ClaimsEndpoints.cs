@@ -2,12 +2,12 @@ using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Review;
 using Vigil.Application.Scopes;
+using Vigil.Dashboard.Shell;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
-using Vigil.Web.Auth;
-using Vigil.Dashboard.Shell;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Dashboard.Claims;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
+using Vigil.Dashboard.Shell;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
 using Vigil.Web.Auth;
-using Vigil.Dashboard.Shell;
 using Vigil.Web.Stores;
 
 namespace Vigil.Dashboard.Incidents;

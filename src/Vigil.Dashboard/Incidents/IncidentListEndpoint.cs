@@ -2,10 +2,10 @@ using System.Globalization;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Scopes;
-using Vigil.Domain.Incidents;
-using Vigil.Web.Auth;
 using Vigil.Dashboard.Shell;
+using Vigil.Domain.Incidents;
 using Vigil.Storage;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Dashboard.Incidents;

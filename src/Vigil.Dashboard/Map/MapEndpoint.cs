@@ -2,14 +2,14 @@ using System.Globalization;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Scopes;
+using Vigil.Dashboard.Shell;
 using Vigil.Domain.Time;
 using Vigil.Geo;
 using Vigil.Reports.Maps;
 using Vigil.Reports.Model;
-using Vigil.Web.Auth;
-using Vigil.Dashboard.Shell;
 using Vigil.Statistics;
 using Vigil.Storage;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Dashboard.Map;

@@ -1,15 +1,15 @@
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
+using Vigil.Dashboard.Shell;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Time;
 using Vigil.Geo;
 using Vigil.Reports.Building;
 using Vigil.Reports.Figures;
 using Vigil.Reports.Model;
-using Vigil.Web.Auth;
-using Vigil.Dashboard.Shell;
 using Vigil.Statistics;
 using Vigil.Storage;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Dashboard.Overview;

@@ -1,9 +1,9 @@
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
-using Vigil.Domain.Time;
-using Vigil.Web.Auth;
 using Vigil.Dashboard.Shell;
+using Vigil.Domain.Time;
 using Vigil.Storage;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Dashboard.Reports;

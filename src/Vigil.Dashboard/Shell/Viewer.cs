@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Vigil.Domain.Text;
-using Vigil.Web.Auth;
 using Vigil.Storage;
+using Vigil.Web.Auth;
 
 namespace Vigil.Dashboard.Shell;
 

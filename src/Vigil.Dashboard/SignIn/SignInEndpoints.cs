@@ -1,6 +1,6 @@
 using Vigil.Application.Access;
-using Vigil.Web.Auth;
 using Vigil.Dashboard.Shell;
+using Vigil.Web.Auth;
 using Vigil.Web.Security;
 using Vigil.Web.Stores;
 

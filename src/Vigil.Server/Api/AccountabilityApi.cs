@@ -2,9 +2,9 @@ using System.Text;
 using Vigil.Accountability.Files;
 using Vigil.Accountability.Views;
 using Vigil.Domain.Errors;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Web;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;

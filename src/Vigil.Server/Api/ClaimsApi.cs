@@ -7,10 +7,10 @@ using Vigil.Application.Scopes;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Statistics;
 using Vigil.Statistics.Claims;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;

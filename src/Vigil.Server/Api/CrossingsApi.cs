@@ -2,8 +2,8 @@ using Vigil.Accountability.Files;
 using Vigil.Accountability.Views;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;

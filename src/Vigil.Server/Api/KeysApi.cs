@@ -1,10 +1,10 @@
 using Vigil.Application.Access;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
-using Vigil.Web.Security;
 using Vigil.Storage;
+using Vigil.Web.Auth;
+using Vigil.Web.Security;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;

@@ -3,8 +3,8 @@ using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Merging;
 using Vigil.Extraction.Review;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;

@@ -5,10 +5,10 @@ using Vigil.Domain.Time;
 using Vigil.Geo;
 using Vigil.Reports;
 using Vigil.Reports.Building;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Statistics;
 using Vigil.Storage;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;

@@ -7,12 +7,12 @@ using Vigil.Domain.Text;
 using Vigil.Domain.Time;
 using Vigil.Geo;
 using Vigil.Reports.Building;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Statistics;
 using Vigil.Storage;
-using Vigil.Web.Stores;
+using Vigil.Web.Auth;
 using Vigil.Web.Filters;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 

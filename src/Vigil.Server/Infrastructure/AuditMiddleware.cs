@@ -1,5 +1,5 @@
-using Vigil.Web.Auth;
 using Vigil.Storage;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Infrastructure;

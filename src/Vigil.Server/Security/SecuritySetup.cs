@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Vigil.Domain.Errors;
-using Vigil.Web.Auth;
 using Vigil.Web;
+using Vigil.Web.Auth;
 using Vigil.Web.Security;
 
 namespace Vigil.Server.Security;

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 using Vigil.Application.Access;
 using Vigil.Application.Logging;
 using Vigil.Domain.Text;
+using Vigil.Storage;
 using Vigil.Web.Security;
 using Vigil.Web.Stores;
-using Vigil.Storage;
 
 namespace Vigil.Web.Auth;
 

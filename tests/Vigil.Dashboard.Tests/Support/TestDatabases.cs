@@ -1,13 +1,13 @@
-using Vigil.Application.Access;
 using Microsoft.Data.Sqlite;
+using Vigil.Application.Access;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Normalization;
-using Vigil.Web.Auth;
 using Vigil.Storage;
 using Vigil.Storage.Sqlite;
 using Vigil.TestSupport;
+using Vigil.Web.Auth;
 
 namespace Vigil.Dashboard.Tests.Support;
 

@@ -1,8 +1,8 @@
-using Vigil.Application.Access;
 using System.Net;
 using System.Text.Json;
-using Vigil.Web.Auth;
+using Vigil.Application.Access;
 using Vigil.Storage;
+using Vigil.Web.Auth;
 
 namespace Vigil.Server.Tests.Security;
 

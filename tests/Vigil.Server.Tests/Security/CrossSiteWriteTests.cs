@@ -1,10 +1,10 @@
-using Vigil.Application.Access;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Vigil.Web.Auth;
-using Vigil.Web.Security;
+using Vigil.Application.Access;
 using Vigil.Storage;
 using Vigil.Web;
+using Vigil.Web.Auth;
+using Vigil.Web.Security;
 
 namespace Vigil.Server.Tests.Security;
 

@@ -1,9 +1,9 @@
-using Vigil.Application.Access;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Application.Access;
+using Vigil.Storage;
 using Vigil.Web.Auth;
 using Vigil.Web.Security;
-using Vigil.Storage;
 
 namespace Vigil.Server.Tests.Security;
 
