@@ -33,6 +33,9 @@ public sealed record ServerOptions
     /// <summary>How many days after today an incident may be dated (time zones, a report filed tomorrow).</summary>
     public int FutureDaysAllowed { get; init; } = 2;
 
+    /// <summary>The latest date a write may carry today (see <see cref="FutureDaysAllowed"/>), today from <paramref name="clock"/>.</summary>
+    public Application.Incidents.DateLimit DateLimit(TimeProvider clock) => Application.Incidents.DateLimit.From(clock, FutureDaysAllowed);
+
     /// <summary>Requests slower than this are logged (event 4001 "slow request").</summary>
     public long SlowRequestMilliseconds { get; init; } = 1000;
 }

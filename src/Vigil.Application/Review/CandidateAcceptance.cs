@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Application.Incidents;
 using Vigil.Domain.Accountability;
 using Vigil.Domain.Border;
 using Vigil.Domain.Errors;
@@ -27,15 +28,15 @@ public static class CandidateAcceptance
 {
     /// <summary>
     /// Accepts a pending candidate with the analyst's <paramref name="edits"/>; a report dated after
-    /// <paramref name="latest"/> (<see cref="FutureDates.Latest"/>) is refused naming <c>date</c>.
+    /// <paramref name="limit"/> is refused naming <c>date</c>.
     /// </summary>
-    public static Acceptance Accept(IVigilDatabase db, long id, string by, IReadOnlyList<KeyValuePair<string, string>> edits, DateOnly latest)
+    public static Acceptance Accept(IVigilDatabase db, long id, string by, IReadOnlyList<KeyValuePair<string, string>> edits, DateLimit limit)
     {
         var queue = db.Candidates;
         var candidate = queue.Get(id) is { Status: CandidateStatus.Pending } c ? c : throw new NotFoundException($"pending candidate {id}");
         if (candidate.Kind == "report")
         {
-            var incident = queue.Accept(id, by, x => NotInFuture(ReportIncident.Edit(ReportIncident.FromPayload(x.Payload), edits), latest));
+            var incident = queue.Accept(id, by, x => limit.Check(ReportIncident.Edit(ReportIncident.FromPayload(x.Payload), edits), field: "date"));
             return new Acceptance(id, candidate.Kind, incident.Id, null);
         }
         var article = new CandidateArticle(candidate.Id, candidate.ArticleId, candidate.Source, candidate.Url,
@@ -93,9 +94,6 @@ public static class CandidateAcceptance
         ClaimAcceptance.FromPayload(candidate.Payload, edits);
         return (tx, current) => "claim:" + claims.Add(tx, current, by).ToString(CultureInfo.InvariantCulture);
     }
-
-    private static Domain.Incidents.Incident NotInFuture(Domain.Incidents.Incident incident, DateOnly latest) =>
-        FutureDates.Problem(incident.Date, latest) is { } future ? throw new FieldException("date", future.Problem) : incident;
 
     /// <summary>The engagement last accepted from the same article, or null.</summary>
     private static string? ArticleEngagement(ICandidateQueue queue, ExtractionCandidate candidate) =>

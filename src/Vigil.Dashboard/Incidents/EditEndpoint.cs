@@ -1,11 +1,11 @@
 using Vigil.Application.Incidents;
 using Vigil.Application.Reference;
+using Vigil.Dashboard.Shell;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Revisions;
-using Vigil.Web.Auth;
-using Vigil.Dashboard.Shell;
 using Vigil.Storage;
 using Vigil.Web;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Dashboard.Incidents;
@@ -58,16 +58,18 @@ internal static class EditEndpoint
         {
             return Pages.Render<EditPage>(chrome, new EditModel(current, submitted, new FieldError(e.Field, e.Problem), null, null), StatusCodes.Status400BadRequest);
         }
-        var latest = Domain.Incidents.FutureDates.Latest(clock, context.RequestServices.GetRequiredService<ServerOptions>().FutureDaysAllowed);
-        if (Domain.Incidents.FutureDates.Problem(edited.Date, latest) is { } future)
-            return Pages.Render<EditPage>(chrome, new EditModel(current, submitted, new FieldError(future.Field, future.Problem), null, null), StatusCodes.Status400BadRequest);
         try
         {
             var author = Actor.Of(context);
-            var updated = new IncidentEditing(store).Replace(id, loadedAt, edited, new ChangeContext(author, submitted.Reason.Length > 0 ? submitted.Reason : "edited in the dashboard"));
+            var limit = context.RequestServices.GetRequiredService<ServerOptions>().DateLimit(clock);
+            var updated = new IncidentEditing(store, limit).Replace(id, loadedAt, edited, new ChangeContext(author, submitted.Reason.Length > 0 ? submitted.Reason : "edited in the dashboard"));
             db.Access.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found,
                 $"incident {id} revision {updated.Revision} (dashboard)"));
             return Results.Redirect($"/incidents/{id}?saved={updated.Revision}", permanent: false, preserveMethod: false);
+        }
+        catch (FieldException e)
+        {
+            return Pages.Render<EditPage>(chrome, new EditModel(current, submitted, new FieldError(e.Field, e.Problem), null, null), StatusCodes.Status400BadRequest);
         }
         catch (ConcurrencyException)
         {

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using Vigil.Application.Review;
+using Vigil.Dashboard.Shell;
 using Vigil.Domain.Errors;
 using Vigil.Extraction.Review;
-using Vigil.Web.Auth;
-using Vigil.Dashboard.Shell;
 using Vigil.Storage;
 using Vigil.Web;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Dashboard.Review;
@@ -86,7 +86,7 @@ internal static class ReviewPages
                 return CandidateAcceptance.MergeInto(db, id, incidentId, author, Text(form["use_figures"]) is "on" or "true").Describe();
             }
             return CandidateAcceptance.Accept(db, id, author, Edits(form),
-                Domain.Incidents.FutureDates.Latest(clock, context.RequestServices.GetRequiredService<ServerOptions>().FutureDaysAllowed)).Describe();
+                context.RequestServices.GetRequiredService<ServerOptions>().DateLimit(clock)).Describe();
         });
 
     /// <summary>Carries out one suggested merge: the candidates (ids) into the incident (into) or, without one, as one new incident.</summary>

@@ -7,12 +7,12 @@ using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
 using Vigil.Domain.Text;
 using Vigil.Ingestion.Normalization;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
 using Vigil.Web;
-using Vigil.Web.Stores;
+using Vigil.Web.Auth;
 using Vigil.Web.Filters;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 
@@ -110,11 +110,17 @@ public static class IncidentsApi
         {
             return Problems.Field(e.Field, e.Problem);
         }
-        if (FutureDates.Problem(incident.Date, FutureDates.Latest(clock, options.FutureDaysAllowed)) is { } future)
-            return Problems.Field(future.Field, future.Problem);
         using var db = stores.Open();
         var store = db.Incidents;
-        var created = store.Create(incident, new ChangeContext(Actor.Of(context), "created through the API"));
+        Incident created;
+        try
+        {
+            created = new IncidentEditing(store, options.DateLimit(clock)).Create(incident, new ChangeContext(Actor.Of(context), "created through the API"));
+        }
+        catch (FieldException e)
+        {
+            return Problems.Field(e.Field, e.Problem);
+        }
         context.Items[Actor.DetailKey] = $"incident {created.Id}";
         context.Response.Headers.ETag = IncidentResource.ETag(created);
         return Results.Created($"/api/v1/incidents/{created.Id}", IncidentResource.Of(store.Find(created.Id)!));
@@ -136,15 +142,17 @@ public static class IncidentsApi
         {
             return Problems.Field(e.Field, e.Problem);
         }
-        if (FutureDates.Problem(incident.Date, FutureDates.Latest(clock, options.FutureDaysAllowed)) is { } future)
-            return Problems.Field(future.Field, future.Problem);
         using var db = stores.Open();
         try
         {
-            var updated = new IncidentEditing(db.Incidents).Replace(id, expected, incident, new ChangeContext(Actor.Of(context), reason));
+            var updated = new IncidentEditing(db.Incidents, options.DateLimit(clock)).Replace(id, expected, incident, new ChangeContext(Actor.Of(context), reason));
             context.Items[Actor.DetailKey] = $"incident {id} revision {updated.Revision}";
             context.Response.Headers.ETag = IncidentResource.ETag(updated);
             return Results.Ok(IncidentResource.Of(updated));
+        }
+        catch (FieldException e)
+        {
+            return Problems.Field(e.Field, e.Problem);
         }
         catch (NotFoundException)
         {

@@ -4,10 +4,10 @@ using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Review;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
 using Vigil.Web;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
@@ -62,7 +62,7 @@ public static class ReviewApi
             var by = Actor.Of(context);
             var accepted = mergeInto is { } into
                 ? CandidateAcceptance.MergeInto(db, id, into, by, useFigures)
-                : CandidateAcceptance.Accept(db, id, by, edits, FutureDates.Latest(context.RequestServices.GetRequiredService<TimeProvider>(), context.RequestServices.GetRequiredService<ServerOptions>().FutureDaysAllowed));
+                : CandidateAcceptance.Accept(db, id, by, edits, context.RequestServices.GetRequiredService<ServerOptions>().DateLimit(context.RequestServices.GetRequiredService<TimeProvider>()));
             context.Items[Actor.DetailKey] = accepted.Describe();
             return Results.Ok(new
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Incidents;
 using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Incidents;
@@ -115,7 +116,7 @@ public sealed class ReviewAcceptCommand(CliOutput output, TimeProvider clock) : 
         var edits = settings.Set.Select(e => new KeyValuePair<string, string>(e[..e.IndexOf('=', StringComparison.Ordinal)], e[(e.IndexOf('=', StringComparison.Ordinal) + 1)..])).ToList();
         var accepted = settings.MergeInto is { } into
             ? CandidateAcceptance.MergeInto(db, settings.Id, into, settings.Who, settings.UseFigures)
-            : CandidateAcceptance.Accept(db, settings.Id, settings.Who, edits, FutureDates.Latest(clock, settings.FutureDays));
+            : CandidateAcceptance.Accept(db, settings.Id, settings.Who, edits, DateLimit.From(clock, settings.FutureDays));
         output.Out.WriteLine(accepted.Describe());
         return ExitCodes.Success;
     }
