@@ -4,12 +4,12 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Vigil.Application.Logging;
+using Vigil.Application.Imports;
+using Vigil.Application.Incidents;
 using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Formats;
-using Vigil.Ingestion.Normalization;
 
 namespace Vigil.Cli.Commands;
 
@@ -64,15 +64,12 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
-        var importer = new Importer(store, reference.Normalizer());
-        var options = new ImportOptions
+        var import = new FileImport(db, reference, logging.CreateLogger(FileImport.LogCategory));
+        var request = new FileImportRequest("", settings.Author ?? "cli:" + Environment.UserName, DateLimit.From(clock, settings.FutureDays))
         {
             Format = settings.Format,
             SkipInvalid = settings.SkipInvalid,
             RejectsPath = settings.Rejects,
-            Author = settings.Author ?? "cli:" + Environment.UserName,
-            LatestDate = Domain.Incidents.FutureDates.Latest(clock, settings.FutureDays),
         };
         var results = new List<ImportResult>();
         for (var i = 0; i < settings.Files.Length; i++)
@@ -80,8 +77,9 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
             ImportResult result;
             try
             {
-                result = ImportWithProgress.Run(output, importer, settings.Files[i], options, settings.Json, cancellationToken);
-                logging.CreateLogger("Vigil.Imports").Imported(result, options.Author ?? "cli");
+                var file = settings.Files[i];
+                result = ImportWithProgress.Run(output, file, settings.Json,
+                    progress => import.Run(request with { File = file, Progress = progress }, cancellationToken));
             }
             catch (Exception) when (settings.Files.Length > 1)
             {

@@ -1,13 +1,11 @@
+using Vigil.Application.Imports;
 using Vigil.Application.Logging;
 using Vigil.Application.Reference;
 using Vigil.Domain.Errors;
-using Vigil.Domain.Incidents;
 using Vigil.Ingestion;
-using Vigil.Ingestion.Formats;
-using Vigil.Ingestion.Normalization;
-using Vigil.Web.Auth;
 using Vigil.Server.Infrastructure;
 using Vigil.Web;
+using Vigil.Web.Auth;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
@@ -29,8 +27,6 @@ public static class ImportsApi
             return File.Exists(path) ? Results.File(path, "text/csv; charset=utf-8", $"import-{id}.rejected.csv") : Problems.NotFound($"rejected rows of import {id}");
         }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("The rows an import skipped, with their line and reason.");
     }
-
-    private const string LogCategory = "Vigil.Imports";
 
     private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, TimeProvider clock, ILoggerFactory loggers, ReferenceData reference, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
     {
@@ -54,10 +50,7 @@ public static class ImportsApi
             return Problems.Field("file", "is required and must not be empty");
         format ??= form["format"].FirstOrDefault();
         var skip = skipInvalid ?? string.Equals(form["skip_invalid"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase);
-        if (format is not null && !ImportFormats.Names.Contains(format, StringComparer.OrdinalIgnoreCase))
-            return Problems.Field("format", $"'{format}' is not one of: {string.Join(", ", ImportFormats.Names)}");
-
-        var log = loggers.CreateLogger(LogCategory);
+        var log = loggers.CreateLogger(FileImport.LogCategory);
         var dir = Directory.CreateTempSubdirectory("vigil-upload-");
         try
         {
@@ -67,12 +60,15 @@ public static class ImportsApi
                 await file.CopyToAsync(target, context.RequestAborted);
             var rejects = Path.Combine(dir.FullName, "rejected.csv");
             using var db = stores.Open();
-            var store = db.Incidents;
             ImportResult result;
             try
             {
-                result = new Importer(store, reference.Normalizer()).Import(path,
-                    new ImportOptions { Format = format, SkipInvalid = skip, RejectsPath = rejects, Author = Actor.Of(context), LatestDate = FutureDates.Latest(clock, options.FutureDaysAllowed) }, null, context.RequestAborted);
+                var request = new FileImportRequest(path, Actor.Of(context), options.DateLimit(clock)) { Format = format, SkipInvalid = skip, RejectsPath = rejects };
+                result = new FileImport(db, reference, log).Run(request, context.RequestAborted);
+            }
+            catch (FieldException e)
+            {
+                return Problems.Field(e.Field, e.Problem);
             }
             catch (InputException e)
             {
@@ -87,7 +83,6 @@ public static class ImportsApi
                 Directory.CreateDirectory(Path.GetDirectoryName(RejectsPath(options, result.Summary.ImportId))!);
                 File.Copy(result.RejectsFile, RejectsPath(options, result.Summary.ImportId), overwrite: true);
             }
-            log.Imported(result, Actor.Of(context));
             context.Items[Actor.DetailKey] = $"import #{result.Summary.ImportId} of {file.FileName}";
             return Results.Ok(new
             {
