@@ -9,8 +9,11 @@ namespace Vigil.Application.Setup;
 /// <summary>
 /// What a new database is filled with: the bundled UCDP GED Pakistan file and the worked example of engagements,
 /// commitments and crossings (skipped when the file is absent). <paramref name="Author"/> signs the import.
+/// <paramref name="Load"/>, when given, runs the import (it is called only for a new database, with the work to do;
+/// the CLI announces the load and shows a progress bar around it).
 /// </summary>
-public sealed record FirstRunRequest(string UcdpFile, string? AccountabilityFile, string Author, IProgress<ImportProgress>? Progress = null);
+public sealed record FirstRunRequest(string UcdpFile, string? AccountabilityFile, string Author,
+    Func<Func<IProgress<ImportProgress>?, ImportResult>, ImportResult>? Load = null);
 
 /// <summary>What the first run did: nothing (the database already held incidents), or the import and the worked example loaded.</summary>
 public sealed record FirstRunResult(bool Loaded, ImportResult? Import, AccountabilitySaveSummary? WorkedExample);
@@ -22,15 +25,15 @@ public sealed record FirstRunResult(bool Loaded, ImportResult? Import, Accountab
 /// </summary>
 public sealed class FirstRun(IVigilDatabase db, ReferenceData reference)
 {
-    /// <summary>Whether the database has never held an incident.</summary>
-    public bool IsNeeded() => db.Incidents.Count(new IncidentQuery { IncludeDeleted = true }) == 0;
-
     public FirstRunResult Run(FirstRunRequest request, CancellationToken cancellationToken = default)
     {
-        if (!IsNeeded())
+        // One count: a database that has ever held an incident is left as it is.
+        if (db.Incidents.Count(new IncidentQuery { IncludeDeleted = true }) != 0)
             return new FirstRunResult(false, null, null);
-        var import = new Importer(db.Incidents, reference.Normalizer())
-            .Import(request.UcdpFile, new ImportOptions { Format = UcdpGedFormat.Dataset, Author = request.Author }, request.Progress, cancellationToken);
+        var importer = new Importer(db.Incidents, reference.Normalizer());
+        var options = new ImportOptions { Format = UcdpGedFormat.Dataset, Author = request.Author };
+        ImportResult Work(IProgress<ImportProgress>? progress) => importer.Import(request.UcdpFile, options, progress, cancellationToken);
+        var import = request.Load is { } load ? load(Work) : Work(null);
         AccountabilitySaveSummary? example = null;
         var accountability = db.Accountability;
         if (request.AccountabilityFile is { } file && File.Exists(file)

@@ -10,13 +10,12 @@ public static class FirstRunView
 {
     public static void Run(CliOutput output, IVigilDatabase db, ReferenceData reference, string author, CancellationToken cancellationToken)
     {
-        var firstRun = new FirstRun(db, reference);
-        if (!firstRun.IsNeeded())
-            return;
-        output.Console.MarkupLine($"First run: loading the bundled UCDP GED Pakistan data into [bold]{Markup.Escape(db.Location)}[/] ...");
-        var request = new FirstRunRequest(VigilPaths.BundledUcdp, VigilPaths.BundledAccountability, author);
-        var result = ImportWithProgress.Run(output, VigilPaths.BundledUcdp, quiet: false,
-            progress => firstRun.Run(request with { Progress = progress }, cancellationToken));
+        var request = new FirstRunRequest(VigilPaths.BundledUcdp, VigilPaths.BundledAccountability, author, Load: work =>
+        {
+            output.Console.MarkupLine($"First run: loading the bundled UCDP GED Pakistan data into [bold]{Markup.Escape(db.Location)}[/] ...");
+            return ImportWithProgress.Run(output, VigilPaths.BundledUcdp, quiet: false, work);
+        });
+        var result = new FirstRun(db, reference).Run(request, cancellationToken);
         if (result.Import is { } import)
             output.Console.MarkupLine($"[green]loaded[/] {import.Summary.Created:N0} incidents in {import.Elapsed.TotalSeconds:0.0} s");
         if (result.WorkedExample is { } s)
