@@ -1,10 +1,9 @@
 using System.ComponentModel;
-using System.Text;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Exports;
 using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
-using Vigil.Ingestion.Export;
 
 namespace Vigil.Cli.Commands;
 
@@ -29,12 +28,14 @@ public sealed class ExportCommand(CliOutput output, TimeProvider clock, ScopePar
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
-        var incidents = store.Query(settings.ToQuery(scopes), includeSources: true);
+        var export = new IncidentExport(db.Incidents);
+        var query = settings.ToQuery(scopes);
+        long Write(Stream target) =>
+            export.RunAsync(new IncidentExportRequest(query, settings.Format, target), cancellationToken).GetAwaiter().GetResult().Count;
         if (settings.Out is null)
         {
             using var stdout = output.OpenStdout();
-            Write(stdout, settings.Format, incidents);
+            Write(stdout);
             return ExitCodes.Success;
         }
 
@@ -45,7 +46,7 @@ public sealed class ExportCommand(CliOutput output, TimeProvider clock, ScopePar
         try
         {
             using (var file = File.Create(temp))
-                count = Write(file, settings.Format, incidents);
+                count = Write(file);
             File.Move(temp, target, overwrite: true);
         }
         finally
@@ -54,15 +55,5 @@ public sealed class ExportCommand(CliOutput output, TimeProvider clock, ScopePar
         }
         output.Error.WriteLine($"exported {count:N0} incidents to {settings.Out}");
         return ExitCodes.Success;
-    }
-
-    private static long Write(Stream stream, string format, IEnumerable<Domain.Incidents.Incident> incidents)
-    {
-        if (format == "csv")
-        {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
-            return VigilCsvWriter.Write(writer, incidents);
-        }
-        return VigilJsonWriter.Write(stream, incidents, lines: format == "jsonl");
     }
 }

@@ -1,19 +1,19 @@
-using System.Text;
+using Vigil.Application.Exports;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Scopes;
-using Vigil.Ingestion.Export;
-using Vigil.Web.Auth;
+using Vigil.Domain.Errors;
 using Vigil.Server.Infrastructure;
-using Vigil.Web.Stores;
+using Vigil.Web.Auth;
 using Vigil.Web.Filters;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 
 /// <summary>/api/v1/exports: the incidents matching the filters as CSV, JSON, JSON Lines, XLSX, GeoJSON or Parquet.</summary>
 public static class ExportsApi
 {
-    private static readonly Dictionary<string, (string ContentType, string Extension)> Formats = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, (string ContentType, string Extension)> Kinds = new(StringComparer.OrdinalIgnoreCase)
     {
         ["csv"] = ("text/csv; charset=utf-8", ".csv"),
         ["json"] = ("application/json", ".json"),
@@ -33,8 +33,6 @@ public static class ExportsApi
         if (error is { } e)
             return Problems.Field(e.Field, e.Problem);
         var name = format ?? "csv";
-        if (!Formats.TryGetValue(name, out var kind))
-            return Problems.Field("format", $"'{name}' is not one of: {string.Join(", ", Formats.Keys)}");
 
         // Written to a temporary file first: a failure half-way gives an error, never half a download.
         var temp = Path.GetTempFileName();
@@ -43,29 +41,16 @@ public static class ExportsApi
             await using (var file = File.Create(temp))
             {
                 using var db = stores.Open();
-                var store = db.Incidents;
-                var incidents = store.Query(query!, includeSources: true);
-                switch (name.ToLowerInvariant())
+                try
                 {
-                    case "csv":
-                        await using (var writer = new StreamWriter(file, new UTF8Encoding(false), leaveOpen: true))
-                            VigilCsvWriter.Write(writer, incidents);
-                        break;
-                    case "json":
-                    case "jsonl":
-                        VigilJsonWriter.Write(file, incidents, lines: name.Equals("jsonl", StringComparison.OrdinalIgnoreCase));
-                        break;
-                    case "xlsx":
-                        VigilXlsxWriter.Write(file, incidents);
-                        break;
-                    case "geojson":
-                        VigilGeoJsonWriter.Write(file, incidents);
-                        break;
-                    default:
-                        await VigilParquetWriter.WriteAsync(file, incidents, context.RequestAborted);
-                        break;
+                    await new IncidentExport(db.Incidents).RunAsync(new IncidentExportRequest(query!, name, file), context.RequestAborted);
+                }
+                catch (FieldException problem)
+                {
+                    return Problems.Field(problem.Field, problem.Problem);
                 }
             }
+            var kind = Kinds[name];
             var bytes = await File.ReadAllBytesAsync(temp, context.RequestAborted);
             return Results.File(bytes, kind.ContentType, "vigil-incidents" + kind.Extension);
         }
