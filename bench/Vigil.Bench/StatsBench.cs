@@ -75,7 +75,7 @@ public static class StatsBench
         {
             var w = Stopwatch.StartNew();
             var report = new MonthlyReportBuilder(store, Gazetteer.Bundled, TimeProvider.System)
-                .Build(month, IncidentQuery.All with { Countries = ["Pakistan"] }, "Pakistan");
+                .Build(month, new ReportScope(IncidentQuery.All with { Countries = ["Pakistan"] }, "Pakistan", "all datasets", [], Coverage.Everything));
             model.Add(w.Elapsed.TotalMilliseconds);
             w.Restart();
             ReportRenderers.For("html")!.Render(report, Path.Combine(dir.FullName, "r.html"));

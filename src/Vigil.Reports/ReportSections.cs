@@ -9,9 +9,9 @@ public static class ReportSections
     /// <summary>How many districts the list beside the map names.</summary>
     public const int TopDistrictCount = 10;
 
-    /// <summary>Subtitle line: "Pakistan · December 2021 · generated 2022-01-03 09:30 UTC+00:00".</summary>
+    /// <summary>Subtitle line: "Pakistan · UCDP GED · December 2021 · generated 2022-01-03 09:30 UTC+00:00".</summary>
     public static string Subtitle(MonthlyReport report) =>
-        $"{report.Scope} · {ReportText.MonthName(report.Month)} · generated {ReportText.Timestamp(report.GeneratedAt)}";
+        $"{report.Scope}{(report.DatasetsLabel.Length > 0 ? " · " + report.DatasetsLabel : "")} · {ReportText.MonthName(report.Month)} · generated {ReportText.Timestamp(report.GeneratedAt)}";
 
     /// <summary>The districts with the most killed this month (the map names none), most first.</summary>
     public static IReadOnlyList<DistrictValue> TopDistricts(MonthlyReport report) =>

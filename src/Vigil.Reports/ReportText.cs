@@ -10,6 +10,9 @@ public static class ReportText
     /// <summary>A count with thousands separators: 1,234.</summary>
     public static string Number(long value) => value.ToString("N0", Invariant);
 
+    /// <summary>A count, or what stands in for a figure there is none of (never a zero): "not known" by default.</summary>
+    public static string Number(long? value, string missing = "not known") => value is { } v ? Number(v) : missing;
+
     /// <summary>"2021-12" → "December 2021"; anything else is returned as given.</summary>
     public static string MonthName(string period) =>
         TryParseMonth(period, out var month) ? month.ToString("MMMM yyyy", Invariant) : period;

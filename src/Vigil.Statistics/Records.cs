@@ -48,22 +48,33 @@ public sealed record RecordStatement(ClaimMetric Metric, Period Period, long Val
     }
 }
 
+/// <summary>
+/// Record statements, on a documented minimum basis: the period itself fully covered, a value of at least
+/// <see cref="MinimumValue"/>, and the comparison reaching back only over fully covered periods. A period that beats
+/// everything before it is called the highest "since records began" only when at least <see cref="MinimumPeriods"/>
+/// fully covered periods lie before it, records beginning with the first of them; otherwise nothing is said.
+/// </summary>
 public static class Records
 {
+    public const int MinimumPeriods = 12;
+    public const long MinimumValue = 10;
+
     /// <summary>
-    /// The record statement for the period at <paramref name="index"/> of a contiguous series, or null
-    /// when its value is zero (nothing to call a record).
+    /// The record statement for the period at <paramref name="index"/> of a contiguous series whose values are null
+    /// where a period is not fully covered, or null when there is nothing to call a record.
     /// </summary>
-    public static RecordStatement? Find(ClaimMetric metric, IReadOnlyList<(Period Period, long Value)> series, int index)
+    public static RecordStatement? Find(ClaimMetric metric, IReadOnlyList<(Period Period, long? Value)> series, int index)
     {
-        var (period, value) = series[index];
-        if (value <= 0)
+        if (series[index].Value is not { } value || value < MinimumValue)
             return null;
-        for (var j = index - 1; j >= 0; j--)
+        var period = series[index].Period;
+        var j = index - 1;
+        for (; j >= 0 && series[j].Value is { } earlier; j--)
         {
-            if (series[j].Value >= value)
-                return new RecordStatement(metric, period, value, series[j].Period, series[j].Value, series[0].Period);
+            if (earlier >= value)
+                return new RecordStatement(metric, period, value, series[j].Period, earlier, series[j + 1].Period);
         }
-        return new RecordStatement(metric, period, value, null, null, series[0].Period);
+        var basis = index - 1 - j;
+        return basis >= MinimumPeriods ? new RecordStatement(metric, period, value, null, null, series[j + 1].Period) : null;
     }
 }

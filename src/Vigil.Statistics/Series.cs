@@ -3,23 +3,28 @@ using Vigil.Storage;
 
 namespace Vigil.Statistics;
 
-/// <summary>What to count: a filter, the period unit, and an optional breakdown.</summary>
-public sealed record SeriesRequest(IncidentQuery Filter, PeriodUnit Unit, GroupBy Breakdown = GroupBy.None);
+/// <summary>
+/// What to count: a filter, the period unit, an optional breakdown, and what the scope's datasets cover
+/// (<see cref="Statistics.Coverage.Everything"/> when the caller has no datasets to go by).
+/// </summary>
+public sealed record SeriesRequest(IncidentQuery Filter, PeriodUnit Unit, GroupBy Breakdown = GroupBy.None, Coverage? Coverage = null);
 
-public sealed record SeriesPoint(Period Period, string? Key, Figures Figures);
+public sealed record SeriesPoint(Period Period, string? Key, Figures Figures, CoverageState State = CoverageState.Full);
 
 /// <summary>
 /// Figures per period (and per breakdown key), every period from <see cref="First"/> to <see cref="Last"/>
-/// present — a period with no incidents is a zero, not a gap. Incidents are counted once, in the period of
-/// their start date, however many days they span.
+/// present. A covered period with no incidents is a zero; a period the scope's datasets do not cover is
+/// <see cref="CoverageState.None"/> ("no data"), and one they cover in part is <see cref="CoverageState.Partial"/>.
+/// Incidents are counted once, in the period of their start date, however many days they span.
 /// </summary>
 public sealed class Series
 {
     private readonly Dictionary<(Period, string?), Figures> _figures;
 
     internal Series(PeriodUnit unit, GroupBy breakdown, Period? first, Period? last, IReadOnlyList<string?> keys,
-        Dictionary<(Period, string?), Figures> figures)
+        Dictionary<(Period, string?), Figures> figures, Coverage coverage)
     {
+        Coverage = coverage;
         Unit = unit;
         Breakdown = breakdown;
         First = first;
@@ -44,15 +49,38 @@ public sealed class Series
             yield return p;
     }
 
+    public Coverage Coverage { get; }
+
+    /// <summary>The figures counted in a period (zeros where nothing was counted: see <see cref="State"/> before printing them).</summary>
     public Figures At(Period period, string? key = null) => _figures.GetValueOrDefault((period, key), Figures.Zero);
+
+    /// <summary>
+    /// How far the scope's datasets cover the period. A period no dataset covers but that holds records (the team's
+    /// own, say) is partial: its incidents are shown, never compared.
+    /// </summary>
+    public CoverageState State(Period period)
+    {
+        var state = Coverage.Of(period);
+        return state == CoverageState.None && Keys.Any(k => At(period, k).Incidents > 0) ? CoverageState.Partial : state;
+    }
+
+    /// <summary>The figures of a period, or null when nothing covers it ("no data").</summary>
+    public Figures? Covered(Period period, string? key = null) => State(period) == CoverageState.None ? null : At(period, key);
+
+    /// <summary>
+    /// A metric per period for changes, records and spike baselines: the value of fully covered periods, null for
+    /// partial and uncovered ones (which take part in none of them).
+    /// </summary>
+    public IReadOnlyList<(Period Period, long? Value)> Comparable(Domain.Claims.ClaimMetric metric, string? key = null) =>
+        [.. Periods().Select(p => (p, State(p) == CoverageState.Full ? (long?)At(p, key).Value(metric) : null))];
 
     /// <summary>All points, period by period, key by key.</summary>
     public IEnumerable<SeriesPoint> Points() =>
-        Periods().SelectMany(p => Keys.Select(k => new SeriesPoint(p, k, At(p, k))));
+        Periods().SelectMany(p => Keys.Select(k => new SeriesPoint(p, k, At(p, k), State(p))));
 
     /// <summary>The totals over the breakdown, per period.</summary>
     public IReadOnlyList<SeriesPoint> Totals() =>
-        Periods().Select(p => new SeriesPoint(p, null, Keys.Aggregate(Figures.Zero, (sum, k) => sum.Add(At(p, k))))).ToList();
+        Periods().Select(p => new SeriesPoint(p, null, Keys.Aggregate(Figures.Zero, (sum, k) => sum.Add(At(p, k))), State(p))).ToList();
 }
 
 public static class SeriesBuilder
@@ -79,15 +107,20 @@ public static class SeriesBuilder
         if (request.Breakdown == GroupBy.None)
             keys = [null];
 
+        var coverage = request.Coverage ?? Coverage.Everything;
         DateOnly? from = request.Filter.From, to = request.Filter.To;
-        if ((from is null || to is null) && days.Count > 0)
-        {
-            from ??= days.Min(d => d.Day);
-            to ??= days.Max(d => d.Day);
-        }
+        var (coveredFrom, coveredTo) = coverage.Bounds();
+        if (from is null && (days.Count > 0 || coveredFrom is not null))
+            from = Min(days.Count > 0 ? days.Min(d => d.Day) : null, coveredFrom);
+        if (to is null && (days.Count > 0 || coveredTo is not null))
+            to = Max(days.Count > 0 ? days.Max(d => d.Day) : null, coveredTo);
         Period? firstPeriod = from is { } f ? Period.Containing(f, request.Unit) : null;
         Period? lastPeriod = to is { } t ? Period.Containing(t, request.Unit) : null;
         var ordered = keys.OrderBy(k => k is null ? 1 : 0).ThenBy(k => k, StringComparer.Ordinal).ToList();
-        return new Series(request.Unit, request.Breakdown, firstPeriod, lastPeriod, ordered, figures);
+        return new Series(request.Unit, request.Breakdown, firstPeriod, lastPeriod, ordered, figures, coverage);
     }
+
+    private static DateOnly? Min(DateOnly? a, DateOnly? b) => a is { } x && b is { } y ? (x < y ? x : y) : a ?? b;
+
+    private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is { } x && b is { } y ? (x > y ? x : y) : a ?? b;
 }

@@ -1,16 +1,24 @@
 using Vigil.Domain.Claims;
+using Vigil.Domain.Text;
 
 namespace Vigil.Statistics;
 
-/// <summary>One row of a series table (CLI and API): a period's figures with its changes, record and spike test.</summary>
+/// <summary>
+/// One row of a series table (CLI and API): a period's figures with its coverage, changes, record and spike test.
+/// Figures are null where they would mean something else than their label: every figure when nothing covers the
+/// period ("no data"); killed or injured when no dataset in scope records it or every incident's figure is unknown.
+/// </summary>
 public sealed record SeriesRows(
-    string Period, string? Key, long Incidents,
-    long KilledLow, long KilledBest, long KilledHigh, long KilledUnknown,
-    long InjuredLow, long InjuredBest, long InjuredHigh, long InjuredUnknown,
+    string Period, string? Key, string Coverage, long? Incidents,
+    long? KilledLow, long? KilledBest, long? KilledHigh, long? KilledUnknown,
+    long? InjuredLow, long? InjuredBest, long? InjuredHigh, long? InjuredUnknown,
     long? ChangePrevious, double? ChangePreviousPercent, long? ChangeYearBefore, double? ChangeYearBeforePercent,
     string? Record, string? Spike, double? SpikePValue)
 {
-    /// <summary>The rows of a series: per key, per period, with the metric's changes, record (when it reaches back a year or more) and spike.</summary>
+    /// <summary>
+    /// The rows of a series: per key, per period, with the metric's changes (only between fully covered periods),
+    /// record (when it reaches back a year or more, or to the start of the covered run) and spike.
+    /// </summary>
     /// <param name="series">The series.</param>
     /// <param name="metric">The metric for changes, records and spikes.</param>
     /// <param name="wholeHistory">Whether the series starts where the data start; if not, "since records
@@ -19,19 +27,26 @@ public sealed record SeriesRows(
     {
         foreach (var key in series.Keys)
         {
-            var points = series.Periods().Select(p => (Period: p, Figures: series.At(p, key))).ToList();
-            var values = points.Select(p => (p.Period, p.Figures.Value(metric))).ToList();
-            var index = points.Select((p, i) => (p.Period, i)).ToDictionary(x => x.Period, x => x.i);
-            for (var i = 0; i < points.Count; i++)
+            var periods = series.Periods().ToList();
+            var values = series.Comparable(metric, key);
+            var index = periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);
+            for (var i = 0; i < periods.Count; i++)
             {
-                var (period, f) = points[i];
-                var value = f.Value(metric);
-                Change? previous = i > 0 ? new Change(value, values[i - 1].Item2) : null;
-                Change? yearBefore = index.TryGetValue(period.YearBefore(), out var y) ? new Change(value, values[y].Item2) : null;
+                var period = periods[i];
+                var state = series.State(period);
+                var f = series.At(period, key);
+                Change? previous = i > 0 && values[i].Value is { } now && values[i - 1].Value is { } before ? new Change(now, before) : null;
+                Change? yearBefore = values[i].Value is { } v && index.TryGetValue(period.YearBefore(), out var y) && values[y].Value is { } then
+                    ? new Change(v, then) : null;
                 var record = Records.Find(metric, values, i);
                 var spike = Spikes.Test(metric, values, i);
-                yield return new SeriesRows(period.Label, key, f.Incidents,
-                    f.KilledLow, f.KilledBest, f.KilledHigh, f.KilledUnknown, f.InjuredLow, f.InjuredBest, f.InjuredHigh, f.InjuredUnknown,
+                var covered = state != CoverageState.None;
+                var killed = covered && series.Coverage.Records("killed") && !(f.Incidents > 0 && f.KilledUnknown == f.Incidents);
+                var injured = covered && series.Coverage.Records("injured") && !(f.Incidents > 0 && f.InjuredUnknown == f.Incidents);
+                yield return new SeriesRows(period.Label, key, EnumText<CoverageState>.Format(state), covered ? f.Incidents : null,
+                    killed ? f.KilledLow : null, killed ? f.KilledBest : null, killed ? f.KilledHigh : null, covered ? f.KilledUnknown : null,
+                    injured ? f.InjuredLow : null, injured ? f.InjuredBest : null, injured ? f.InjuredHigh : null,
+                    covered && series.Coverage.Records("injured") ? f.InjuredUnknown : null,
                     previous?.Difference, previous?.Percent, yearBefore?.Difference, yearBefore?.Percent,
                     record is { } r && ((r.AllTime && wholeHistory) || (!r.AllTime && r.Gap >= 12)) ? r.Describe() : null,
                     spike is { IsSpike: true } s ? s.Describe() : null,

@@ -29,7 +29,7 @@ public sealed record SpikeTest(
 /// <summary>
 /// Flags periods significantly above their trailing baseline.
 /// <para>Method: the baseline is the <see cref="Window"/> periods before the one tested (at least
-/// <see cref="MinimumPeriods"/> of them, inside the data's coverage). If their variance is at most
+/// <see cref="MinimumPeriods"/> of them, all fully covered by the scope's datasets). If their variance is at most
 /// <see cref="OverdispersionRatio"/> times their mean, counts are taken as Poisson with that mean and the
 /// p-value is the exact upper tail P(X ≥ observed). Conflict counts are usually overdispersed (variance well
 /// above the mean); then a negative binomial with the same mean and variance (method of moments:
@@ -45,13 +45,18 @@ public static class Spikes
     public const double Alpha = 0.01;
 
     /// <summary>Tests the period at <paramref name="index"/> of a contiguous series against the periods before it.</summary>
-    public static SpikeTest? Test(ClaimMetric metric, IReadOnlyList<(Period Period, long Value)> series, int index)
+    /// <remarks>Values are null where a period is not fully covered: such a period is never tested, and the baseline is the
+    /// fully covered run just before it (at most <see cref="Window"/> periods).</remarks>
+    public static SpikeTest? Test(ClaimMetric metric, IReadOnlyList<(Period Period, long? Value)> series, int index)
     {
-        var start = Math.Max(0, index - Window);
-        var baseline = series.Skip(start).Take(index - start).Select(p => (double)p.Value).ToList();
+        if (series[index].Value is not { } observed)
+            return null;
+        var baseline = new List<double>();
+        for (var j = index - 1; j >= 0 && baseline.Count < Window && series[j].Value is { } v; j--)
+            baseline.Insert(0, v);
         if (baseline.Count < MinimumPeriods)
             return null;
-        var (period, observed) = series[index];
+        var period = series[index].Period;
         var mean = baseline.Average();
         if (mean <= 0)
             return null;

@@ -18,7 +18,7 @@ internal static class FilterSql
         In(q.Provinces, "admin1");
         In(q.Districts, "admin2");
         In(q.EventTypes, "event_type");
-        In(q.Datasets, "dataset");
+        Datasets(q.Datasets, "dataset IS NULL");
         if (q.Actors.Count > 0)
         {
             var names = string.Join(", ", q.Actors.Select(a => Param(cmd, a)));
@@ -46,6 +46,30 @@ internal static class FilterSql
             if (values.Count > 0)
                 And($"{column} IN ({string.Join(", ", values.Select(v => Param(cmd, v)))})");
         }
+        void Datasets(IReadOnlyList<string> names, string own)
+        {
+            if (DatasetCondition(names, own, cmd) is { } condition)
+                And(condition);
+        }
+    }
+
+    /// <summary>
+    /// The condition for a scope's datasets: the team's own records (<see cref="Domain.Datasets.DatasetNames.Own"/>)
+    /// are the rows without a dataset.
+    /// </summary>
+    private static string? DatasetCondition(IReadOnlyList<string> names, string own, DbCommand cmd)
+    {
+        if (names.Count == 0)
+            return null;
+        var named = names.Where(n => n != Domain.Datasets.DatasetNames.Own).ToList();
+        var hasOwn = named.Count < names.Count;
+        var inList = named.Count > 0 ? $"dataset IN ({string.Join(", ", named.Select(v => Param(cmd, v)))})" : null;
+        return (inList, hasOwn) switch
+        {
+            (null, _) => own,
+            (_, true) => $"({inList} OR {own})",
+            _ => inList,
+        };
     }
 
     /// <summary>
@@ -67,6 +91,11 @@ internal static class FilterSql
             if (values.Count > 0)
                 And($"{column} IN ({string.Join(", ", values.Select(v => Param(cmd, v)))})");
         }
+        void Datasets(IReadOnlyList<string> names, string own)
+        {
+            if (DatasetCondition(names, own, cmd) is { } condition)
+                And(condition);
+        }
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         if (q.From is { } from) And($"month >= {Param(cmd, from.ToString("yyyy-MM", inv))}");
         if (q.To is { } to) And($"month <= {Param(cmd, to.ToString("yyyy-MM", inv))}");
@@ -75,7 +104,7 @@ internal static class FilterSql
         In(q.Perpetrators, "perpetrator");
         In(q.EventTypes, "event_type");
         In(q.TargetTypes, "target_type");
-        In(q.Datasets, "dataset");
+        Datasets(q.Datasets, "dataset = ''");
         return sb.ToString();
     }
 

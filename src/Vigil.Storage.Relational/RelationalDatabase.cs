@@ -9,6 +9,7 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     private CandidateQueue? _candidates;
     private RelationalAccountabilityStore? _accountability;
     private AcceptedClaims? _acceptedClaims;
+    private RelationalDatasetStore? _datasets;
 
     public string Location => store.Location;
 
@@ -25,6 +26,8 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     public IAcceptedClaimStore AcceptedClaims => _acceptedClaims ??= new AcceptedClaims(store);
 
     /// <summary>The relational store itself, for the storage projects' own tools (copies, backups).</summary>
+    public IDatasetStore Datasets => _datasets ??= new RelationalDatasetStore(store);
+
     public RelationalIncidentStore Store => store;
 
     public void Dispose() => store.Dispose();

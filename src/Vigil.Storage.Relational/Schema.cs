@@ -227,6 +227,19 @@ public static class Schema
                 accepted_by TEXT NOT NULL
             );
             """),
+        new(8, "datasets", _ => """
+            CREATE TABLE datasets (
+                name TEXT PRIMARY KEY,
+                title TEXT NOT NULL,
+                description TEXT NOT NULL,
+                citation TEXT NOT NULL,
+                licence TEXT NOT NULL,
+                redistributable INTEGER NOT NULL,
+                coverage TEXT NOT NULL,
+                is_primary INTEGER NOT NULL,
+                saved_at TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
@@ -257,5 +270,6 @@ public static class Schema
         new("extraction_candidates", "id", true),
         new("incident_merges", "id", true),
         new("accepted_claims", "id", true),
+        new("datasets", "name", false),
     ];
 }

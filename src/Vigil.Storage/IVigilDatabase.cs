@@ -20,4 +20,6 @@ public interface IVigilDatabase : IDisposable
     IAccessStore Access { get; }
 
     IAcceptedClaimStore AcceptedClaims { get; }
+
+    IDatasetStore Datasets { get; }
 }

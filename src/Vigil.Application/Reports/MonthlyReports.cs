@@ -1,4 +1,5 @@
 using Vigil.Application.Reference;
+using Vigil.Application.Scopes;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Time;
 using Vigil.Reports.Building;
@@ -20,8 +21,8 @@ public sealed record MonthlyReportRequest
     public bool WithAccountability { get; init; } = true;
 }
 
-/// <summary>The assessment built, with the month it covers (and whether that was the default), the scope's name and query.</summary>
-public sealed record MonthlyReportResult(MonthlyReport Report, Period Month, bool LatestMonth, string ScopeName, IncidentQuery Scope);
+/// <summary>The assessment built, with the month it covers (and whether that was the default), the place's name and the scope.</summary>
+public sealed record MonthlyReportResult(MonthlyReport Report, Period Month, bool LatestMonth, string ScopeName, Scope Scope);
 
 /// <summary>
 /// The one assembly of the monthly security assessment, for <c>vigil report monthly</c>, the reports API, the
@@ -36,25 +37,29 @@ public sealed class MonthlyReports(IVigilDatabase db, ReferenceData reference, T
     {
         var (scope, scopeName) = Scope(request);
         var (month, latest) = Month(request.Month, scope, scopeName);
-        var report = new MonthlyReportBuilder(db.Incidents, reference.Gazetteer, clock).Build(month, scope, scopeName);
+        var report = new MonthlyReportBuilder(db.Incidents, reference.Gazetteer, clock)
+            .Build(month, new ReportScope(scope.Query, scopeName, scope.Label, scope.Datasets, scope.Coverage));
         if (request.WithAccountability)
             report = AccountabilitySectionBuilder.AddTo(report, db.Incidents, db.Accountability, clock, month);
         return new MonthlyReportResult(report, month, latest, scopeName, scope);
     }
 
-    /// <summary>The scope's query and its name ("Pakistan", or the province's current name).</summary>
-    public (IncidentQuery Scope, string Name) Scope(MonthlyReportRequest request)
+    /// <summary>The scope (resolved by the one scope parser: the primary dataset when none is named) and its place's name.</summary>
+    /// <exception cref="FieldException">An unknown dataset (field <c>dataset</c>).</exception>
+    public (Scope Scope, string Name) Scope(MonthlyReportRequest request)
     {
-        var scopes = reference.Scopes;
-        var country = scopes.Country(request.Country);
-        var scope = IncidentQuery.All with { Countries = [country], Datasets = request.Datasets };
-        if (request.Province is null)
-            return (scope, country);
-        var province = scopes.Province(request.Province);
-        return (scope with { Provinces = [province] }, province);
+        var input = new ScopeInput
+        {
+            Countries = [request.Country],
+            Provinces = request.Province is { } p ? [p] : [],
+            Datasets = request.Datasets,
+        };
+        var scope = new ScopeParser(reference).Resolve(input, db.Datasets);
+        var name = scope.Query.Provinces.Count > 0 ? scope.Query.Provinces[0] : scope.Query.Countries[0];
+        return (scope, name);
     }
 
-    private (Period Month, bool Latest) Month(string? given, IncidentQuery scope, string scopeName)
+    private (Period Month, bool Latest) Month(string? given, Scope scope, string scopeName)
     {
         if (given is not null)
         {
@@ -62,8 +67,8 @@ public sealed class MonthlyReports(IVigilDatabase db, ReferenceData reference, T
                 ? (month, false)
                 : throw new FieldException("month", $"'{given}' is not a month (YYYY-MM) {DateBounds.Text}");
         }
-        return DataMonths.Latest(db.Incidents, scope) is { } last
+        return DataMonths.Latest(db.Incidents, scope, clock) is { } last
             ? (last, true)
-            : throw new NotFoundException($"incidents in {scopeName} (import some first)");
+            : throw new NotFoundException($"data for {scopeName} in {scope.Label} (import some first)");
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Vigil.Application.Reference;
+using Vigil.Domain.Datasets;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
+using Vigil.Statistics;
 using Vigil.Storage;
 
 namespace Vigil.Application.Scopes;
@@ -33,6 +35,32 @@ public sealed class ScopeParser(ReferenceData reference)
             Datasets = [.. input.Datasets.Distinct()],
             MinKilled = input.MinKilled,
         };
+    }
+
+    /// <summary>
+    /// The scope as Vigil applies it: the query over the datasets named (in the order given, which is their precedence
+    /// where two record one event), or over the database's primary dataset when none is, with what they cover.
+    /// </summary>
+    /// <exception cref="FieldException">A value that cannot be used; an unknown dataset names the field <c>dataset</c> and lists the known ones.</exception>
+    public Scope Resolve(ScopeInput input, IDatasetStore datasets)
+    {
+        var query = Parse(input);
+        var known = datasets.List();
+        var chosen = new List<Dataset>();
+        foreach (var name in input.Datasets)
+        {
+            var dataset = known.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new FieldException("dataset", known.Count == 0
+                    ? $"no dataset named '{name}': the database holds none yet"
+                    : $"no dataset named '{name}': the datasets are {string.Join(", ", known.Select(d => d.Name))}");
+            if (!chosen.Contains(dataset))
+                chosen.Add(dataset);
+        }
+        var defaulted = chosen.Count == 0;
+        if (defaulted && known.FirstOrDefault(d => d.Primary) is { } primary)
+            chosen.Add(primary);
+        query = query with { Datasets = [.. chosen.Select(d => d.Name)] };
+        return new Scope(query, chosen, Coverage.For(chosen, query), defaulted);
     }
 
     /// <summary>The first value that cannot be used (its field and why), or null: everything but name resolution, which never fails.</summary>

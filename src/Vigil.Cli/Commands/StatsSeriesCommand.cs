@@ -84,16 +84,23 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Sco
         var unit = EnumText<PeriodUnit>.Parse(settings.By);
         var breakdown = settings.Breakdown is null ? GroupBy.None : ParseBreakdown(settings.Breakdown)!.Value;
         var metric = EnumText<ClaimMetric>.Parse(settings.Metric);
-        var filter = settings.ToQuery(scopes);
+        var scope = settings.ToScope(scopes, db);
+        var filter = scope.Query;
 
         if (settings.Explain is not null)
             return Explain(store, filter, Period.Parse(settings.Explain), breakdown, settings.Key, settings.Json);
 
-        var series = SeriesBuilder.Build(store, new SeriesRequest(filter, unit, breakdown));
+        var series = SeriesBuilder.Build(store, new SeriesRequest(filter, unit, breakdown, scope.Coverage));
         var rows = SeriesRows.Of(series, metric, wholeHistory: filter.From is null).ToList();
         if (settings.Json)
         {
-            output.Out.WriteLine(JsonSerializer.Serialize(new { unit = EnumText<PeriodUnit>.Format(unit), metric = EnumText<ClaimMetric>.Format(metric), rows }, CliJson.Options));
+            output.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                unit = EnumText<PeriodUnit>.Format(unit),
+                metric = EnumText<ClaimMetric>.Format(metric),
+                scope = ScopeJson.Of(scope),
+                rows,
+            }, CliJson.Options));
             return ExitCodes.Success;
         }
         if (settings.Csv)
@@ -104,6 +111,9 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Sco
             return ExitCodes.Success;
         }
 
+        output.Console.MarkupLine($"[bold]{Markup.Escape(scope.Describe("--dataset"))}[/] · covers {Markup.Escape(scope.Coverage.Describe())}");
+        foreach (var note in scope.Coverage.Notes)
+            output.Console.MarkupLine($"[yellow]{Markup.Escape(note)}: its periods show as no data[/]");
         var table = new Table().Border(TableBorder.Simple).AddColumn("period");
         if (breakdown != GroupBy.None)
             table.AddColumn(settings.Breakdown!);
@@ -112,20 +122,20 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Sco
             .AddColumn(new TableColumn("vs year before").RightAligned()).AddColumn("notes");
         foreach (var r in rows)
         {
-            var cells = new List<string> { r.Period };
+            var cells = new List<string> { r.Coverage == "partial" ? r.Period + " (partial)" : r.Period };
             if (breakdown != GroupBy.None)
                 cells.Add(Markup.Escape(r.Key ?? "(unknown)"));
             cells.AddRange([
-                r.Incidents.ToString("N0", CultureInfo.InvariantCulture),
-                Markup.Escape(Range(r.KilledBest, r.KilledLow, r.KilledHigh, r.KilledUnknown)),
-                Markup.Escape(Range(r.InjuredBest, r.InjuredLow, r.InjuredHigh, r.InjuredUnknown)),
+                r.Incidents?.ToString("N0", CultureInfo.InvariantCulture) ?? "[grey]no data[/]",
+                Markup.Escape(Range(r.Incidents, r.KilledBest, r.KilledLow, r.KilledHigh, r.KilledUnknown, series.Coverage.Records("killed"))),
+                Markup.Escape(Range(r.Incidents, r.InjuredBest, r.InjuredLow, r.InjuredHigh, r.InjuredUnknown, series.Coverage.Records("injured"))),
                 Percent(r.ChangePrevious, r.ChangePreviousPercent), Percent(r.ChangeYearBefore, r.ChangeYearBeforePercent),
                 Markup.Escape(string.Join("; ", new[] { r.Record, r.Spike }.OfType<string>())),
             ]);
             table.AddRow(cells.ToArray());
         }
         output.Console.Write(table);
-        output.Console.MarkupLine("[grey]Killed/injured: best estimate (low–high); '?n' = n incidents with no figure. Changes compare best estimates; no percentage from a zero baseline. Spikes: see docs/method.md.[/]");
+        output.Console.MarkupLine("[grey]Killed/injured: best estimate (low–high); '+n unknown' = n incidents with no figure, never counted as zero. 'no data': no dataset in scope covers the period; partial periods take no part in changes or records. Changes compare best estimates; no percentage from a zero baseline. Spikes: see docs/method.md.[/]");
         return ExitCodes.Success;
     }
 
@@ -145,11 +155,18 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Sco
         return ExitCodes.Success;
     }
 
-    private static string Range(long best, long low, long high, long unknown)
+    /// <summary>"12 (10–15)", "12 +3 unknown", or what stands for no figure: "", "not recorded", "unknown".</summary>
+    private static string Range(long? incidents, long? best, long? low, long? high, long? unknown, bool recorded)
     {
         var inv = CultureInfo.InvariantCulture;
-        var text = low == best && high == best ? best.ToString("N0", inv) : string.Create(inv, $"{best:N0} ({low:N0}–{high:N0})");
-        return unknown > 0 ? string.Create(inv, $"{text} ?{unknown:N0}") : text;
+        if (incidents is null)
+            return "";
+        if (!recorded)
+            return "not recorded";
+        if (best is not { } b)
+            return string.Create(inv, $"unknown ({unknown:N0})");
+        var text = low == b && high == b ? b.ToString("N0", inv) : string.Create(inv, $"{b:N0} ({low:N0}–{high:N0})");
+        return unknown > 0 ? string.Create(inv, $"{text} +{unknown:N0} unknown") : text;
     }
 
     private static string Percent(long? change, double? percent) =>

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Application.Scopes;
+using Vigil.Domain.Errors;
 using Vigil.Storage;
 
 namespace Vigil.Cli.Infrastructure;
@@ -34,7 +35,7 @@ public class FilterSettings : DatabaseSettings
     public string[] Types { get; init; } = [];
 
     [CommandOption("--dataset <NAME>")]
-    [Description("Only incidents imported from this dataset (ucdp-ged, pbc-suicide, ...). Repeatable.")]
+    [Description("The dataset the figures come from (ucdp-ged, pbc-suicide, own, ...; see vigil datasets). Repeatable: several are combined, an event they share counted once, in the order given. Default: the primary dataset.")]
     public string[] Datasets { get; init; } = [];
 
     [CommandOption("--min-killed <N>")]
@@ -59,4 +60,18 @@ public class FilterSettings : DatabaseSettings
 
     /// <summary>The store query, with names resolved to Vigil's canonical spellings where known.</summary>
     public IncidentQuery ToQuery(ScopeParser parser) => parser.Parse(ToInput());
+
+    /// <summary>The scope as Vigil applies it: the datasets named, or the database's primary one, with what they cover.</summary>
+    /// <exception cref="VigilException">An unknown dataset, named as the option (<c>--dataset: no dataset named ...</c>).</exception>
+    public Scope ToScope(ScopeParser parser, IVigilDatabase db)
+    {
+        try
+        {
+            return parser.Resolve(ToInput(), db.Datasets);
+        }
+        catch (FieldException e)
+        {
+            throw new VigilException($"--{e.Field.Replace('_', '-')}: {e.Problem}");
+        }
+    }
 }

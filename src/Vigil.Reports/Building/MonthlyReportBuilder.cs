@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vigil.Domain.Claims;
+using Vigil.Domain.Datasets;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
@@ -14,6 +15,13 @@ namespace Vigil.Reports.Building;
 /// Computes a <see cref="MonthlyReport"/> from the store: every number from the statistics, every sentence
 /// generated from them. Counts are by start date; killed and injured are sums of best estimates.
 /// </summary>
+/// <param name="Query">The filter the whole report is limited to (a country, a province; its datasets).</param>
+/// <param name="Name">How the report names its place: "Pakistan", "Balochistan".</param>
+/// <param name="DatasetsLabel">How it names its datasets: "UCDP GED", "UCDP GED + PBC suicide attacks, linked".</param>
+/// <param name="Datasets">The datasets in scope (their citations are the report's).</param>
+/// <param name="Coverage">What they cover: months outside it are "no data", partial months are never compared.</param>
+public sealed record ReportScope(IncidentQuery Query, string Name, string DatasetsLabel, IReadOnlyList<Dataset> Datasets, Coverage Coverage);
+
 public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazetteer, TimeProvider clock)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -23,80 +31,115 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
     public const int NotableCount = 10;
 
     /// <param name="month">The month reported on.</param>
-    /// <param name="scope">The filter the whole report is limited to (a country, a province...).</param>
-    /// <param name="scopeName">How the report names its scope: "Pakistan", "Balochistan".</param>
-    public MonthlyReport Build(Period month, IncidentQuery scope, string scopeName)
+    /// <param name="report">The report's scope: place, datasets and what they cover.</param>
+    public MonthlyReport Build(Period month, ReportScope report)
     {
         if (month.Unit != PeriodUnit.Month)
             throw new ArgumentException("a monthly report needs a month", nameof(month));
-        scope = scope with { Limit = null, Offset = 0 };
+        var scope = report.Query with { Limit = null, Offset = 0 };
 
-        // The whole history up to the month: records look back to the start of the data.
-        var series = SeriesBuilder.Build(store, new SeriesRequest(scope with { From = null, To = month.End }, PeriodUnit.Month));
+        // The whole history up to the month: records look back to the start of the covered run.
+        var series = SeriesBuilder.Build(store, new SeriesRequest(scope with { From = null, To = month.End }, PeriodUnit.Month, Coverage: report.Coverage));
         var periods = series.Periods().ToList();
         var index = periods.IndexOf(month);
-        var current = series.At(month);
-        var previous = series.At(month.Previous());
-        var lastYear = series.At(month.YearBefore());
 
-        var headlines = new[]
-        {
-            Headline("Incidents", ClaimMetric.Attacks, current, previous, lastYear, month),
-            Headline("Killed", ClaimMetric.Killed, current, previous, lastYear, month),
-            Headline("Injured", ClaimMetric.Injured, current, previous, lastYear, month),
-        };
+        var headlines = Metrics.Select(m => Headline(m, series, month)).ToArray();
 
         var statements = new List<string>();
         if (index >= 0)
         {
             foreach (var metric in Metrics)
             {
-                var values = periods.Select(p => (p, series.At(p).Value(metric))).ToList();
+                var values = series.Comparable(metric);
                 if (Records.Find(metric, values, index) is { } record && (record.AllTime || record.Gap >= 12))
                     statements.Add(Capitalise($"{month.Name} was {record.Describe()}."));
                 if (Spikes.Test(metric, values, index) is { IsSpike: true } spike)
                     statements.Add(Capitalise($"{month.Name} was {spike.Describe()}."));
             }
         }
+        var state = series.State(month);
+        if (state != CoverageState.Full)
+            statements.Insert(0, state == CoverageState.None
+                ? $"No dataset in scope ({report.DatasetsLabel}) covers {month.Name}: there are no data for it, which is not the same as nothing happening."
+                : $"{report.DatasetsLabel} cover only part of {month.Name}: its figures are partial and are not compared with other months.");
 
         var inMonth = Scopes.InPeriod(scope, month);
         var trendStart = month.Shift(-(TrendMonths - 1));
         var trend = Enumerable.Range(0, TrendMonths).Select(i => trendStart.Shift(i))
-            .Select(p => (p, f: series.At(p)))
-            .Select(x => new Model.SeriesPoint(x.p.Label, x.f.Incidents, x.f.KilledBest, x.f.InjuredBest))
+            .Select(p => TrendPoint(series, p))
             .ToList();
 
-        var datasets = store.Aggregate(inMonth, GroupBy.Dataset).Select(r => r.Key ?? "entered by hand").ToList();
-        // The months with incidents in scope, from the series already built (a date-range query would scan every incident).
-        var withData = periods.Where(p => series.At(p).Incidents > 0).ToList();
-        (Period? First, Period? Last) coverage = withData.Count == 0 ? (null, null) : (withData[0], withData[^1]);
+        var inMonthDatasets = store.Aggregate(inMonth, GroupBy.Dataset).Select(r => r.Key ?? DatasetNames.Own).ToHashSet();
+        var (coveredFrom, coveredTo) = report.Coverage.Bounds();
 
         return new MonthlyReport(
             $"Security assessment — {month.Name}",
-            scopeName,
+            report.Name,
             month.Label,
             clock.GetUtcNow(),
             headlines,
             statements,
             trend,
-            Breakdown(inMonth, GroupBy.Province),
-            Breakdown(inMonth, GroupBy.Perpetrator),
-            Breakdown(inMonth, GroupBy.EventType),
+            Breakdown(inMonth, GroupBy.Province, report.Coverage),
+            Breakdown(inMonth, GroupBy.Perpetrator, report.Coverage),
+            Breakdown(inMonth, GroupBy.EventType, report.Coverage),
             Districts(inMonth),
             Notable(inMonth),
-            Method(datasets, coverage));
+            Method(report, inMonthDatasets, coveredFrom, coveredTo))
+        {
+            DatasetsLabel = report.DatasetsLabel,
+        };
     }
 
-    private static HeadlineFigure Headline(string label, ClaimMetric metric, Statistics.Figures current, Statistics.Figures previous, Statistics.Figures lastYear, Period month)
+    /// <summary>
+    /// A headline figure, or why there is none: "no data" (nothing covers the month), "not recorded" (no dataset in
+    /// scope records the metric), "unknown" (every incident's figure is unknown). Changes are only against fully
+    /// covered months.
+    /// </summary>
+    private static HeadlineFigure Headline(ClaimMetric metric, Series series, Period month)
     {
-        var value = current.Value(metric);
-        var change = $"{new Change(value, previous.Value(metric)).Describe(month.Previous().Name)}; {new Change(value, lastYear.Value(metric)).Describe(month.YearBefore().Name)}";
-        return new HeadlineFigure(label, value, previous.Value(metric), lastYear.Value(metric), change, current.Unknown(metric));
+        var label = metric switch { ClaimMetric.Attacks => "Incidents", ClaimMetric.Killed => "Killed", _ => "Injured" };
+        var (value, missing) = Shown(series, month, metric);
+        var (previous, _) = Shown(series, month.Previous(), metric);
+        var (lastYear, _) = Shown(series, month.YearBefore(), metric);
+        var change = value is null ? missing : $"{Compare(series, metric, month, month.Previous())}; {Compare(series, metric, month, month.YearBefore())}";
+        return new HeadlineFigure(label, value, previous, lastYear, change, value is null ? 0 : series.At(month).Unknown(metric)) { Missing = missing };
     }
 
-    private List<BreakdownRow> Breakdown(IncidentQuery query, GroupBy groupBy) =>
+    private static (long? Value, string Missing) Shown(Series series, Period period, ClaimMetric metric)
+    {
+        if (series.State(period) == CoverageState.None)
+            return (null, "no data");
+        var name = metric == ClaimMetric.Injured ? "injured" : "killed";
+        if (metric != ClaimMetric.Attacks && !series.Coverage.Records(name))
+            return (null, "not recorded");
+        var f = series.At(period);
+        if (metric != ClaimMetric.Attacks && f.Incidents > 0 && f.Unknown(metric) == f.Incidents)
+            return (null, "unknown");
+        return (f.Value(metric), "");
+    }
+
+    private static string Compare(Series series, ClaimMetric metric, Period month, Period baseline)
+    {
+        var (state, baseState) = (series.State(month), series.State(baseline));
+        if (state != CoverageState.Full)
+            return $"no comparison with {baseline.Name} ({month.Name} is partly covered)";
+        if (baseState != CoverageState.Full)
+            return $"no comparison with {baseline.Name} ({(baseState == CoverageState.None ? "no data" : "partly covered")})";
+        return new Change(series.At(month).Value(metric), series.At(baseline).Value(metric)).Describe(baseline.Name);
+    }
+
+    private static Model.SeriesPoint TrendPoint(Series series, Period p) =>
+        new(p.Label, Shown(series, p, ClaimMetric.Attacks).Value, Shown(series, p, ClaimMetric.Killed).Value, Shown(series, p, ClaimMetric.Injured).Value)
+        {
+            Coverage = EnumText<CoverageState>.Format(series.State(p)),
+        };
+
+    private List<BreakdownRow> Breakdown(IncidentQuery query, GroupBy groupBy, Coverage coverage) =>
         store.Aggregate(query, groupBy)
-            .Select(r => new BreakdownRow(r.Key ?? "(not known)", r.Incidents, r.KilledBest, r.InjuredBest))
+            .Select(r => new BreakdownRow(r.Key ?? "(not known)", r.Incidents,
+                coverage.Records("killed") && r.KilledUnknown < r.Incidents ? r.KilledBest : null,
+                coverage.Records("injured") && r.InjuredUnknown < r.Incidents ? r.InjuredBest : null))
             .OrderByDescending(r => r.Killed).ThenByDescending(r => r.Incidents).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -137,34 +180,27 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
         return c.Low == c.Best && c.High == c.Best ? c.Best.Value.ToString(Inv) : $"{c.Best} ({c.Low?.ToString(Inv) ?? "?"}–{c.High?.ToString(Inv) ?? "?"})";
     }
 
-    private static MethodNote Method(IReadOnlyList<string> datasets, (Period? First, Period? Last) coverage) => new(
-        datasets.Count == 0 ? ["no incidents recorded this month"] : [.. datasets.Select(d => DatasetName(d))],
+    private static MethodNote Method(ReportScope report, IReadOnlySet<string> inMonth, DateOnly? coveredFrom, DateOnly? coveredTo) => new(
+        report.Datasets.Count == 0
+            ? ["no datasets in scope"]
+            : [.. report.Datasets.Select(d => $"{d.Title} ({d.Name}){(d.Primary ? ", the primary dataset" : "")}: {(d.Coverage.Kinds.Length > 0 ? d.Coverage.Kinds : d.Description)}{(inMonth.Contains(d.Name) ? "" : "; no incidents this month")}")],
         [
-            .. datasets.Count > 1
-                ? new[] { $"The figures add up incidents from {datasets.Count} datasets; an event that two datasets both report is counted twice until the duplicates are merged." }
+            .. report.Datasets.Count > 1
+                ? new[] { $"The figures combine {report.Datasets.Count} datasets; an event that two of them record, linked as one, is counted once, with the figures of the dataset named first." }
                 : [],
             "Incidents are counted once, in the month of their start date, however many days they span.",
             "Killed and injured are sums of each incident's best estimate; low and high estimates are kept in the data and shown for notable incidents. Incidents whose toll is unknown add nothing and are counted as unknown, never as zero.",
             "Changes are against the month before and the same month a year before; no percentage is given against a zero baseline.",
             "A record is the highest value since the most recent earlier month that was at least as high (reported when that is a year or more back, or since records began). A spike is a month significantly above the mean of the 12 months before it (one-sided exact Poisson test, or negative binomial when the counts are overdispersed; p < 0.01).",
             "Provinces and districts are today's: incidents in the former FATA agencies are counted in Khyber Pakhtunkhwa. Perpetrator is the dataset's side A or the perpetrator it names.",
-            coverage.First is { } f && coverage.Last is { } l ? $"The data in scope run from {f.Name} to {l.Name} (up to the report's month)." : "There are no data in scope.",
+            $"Months outside what the datasets cover are \"no data\", never zero; partly covered months are shown but take no part in changes, records or spike baselines. Records need at least {Records.MinimumPeriods} earlier fully covered months and a value of at least {Records.MinimumValue}.",
+            coveredFrom is { } f && coveredTo is { } l ? $"The datasets in scope cover {report.Coverage.Describe()}." : "The datasets in scope declare no coverage: every month is partial or no data.",
         ],
         [
-            "UCDP Georeferenced Event Dataset (CC BY 4.0): Sundberg and Melander (2013), Journal of Peace Research 50(4); Davies, Pettersson and Öberg (2022).",
+            .. report.Datasets.Where(d => d.Citation.Length > 0).Select(d => $"{d.Title} ({d.Licence}): {d.Citation}"),
             "District boundaries: geoBoundaries (Runfola et al. 2020, PLoS ONE 15(4): e0231866), www.geoboundaries.org.",
             "Place names: GeoNames (CC BY 4.0), www.geonames.org.",
         ]);
-
-    private static string DatasetName(string key) => key switch
-    {
-        "ucdp-ged" => "UCDP GED (ucdp-ged)",
-        "pbc-suicide" => "Pakistan Body Count, suicide attacks (pbc-suicide)",
-        "pbc-drone" => "Pakistan Body Count, drone strikes (pbc-drone)",
-        "acled" => "ACLED (acled)",
-        "gtd" => "Global Terrorism Database (gtd)",
-        _ => key,
-    };
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -40,7 +40,7 @@ internal static class ProvinceChart
             bars.Add(new Bar
             {
                 Position = position,
-                Value = rows[i].Killed,
+                Value = rows[i].Killed ?? 0,
                 FillColor = ChartStyle.Killed,
                 LineWidth = 0,
                 Size = 0.7,
@@ -61,7 +61,7 @@ internal static class ProvinceChart
         plot.Grid.YAxisStyle.IsVisible = false;
         ChartStyle.SetTitle(plot, title);
         plot.XLabel("Killed");
-        var max = rows.Max(r => r.Killed);
+        var max = rows.Max(r => r.Killed ?? 0);
         plot.Axes.SetLimitsX(0, Math.Max(1, max * 1.12));
         plot.Axes.SetLimitsY(-0.6, rows.Count - 0.4);
         return plot;

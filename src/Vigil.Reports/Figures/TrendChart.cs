@@ -24,10 +24,14 @@ internal static class TrendChart
         var first = ReportText.ShortMonthName(trend[0].Period);
         var last = ReportText.ShortMonthName(trend[^1].Period);
         var title = $"Incidents and people killed, {first} – {last}";
-        var peak = trend.MaxBy(p => p.Killed)!;
-        var description = $"{title}. Monthly incidents as bars and killed and injured as lines over {trend.Count} months. "
-            + $"This month: {ReportText.Number(trend[^1].Incidents)} incidents, {ReportText.Number(trend[^1].Killed)} killed, "
-            + $"{ReportText.Number(trend[^1].Injured)} injured; most killed in {ReportText.MonthName(peak.Period)} ({ReportText.Number(peak.Killed)}).";
+        var peak = trend.Where(p => p.Killed is not null).MaxBy(p => p.Killed);
+        var gaps = trend.Count(p => p.Incidents is null);
+        var injuredLine = trend.Any(p => p.Injured is not null);
+        var description = $"{title}. Monthly incidents as bars and killed{(injuredLine ? " and injured" : "")} as lines over {trend.Count} months"
+            + (gaps > 0 ? $" ({gaps} of them with no data, left as gaps)" : "") + (injuredLine ? "" : "; injured are not recorded by the datasets in scope") + ". "
+            + $"This month: {ReportText.Number(trend[^1].Incidents, "no data")} incidents, {ReportText.Number(trend[^1].Killed)} killed, "
+            + $"{ReportText.Number(trend[^1].Injured, injuredLine ? "not known" : "not recorded")} injured"
+            + (peak is null ? "." : $"; most killed in {ReportText.MonthName(peak.Period)} ({ReportText.Number(peak.Killed)}).");
         return new ReportFigure("trend", title, description, Width, TopHeight + BottomHeight, canvas =>
         {
             using var top = IncidentsPanel(trend, title);
@@ -46,11 +50,11 @@ internal static class TrendChart
     private static Plot IncidentsPanel(IReadOnlyList<SeriesPoint> trend, string title)
     {
         var plot = ChartStyle.NewPlot();
-        var bars = trend.Select((p, i) => new Bar
+        var bars = trend.Select((p, i) => (p, i)).Where(x => x.p.Incidents is not null).Select(x => (p: x.p, i: x.i, v: x.p.Incidents!.Value)).Select(x => new Bar
         {
-            Position = i,
-            Value = p.Incidents,
-            FillColor = i == trend.Count - 1 ? ChartStyle.IncidentsThisMonth : ChartStyle.Incidents,
+            Position = x.i,
+            Value = x.v,
+            FillColor = x.i == trend.Count - 1 ? ChartStyle.IncidentsThisMonth : ChartStyle.Incidents,
             LineWidth = 0,
             Size = 0.75,
         }).ToList();
@@ -58,7 +62,7 @@ internal static class TrendChart
         ChartStyle.SetTitle(plot, title);
         plot.YLabel("Incidents");
         SetMonthAxis(plot, trend, showLabels: false);
-        SetCountAxis(plot, trend.Max(p => p.Incidents));
+        SetCountAxis(plot, trend.Max(p => p.Incidents ?? 0));
         plot.Layout.Fixed(new PixelPadding(Left, Right, 8, 40));
         return plot;
     }
@@ -66,27 +70,59 @@ internal static class TrendChart
     private static Plot CasualtiesPanel(IReadOnlyList<SeriesPoint> trend)
     {
         var plot = ChartStyle.NewPlot();
-        var xs = Enumerable.Range(0, trend.Count).Select(i => (double)i).ToArray();
-        var killed = plot.Add.Scatter(xs, trend.Select(p => (double)p.Killed).ToArray());
-        killed.Color = ChartStyle.Killed;
-        killed.LineWidth = 2.5f;
-        killed.MarkerSize = 5;
-        killed.LegendText = "Killed";
-        var injured = plot.Add.Scatter(xs, trend.Select(p => (double)p.Injured).ToArray());
-        injured.Color = ChartStyle.Injured;
-        // Solid, with square markers: a dashed line has no SVG equivalent in Skia's SVG canvas.
-        injured.LineWidth = 2;
-        injured.MarkerShape = MarkerShape.FilledSquare;
-        injured.MarkerSize = 5;
-        injured.LegendText = "Injured";
+        // A month without a number (no data, not recorded, all unknown) breaks the line: one scatter per run of numbers.
+        foreach (var (run, first) in Runs(trend, p => p.Killed))
+        {
+            var killed = plot.Add.Scatter(run.xs, run.ys);
+            killed.Color = ChartStyle.Killed;
+            killed.LineWidth = 2.5f;
+            killed.MarkerSize = 5;
+            if (first)
+                killed.LegendText = "Killed";
+        }
+        foreach (var (run, first) in Runs(trend, p => p.Injured))
+        {
+            var injured = plot.Add.Scatter(run.xs, run.ys);
+            injured.Color = ChartStyle.Injured;
+            // Solid, with square markers: a dashed line has no SVG equivalent in Skia's SVG canvas.
+            injured.LineWidth = 2;
+            injured.MarkerShape = MarkerShape.FilledSquare;
+            injured.MarkerSize = 5;
+            if (first)
+                injured.LegendText = "Injured";
+        }
         plot.YLabel("People");
         SetMonthAxis(plot, trend, showLabels: true);
-        SetCountAxis(plot, trend.Max(p => Math.Max(p.Killed, p.Injured)));
+        SetCountAxis(plot, trend.Max(p => Math.Max(p.Killed ?? 0, p.Injured ?? 0)));
         var legend = plot.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
         legend.FontSize = ChartStyle.TickSize;
         legend.FontName = Fonts.BundledFonts.Family;
         plot.Layout.Fixed(new PixelPadding(Left, Right, 40, 8));
         return plot;
+    }
+
+    /// <summary>The runs of consecutive months that have a number, each as x and y arrays; the first run is flagged (it carries the legend).</summary>
+    private static IEnumerable<((double[] xs, double[] ys) Run, bool First)> Runs(IReadOnlyList<SeriesPoint> trend, Func<SeriesPoint, long?> value)
+    {
+        var xs = new List<double>();
+        var ys = new List<double>();
+        var first = true;
+        for (var i = 0; i <= trend.Count; i++)
+        {
+            if (i < trend.Count && value(trend[i]) is { } v)
+            {
+                xs.Add(i);
+                ys.Add(v);
+                continue;
+            }
+            if (xs.Count > 0)
+            {
+                yield return (([.. xs], [.. ys]), first);
+                first = false;
+                xs.Clear();
+                ys.Clear();
+            }
+        }
     }
 
     /// <summary>A tick for every month, a label every third month ending on the report's month.</summary>

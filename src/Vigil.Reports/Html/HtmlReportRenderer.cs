@@ -64,7 +64,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         foreach (var h in headlines)
         {
             html.Append("<div class=\"headline\">\n<div class=\"label\">").Append(Escape(h.Label)).Append("</div>\n")
-                .Append("<div class=\"value\">").Append(ReportText.Number(h.Value)).Append("</div>\n")
+                .Append("<div class=\"value\">").Append(h.Shown).Append("</div>\n")
                 .Append("<p class=\"change\">").Append(Escape(h.Change)).Append("</p>\n");
             if (ReportSections.UnknownNote(h) is { } unknown)
                 html.Append("<p class=\"unknown\">").Append(Escape(unknown)).Append("</p>\n");

@@ -43,7 +43,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         foreach (var h in report.Headlines)
         {
             var change = ReportSections.UnknownNote(h) is { } unknown ? $"{h.Change}. {unknown}" : h.Change;
-            md.Append("| ").Append(Escape(h.Label)).Append(" | **").Append(ReportText.Number(h.Value)).Append("** | ")
+            md.Append("| ").Append(Escape(h.Label)).Append(" | **").Append(h.Shown).Append("** | ")
                 .Append(ReportText.Number(h.PreviousMonth)).Append(" | ").Append(ReportText.Number(h.SameMonthLastYear))
                 .Append(" | ").Append(Escape(change)).Append(" |\n");
         }

@@ -27,6 +27,9 @@ public sealed record MonthlyReport(
 {
     /// <summary>Border crossings and commitments in the month; null when the database records none of either.</summary>
     public AccountabilitySection? Accountability { get; init; }
+
+    /// <summary>The datasets the figures come from ("UCDP GED", "UCDP GED + PBC suicide attacks, linked").</summary>
+    public string DatasetsLabel { get; init; } = "";
 }
 
 /// <summary>
@@ -38,14 +41,29 @@ public sealed record AccountabilitySection(IReadOnlyList<string> Crossings, IRea
 /// <summary>
 /// One headline number with its comparisons. <see cref="Change"/> is the generated sentence
 /// ("+8 (+80.0%) on November 2021; +3 (+20.0%) on December 2020"); a percentage is never given against a
-/// zero baseline. <see cref="UnknownCount"/> is how many incidents had no figure (unknown is not zero).
+/// zero baseline. <see cref="UnknownCount"/> is how many incidents had no figure (unknown is not zero). A null
+/// <see cref="Value"/> has no number to show: <see cref="Missing"/> says why ("no data", "not recorded", "unknown").
 /// </summary>
-public sealed record HeadlineFigure(string Label, long Value, long PreviousMonth, long SameMonthLastYear, string Change, long UnknownCount);
+public sealed record HeadlineFigure(string Label, long? Value, long? PreviousMonth, long? SameMonthLastYear, string Change, long UnknownCount)
+{
+    public string Missing { get; init; } = "unknown";
 
-/// <summary>One month of the trend: "YYYY-MM", incidents, killed and injured (sums of best estimates).</summary>
-public sealed record SeriesPoint(string Period, long Incidents, long Killed, long Injured);
+    /// <summary>The figure as every format prints it: the number, or why there is none.</summary>
+    public string Shown => Value is { } v ? ReportText.Number(v) : Missing;
+}
 
-public sealed record BreakdownRow(string Name, long Incidents, long Killed, long Injured);
+/// <summary>
+/// One month of the trend: "YYYY-MM", incidents, killed and injured (sums of best estimates); null where there is no
+/// number (no data, not recorded, all unknown), which a chart leaves as a gap.
+/// </summary>
+public sealed record SeriesPoint(string Period, long? Incidents, long? Killed, long? Injured)
+{
+    /// <summary>"full", "partial" or "none".</summary>
+    public string Coverage { get; init; } = "full";
+}
+
+/// <summary>A breakdown's figures; killed or injured null when not recorded by the datasets in scope or all unknown.</summary>
+public sealed record BreakdownRow(string Name, long Incidents, long? Killed, long? Injured);
 
 /// <summary>A district's figures; <see cref="BoundaryId"/> is the shapeID of its polygon in the bundled boundaries.</summary>
 public sealed record DistrictValue(string Country, string District, string? BoundaryId, long Killed, long Incidents);

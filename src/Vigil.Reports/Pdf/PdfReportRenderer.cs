@@ -107,7 +107,7 @@ public sealed class PdfReportRenderer : IReportRenderer
                     var ty = y + pad + 2;
                     gfx.DrawString(h.Label.ToUpperInvariant(), label, new XSolidBrush(PdfFlow.Muted), new XRect(x + pad, ty, width - (2 * pad), 10), XStringFormats.TopLeft);
                     ty += 12;
-                    gfx.DrawString(ReportText.Number(h.Value), value, new XSolidBrush(PdfFlow.Ink), new XRect(x + pad, ty, width - (2 * pad), 26), XStringFormats.TopLeft);
+                    gfx.DrawString(h.Shown, value, new XSolidBrush(PdfFlow.Ink), new XRect(x + pad, ty, width - (2 * pad), 26), XStringFormats.TopLeft);
                     ty += 28;
                     foreach (var line in change)
                     {

@@ -1,0 +1,32 @@
+using Vigil.Domain.Datasets;
+using Vigil.Statistics;
+using Vigil.Storage;
+
+namespace Vigil.Application.Scopes;
+
+/// <summary>
+/// A scope as Vigil applies it: the store query (its datasets in order of precedence), the datasets it covers, what
+/// they cover, and whether the datasets were the database's primary one because none was asked for. Every surface
+/// prints <see cref="Label"/> beside its figures.
+/// </summary>
+public sealed record Scope(IncidentQuery Query, IReadOnlyList<Dataset> Datasets, Coverage Coverage, bool Defaulted)
+{
+    /// <summary>"UCDP GED", "UCDP GED + PBC suicide attacks, linked" (an event two of them record is counted once).</summary>
+    public string Label => Datasets.Count switch
+    {
+        0 => "no datasets",
+        1 => Datasets[0].Title,
+        _ => string.Join(" + ", Datasets.Select(d => d.Title)) + ", linked",
+    };
+
+    /// <summary>The label and how the datasets were chosen: "UCDP GED (the primary dataset; choose others with --dataset)".</summary>
+    public string Describe(string chooseWith) => Defaulted && Datasets.Count > 0
+        ? $"{Label} (the primary dataset; choose others with {chooseWith})"
+        : Label;
+
+    /// <summary>The citations the scope's datasets ask for, in its order.</summary>
+    public IReadOnlyList<string> Citations => [.. Datasets.Where(d => d.Citation.Length > 0).Select(d => d.Citation)];
+
+    /// <summary>The same scope narrowed to another query (a period, a breakdown key) over the same datasets.</summary>
+    public Scope With(IncidentQuery query) => this with { Query = query with { Datasets = Query.Datasets } };
+}

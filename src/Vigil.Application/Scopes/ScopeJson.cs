@@ -1,0 +1,18 @@
+
+namespace Vigil.Application.Scopes;
+
+/// <summary>How every JSON answer (CLI and API) states the scope of its figures.</summary>
+public sealed record ScopeJson(
+    string Label, IReadOnlyList<string> Datasets, bool PrimaryDefault, bool Linked, string Covers,
+    IReadOnlyList<string> Notes, IReadOnlyList<string> NotRecorded, IReadOnlyList<string> Citations)
+{
+    public static ScopeJson Of(Scope scope) => new(
+        scope.Label,
+        [.. scope.Datasets.Select(d => d.Name)],
+        scope.Defaulted,
+        scope.Datasets.Count > 1,
+        scope.Coverage.Describe(),
+        scope.Coverage.Notes,
+        scope.Coverage.NotRecorded,
+        scope.Citations);
+}
