@@ -1,3 +1,4 @@
+using Vigil.Domain.Claims;
 using Vigil.Domain.Datasets;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
@@ -51,6 +52,19 @@ public sealed class Coverage
     public IReadOnlyList<DaySpan> Spans => _spans;
 
     public bool Records(string metric) => !NotRecorded.Contains(metric, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Why a covered figure has no number, or null when it has one: "not recorded" (no dataset in scope records the
+    /// metric) or "unknown" (every one of the incidents has no figure for it). Incidents are always counted.
+    /// </summary>
+    public string? Missing(ClaimMetric metric, long incidents, long unknown)
+    {
+        if (metric == ClaimMetric.Attacks)
+            return null;
+        if (!Records(metric == ClaimMetric.Injured ? "injured" : "killed"))
+            return "not recorded";
+        return incidents > 0 && unknown == incidents ? "unknown" : null;
+    }
 
     /// <summary>The coverage of the datasets in scope for a query's kinds of event.</summary>
     public static Coverage For(IReadOnlyList<Dataset> inScope, IncidentQuery query)

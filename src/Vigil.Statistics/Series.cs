@@ -67,6 +67,15 @@ public sealed class Series
     /// <summary>The figures of a period, or null when nothing covers it ("no data").</summary>
     public Figures? Covered(Period period, string? key = null) => State(period) == CoverageState.None ? null : At(period, key);
 
+    /// <summary>A metric's figure for a period, or why there is none: "no data", "not recorded" or "unknown" — never a zero standing for them.</summary>
+    public (long? Value, string? Missing) Shown(Period period, Domain.Claims.ClaimMetric metric, string? key = null)
+    {
+        if (State(period) == CoverageState.None)
+            return (null, "no data");
+        var f = At(period, key);
+        return Coverage.Missing(metric, f.Incidents, f.Unknown(metric)) is { } missing ? (null, missing) : (f.Value(metric), null);
+    }
+
     /// <summary>
     /// A metric per period for changes, records and spike baselines: the value of fully covered periods, null for
     /// partial and uncovered ones (which take part in none of them).

@@ -41,12 +41,13 @@ public sealed record SeriesRows(
                 var record = Records.Find(metric, values, i);
                 var spike = Spikes.Test(metric, values, i);
                 var covered = state != CoverageState.None;
-                var killed = covered && series.Coverage.Records("killed") && !(f.Incidents > 0 && f.KilledUnknown == f.Incidents);
-                var injured = covered && series.Coverage.Records("injured") && !(f.Incidents > 0 && f.InjuredUnknown == f.Incidents);
+                var killed = series.Shown(period, ClaimMetric.Killed, key).Value is not null;
+                var injured = series.Shown(period, ClaimMetric.Injured, key).Value is not null;
+                var injuredRecorded = series.Coverage.Records("injured");
                 yield return new SeriesRows(period.Label, key, EnumText<CoverageState>.Format(state), covered ? f.Incidents : null,
                     killed ? f.KilledLow : null, killed ? f.KilledBest : null, killed ? f.KilledHigh : null, covered ? f.KilledUnknown : null,
                     injured ? f.InjuredLow : null, injured ? f.InjuredBest : null, injured ? f.InjuredHigh : null,
-                    covered && series.Coverage.Records("injured") ? f.InjuredUnknown : null,
+                    covered && injuredRecorded ? f.InjuredUnknown : null,
                     previous?.Difference, previous?.Percent, yearBefore?.Difference, yearBefore?.Percent,
                     record is { } r && ((r.AllTime && wholeHistory) || (!r.AllTime && r.Gap >= 12)) ? r.Describe() : null,
                     spike is { IsSpike: true } s ? s.Describe() : null,

@@ -61,31 +61,10 @@ public sealed class RelationalDatasetStore(RelationalIncidentStore store) : IDat
 
     public Dataset Save(Dataset dataset)
     {
-        if (Find(dataset.Name) is not { } existing)
-            throw new NotFoundException($"no dataset named '{dataset.Name}'");
+        var existing = Find(dataset.Name) ?? throw new NotFoundException($"no dataset named '{dataset.Name}'");
+        var primary = ReadSaved().TryGetValue(existing.Name, out var saved) && saved.Primary;
         using var tx = store.Connection.BeginTransaction();
-        var wasPrimary = store.ScalarLong(tx, "SELECT COUNT(*) FROM datasets WHERE name = @p0 AND is_primary = 1", existing.Name) > 0;
-        using (var del = store.Command(tx, "DELETE FROM datasets WHERE name = @n", "n"))
-        {
-            del.Parameters["@n"].Value = existing.Name;
-            del.ExecuteNonQuery();
-        }
-        using (var cmd = store.Command(tx, """
-            INSERT INTO datasets (name, title, description, citation, licence, redistributable, coverage, is_primary, saved_at)
-            VALUES (@n, @t, @d, @c, @l, @r, @cov, @p, @at)
-            """, "n", "t", "d", "c", "l", "r", "cov", "p", "at"))
-        {
-            cmd.Parameters["@n"].Value = existing.Name;
-            cmd.Parameters["@t"].Value = dataset.Title;
-            cmd.Parameters["@d"].Value = dataset.Description;
-            cmd.Parameters["@c"].Value = dataset.Citation;
-            cmd.Parameters["@l"].Value = dataset.Licence;
-            cmd.Parameters["@r"].Value = dataset.Redistributable ? 1 : 0;
-            cmd.Parameters["@cov"].Value = DatasetJson.Write(dataset.Coverage);
-            cmd.Parameters["@p"].Value = wasPrimary ? 1 : 0;
-            cmd.Parameters["@at"].Value = IncidentColumns.Stamp(store.Clock.GetUtcNow());
-            cmd.ExecuteNonQuery();
-        }
+        Write(tx, dataset with { Name = existing.Name }, primary);
         store.BumpDataVersion(tx);
         tx.Commit();
         return Find(existing.Name)!;
@@ -93,19 +72,37 @@ public sealed class RelationalDatasetStore(RelationalIncidentStore store) : IDat
 
     public void SetPrimary(string name)
     {
-        if (Find(name) is not { } dataset)
-            throw new NotFoundException($"no dataset named '{name}'");
-        if (!ReadSaved().ContainsKey(dataset.Name))
-            Save(dataset);
+        var dataset = Find(name) ?? throw new NotFoundException($"no dataset named '{name}'");
+        var saved = ReadSaved().GetValueOrDefault(dataset.Name);
         using var tx = store.Connection.BeginTransaction();
         store.Execute(tx, "UPDATE datasets SET is_primary = 0");
-        using (var cmd = store.Command(tx, "UPDATE datasets SET is_primary = 1 WHERE name = @n", "n"))
-        {
-            cmd.Parameters["@n"].Value = dataset.Name;
-            cmd.ExecuteNonQuery();
-        }
+        Write(tx, saved ?? dataset, primary: true);
         store.BumpDataVersion(tx);
         tx.Commit();
+    }
+
+    /// <summary>Replaces the dataset's row (what analysts set; never the data's span, which is read from the data).</summary>
+    private void Write(System.Data.Common.DbTransaction tx, Dataset dataset, bool primary)
+    {
+        using (var del = store.Command(tx, "DELETE FROM datasets WHERE name = @n", "n"))
+        {
+            del.Parameters["@n"].Value = dataset.Name;
+            del.ExecuteNonQuery();
+        }
+        using var cmd = store.Command(tx, """
+            INSERT INTO datasets (name, title, description, citation, licence, redistributable, coverage, is_primary, saved_at)
+            VALUES (@n, @t, @d, @c, @l, @r, @cov, @p, @at)
+            """, "n", "t", "d", "c", "l", "r", "cov", "p", "at");
+        cmd.Parameters["@n"].Value = dataset.Name;
+        cmd.Parameters["@t"].Value = dataset.Title;
+        cmd.Parameters["@d"].Value = dataset.Description;
+        cmd.Parameters["@c"].Value = dataset.Citation;
+        cmd.Parameters["@l"].Value = dataset.Licence;
+        cmd.Parameters["@r"].Value = dataset.Redistributable ? 1 : 0;
+        cmd.Parameters["@cov"].Value = DatasetJson.Write(dataset.Coverage);
+        cmd.Parameters["@p"].Value = primary ? 1 : 0;
+        cmd.Parameters["@at"].Value = IncidentColumns.Stamp(store.Clock.GetUtcNow());
+        cmd.ExecuteNonQuery();
     }
 
     private Dictionary<string, Dataset> ReadSaved()
@@ -131,21 +128,15 @@ public sealed class RelationalDatasetStore(RelationalIncidentStore store) : IDat
         return saved;
     }
 
-    /// <summary>The first (or last) start date of the dataset's incidents inside one month of the rollup.</summary>
+    /// <summary>
+    /// The first (or last) start date of the dataset's incidents inside one month of the rollup: the store's own date
+    /// range over that month, which its date index answers without reading the dataset.
+    /// </summary>
     private DateOnly Day(string name, string month, bool first)
     {
         var start = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", Inv);
         var end = start.AddMonths(1).AddDays(-1);
-        var datasetCondition = name == DatasetNames.Own ? "dataset IS NULL" : "dataset = @p2";
-        using var cmd = store.Command(null,
-            $"SELECT {(first ? "MIN" : "MAX")}(date_start) FROM incidents WHERE date_start >= @p0 AND date_start <= @p1 AND {datasetCondition} AND deleted_at IS NULL");
-        foreach (var (p, v) in new[] { ("@p0", IncidentColumns.Day(start)), ("@p1", IncidentColumns.Day(end)), ("@p2", name) })
-        {
-            var param = cmd.CreateParameter();
-            param.ParameterName = p;
-            param.Value = v;
-            cmd.Parameters.Add(param);
-        }
-        return cmd.ExecuteScalar() is string day ? DateOnly.ParseExact(day, "yyyy-MM-dd", Inv) : first ? start : end;
+        var (min, max) = store.DateRange(new IncidentQuery { Datasets = [name], From = start, To = end });
+        return (first ? min : max) ?? (first ? start : end);
     }
 }

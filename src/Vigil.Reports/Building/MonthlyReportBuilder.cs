@@ -99,24 +99,10 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
     private static HeadlineFigure Headline(ClaimMetric metric, Series series, Period month)
     {
         var label = metric switch { ClaimMetric.Attacks => "Incidents", ClaimMetric.Killed => "Killed", _ => "Injured" };
-        var (value, missing) = Shown(series, month, metric);
-        var (previous, _) = Shown(series, month.Previous(), metric);
-        var (lastYear, _) = Shown(series, month.YearBefore(), metric);
-        var change = value is null ? missing : $"{Compare(series, metric, month, month.Previous())}; {Compare(series, metric, month, month.YearBefore())}";
-        return new HeadlineFigure(label, value, previous, lastYear, change, value is null ? 0 : series.At(month).Unknown(metric)) { Missing = missing };
-    }
-
-    private static (long? Value, string Missing) Shown(Series series, Period period, ClaimMetric metric)
-    {
-        if (series.State(period) == CoverageState.None)
-            return (null, "no data");
-        var name = metric == ClaimMetric.Injured ? "injured" : "killed";
-        if (metric != ClaimMetric.Attacks && !series.Coverage.Records(name))
-            return (null, "not recorded");
-        var f = series.At(period);
-        if (metric != ClaimMetric.Attacks && f.Incidents > 0 && f.Unknown(metric) == f.Incidents)
-            return (null, "unknown");
-        return (f.Value(metric), "");
+        var (value, missing) = series.Shown(month, metric);
+        var change = missing ?? $"{Compare(series, metric, month, month.Previous())}; {Compare(series, metric, month, month.YearBefore())}";
+        return new HeadlineFigure(label, value, series.Shown(month.Previous(), metric).Value, series.Shown(month.YearBefore(), metric).Value,
+            change, value is null ? 0 : series.At(month).Unknown(metric)) { Missing = missing ?? "" };
     }
 
     private static string Compare(Series series, ClaimMetric metric, Period month, Period baseline)
@@ -130,7 +116,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
     }
 
     private static Model.SeriesPoint TrendPoint(Series series, Period p) =>
-        new(p.Label, Shown(series, p, ClaimMetric.Attacks).Value, Shown(series, p, ClaimMetric.Killed).Value, Shown(series, p, ClaimMetric.Injured).Value)
+        new(p.Label, series.Shown(p, ClaimMetric.Attacks).Value, series.Shown(p, ClaimMetric.Killed).Value, series.Shown(p, ClaimMetric.Injured).Value)
         {
             Coverage = EnumText<CoverageState>.Format(series.State(p)),
         };
@@ -138,8 +124,8 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
     private List<BreakdownRow> Breakdown(IncidentQuery query, GroupBy groupBy, Coverage coverage) =>
         store.Aggregate(query, groupBy)
             .Select(r => new BreakdownRow(r.Key ?? "(not known)", r.Incidents,
-                coverage.Records("killed") && r.KilledUnknown < r.Incidents ? r.KilledBest : null,
-                coverage.Records("injured") && r.InjuredUnknown < r.Incidents ? r.InjuredBest : null))
+                coverage.Missing(ClaimMetric.Killed, r.Incidents, r.KilledUnknown) is null ? r.KilledBest : null,
+                coverage.Missing(ClaimMetric.Injured, r.Incidents, r.InjuredUnknown) is null ? r.InjuredBest : null))
             .OrderByDescending(r => r.Killed).ThenByDescending(r => r.Incidents).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -194,7 +180,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
             "A record is the highest value since the most recent earlier month that was at least as high (reported when that is a year or more back, or since records began). A spike is a month significantly above the mean of the 12 months before it (one-sided exact Poisson test, or negative binomial when the counts are overdispersed; p < 0.01).",
             "Provinces and districts are today's: incidents in the former FATA agencies are counted in Khyber Pakhtunkhwa. Perpetrator is the dataset's side A or the perpetrator it names.",
             $"Months outside what the datasets cover are \"no data\", never zero; partly covered months are shown but take no part in changes, records or spike baselines. Records need at least {Records.MinimumPeriods} earlier fully covered months and a value of at least {Records.MinimumValue}.",
-            coveredFrom is { } f && coveredTo is { } l ? $"The datasets in scope cover {report.Coverage.Describe()}." : "The datasets in scope declare no coverage: every month is partial or no data.",
+            coveredFrom is not null && coveredTo is not null ? $"The datasets in scope cover {report.Coverage.Describe()}." : "The datasets in scope declare no coverage: every month is partial or no data.",
         ],
         [
             .. report.Datasets.Where(d => d.Citation.Length > 0).Select(d => $"{d.Title} ({d.Licence}): {d.Citation}"),

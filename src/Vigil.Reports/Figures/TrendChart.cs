@@ -50,10 +50,11 @@ internal static class TrendChart
     private static Plot IncidentsPanel(IReadOnlyList<SeriesPoint> trend, string title)
     {
         var plot = ChartStyle.NewPlot();
-        var bars = trend.Select((p, i) => (p, i)).Where(x => x.p.Incidents is not null).Select(x => (p: x.p, i: x.i, v: x.p.Incidents!.Value)).Select(x => new Bar
+        // A month with no data has no bar (a gap), never a bar of zero.
+        var bars = trend.Select((p, i) => (p.Incidents, i)).Where(x => x.Incidents is not null).Select(x => new Bar
         {
             Position = x.i,
-            Value = x.v,
+            Value = x.Incidents!.Value,
             FillColor = x.i == trend.Count - 1 ? ChartStyle.IncidentsThisMonth : ChartStyle.Incidents,
             LineWidth = 0,
             Size = 0.75,
