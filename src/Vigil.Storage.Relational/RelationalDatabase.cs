@@ -1,3 +1,5 @@
+using Vigil.Storage.Relational.Links;
+
 namespace Vigil.Storage.Relational;
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     private RelationalAccountabilityStore? _accountability;
     private AcceptedClaims? _acceptedClaims;
     private RelationalDatasetStore? _datasets;
+    private RelationalLinkStore? _links;
 
     public string Location => store.Location;
 
@@ -25,9 +28,11 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
 
     public IAcceptedClaimStore AcceptedClaims => _acceptedClaims ??= new AcceptedClaims(store);
 
-    /// <summary>The relational store itself, for the storage projects' own tools (copies, backups).</summary>
+    public IIncidentLinkStore Links => _links ??= new RelationalLinkStore(store);
+
     public IDatasetStore Datasets => _datasets ??= new RelationalDatasetStore(store);
 
+    /// <summary>The relational store itself, for the storage projects' own tools (copies, backups).</summary>
     public RelationalIncidentStore Store => store;
 
     public void Dispose() => store.Dispose();

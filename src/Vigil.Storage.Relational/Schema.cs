@@ -1,3 +1,5 @@
+using Vigil.Storage.Relational.Links;
+
 namespace Vigil.Storage.Relational;
 
 /// <summary>
@@ -240,6 +242,7 @@ public static class Schema
                 saved_at TEXT NOT NULL
             );
             """),
+        new(9, "dataset links", LinkSchema.Sql),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;
@@ -271,5 +274,6 @@ public static class Schema
         new("incident_merges", "id", true),
         new("accepted_claims", "id", true),
         new("datasets", "name", false),
+        new("incident_links", "id", true),
     ];
 }

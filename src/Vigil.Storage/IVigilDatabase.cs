@@ -22,4 +22,6 @@ public interface IVigilDatabase : IDisposable
     IAcceptedClaimStore AcceptedClaims { get; }
 
     IDatasetStore Datasets { get; }
+    /// <summary>The links between records of different datasets that describe one event.</summary>
+    IIncidentLinkStore Links { get; }
 }
