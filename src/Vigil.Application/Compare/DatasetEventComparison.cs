@@ -1,4 +1,3 @@
-using Vigil.Domain.Incidents;
 using Vigil.Extraction.Merging;
 using Vigil.Storage;
 
@@ -29,21 +28,10 @@ public sealed class DatasetEventComparer(IIncidentStore store)
 {
     public EventComparison Compare(EventComparisonRequest request)
     {
-        var (a, b) = (request.A, request.B);
-        var (aFirst, aLast) = store.DateRange(a);
-        var (bFirst, bLast) = store.DateRange(b);
-        if (aFirst is not { } a1 || aLast is not { } a2 || bFirst is not { } b1 || bLast is not { } b2 || a2 < b1 || b2 < a1)
+        if (DatasetMatching.Run(store, request.A, request.B, request.WindowDays) is not { } run)
             return new EventComparison(null, null, 0, 0, [], 0, 0, 0, new MatchCounts(0, 0, 0));
-        var from = a1 > b1 ? a1 : b1;
-        var to = a2 < b2 ? a2 : b2;
-        var records = store.Query(a with { From = from, To = to, Sort = IncidentSort.Date, Limit = null }).ToList();
-        var bCount = store.Count(b with { From = from, To = to, Limit = null });
-        var (matches, counts) = new IncidentMatcher(new MergeRule { WindowDays = request.WindowDays })
-            .MatchRecords(records, (district, f, t) =>
-                [.. store.Query(b with { Districts = [district], From = f < from ? from : f, To = t > to ? to : t, Sort = IncidentSort.Id, Limit = null })]);
-        var matched = matches.Where(m => m.Match is not null).ToList();
-        return new EventComparison(from, to, records.Count,
-            matches.Count(m => !m.Why.StartsWith("no district", StringComparison.Ordinal)),
-            matched, matches.Count(m => m.Ambiguous), bCount, matched.Select(m => m.Match!.Id).Distinct().Count(), counts);
+        var matched = run.Matches.Where(m => m.Match is not null).ToList();
+        return new EventComparison(run.From, run.To, run.Records.Count, run.Compared, matched, run.Matches.Count(m => m.Ambiguous),
+            run.BRecords, matched.Select(m => m.Match!.Id).Distinct().Count(), run.Counts);
     }
 }
