@@ -7,6 +7,7 @@ using Vigil.Application.Reference;
 using Vigil.Application.Scopes;
 using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Accountability;
+using Vigil.Cli.Commands.Links;
 using Vigil.Cli.Commands.Merge;
 using Vigil.Cli.Commands.Review;
 using Vigil.Cli.Infrastructure;
@@ -131,6 +132,20 @@ public static class VigilCli
             merge.AddCommand<MergeListCommand>("list").WithDescription("The recorded merges, newest first (undone ones marked).");
             merge.AddCommand<MergeUndoCommand>("undo").WithDescription("Reverse a merge: its candidates go back to pending; an incident it created is deleted, an incident it changed gets its fields back.")
                 .WithExample("merge", "undo", "3");
+        });
+        config.AddBranch("links", links =>
+        {
+            links.SetDescription("Links between records of different datasets that describe one event (the matcher of 'compare --events', stored with its reasons): never merged, each dataset keeps its records; ambiguous pairs wait for an analyst.");
+            links.AddCommand<LinksBuildCommand>("build").WithDescription("Match each record of dataset A with dataset B's over the days both cover: a unique match is stored linked, a record with several candidates gets ambiguous pairs. Re-running adds only what is new and never re-links a rejected pair.")
+                .WithExample("links", "build", "--dataset", "pbc-suicide", "--dataset", "ucdp-ged");
+            links.AddCommand<LinksListCommand>("list").WithDescription("Stored links with their reasons, in id order.")
+                .WithExample("links", "list", "--dataset", "pbc-suicide", "--status", "ambiguous");
+            links.AddCommand<LinksConfirmCommand>("confirm").WithDescription("Confirm a link: the two records are one event.")
+                .WithExample("links", "confirm", "12", "--by", "amina");
+            links.AddCommand<LinksRejectCommand>("reject").WithDescription("Reject a link: the two records stay apart, and no build links them again.")
+                .WithExample("links", "reject", "12", "--reason", "different attacks on the same day");
+            links.AddCommand<LinksUndoCommand>("undo").WithDescription("Remove the linked and ambiguous links between two datasets (rejections are kept).")
+                .WithExample("links", "undo", "--dataset", "pbc-suicide", "--dataset", "ucdp-ged");
         });
         config.AddBranch("eval", eval =>
         {
