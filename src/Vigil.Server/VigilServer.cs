@@ -100,6 +100,7 @@ public static class VigilServer
         api.MapIncidents();
         api.MapReview();
         api.MapMerges();
+        api.MapLinks();
         api.MapStatistics();
         api.MapClaims();
         api.MapReports();
