@@ -13,8 +13,8 @@ namespace Vigil.Extraction.Merging;
 /// merge can say why.
 /// <para>
 /// A stored incident is read more loosely in two ways, because datasets code events coarsely: its event type
-/// <see cref="EventType.ArmedClash"/> or <see cref="EventType.Other"/> (UCDP codes every state-based event as a
-/// clash) agrees with any type, and a report's perpetrator agrees when it is either side of the incident
+/// <see cref="EventType.ArmedClash"/>, <see cref="EventType.Other"/> or <see cref="EventType.ViolenceAgainstCivilians"/>
+/// (UCDP codes every state-based event as a clash and one-sided violence without its method) agrees with any type, and a report's perpetrator agrees when it is either side of the incident
 /// (UCDP's side A is often the government, the group being side B, stored as the target).
 /// </para>
 /// </summary>
@@ -52,9 +52,12 @@ public class MergeRule
     /// <summary>The day a report is filed under for blocking: its date's start, else its publication date.</summary>
     public static DateOnly? Day(ExtractedReport r) => r.Date?.Value.Start ?? r.Published;
 
-    /// <summary>The event type that says something: null for unknown and, for stored incidents, for the coarse clash/other.</summary>
+    /// <summary>
+    /// The event type that says something: null for unknown and, for stored incidents, for the coarse clash, other and
+    /// violence against civilians (UCDP's one-sided violence, which names no method: a suicide bombing of civilians is one).
+    /// </summary>
     private static EventType? Specific(MergeFacts f) =>
-        f.Stored && f.EventType is EventType.ArmedClash or EventType.Other ? null : f.EventType;
+        f.Stored && f.EventType is EventType.ArmedClash or EventType.Other or EventType.ViolenceAgainstCivilians ? null : f.EventType;
 
     private static string Name(EventType? t) => t is { } v ? Domain.Text.EnumText<EventType>.Format(v) : "unknown";
 
