@@ -58,7 +58,8 @@ public static class LinksApi
         return Results.Ok(page.Links);
     }
 
-    private static IResult Build(HttpContext context, StoreAccess stores, TimeProvider clock, string[]? dataset,
+    private static IResult Build(HttpContext context, StoreAccess stores, TimeProvider clock,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "dataset")] string[]? dataset,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "window_days")] int? windowDays)
     {
         if (dataset is not { Length: 2 })
