@@ -17,6 +17,12 @@ if (args.Contains("--extraction"))
     ExtractionBench.Run(options.Work, articles, options.Seed, Math.Max(1, options.Rounds));
     return 0;
 }
+if (args.Contains("--links"))
+{
+    // Linking a generated dataset of --a-rows records against the --rows generated UCDP records (blocking against a full read of both).
+    LinkBench.Run(options, int.Parse(args.SkipWhile(a => a != "--a-rows").Skip(1).FirstOrDefault() ?? "100000", inv));
+    return 0;
+}
 if (args.Contains("--merge"))
 {
     // Matching extracted reports with the stored incidents of an imported database (blocking against a full read).

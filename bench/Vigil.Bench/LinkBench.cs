@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using Vigil.Application.Links;
+using Vigil.Domain.Incidents;
+using Vigil.Ingestion;
+using Vigil.Ingestion.Normalization;
+using Vigil.Storage;
+using Vigil.Storage.Backends;
+
+namespace Vigil.Bench;
+
+/// <summary>
+/// Linking benchmark (see BENCHMARKS.md): a generated dataset "bench-a" of A records linked against the N generated
+/// UCDP-layout records ("ucdp-ged") of one SQLite database with <see cref="DatasetLinking"/> (blocking by district and
+/// date window), against — in the same run, alternately — one full read of both datasets (store.Query over each).
+/// Each "bench-a" record is a copy of a randomly drawn UCDP record: 90% moved 0–1 day with the killed figure off by at
+/// most one (most should link), 10% moved 40 days (most should not).
+/// </summary>
+internal static class LinkBench
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void Run(Options options, int aRows)
+    {
+        var csv = Path.Combine(options.Work, $"ucdp-{options.Rows}-seed{options.Seed}.csv");
+        if (!File.Exists(csv))
+        {
+            var gen = Stopwatch.StartNew();
+            UcdpGenerator.Write(options.Template, csv + ".partial", options.Rows, options.Seed);
+            File.Move(csv + ".partial", csv, overwrite: true);
+            Console.WriteLine(string.Create(Inv, $"generated {options.Rows:N0} UCDP-layout rows in {gen.Elapsed.TotalSeconds:N1} s"));
+        }
+        var path = Path.Combine(options.Work, $"vigil-links-{options.Rows}-{aRows}.db");
+        if (!File.Exists(path))
+            Seed(path, csv, aRows, options.Seed);
+        using var db = DatabaseLocation.Parse("sqlite:" + path).Open(TimeProvider.System);
+        Console.WriteLine(string.Create(Inv, $"database: {path}; machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}"));
+
+        var read = new List<double>();
+        var link = new List<double>();
+        DatasetLinkResult? last = null;
+        for (var round = 1; round <= Math.Max(1, options.Rounds); round++)
+        {
+            var watch = Stopwatch.StartNew();
+            long rows = 0;
+            foreach (var dataset in new[] { "bench-a", "ucdp-ged" })
+            {
+                foreach (var _ in db.Incidents.Query(IncidentQuery.All with { Datasets = [dataset] }))
+                    rows++;
+            }
+            read.Add(watch.Elapsed.TotalSeconds);
+
+            db.Links.RemoveBetween("bench-a", "ucdp-ged");
+            watch.Restart();
+            last = new DatasetLinking(db, TimeProvider.System).Link(new DatasetLinkRequest("bench-a", "ucdp-ged", 1, "bench"));
+            link.Add(watch.Elapsed.TotalSeconds);
+            Console.WriteLine(string.Create(Inv,
+                $"round {round}: full read of both ({rows:N0} records) {read[^1]:N2} s; link {link[^1]:N2} s; ratio {link[^1] / read[^1]:N2}"));
+        }
+        var r = last!;
+        Console.WriteLine(string.Create(Inv,
+            $"bench-a: {r.Compared:N0} compared, {r.Matched:N0} with one match, {r.AmbiguousRecords:N0} with several; stored {r.Linked:N0} linked, {r.Ambiguous:N0} ambiguous pairs"));
+        Console.WriteLine(string.Create(Inv, $"median: full read {Median(read):N2} s, link {Median(link):N2} s, ratio {Median(link) / Median(read):N2}"));
+    }
+
+    private static double Median(List<double> xs)
+    {
+        var s = xs.Order().ToList();
+        return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+    }
+
+    private static void Seed(string path, string csv, int aRows, int seed)
+    {
+        using var db = DatabaseLocation.Parse("sqlite:" + path + ".partial").Open(TimeProvider.System);
+        var watch = Stopwatch.StartNew();
+        new Importer(db.Incidents, IncidentNormalizer.Bundled()).Import(csv, new ImportOptions { Author = "bench" });
+        Console.WriteLine(string.Create(Inv, $"imported {csv} in {watch.Elapsed.TotalSeconds:N1} s"));
+
+        watch.Restart();
+        var random = new Random(seed);
+        var ids = db.Incidents.QueryIds(IncidentQuery.All);
+        var chosen = new HashSet<long>();
+        while (chosen.Count < Math.Min(aRows, ids.Count))
+            chosen.Add(ids[random.Next(ids.Count)]);
+        var picked = db.Incidents.Query(IncidentQuery.All with { Sort = IncidentSort.Id }).Where(i => chosen.Contains(i.Id)).ToList();
+        using (var session = db.Incidents.BeginImport(new ImportRequest("bench-a", "generated", "vigil", "bench")))
+        {
+            var n = 0;
+            foreach (var i in picked)
+            {
+                var shift = random.Next(10) == 0 ? 40 : random.Next(2);
+                var killed = i.Killed.Best is { } k ? CasualtyCount.Exactly(Math.Max(0, k + random.Next(-1, 2))) : i.Killed;
+                session.Upsert(i with
+                {
+                    Id = 0,
+                    SourceRecord = new SourceRecordKey("bench-a", (++n).ToString(Inv)),
+                    Date = new IncidentDate(i.Date.Start.AddDays(shift), i.Date.End.AddDays(shift), i.Date.Precision),
+                    Killed = killed,
+                    EventType = EventType.SuicideBombing,
+                });
+            }
+            session.Commit(0, "generated");
+        }
+        db.Dispose();
+        File.Move(path + ".partial", path);
+        Console.WriteLine(string.Create(Inv, $"wrote {picked.Count:N0} bench-a records in {watch.Elapsed.TotalSeconds:N1} s"));
+    }
+}
