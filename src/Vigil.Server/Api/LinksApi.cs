@@ -2,7 +2,8 @@ using System.Globalization;
 using Vigil.Application.Links;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
-using Vigil.Server.Auth;
+using Vigil.Web.Auth;
+using Vigil.Web.Stores;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
 
