@@ -31,13 +31,13 @@ public sealed class StatsCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_breakdown_by_province_with_csv_output_has_one_line_per_province_and_month()
+    public void A_breakdown_by_province_with_csv_output_has_one_line_per_province_and_month_and_its_coverage()
     {
         var result = _cli.Run("stats", "series", "--by", "month", "--from", "2021-10", "--to", "2021-12", "--breakdown", "province", "--csv");
 
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("period,key,incidents", lines[0], StringComparison.Ordinal);
-        Assert.Contains(lines, l => l.StartsWith("2021-12,\"Balochistan\",7,", StringComparison.Ordinal));
+        Assert.StartsWith("period,key,coverage,incidents", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("2021-12,\"Balochistan\",full,7,", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,13 +29,17 @@ public sealed class OverviewAndMapTests
 
         var all = await HtmlPage.LoadAsync(await client.GetAsync("/?month=2014-06", TestContext.Current.CancellationToken));
         var province = await HtmlPage.LoadAsync(await client.GetAsync("/?month=2014-06&province=Balochistan", TestContext.Current.CancellationToken));
-        var noSuchDataset = await HtmlPage.LoadAsync(await client.GetAsync("/?month=2014-06&dataset=acled", TestContext.Current.CancellationToken));
+        using var noSuchDatasetResponse = await client.GetAsync("/?month=2014-06&dataset=acled", TestContext.Current.CancellationToken);
+        var noSuchDataset = await HtmlPage.LoadAsync(noSuchDatasetResponse);
 
         var expected = await Api.OverviewHeadlineAsync(client, "month=2014-06&province=Balochistan", "Killed");
         Assert.Equal(expected, province.Figure("killed"));
         Assert.True(province.Figure("killed") < all.Figure("killed"));
         Assert.Contains("<option value=\"Balochistan\" selected", province.Html);
-        Assert.Equal(0, noSuchDataset.Figure("incidents"));
+        // A dataset the database does not hold has no figures at all, not a month of zeros.
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noSuchDatasetResponse.StatusCode);
+        Assert.Contains("no dataset named 'acled'", noSuchDataset.Text);
+        Assert.DoesNotContain("data-figure=\"incidents\"", noSuchDataset.Html);
     }
 
     [Fact]
