@@ -102,7 +102,8 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
         var (value, missing) = series.Shown(month, metric);
         var change = missing ?? $"{Compare(series, metric, month, month.Previous())}; {Compare(series, metric, month, month.YearBefore())}";
         return new HeadlineFigure(label, value, series.Shown(month.Previous(), metric).Value, series.Shown(month.YearBefore(), metric).Value,
-            change, value is null ? 0 : series.At(month).Unknown(metric)) { Missing = missing ?? "" };
+            change, value is null ? 0 : series.At(month).Unknown(metric))
+        { Missing = missing ?? "" };
     }
 
     private static string Compare(Series series, ClaimMetric metric, Period month, Period baseline)

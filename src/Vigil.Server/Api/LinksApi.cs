@@ -2,10 +2,10 @@ using System.Globalization;
 using Vigil.Application.Links;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
-using Vigil.Web.Auth;
-using Vigil.Web.Stores;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
+using Vigil.Web.Auth;
+using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
 
