@@ -3,10 +3,20 @@ using System.Text;
 
 namespace Vigil.Storage.Relational;
 
-/// <summary>Turns an <see cref="IncidentQuery"/> into a WHERE clause with parameters.</summary>
+/// <summary>
+/// Turns an <see cref="IncidentQuery"/> into a WHERE clause with parameters.
+/// <para>A combined scope (several datasets) counts each real event once: a record linked (status
+/// <c>linked</c> in <c>incident_links</c>) to a live record of a dataset earlier in the scope's order is
+/// <em>shadowed</em> — left out, its group represented by the earlier dataset's record. The group's figures and
+/// attributes are the representative's, so a group is in a filtered scope when its representative is.</para>
+/// </summary>
 internal static class FilterSql
 {
-    public static string Where(IncidentQuery q, DbCommand cmd)
+    /// <summary>Whether a query's scope combines datasets, so that linked records are counted once.</summary>
+    public static bool Combined(IncidentQuery q) => q.Datasets.Count > 1;
+
+    /// <summary>The WHERE clause: the rows in scope (<paramref name="linked"/> Represented), or only the shadowed rows a combined scope leaves out (Shadowed).</summary>
+    public static string Where(IncidentQuery q, DbCommand cmd, LinkedRows linked = LinkedRows.Represented)
     {
         var sb = new StringBuilder();
         void And(string condition) => sb.Append(sb.Length == 0 ? " WHERE " : " AND ").Append(condition);
@@ -19,6 +29,8 @@ internal static class FilterSql
         In(q.Districts, "admin2");
         In(q.EventTypes, "event_type");
         Datasets(q.Datasets, "dataset IS NULL");
+        if (Combined(q))
+            And(linked == LinkedRows.Represented ? $"NOT {ShadowedCondition(q.Datasets, cmd)}" : ShadowedCondition(q.Datasets, cmd));
         if (q.Actors.Count > 0)
         {
             var names = string.Join(", ", q.Actors.Select(a => Param(cmd, a)));
@@ -70,6 +82,26 @@ internal static class FilterSql
             (_, true) => $"({inList} OR {own})",
             _ => inList,
         };
+    }
+
+    /// <summary>
+    /// True for a record linked to a live record of a dataset that comes earlier in <paramref name="names"/>
+    /// (the scope's precedence). Each side of a link is its own EXISTS so that each uses its index.
+    /// </summary>
+    private static string ShadowedCondition(IReadOnlyList<string> names, DbCommand cmd)
+    {
+        string Rank(string column)
+        {
+            var cases = string.Concat(names.Select((n, i) =>
+                $" WHEN {Param(cmd, n == Domain.Datasets.DatasetNames.Own ? "" : n)} THEN {i.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+            return $"(CASE COALESCE({column}, ''){cases} END)";
+        }
+        string Side(string self, string other) => $"""
+            EXISTS (SELECT 1 FROM incident_links l JOIN incidents o ON o.id = l.{other}
+                WHERE l.{self} = incidents.id AND l.status = 'linked' AND o.deleted_at IS NULL
+                AND {Rank("o.dataset")} < {Rank("incidents.dataset")})
+            """;
+        return $"({Side("incident_a", "incident_b")} OR {Side("incident_b", "incident_a")})";
     }
 
     /// <summary>
@@ -134,4 +166,11 @@ internal static class FilterSql
         cmd.Parameters.Add(p);
         return p.ParameterName;
     }
+}
+
+/// <summary>Which rows of a combined scope a WHERE clause selects: those that represent their event, or the shadowed ones.</summary>
+internal enum LinkedRows
+{
+    Represented,
+    Shadowed,
 }

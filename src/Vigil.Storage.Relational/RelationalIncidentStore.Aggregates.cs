@@ -76,6 +76,47 @@ public partial class RelationalIncidentStore
         return rows;
     }
 
+    /// <summary>
+    /// For a combined scope: the rollup's rows of the scope's datasets, less the contributions of the records
+    /// the scope's links shadow (keyed as the rollup keys them), as one derived table.
+    /// </summary>
+    private static string RollupLessShadowed(IncidentQuery query, string rollupWhere, GroupBy breakdown, DbCommand cmd)
+    {
+        var key = breakdown switch
+        {
+            GroupBy.None => "NULL",
+            GroupBy.Province => "COALESCE(admin1, '')",
+            GroupBy.Perpetrator => "COALESCE(perpetrator, perpetrator_raw, '')",
+            GroupBy.EventType => "event_type",
+            GroupBy.TargetType => "COALESCE(target_type, '')",
+            GroupBy.Dataset => "COALESCE(dataset, '')",
+            _ => "COALESCE(country, '')",
+        };
+        var column = breakdown switch
+        {
+            GroupBy.None => "NULL",
+            GroupBy.Province => "admin1",
+            GroupBy.Perpetrator => "perpetrator",
+            GroupBy.EventType => "event_type",
+            GroupBy.TargetType => "target_type",
+            GroupBy.Dataset => "dataset",
+            _ => "country",
+        };
+        return $"""
+            (SELECT month, {column} AS {(breakdown == GroupBy.None ? "k" : column)}, incidents, killed_low, killed_best, killed_high, killed_unknown,
+                    injured_low, injured_best, injured_high, injured_unknown
+             FROM monthly_rollup{rollupWhere}
+             UNION ALL
+             SELECT substr(date_start, 1, 7), {key}, -COUNT(*),
+                    -COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), -COALESCE(SUM(killed_best), 0),
+                    -COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), -SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+                    -COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), -COALESCE(SUM(injured_best), 0),
+                    -COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), -SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+             FROM incidents{FilterSql.Where(query, cmd, LinkedRows.Shadowed)}
+             GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + key)}) AS scoped
+            """;
+    }
+
     public IReadOnlyList<DailyAggregate> AggregateMonthly(IncidentQuery query, GroupBy breakdown)
     {
         if (breakdown is GroupBy.Month or GroupBy.Year)
@@ -97,7 +138,7 @@ public partial class RelationalIncidentStore
             sql = $"""
                 SELECT month, {key}, SUM(incidents), SUM(killed_low), SUM(killed_best), SUM(killed_high), SUM(killed_unknown),
                        SUM(injured_low), SUM(injured_best), SUM(injured_high), SUM(injured_unknown)
-                FROM monthly_rollup{where}
+                FROM {(FilterSql.Combined(query) ? RollupLessShadowed(query, where, breakdown, cmd) : "monthly_rollup" + where)}
                 GROUP BY month{(breakdown == GroupBy.None ? "" : ", " + key)}
                 """;
         }

@@ -83,8 +83,10 @@ public partial class RelationalIncidentStore
     {
         using var cmd = Connection.CreateCommand();
         // Counting whole months on the rollup's columns reads the small rollup, not every incident.
+        // A combined scope takes off the records its links shadow (few, found through the links' indexes).
         cmd.CommandText = query.After is null && FilterSql.RollupWhere(query, GroupBy.None, cmd) is { } rollup
-            ? "SELECT COALESCE(SUM(incidents), 0) FROM monthly_rollup" + rollup
+            ? "SELECT (SELECT COALESCE(SUM(incidents), 0) FROM monthly_rollup" + rollup + ")"
+                + (FilterSql.Combined(query) ? " - (SELECT COUNT(*) FROM incidents" + FilterSql.Where(query, cmd, LinkedRows.Shadowed) + ")" : "")
             : "SELECT COUNT(*) FROM incidents" + FilterSql.Where(query, cmd);
         return Convert.ToInt64(cmd.ExecuteScalar(), Inv);
     }

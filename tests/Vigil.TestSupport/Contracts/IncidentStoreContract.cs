@@ -9,7 +9,7 @@ namespace Vigil.TestSupport.Contracts;
 /// What every store back-end must do, whatever the database. A back-end's test class derives from this
 /// and says how to open a fresh, empty store; each test gets its own.
 /// </summary>
-public abstract class IncidentStoreContract
+public abstract partial class IncidentStoreContract
 {
     protected TestClock Clock { get; } = new();
 
