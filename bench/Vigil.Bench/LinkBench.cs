@@ -13,8 +13,9 @@ namespace Vigil.Bench;
 /// Linking benchmark (see BENCHMARKS.md): a generated dataset "bench-a" of A records linked against the N generated
 /// UCDP-layout records ("ucdp-ged") of one SQLite database with <see cref="DatasetLinking"/> (blocking by district and
 /// date window), against — in the same run, alternately — one full read of both datasets (store.Query over each).
-/// Each "bench-a" record is a copy of a randomly drawn UCDP record: 90% moved 0–1 day with the killed figure off by at
-/// most one (most should link), 10% moved 40 days (most should not).
+/// Each "bench-a" record is a copy of a randomly drawn UCDP record (same district, actors and event type): 90% moved
+/// 0–1 day with the killed figure off by at most one (most should link), 10% moved 40 days (none should). The origin
+/// and the kind of copy are written into the record's source id, so the links can be checked against them.
 /// </summary>
 internal static class LinkBench
 {
@@ -61,6 +62,71 @@ internal static class LinkBench
         Console.WriteLine(string.Create(Inv,
             $"bench-a: {r.Compared:N0} compared, {r.Matched:N0} with one match, {r.AmbiguousRecords:N0} with several; stored {r.Linked:N0} linked, {r.Ambiguous:N0} ambiguous pairs"));
         Console.WriteLine(string.Create(Inv, $"median: full read {Median(read):N2} s, link {Median(link):N2} s, ratio {Median(link) / Median(read):N2}"));
+        Correctness(db);
+    }
+
+    /// <summary>
+    /// How the stored links compare with the truth the seed wrote into each bench-a record's source id
+    /// ("n-origin-near" or "n-origin-far"): near copies linked to their origin, to another record, left ambiguous
+    /// (with or without the origin among the candidates) or not linked; far copies linked (always wrongly: nothing
+    /// else describes their event), ambiguous or not linked.
+    /// </summary>
+    private static void Correctness(IVigilDatabase db)
+    {
+        var truth = new Dictionary<long, (long Origin, bool Far, bool NoDistrict)>();
+        foreach (var i in db.Incidents.Query(IncidentQuery.All with { Datasets = ["bench-a"] }))
+        {
+            var parts = i.SourceRecord!.RecordId.Split('-');
+            truth[i.Id] = (long.Parse(parts[1], Inv), parts[2] == "far", i.Place.Admin2 is null);
+        }
+        var linked = new Dictionary<long, long>();
+        var candidates = new Dictionary<long, List<long>>();
+        foreach (var l in db.Links.List(new LinkQuery { Datasets = ["bench-a", "ucdp-ged"], Limit = int.MaxValue }).Links)
+        {
+            var (a, b) = truth.ContainsKey(l.IncidentA) ? (l.IncidentA, l.IncidentB) : (l.IncidentB, l.IncidentA);
+            if (l.Status == LinkStatus.Linked)
+                linked[a] = b;
+            else if (l.Status == LinkStatus.Ambiguous)
+                (candidates.TryGetValue(a, out var list) ? list : candidates[a] = []).Add(b);
+        }
+        int near = 0, nearOrigin = 0, nearOther = 0, nearAmbiguousWith = 0, nearAmbiguous = 0, nearNone = 0, nearNoDistrict = 0;
+        int far = 0, farLinked = 0, farAmbiguous = 0, farNone = 0;
+        foreach (var (id, (origin, isFar, noDistrict)) in truth)
+        {
+            var isLinked = linked.TryGetValue(id, out var to);
+            var isAmbiguous = candidates.TryGetValue(id, out var list);
+            if (isFar)
+            {
+                far++;
+                if (isLinked)
+                    farLinked++;
+                else if (isAmbiguous)
+                    farAmbiguous++;
+                else
+                    farNone++;
+                continue;
+            }
+            near++;
+            if (isLinked && to == origin)
+                nearOrigin++;
+            else if (isLinked)
+                nearOther++;
+            else if (isAmbiguous && list!.Contains(origin))
+                nearAmbiguousWith++;
+            else if (isAmbiguous)
+                nearAmbiguous++;
+            else if (noDistrict)
+                nearNoDistrict++;
+            else
+                nearNone++;
+        }
+        string Pct(int x, int of) => of == 0 ? "-" : (100.0 * x / of).ToString("N1", Inv) + " %";
+        Console.WriteLine(string.Create(Inv,
+            $"near copies ({near:N0}): linked to their origin {nearOrigin:N0} ({Pct(nearOrigin, near)}), to another record {nearOther:N0} ({Pct(nearOther, near)}), " +
+            $"ambiguous with the origin among the candidates {nearAmbiguousWith:N0} ({Pct(nearAmbiguousWith, near)}), ambiguous without it {nearAmbiguous:N0} ({Pct(nearAmbiguous, near)}), " +
+            $"not linked {nearNone:N0} ({Pct(nearNone, near)}), not compared (no district) {nearNoDistrict:N0} ({Pct(nearNoDistrict, near)})"));
+        Console.WriteLine(string.Create(Inv,
+            $"far copies ({far:N0}): wrongly linked {farLinked:N0} ({Pct(farLinked, far)}), ambiguous {farAmbiguous:N0} ({Pct(farAmbiguous, far)}), not linked {farNone:N0} ({Pct(farNone, far)})"));
     }
 
     private static double Median(List<double> xs)
@@ -88,15 +154,15 @@ internal static class LinkBench
             var n = 0;
             foreach (var i in picked)
             {
-                var shift = random.Next(10) == 0 ? 40 : random.Next(2);
+                var far = random.Next(10) == 0;
+                var shift = far ? 40 : random.Next(2);
                 var killed = i.Killed.Best is { } k ? CasualtyCount.Exactly(Math.Max(0, k + random.Next(-1, 2))) : i.Killed;
                 session.Upsert(i with
                 {
                     Id = 0,
-                    SourceRecord = new SourceRecordKey("bench-a", (++n).ToString(Inv)),
+                    SourceRecord = new SourceRecordKey("bench-a", string.Create(Inv, $"{++n}-{i.Id}-{(far ? "far" : "near")}")),
                     Date = new IncidentDate(i.Date.Start.AddDays(shift), i.Date.End.AddDays(shift), i.Date.Precision),
                     Killed = killed,
-                    EventType = EventType.SuicideBombing,
                 });
             }
             session.Commit(0, "generated");

@@ -19,8 +19,10 @@ if (args.Contains("--extraction"))
 }
 if (args.Contains("--links"))
 {
-    // Linking a generated dataset of --a-rows records against the --rows generated UCDP records (blocking against a full read of both).
-    LinkBench.Run(options, int.Parse(args.SkipWhile(a => a != "--a-rows").Skip(1).FirstOrDefault() ?? "100000", inv));
+    // Linking a generated dataset of N records (--links N, 100,000 by default) against the --rows generated UCDP records
+    // (blocking, against a full read of both in the same run).
+    var links = args.SkipWhile(a => a != "--links").Skip(1).FirstOrDefault();
+    LinkBench.Run(options, links is not null && int.TryParse(links, NumberStyles.None, inv, out var n) ? n : 100000);
     return 0;
 }
 if (args.Contains("--merge"))
