@@ -26,7 +26,29 @@ public static class VigilCli
         using var logging = CliLogging.Create();
         var app = new CommandApp();
         app.Configure(config => Configure(config, output, clock ?? TimeProvider.System, reference ?? ReferenceData.Bundled, logging));
-        return app.Run(args);
+        return app.Run(StdinOperands(args));
+    }
+
+    /// <summary>
+    /// "--file -" as "--file=-": the parser takes a lone "-" for an option without a name, yet "-" is the usual name
+    /// of standard input.
+    /// </summary>
+    private static string[] StdinOperands(string[] args)
+    {
+        var result = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal) && !args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length && args[i + 1] == "-")
+            {
+                result.Add(args[i] + "=-");
+                i++;
+            }
+            else
+            {
+                result.Add(args[i]);
+            }
+        }
+        return [.. result];
     }
 
     public static void Configure(IConfigurator config, CliOutput output, TimeProvider clock, ReferenceData reference, ILoggerFactory? logging = null)

@@ -19,12 +19,15 @@ public sealed class Cli : IDisposable
     public string Db { get; }
 
     /// <summary>Runs <c>vigil ARGS --db DB</c> (the database option is added unless given).</summary>
-    public CliResult Run(params string[] args)
+    public CliResult Run(params string[] args) => RunWithInput("", args);
+
+    /// <summary>Runs <c>vigil ARGS --db DB</c> with <paramref name="stdin"/> as standard input.</summary>
+    public CliResult RunWithInput(string stdin, params string[] args)
     {
         var console = new TestConsole().Width(220);
         var error = new StringWriter();
         var stdout = new MemoryStream();
-        var output = new CliOutput(console, error, () => new NonClosingStream(stdout));
+        var output = new CliOutput(console, error, () => new NonClosingStream(stdout)) { OpenStdin = () => new StringReader(stdin) };
         var withDb = args.Contains("--db") || args.Contains("--help") || args.Length == 0 ? args : [.. args, "--db", Db];
         var code = VigilCli.Run(withDb, output, Clock);
         return new CliResult(code, console.Output + Encoding.UTF8.GetString(stdout.ToArray()), error.ToString());

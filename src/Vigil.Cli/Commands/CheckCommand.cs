@@ -131,9 +131,9 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
         IReadOnlyList<Claim> claims;
         if (settings.File is { } file)
         {
-            var text = file == "-" ? Console.In.ReadToEnd()
+            var text = file == "-" ? output.OpenStdin().ReadToEnd()
                 : ReadChecked(file);
-            claims = ClaimJson.ParseMany(text, file);
+            claims = ClaimJson.ParseMany(text, file == "-" ? "standard input" : file);
         }
         else
         {

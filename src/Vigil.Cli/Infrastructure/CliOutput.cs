@@ -14,6 +14,9 @@ public sealed class CliOutput(IAnsiConsole console, TextWriter error, Func<Strea
     /// <summary>Raw text output, not interpreted as markup and not wrapped.</summary>
     public TextWriter Out => Console.Profile.Out.Writer;
 
+    /// <summary>Standard input (<c>--file -</c>); tests give their own.</summary>
+    public Func<TextReader> OpenStdin { get; init; } = () => System.Console.In;
+
     /// <summary>Raw binary standard output, for streamed JSON.</summary>
     public Stream OpenStdout() => openStdout();
 

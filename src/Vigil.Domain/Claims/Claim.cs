@@ -31,6 +31,9 @@ public sealed record ClaimScope
     public string? Actor { get; init; }
     public IReadOnlyList<string> EventTypes { get; init; } = [];
 
+    /// <summary>The datasets to count in, in order of precedence where two record one event; empty: the database's primary dataset.</summary>
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+
     public string Describe()
     {
         var parts = new List<string> { District ?? Province ?? Country };

@@ -12,7 +12,10 @@ namespace Vigil.Domain.Claims;
 ///  "scope": {"country": "Pakistan", "province": null, "district": null, "actor": "TTP", "event_types": []},
 ///  "comparison": {"kind": "change", "percent": 139, "against": "previous-period"}
 ///             | {"kind": "record", "since": "2018-07", "one_of": true, "top": 3} | {"kind": "all-time"},
+///  "dataset": "ucdp-ged" | ["pbc-suicide", "ucdp-ged"],
 ///  "text": "the sentence it was read from", "evidence": {"start": 10, "end": 42}}</code>
+/// <c>dataset</c> names the datasets to check against, in order of precedence (none: the primary dataset). A
+/// field not listed here is refused with its JSON path and place.
 /// Periods are labels of <see cref="Period"/> (2023-01, 2022, 2023-Q1, 2023-W05, 2023-01-15).
 /// </summary>
 public static class ClaimJson
@@ -29,7 +32,7 @@ public static class ClaimJson
             Value = e.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble()
                 : v.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : throw Bad(where, "value", "must be a number"),
             Qualifier = Enum<ValueQualifier>(e, "qualifier", where) ?? ValueQualifier.Exactly,
-            Scope = scope.ValueKind == JsonValueKind.Undefined ? new ClaimScope() : new ClaimScope
+            Scope = scope.ValueKind == JsonValueKind.Undefined ? new ClaimScope { Datasets = Datasets(e, where) } : new ClaimScope
             {
                 Country = Str(scope, "country") ?? "Pakistan",
                 Province = Str(scope, "province"),
@@ -38,6 +41,7 @@ public static class ClaimJson
                 EventTypes = scope.TryGetProperty("event_types", out var types) && types.ValueKind == JsonValueKind.Array
                     ? [.. types.EnumerateArray().Select(t => t.GetString() ?? "")]
                     : [],
+                Datasets = Datasets(e, where),
             },
             Comparison = e.TryGetProperty("comparison", out var c) && c.ValueKind == JsonValueKind.Object ? Comparison(c, where) : null,
             Text = Str(e, "text"),
@@ -61,6 +65,7 @@ public static class ClaimJson
         }
         using (doc)
         {
+            ClaimJsonFields.Check(json, file);
             var root = doc.RootElement;
             return root.ValueKind == JsonValueKind.Array
                 ? root.EnumerateArray().Select((c, i) => Parse(c, $"{file}: claim {i + 1}")).ToList()
@@ -85,6 +90,8 @@ public static class ClaimJson
                 ["event_types"] = new JsonArray([.. claim.Scope.EventTypes.Select(t => (JsonNode?)JsonValue.Create(t))]),
             },
         };
+        if (claim.Scope.Datasets.Count > 0)
+            o["dataset"] = new JsonArray([.. claim.Scope.Datasets.Select(d => (JsonNode?)JsonValue.Create(d))]);
         o["comparison"] = claim.Comparison switch
         {
             ChangeComparison c => new JsonObject { ["kind"] = "change", ["percent"] = c.Percent, ["against"] = EnumText<ChangeBaseline>.Format(c.Against) },
@@ -111,6 +118,18 @@ public static class ClaimJson
         "all-time" => new AllTimeRecordComparison(),
         var other => throw Bad(where, "comparison.kind", $"'{other}' is not one of: change, record, all-time"),
     };
+
+    /// <summary>"dataset": one name or an array of names, in order of precedence.</summary>
+    private static IReadOnlyList<string> Datasets(JsonElement e, string where)
+    {
+        if (!e.TryGetProperty("dataset", out var d) || d.ValueKind == JsonValueKind.Null)
+            return [];
+        if (d.ValueKind == JsonValueKind.String)
+            return [d.GetString()!];
+        if (d.ValueKind == JsonValueKind.Array && d.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String))
+            return [.. d.EnumerateArray().Select(x => x.GetString()!)];
+        throw Bad(where, "dataset", "must be a dataset name or an array of them (e.g. \"ucdp-ged\")");
+    }
 
     private static Period? PeriodOf(JsonElement e, string name, string where)
     {
