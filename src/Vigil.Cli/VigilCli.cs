@@ -242,6 +242,7 @@ public static class VigilCli
         var (code, message) = exception switch
         {
             CommandParseException or CommandRuntimeException => (ExitCodes.Usage, exception.Message),
+            OptionException e => (ExitCodes.Usage, e.Message),
             InputException e => (ExitCodes.BadInput, e.Message),
             NotFoundException e => (ExitCodes.NotFound, e.Message),
             VigilException e => (ExitCodes.Failed, e.Message),

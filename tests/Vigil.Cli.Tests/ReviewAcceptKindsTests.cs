@@ -187,6 +187,19 @@ public class ReviewAcceptKindsTests
             {"id": "q2", "published": "2023-02-02", "source": "Dawn", "url": "https://example.org/q2", "title": "Bannu", "text": "Two people were killed in an attack in Bannu on Wednesday."}
             """);
         Assert.Equal(0, cli.Run("ingest-news", news, "--accept-all").ExitCode);
+        // The team's own records are not comprehensive: a month only they reach is partial, and a partial month is
+        // not checkable, however many incidents it holds.
+        var partial = JsonDocument.Parse(cli.Run("check", "--accepted", "--json").Output).RootElement.EnumerateArray().Single();
+        Assert.Equal("not-checkable", partial.GetProperty("verdict").GetString());
+        Assert.Contains("leave every period partial", partial.GetProperty("check").GetProperty("parts")[0].GetProperty("explanation").GetString(), StringComparison.Ordinal);
+
+        // Once an analyst declares that the own records cover December 2022 to February 2023 in full, the claim is checked.
+        using (var store = SqliteIncidentStore.Open(cli.Db))
+        {
+            var datasets = new RelationalDatasetStore(store);
+            var own = datasets.Find("own")!;
+            datasets.Save(own with { Coverage = own.Coverage with { From = new DateOnly(2022, 12, 1), To = new DateOnly(2023, 2, 28), Comprehensive = true } });
+        }
         var json = JsonDocument.Parse(cli.Run("check", "--accepted", "--json").Output).RootElement.EnumerateArray().Single();
         Assert.Equal(("supported", id, "editorial-2023-02-24.txt"),
             (json.GetProperty("verdict").GetString(), json.GetProperty("candidate_id").GetInt64(), json.GetProperty("article_id").GetString()));

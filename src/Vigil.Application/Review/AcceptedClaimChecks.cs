@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Vigil.Application.Reference;
 using Vigil.Domain.Claims;
-using Vigil.Statistics;
-using Vigil.Statistics.Claims;
+using Vigil.Application.Claims;
 using Vigil.Storage;
 
 namespace Vigil.Application.Review;
@@ -25,7 +24,7 @@ public static class AcceptedClaimChecks
 
     private static IReadOnlyList<AcceptedClaimCheck> Check(IVigilDatabase db, ReferenceData reference, IReadOnlyList<AcceptedClaim> claims)
     {
-        var checker = new ClaimChecker(db.Incidents, reference.Scopes);
+        var checker = new ClaimChecks(db, reference);
         return [.. claims.Select(a =>
         {
             using var doc = JsonDocument.Parse(a.Claim);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Claims;
 using Vigil.Application.Reference;
 using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
@@ -11,8 +12,6 @@ using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
-using Vigil.Statistics;
-using Vigil.Statistics.Claims;
 
 namespace Vigil.Cli.Commands;
 
@@ -59,6 +58,10 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
         [Description("Event types to count (repeatable).")]
         public string[] Types { get; init; } = [];
 
+        [CommandOption("--dataset <NAME>")]
+        [Description("The dataset to check against (see vigil datasets). Repeatable: several are combined, an event they share counted once, in the order given. Default: the primary dataset.")]
+        public string[] Datasets { get; init; } = [];
+
         [CommandOption("--change <PERCENT>")]
         [Description("A claimed change in percent (139 for 'a 139 percent spike').")]
         public double? Change { get; init; }
@@ -92,7 +95,7 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
             if (Accepted)
                 return File is null && Metric is null && Period is null ? ValidationResult.Success() : ValidationResult.Error("--accepted checks the accepted claims; give no other claim");
             if (File is not null)
-                return Metric is null && Period is null ? ValidationResult.Success() : ValidationResult.Error("give --file or the claim's flags, not both");
+                return Metric is null && Period is null && Datasets.Length == 0 ? ValidationResult.Success() : ValidationResult.Error("give --file or the claim's flags, not both (a claim in the file names its datasets with \"dataset\")");
             if (Metric is null || !EnumText<ClaimMetric>.TryParse(Metric, out _))
                 return ValidationResult.Error($"--metric: give one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
             if (Period is null || !Domain.Time.Period.TryParse(Period, out _))
@@ -116,7 +119,7 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
             Period = Domain.Time.Period.Parse(Period!),
             Value = Value,
             Qualifier = EnumText<ValueQualifier>.Parse(Qualifier),
-            Scope = new ClaimScope { Country = Country, Province = Province, District = District, Actor = Actor, EventTypes = Types },
+            Scope = new ClaimScope { Country = Country, Province = Province, District = District, Actor = Actor, EventTypes = Types, Datasets = Datasets },
             Comparison = Change is { } c ? new ChangeComparison(c, EnumText<ChangeBaseline>.Parse(Against))
                 : RecordSince is { } since ? new RecordComparison(Domain.Time.Period.Parse(since), OneOf)
                 : AllTime ? new AllTimeRecordComparison()
@@ -142,9 +145,8 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
 
         using var db = settings.OpenStore(clock);
 
-        var store = db.Incidents;
-        var checker = new ClaimChecker(store, reference.Scopes);
-        var checks = claims.Select(checker.Check).ToList();
+        var checker = new ClaimChecks(db, reference);
+        var checks = OptionErrors.Named(() => claims.Select(checker.Check).ToList());
         if (settings.Json)
         {
             var array = new JsonArray([.. checks.Select(ClaimCheckJson.ToJson)]);
@@ -186,6 +188,12 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
         var claim = check.Claim;
         var title = claim.Text ?? $"{EnumText<ClaimMetric>.Format(claim.Metric)} in {claim.Scope.Describe()}, {claim.Period.Name}";
         output.Console.MarkupLine($"[bold {colour}]{EnumText<Verdict>.Format(check.Verdict).ToUpperInvariant()}[/]  {Markup.Escape(title)}");
+        if (check.Scope is { } scope)
+        {
+            var how = scope.Deduplicated ? "; an event two of them record is counted once"
+                : scope.PrimaryDefault ? "; the primary dataset (choose others with --dataset)" : "";
+            output.Console.MarkupLine($"  [grey]datasets: {Markup.Escape(scope.Label)}{Markup.Escape(how)}; they cover {Markup.Escape(scope.Covers)}[/]");
+        }
         foreach (var p in check.Parts)
         {
             var partColour = p.Verdict switch { Verdict.Supported => "green", Verdict.Contradicted => "red", _ => "yellow" };

@@ -16,11 +16,17 @@ public sealed record ClaimForm(
     string? Metric, string? Value, string? Qualifier, string? Period, string? Province, string? Actor, string? Type,
     string? Change, string? Against, string? RecordSince, bool OneOf, bool AllTime)
 {
+    /// <summary>The datasets to check against, in order of precedence (none: the primary dataset; "all": every dataset).</summary>
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+
     public static ClaimForm Of(IQueryCollection q) => new(
         QueryText.One(q, "metric"), QueryText.One(q, "value"), QueryText.One(q, "qualifier"), QueryText.One(q, "period"),
         QueryText.One(q, "province"), QueryText.One(q, "actor"), QueryText.One(q, "type"),
         QueryText.One(q, "change"), QueryText.One(q, "against"), QueryText.One(q, "record_since"),
-        QueryText.One(q, "one_of") is "true" or "on", QueryText.One(q, "all_time") is "true" or "on");
+        QueryText.One(q, "one_of") is "true" or "on", QueryText.One(q, "all_time") is "true" or "on")
+    {
+        Datasets = [.. q["dataset"].OfType<string>().Select(d => d.Trim()).Where(d => d.Length > 0)],
+    };
 
     /// <summary>Whether the form was filled in at all (a bare /claims shows an empty form, not errors).</summary>
     public bool IsSubmitted => Metric is not null || Period is not null || Value is not null;
@@ -82,6 +88,7 @@ public sealed record ClaimForm(
                 Province = Province,
                 Actor = Actor,
                 EventTypes = Type is null ? [] : [EnumText<EventType>.Format(EnumText<EventType>.Parse(Type))],
+                Datasets = Datasets,
             },
             Comparison = comparison,
         }, null);

@@ -1,3 +1,4 @@
+using Vigil.Application.Claims;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Review;
@@ -14,7 +15,7 @@ namespace Vigil.Dashboard.Claims;
 
 /// <summary>
 /// /claims — check a claim given in the form (GET, so a checked claim can be shared as a link), or claims
-/// pasted as JSON (POST: the text may be long), with <see cref="ClaimChecker"/>: the verdict with the numbers. Under
+/// pasted as JSON (POST: the text may be long), with <see cref="ClaimChecks"/>: the verdict with the numbers. Under
 /// the form, the claims accepted from the news (vigil review) with their verdicts now.
 /// </summary>
 internal static class ClaimsEndpoints
@@ -40,8 +41,15 @@ internal static class ClaimsEndpoints
         var (claim, error) = form.ToClaim();
         if (error is not null)
             return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], error, null), StatusCodes.Status400BadRequest);
-        var check = new ClaimChecker(store, reference.Scopes).Check(claim!);
-        return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [check], null, null));
+        try
+        {
+            var check = new ClaimChecks(db, reference).Check(claim!);
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [check], null, null));
+        }
+        catch (FieldException e)
+        {
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], new FieldError(e.Field, e.Problem), null), StatusCodes.Status400BadRequest);
+        }
     }
 
     private static async Task<IResult> CheckJsonAsync(HttpContext context, StoreAccess stores, ReferenceData reference)
@@ -71,8 +79,15 @@ internal static class ClaimsEndpoints
             // A value of the wrong JSON kind where the reader expects another (an evidence offset as text).
             return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [], null, "claims: " + e.Message), StatusCodes.Status400BadRequest);
         }
-        var checker = new ClaimChecker(store, reference.Scopes);
-        return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [.. claims.Select(checker.Check)], null, null));
+        var checker = new ClaimChecks(db, reference);
+        try
+        {
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [.. claims.Select(checker.Check)], null, null));
+        }
+        catch (FieldException e)
+        {
+            return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, empty, options, json, [], null, $"claims: {e.Field}: {e.Problem}"), StatusCodes.Status400BadRequest);
+        }
     }
 }
 

@@ -30,6 +30,9 @@ public sealed record CheckPart(
 /// </summary>
 public sealed record ClaimCheck(Claim Claim, Verdict Verdict, IReadOnlyList<CheckPart> Parts, IReadOnlyList<long> IncidentIds)
 {
+    /// <summary>The datasets the claim was checked against and what they cover (null where the checker was given none).</summary>
+    public CheckedScope? Scope { get; init; }
+
     public static Verdict Combine(IEnumerable<Verdict> parts)
     {
         var list = parts.ToList();
@@ -40,3 +43,10 @@ public sealed record ClaimCheck(Claim Claim, Verdict Verdict, IReadOnlyList<Chec
         return Verdict.Supported;
     }
 }
+
+/// <summary>
+/// The scope a claim was checked in: "UCDP GED" or "UCDP GED + PBC suicide attacks, linked" (an event two of them
+/// record counted once, with the first one's figures), the dataset names in order of precedence, whether they were
+/// the database's primary dataset because the claim named none, and the days they cover.
+/// </summary>
+public sealed record CheckedScope(string Label, IReadOnlyList<string> Datasets, bool PrimaryDefault, bool Deduplicated, string Covers, IReadOnlyList<string> Notes);

@@ -22,6 +22,15 @@ public static class ClaimCheckJson
             ["tolerance"] = p.Tolerance,
             ["explanation"] = p.Explanation,
         })]),
+        ["scope"] = check.Scope is not { } scope ? null : new JsonObject
+        {
+            ["label"] = scope.Label,
+            ["datasets"] = new JsonArray([.. scope.Datasets.Select(d => (JsonNode?)JsonValue.Create(d))]),
+            ["primary_default"] = scope.PrimaryDefault,
+            ["deduplicated"] = scope.Deduplicated,
+            ["covers"] = scope.Covers,
+            ["notes"] = new JsonArray([.. scope.Notes.Select(n => (JsonNode?)JsonValue.Create(n))]),
+        },
         ["incident_ids"] = new JsonArray([.. check.IncidentIds.Select(id => (JsonNode?)JsonValue.Create(id))]),
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Vigil.Application.Claims;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Review;
@@ -59,8 +60,14 @@ public static class ClaimsApi
             return Problems.Of(e);
         }
         using var db = stores.Open();
-        var store = db.Incidents;
-        var checker = new ClaimChecker(store, reference.Scopes);
-        return Results.Ok(claims.Select(c => ClaimCheckJson.ToJson(checker.Check(c))).ToList());
+        var checker = new ClaimChecks(db, reference);
+        try
+        {
+            return Results.Ok(claims.Select(c => ClaimCheckJson.ToJson(checker.Check(c))).ToList());
+        }
+        catch (FieldException e)
+        {
+            return Problems.Field(e.Field, e.Problem);
+        }
     }
 }

@@ -6,33 +6,36 @@ using Vigil.Storage;
 namespace Vigil.Statistics.Claims;
 
 /// <summary>
-/// Checks a claim against the incident data and says supported, contradicted or not checkable, with the
-/// numbers.
+/// Checks a claim against the incident data of a scope (its datasets, places, actors and kinds of event) and says
+/// supported, contradicted or not checkable, with the numbers.
 /// <para>Tolerance rules. Counts of incidents: the claimed number must lie within ±5% of the count (at least
 /// ±1). Killed and injured: within the data's range — the sum of the low estimates to the sum of the high
 /// ones — widened by 5% each way. "At least"/"more than" claims hold when the top of that band reaches the
 /// number; "at most"/"less than" when its bottom does. Percent changes: within ±5 percentage points of the
 /// change computed from best estimates. Records ("deadliest since July 2018"): no period in between was
 /// higher; "one of the deadliest since" ranks among the top 3.</para>
-/// <para>Not checkable rather than a guess: a period outside the data's coverage; a zero baseline for a
-/// percentage; a claimed number above the data when some incidents in scope have no figure (they could
-/// make up the difference); no figure at all for the metric in scope (UCDP records no injuries).</para>
+/// <para>Not checkable rather than a guess: a period the scope's datasets do not cover wholly (no data, or only part
+/// of it); a metric none of them records (UCDP records no injuries); a kind of event none of them codes; a zero
+/// baseline for a percentage; a claimed number above the data when some incidents in scope have no figure (they
+/// could make up the difference); a record when a period in between is not wholly covered and no covered period
+/// already contradicts it.</para>
 /// </summary>
-public sealed class ClaimChecker(IIncidentStore store, Scopes scopes)
+public sealed class ClaimChecker(IIncidentStore store)
 {
     public const double Tolerance = 0.05;
     public const double ChangeTolerancePoints = 5;
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public ClaimCheck Check(Claim claim)
+    /// <param name="claim">The claim.</param>
+    /// <param name="scope">The store query of the claim's scope (its datasets in order of precedence; a combined scope counts a linked event once).</param>
+    /// <param name="coverage">What the scope's datasets cover for its kinds of event.</param>
+    public ClaimCheck Check(Claim claim, IncidentQuery scope, Coverage coverage)
     {
-        var scope = scopes.ToQuery(claim.Scope);
-        var coverage = Coverage(scope);
         var periodQuery = Scopes.InPeriod(scope, claim.Period);
         var parts = new List<CheckPart>();
 
-        if (!coverage.Covers(claim.Period))
+        if (coverage.Of(claim.Period) != CoverageState.Full)
         {
             parts.Add(NotCovered(Describe(claim), claim.Period, coverage));
             return new ClaimCheck(claim, Verdict.NotCheckable, parts, []);
@@ -40,7 +43,7 @@ public sealed class ClaimChecker(IIncidentStore store, Scopes scopes)
 
         var figures = FiguresIn(scope, claim.Period);
         if (claim.Value is { } value)
-            parts.Add(CheckValue(claim, value, figures));
+            parts.Add(CheckValue(claim, value, figures, coverage));
         switch (claim.Comparison)
         {
             case ChangeComparison change:
@@ -50,13 +53,13 @@ public sealed class ClaimChecker(IIncidentStore store, Scopes scopes)
                 parts.Add(CheckRecord(claim, record.Since, record.OneOf, record.Top, scope, coverage, allTime: false));
                 break;
             case AllTimeRecordComparison:
-                parts.Add(CheckRecord(claim, coverage.FirstPeriod(claim.Period.Unit), false, 1, scope, coverage, allTime: true));
+                parts.Add(CheckRecord(claim, Period.Containing(coverage.Bounds().First ?? claim.Period.Start, claim.Period.Unit), false, 1, scope, coverage, allTime: true));
                 break;
         }
         return new ClaimCheck(claim, ClaimCheck.Combine(parts.Select(p => p.Verdict)), parts, store.QueryIds(periodQuery));
     }
 
-    private CheckPart CheckValue(Claim claim, double claimed, Figures figures)
+    private CheckPart CheckValue(Claim claim, double claimed, Figures figures, Coverage coverage)
     {
         var metric = claim.Metric;
         var best = figures.Value(metric);
@@ -66,6 +69,11 @@ public sealed class ClaimChecker(IIncidentStore store, Scopes scopes)
         var what = $"{Noun(metric)} in {claim.Scope.Describe()}, {claim.Period.Name}";
         var claimedText = Qualified(claim.Qualifier, claimed);
 
+        if (metric != ClaimMetric.Attacks && !coverage.Records(Noun(metric)))
+        {
+            return new CheckPart(what, Verdict.NotCheckable, claimedText, null, null, null, null, ToleranceText(metric),
+                $"{Noun(metric)} is not recorded by {Titles(coverage)}: no figure to check against");
+        }
         if (metric != ClaimMetric.Attacks && figures.Incidents > 0 && unknown == figures.Incidents)
         {
             return new CheckPart(what, Verdict.NotCheckable, claimedText, null, null, null, null, ToleranceText(metric),
@@ -111,8 +119,13 @@ public sealed class ClaimChecker(IIncidentStore store, Scopes scopes)
         var what = $"change in {Noun(claim.Metric)} from {basePeriod.Name} to {claim.Period.Name}";
         var claimedText = string.Create(Inv, $"{change.Percent:+0.#;-0.#;0}%");
         const string tolerance = "±5 percentage points of the change in best estimates";
-        if (!coverage.Covers(basePeriod))
+        if (coverage.Of(basePeriod) != CoverageState.Full)
             return NotCovered(what, basePeriod, coverage) with { Claimed = claimedText, Tolerance = tolerance };
+        if (claim.Metric != ClaimMetric.Attacks && !coverage.Records(Noun(claim.Metric)))
+        {
+            return new CheckPart(what, Verdict.NotCheckable, claimedText, null, null, null, null, tolerance,
+                $"{Noun(claim.Metric)} is not recorded by {Titles(coverage)}: no figure to check against");
+        }
         var current = figures.Value(claim.Metric);
         var baseline = FiguresIn(scope, basePeriod).Value(claim.Metric);
         if (baseline == 0)
@@ -135,19 +148,32 @@ public sealed class ClaimChecker(IIncidentStore store, Scopes scopes)
             : oneOf ? $"one of the {top} highest {Period.UnitName(unit)}s for {Noun(claim.Metric)} since {since.Name}"
             : $"the highest {Period.UnitName(unit)} for {Noun(claim.Metric)} since {since.Name}";
         const string tolerance = "exact: compares best estimates period by period";
-        if (!allTime && !coverage.Covers(since))
+        if (!allTime && coverage.Of(since) != CoverageState.Full)
             return NotCovered(what, since, coverage) with { Claimed = "record", Tolerance = tolerance };
+        if (claim.Metric != ClaimMetric.Attacks && !coverage.Records(Noun(claim.Metric)))
+        {
+            return new CheckPart(what, Verdict.NotCheckable, "record", null, null, null, null, tolerance,
+                $"{Noun(claim.Metric)} is not recorded by {Titles(coverage)}: no figure to check against");
+        }
 
-        var series = SeriesBuilder.Build(store, new SeriesRequest(scope with { From = since.Start, To = claim.Period.End }, unit));
-        var values = series.Periods().Select(p => (Period: p, Value: series.At(p).Value(claim.Metric))).ToList();
-        var current = values[^1].Value;
-        var earlier = values.Take(values.Count - 1).ToList();
+        var series = SeriesBuilder.Build(store, new SeriesRequest(scope with { From = since.Start, To = claim.Period.End }, unit, Coverage: coverage));
+        var current = series.At(claim.Period).Value(claim.Metric);
+        // Every period before the claim's, with how far it is covered. A partly covered period's figure is a floor
+        // (more may have happened): above the claim's, it contradicts it; otherwise it leaves the claim open. A period
+        // nothing covers is left open too, except before the claim in an all-time record, whose "records" are the covered ones.
+        var earlier = series.Periods().Where(p => p.CompareTo(claim.Period) < 0)
+            .Select(p => (Period: p, Value: series.At(p).Value(claim.Metric), State: series.State(p)))
+            .Where(v => !(allTime && v.State == CoverageState.None))
+            .ToList();
+        var open = earlier.Skip(allTime || oneOf ? 0 : 1).Where(v => v.State != CoverageState.Full).Select(v => v.Period).ToList();
+        var gaps = open.Count == 0 ? ""
+            : string.Create(Inv, $"; {open.Count} {Period.UnitName(unit)}(s) in between are not wholly covered ({Periods(open)})");
         if (oneOf)
         {
             var rank = 1 + earlier.Count(v => v.Value > current);
-            var verdict = rank <= top ? Verdict.Supported : Verdict.Contradicted;
+            var verdict = rank > top ? Verdict.Contradicted : open.Count > 0 ? Verdict.NotCheckable : Verdict.Supported;
             return new CheckPart(what, verdict, $"top {top}", rank, null, null, null, tolerance,
-                string.Create(Inv, $"{claim.Period.Name} ({current:N0}) ranks {rank} of {values.Count} {Period.UnitName(unit)}s from {since.Name}"));
+                string.Create(Inv, $"{claim.Period.Name} ({current:N0}) ranks {rank} of {earlier.Count + 1} {Period.UnitName(unit)}s from {since.Name}{gaps}"));
         }
         // "Since July 2018" speaks of the periods after July 2018; since records began, of all of them.
         var between = earlier.Skip(allTime ? 0 : 1).Where(v => v.Value > current).ToList();
@@ -157,28 +183,39 @@ public sealed class ClaimChecker(IIncidentStore store, Scopes scopes)
             return new CheckPart(what, Verdict.Contradicted, "record", current, null, null, null, tolerance,
                 string.Create(Inv, $"{highest.Period.Name} had {highest.Value:N0}, more than {claim.Period.Name}'s {current:N0} ({between.Count} {Period.UnitName(unit)}s in between were higher)"));
         }
-        var start = earlier.Count > 0 ? earlier[0] : values[0];
+        if (open.Count > 0)
+        {
+            return new CheckPart(what, Verdict.NotCheckable, "record", current, null, null, null, tolerance,
+                string.Create(Inv, $"no covered {Period.UnitName(unit)} after {since.Name} was higher than {claim.Period.Name}'s {current:N0}{gaps}, so a higher one cannot be ruled out"));
+        }
+        var startValue = earlier.Count > 0 ? earlier[0].Value : current;
         return new CheckPart(what, Verdict.Supported, "record", current, null, null, null, tolerance,
-            string.Create(Inv, $"no {Period.UnitName(unit)} after {since.Name} was higher than {claim.Period.Name}'s {current:N0}; {since.Name} had {start.Value:N0}"));
+            string.Create(Inv, $"no {Period.UnitName(unit)} after {since.Name} was higher than {claim.Period.Name}'s {current:N0}; {since.Name} had {startValue:N0}"));
     }
+
+    private static string Periods(IReadOnlyList<Period> periods) =>
+        periods.Count <= 4 ? string.Join(", ", periods.Select(p => p.Name)) : $"{periods[0].Name} … {periods[^1].Name}";
+
+    private static string Titles(Coverage coverage) => coverage.Datasets.Count == 0
+        ? "the datasets in scope"
+        : string.Join(" + ", coverage.Datasets.Select(d => d.Title));
 
     private Figures FiguresIn(IncidentQuery scope, Period period) =>
         store.AggregateDaily(Scopes.InPeriod(scope, period), GroupBy.None).Aggregate(Figures.Zero, (sum, d) => sum.Add(Figures.Of(d)));
 
-    /// <summary>The dates the data cover for the claim's country: all incidents there, whatever the rest of the scope.</summary>
-    private Coverage Coverage(IncidentQuery scope)
+    /// <summary>Why a period cannot be checked: nothing in scope covers it, or only part of it.</summary>
+    private static CheckPart NotCovered(string what, Period period, Coverage coverage)
     {
-        var country = new IncidentQuery { Countries = scope.Countries };
-        var (first, last) = store.DateRange(country);
-        var datasets = store.Aggregate(country, GroupBy.Dataset).Select(r => r.Key ?? "entered by hand").ToList();
-        return new Coverage(first, last, datasets);
+        var notes = coverage.Notes.Count > 0 ? "; " + string.Join("; ", coverage.Notes) : "";
+        var reason = coverage.Datasets.Count == 0
+            ? $"no dataset in scope codes the kinds of event asked for{notes}"
+            : coverage.Spans.Count == 0
+            ? $"{Titles(coverage)} cover no period in full: records that are not comprehensive (such as the team's own) leave every period partial until an analyst declares the span they cover (vigil datasets edit){notes}"
+            : coverage.Of(period) == CoverageState.None
+                ? $"no data: {Titles(coverage)} cover {coverage.Describe()}; {period.Name} is outside them{notes}"
+                : $"{Titles(coverage)} cover only part of {period.Name} (they cover {coverage.Describe()}): its figures would be partial{notes}";
+        return new(what, Verdict.NotCheckable, "", null, null, null, null, "", reason);
     }
-
-    private static CheckPart NotCovered(string what, Period period, Coverage coverage) =>
-        new(what, Verdict.NotCheckable, "", null, null, null, null, "",
-            coverage.First is null
-                ? "there are no incidents for this country in the database"
-                : string.Create(Inv, $"the data ({string.Join(", ", coverage.Datasets)}) cover {coverage.First:yyyy-MM-dd} to {coverage.Last:yyyy-MM-dd}; {period.Name} is outside them"));
 
     private static string Describe(Claim claim) => $"{Noun(claim.Metric)} in {claim.Scope.Describe()}, {claim.Period.Name}";
 
@@ -206,12 +243,4 @@ public sealed class ClaimChecker(IIncidentStore store, Scopes scopes)
             _ => number,
         };
     }
-}
-
-/// <summary>The span of dates the data hold for a country; a period is covered when it lies wholly inside.</summary>
-internal sealed record Coverage(DateOnly? First, DateOnly? Last, IReadOnlyList<string> Datasets)
-{
-    public bool Covers(Period period) => First is { } f && Last is { } l && period.Start >= f && period.End <= l;
-
-    public Period FirstPeriod(PeriodUnit unit) => Period.Containing(First ?? DateOnly.MinValue, unit);
 }

@@ -1,0 +1,42 @@
+using Vigil.Application.Reference;
+using Vigil.Application.Scopes;
+using Vigil.Domain.Claims;
+using Vigil.Domain.Errors;
+using Vigil.Statistics.Claims;
+using Vigil.Storage;
+
+namespace Vigil.Application.Claims;
+
+/// <summary>
+/// Checks claims in their scope, for the command line, the API, the dashboard and the accepted claims alike: the
+/// claim's place, actor, kinds of event and datasets go through the one scope parser (no dataset named: the
+/// database's primary one), the figures are counted over those datasets only (a combined scope counts a linked event
+/// once), and a period they do not wholly cover is not checkable. Every answer names its scope.
+/// </summary>
+public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
+{
+    private readonly ScopeParser _parser = new(reference);
+    private readonly ClaimChecker _checker = new(db.Incidents);
+
+    /// <exception cref="FieldException">A scope value that cannot be used; an unknown dataset names the field <c>dataset</c>.</exception>
+    public ClaimCheck Check(Claim claim)
+    {
+        var scope = Resolve(claim.Scope);
+        return _checker.Check(claim, scope.Query, scope.Coverage) with { Scope = Describe(scope) };
+    }
+
+    /// <summary>The scope a claim is checked in.</summary>
+    /// <exception cref="FieldException">A scope value that cannot be used; an unknown dataset names the field <c>dataset</c>.</exception>
+    public Scope Resolve(ClaimScope claim) => _parser.Resolve(new ScopeInput
+    {
+        Countries = [claim.Country],
+        Provinces = claim.Province is { } p ? [p] : [],
+        Districts = claim.District is { } d ? [d] : [],
+        Actors = claim.Actor is { } a ? [a] : [],
+        Types = claim.EventTypes,
+        Datasets = claim.Datasets,
+    }, db.Datasets);
+
+    private static CheckedScope Describe(Scope scope) => new(
+        scope.Label, [.. scope.Datasets.Select(d => d.Name)], scope.Defaulted, scope.Datasets.Count > 1, scope.Coverage.Describe(), scope.Coverage.Notes);
+}
