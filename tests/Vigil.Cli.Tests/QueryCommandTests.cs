@@ -96,11 +96,16 @@ public sealed class QueryCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         var s = JsonDocument.Parse(result.Output).RootElement;
-        Assert.Equal(18, s.GetProperty("current").GetProperty("incidents").GetInt64());
+        var (incidents, killed, injured) = (s.GetProperty("headlines")[0], s.GetProperty("headlines")[1], s.GetProperty("headlines")[2]);
+        Assert.Equal(18, incidents.GetProperty("value").GetInt64());
         var list = JsonDocument.Parse(_cli.Run("incidents", "list", "--from", "2021-11", "--to", "2021-11", "--json").Output).RootElement;
-        Assert.Equal(list.GetArrayLength(), s.GetProperty("previous_month").GetProperty("incidents").GetInt64());
+        Assert.Equal(list.GetArrayLength(), incidents.GetProperty("previous_month").GetInt64());
         Assert.Equal(list.EnumerateArray().Sum(i => i.TryGetProperty("killed_best", out var k) ? k.GetInt64() : 0),
-            s.GetProperty("previous_month").GetProperty("killed").GetInt64());
+            killed.GetProperty("previous_month").GetInt64());
+        // UCDP GED records no injuries: the figure is "not recorded", never 0; the scope says which dataset it is.
+        Assert.Equal(JsonValueKind.Null, injured.GetProperty("value").ValueKind);
+        Assert.Equal("not recorded", injured.GetProperty("missing").GetString());
+        Assert.Equal(["ucdp-ged"], s.GetProperty("scope").GetProperty("datasets").EnumerateArray().Select(d => d.GetString()));
     }
 
     [Fact]

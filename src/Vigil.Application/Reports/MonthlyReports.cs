@@ -10,7 +10,9 @@ namespace Vigil.Application.Reports;
 
 /// <summary>
 /// Which monthly assessment to build: the month (YYYY-MM; null for the latest month with data in the scope), the
-/// country, an optional province, the datasets (none: all), and whether to add the accountability section.
+/// country, an optional province, the datasets (none: the primary dataset), and whether to add the accountability
+/// section. <see cref="Filters"/>, when given, is the whole scope (districts, actors, types, ...) as the one scope
+/// parser reads it; its countries, provinces and datasets, when empty, are taken from the fields beside it.
 /// </summary>
 public sealed record MonthlyReportRequest
 {
@@ -18,6 +20,7 @@ public sealed record MonthlyReportRequest
     public string Country { get; init; } = "Pakistan";
     public string? Province { get; init; }
     public IReadOnlyList<string> Datasets { get; init; } = [];
+    public ScopeInput? Filters { get; init; }
     public bool WithAccountability { get; init; } = true;
 }
 
@@ -48,14 +51,21 @@ public sealed class MonthlyReports(IVigilDatabase db, ReferenceData reference, T
     /// <exception cref="FieldException">An unknown dataset (field <c>dataset</c>).</exception>
     public (Scope Scope, string Name) Scope(MonthlyReportRequest request)
     {
-        var input = new ScopeInput
+        var filters = request.Filters ?? new ScopeInput();
+        var input = filters with
         {
-            Countries = [request.Country],
-            Provinces = request.Province is { } p ? [p] : [],
-            Datasets = request.Datasets,
+            // A month's report is the whole month: dates come from the month, never from a filter.
+            From = null,
+            To = null,
+            Countries = filters.Countries.Count > 0 ? filters.Countries : [request.Country],
+            Provinces = filters.Provinces.Count > 0 ? filters.Provinces : request.Province is { } p ? [p] : [],
+            Datasets = filters.Datasets.Count > 0 ? filters.Datasets : request.Datasets,
         };
         var scope = new ScopeParser(reference).Resolve(input, db.Datasets);
-        var name = scope.Query.Provinces.Count > 0 ? scope.Query.Provinces[0] : scope.Query.Countries[0];
+        var q = scope.Query;
+        var name = q.Districts.Count == 1 ? q.Districts[0]
+            : q.Provinces.Count > 0 ? string.Join(", ", q.Provinces)
+            : string.Join(", ", q.Countries);
         return (scope, name);
     }
 

@@ -37,7 +37,7 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         public string? Province { get; init; }
 
         [CommandOption("--dataset <NAME>")]
-        [Description("Only these datasets (repeatable). Default: all; incidents of two datasets that report the same event are counted twice until merged.")]
+        [Description("The datasets the figures come from (see vigil datasets). Repeatable: several are combined, an event they share counted once, in the order given; 'all' combines every dataset. Default: the primary dataset.")]
         public string[] Datasets { get; init; } = [];
 
         [CommandOption("-o|--out <FILE>")]
@@ -61,17 +61,17 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         MonthlyReportResult built;
         try
         {
-            built = new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
+            built = OptionErrors.Named(() => new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
             {
                 Month = settings.Month,
                 Country = settings.Country,
                 Province = settings.Province,
                 Datasets = settings.Datasets,
-            });
+            }));
         }
-        catch (NotFoundException)
+        catch (NotFoundException e)
         {
-            output.Error.WriteLine($"vigil: no incidents in {new MonthlyReports(db, reference, clock).Scope(new MonthlyReportRequest { Country = settings.Country, Province = settings.Province }).Name}; import some first");
+            output.Error.WriteLine($"vigil: {e.Message}; import some first");
             return ExitCodes.NotFound;
         }
         var (report, month, scopeName) = (built.Report, built.Month, built.ScopeName);
@@ -82,7 +82,7 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         renderer.Render(report, path);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"[green]wrote[/] {Markup.Escape(Path.GetFullPath(path))} ({renderer.Format}, {scopeName}, {month.Name}, {report.Headlines[0].Value:N0} incidents) in {seconds:0.0} s"));
+            $"[green]wrote[/] {Markup.Escape(Path.GetFullPath(path))} ({renderer.Format}, {Markup.Escape(scopeName)}, {month.Name}, {Markup.Escape(built.Scope.Label)}: {report.Headlines[0].Shown} incidents) in {seconds:0.0} s"));
         return ExitCodes.Success;
     }
 }

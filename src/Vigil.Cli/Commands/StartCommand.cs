@@ -1,9 +1,9 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Application.Reference;
+using Vigil.Application.Reports;
 using Vigil.Cli.Infrastructure;
 using Vigil.Cli.Summary;
-using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;
 
@@ -21,9 +21,11 @@ public sealed class StartCommand(CliOutput output, TimeProvider clock, Reference
 
         var info = store.GetInfo();
         output.Console.MarkupLine($"[grey]{Markup.Escape(info.Location)}: {info.Incidents:N0} incidents, {info.FirstDate:yyyy-MM-dd} .. {info.LastDate:yyyy-MM-dd}[/]");
-        var latest = MonthlySummary.LatestMonth(store, IncidentQuery.All);
-        if (latest is { } month)
-            SummaryView.Write(output.Console, MonthlySummary.Build(store, IncidentQuery.All, month));
+        if (info.Incidents > 0)
+        {
+            var built = new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest { WithAccountability = false });
+            SummaryView.Write(output.Console, SummaryJson.Of(built));
+        }
         output.Console.MarkupLine("[grey]Next: vigil incidents list --province KP --actor TTP --from 2014 --to 2014 · vigil summary --month 2014-06 · vigil --help[/]");
         output.Console.MarkupLine("[grey]Data: UCDP GED (CC BY 4.0), geoBoundaries, GeoNames; see data/ATTRIBUTION.md.[/]");
         return ExitCodes.Success;

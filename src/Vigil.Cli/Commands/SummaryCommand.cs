@@ -3,19 +3,24 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Vigil.Application.Scopes;
+using Vigil.Application.Reference;
+using Vigil.Application.Reports;
 using Vigil.Cli.Infrastructure;
 using Vigil.Cli.Summary;
-using Vigil.Storage;
+using Vigil.Domain.Errors;
 
 namespace Vigil.Cli.Commands;
 
-public sealed class SummaryCommand(CliOutput output, TimeProvider clock, ScopeParser scopes) : Command<SummaryCommand.Settings>
+/// <summary>
+/// <c>vigil summary</c>: a month against the month before and a year before, on the terminal. It is the monthly
+/// assessment's figures (<see cref="MonthlyReports"/>, the one assembly), so the summary and the report never disagree.
+/// </summary>
+public sealed class SummaryCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<SummaryCommand.Settings>
 {
     public sealed class Settings : FilterSettings
     {
         [CommandOption("--month <YYYY-MM>")]
-        [Description("The month to summarise (default: the latest month with incidents).")]
+        [Description("The month to summarise (default: the latest month the scope's datasets cover, up to today).")]
         public string? Month { get; init; }
 
         [CommandOption("--json")]
@@ -29,6 +34,8 @@ public sealed class SummaryCommand(CliOutput output, TimeProvider clock, ScopePa
             // Outside the calendar Vigil computes on, the month before or a year before would overflow (9999-12, 0001-01).
             if (Month is not null && !Domain.Time.DateBounds.Contains(DateOnly.ParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)))
                 return ValidationResult.Error($"--month: '{Month}' is outside the dates Vigil covers: give a month {Domain.Time.DateBounds.Text}");
+            if (From is not null || To is not null)
+                return ValidationResult.Error("--from/--to: a summary covers one month; give it with --month");
             return base.Validate();
         }
     }
@@ -36,17 +43,22 @@ public sealed class SummaryCommand(CliOutput output, TimeProvider clock, ScopePa
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
-        var filter = settings.ToQuery(scopes);
-        DateOnly? month = settings.Month is null
-            ? MonthlySummary.LatestMonth(store, filter)
-            : DateOnly.ParseExact(settings.Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        if (month is null)
+        MonthlyReportResult built;
+        try
         {
-            output.Error.WriteLine("vigil: no incidents match; import some first (vigil import FILE, or vigil start for the bundled data)");
+            built = OptionErrors.Named(() => new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
+            {
+                Month = settings.Month,
+                Filters = settings.ToInput(),
+                WithAccountability = false,
+            }));
+        }
+        catch (NotFoundException e)
+        {
+            output.Error.WriteLine($"vigil: {e.Message}; import some first (vigil import FILE, or vigil start for the bundled data)");
             return ExitCodes.NotFound;
         }
-        var summary = MonthlySummary.Build(store, filter, month.Value);
+        var summary = SummaryJson.Of(built);
         if (settings.Json)
             output.Out.WriteLine(JsonSerializer.Serialize(summary, CliJson.Options));
         else

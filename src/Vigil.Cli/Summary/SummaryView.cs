@@ -1,66 +1,71 @@
 using System.Globalization;
 using Spectre.Console;
-using Vigil.Statistics;
-using Vigil.Storage;
+using Vigil.Reports;
+using Vigil.Reports.Model;
 
 namespace Vigil.Cli.Summary;
 
-/// <summary>Renders a <see cref="MonthlySummary"/> on the terminal.</summary>
+/// <summary>Renders a <see cref="SummaryJson"/> on the terminal: every figure with its scope, "no data", "not recorded" or "unknown" where there is no number.</summary>
 public static class SummaryView
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Write(IAnsiConsole console, MonthlySummary s)
+    public static void Write(IAnsiConsole console, SummaryJson s)
     {
-        var month = DateOnly.ParseExact(s.Month + "-01", "yyyy-MM-dd", Inv);
-        string Name(DateOnly d) => d.ToString("MMMM yyyy", Inv);
-        var previous = Name(month.AddMonths(-1));
-        var lastYear = Name(month.AddYears(-1));
-
-        console.Write(new Rule($"[bold]Security summary: {Name(month)}[/]").LeftJustified());
-        Line(console, "incidents", s.Current.Incidents, null, new Change(s.Current.Incidents, s.PreviousMonth.Incidents), new Change(s.Current.Incidents, s.SameMonthLastYear.Incidents), previous, lastYear);
-        Line(console, "killed", s.Current.Killed, s.Current.KilledUnknown, new Change(s.Current.Killed, s.PreviousMonth.Killed), new Change(s.Current.Killed, s.SameMonthLastYear.Killed), previous, lastYear);
-        Line(console, "injured", s.Current.Injured, s.Current.InjuredUnknown, new Change(s.Current.Injured, s.PreviousMonth.Injured), new Change(s.Current.Injured, s.SameMonthLastYear.Injured), previous, lastYear);
+        console.Write(new Rule($"[bold]Security summary: {Markup.Escape(ReportText.MonthName(s.Month))}, {Markup.Escape(s.Place)}[/]").LeftJustified());
+        var datasets = s.Scope.PrimaryDefault && s.Scope.Datasets.Count > 0
+            ? $"{s.Scope.Label} (the primary dataset; choose others with --dataset)"
+            : s.Scope.Label;
+        console.MarkupLine($"[grey]Datasets:[/] {Markup.Escape(datasets)}");
+        foreach (var note in s.Scope.Notes)
+            console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
+        foreach (var h in s.Headlines)
+            Line(console, h);
         console.MarkupLine("[grey]Killed and injured are sums of best estimates; incidents are counted by their start date.[/]");
+        foreach (var statement in s.Statements)
+            console.MarkupLine(Markup.Escape(statement));
 
-        Breakdown(console, "By province", s.ByProvince);
-        Breakdown(console, "By perpetrator (side A)", s.ByPerpetrator);
-        Breakdown(console, "By event type", s.ByEventType);
+        var notRecorded = s.Scope.NotRecorded;
+        Breakdown(console, "By province", s.ByProvince, notRecorded);
+        Breakdown(console, "By perpetrator", s.ByPerpetrator, notRecorded);
+        Breakdown(console, "By event type", s.ByEventType, notRecorded);
 
+        if (s.Deadliest.Count == 0)
+            return;
+        // The sources are in --json and in `vigil incidents show ID`; the table keeps to what fits a terminal.
         var table = new Table().Title("Deadliest incidents").Border(TableBorder.Simple)
             .AddColumn("id").AddColumn(new TableColumn("date").NoWrap()).AddColumn("where").AddColumn("type")
-            .AddColumn(new TableColumn("killed").RightAligned()).AddColumn(new TableColumn("injured").RightAligned()).AddColumn("first source");
-        foreach (var i in s.Deadliest)
+            .AddColumn(new TableColumn("killed").RightAligned()).AddColumn(new TableColumn("injured").RightAligned());
+        foreach (var i in s.Deadliest.Take(5))
         {
-            var where = i.District is null ? i.Province ?? "" : $"{i.District}, {i.Province}";
-            table.AddRow(i.Id.ToString(Inv), i.Date, Markup.Escape(where), i.EventType,
-                i.Killed?.ToString(Inv) ?? "?", i.Injured?.ToString(Inv) ?? "?", Markup.Escape(Clip(i.Source ?? "", 40)));
+            table.AddRow(i.Id.ToString(Inv), i.Date, Markup.Escape(i.Place), Markup.Escape(i.EventType),
+                Markup.Escape(i.Killed), Markup.Escape(i.Injured));
         }
         console.Write(table);
     }
 
-    private static string Clip(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
-
-    private static void Line(IAnsiConsole console, string what, long value, long? unknown, Change onPrevious, Change onLastYear, string previous, string lastYear)
+    private static void Line(IAnsiConsole console, SummaryFigure h)
     {
-        var all = unknown is > 0 && value == 0 && onPrevious.Baseline == 0 && onLastYear.Baseline == 0;
-        if (all)
+        if (h.Value is not { } value)
         {
-            console.MarkupLine(string.Create(Inv, $"  [bold]{"?",8}[/] {what}: [grey]not recorded by the sources of these {unknown:N0} incidents[/]"));
+            console.MarkupLine($"  [bold]{"–",12}[/] {h.Metric}: [yellow]{Markup.Escape(h.Missing ?? "unknown")}[/]");
             return;
         }
-        var unknownNote = unknown is > 0 ? string.Create(Inv, $" [grey]({unknown:N0} incidents with an unknown toll)[/]") : "";
-        console.MarkupLine(string.Create(Inv,
-            $"  [bold]{value,8:N0}[/] {what}{unknownNote}: {Markup.Escape(onPrevious.Describe(previous))}; {Markup.Escape(onLastYear.Describe(lastYear))}"));
+        var unknownNote = h.Unknown > 0 ? string.Create(Inv, $" [grey]({h.Unknown:N0} incidents with an unknown figure)[/]") : "";
+        console.MarkupLine(string.Create(Inv, $"  [bold]{value,12:N0}[/] {h.Metric}{unknownNote}: {Markup.Escape(h.Change)}"));
     }
 
-    private static void Breakdown(IAnsiConsole console, string title, IReadOnlyList<AggregateRow> rows)
+    private static void Breakdown(IAnsiConsole console, string title, IReadOnlyList<BreakdownRow> rows, IReadOnlyList<string> notRecorded)
     {
+        if (rows.Count == 0)
+            return;
+        string Shown(long? value, string metric) => value is { } v ? v.ToString("N0", Inv)
+            : notRecorded.Contains(metric) ? "not recorded" : "unknown";
         var table = new Table().Title(title).Border(TableBorder.Simple)
             .AddColumn("").AddColumn(new TableColumn("incidents").RightAligned()).AddColumn(new TableColumn("killed").RightAligned())
             .AddColumn(new TableColumn("injured").RightAligned());
         foreach (var r in rows)
-            table.AddRow(Markup.Escape(r.Key ?? "(unknown)"), r.Incidents.ToString("N0", Inv), r.KilledBest.ToString("N0", Inv), r.InjuredBest.ToString("N0", Inv));
+            table.AddRow(Markup.Escape(r.Name), r.Incidents.ToString("N0", Inv), Shown(r.Killed, "killed"), Shown(r.Injured, "injured"));
         console.Write(table);
     }
 }

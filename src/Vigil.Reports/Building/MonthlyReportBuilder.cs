@@ -84,7 +84,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
             Breakdown(inMonth, GroupBy.Perpetrator, report.Coverage),
             Breakdown(inMonth, GroupBy.EventType, report.Coverage),
             Districts(inMonth),
-            Notable(inMonth),
+            Notable(inMonth, report.Coverage),
             Method(report, inMonthDatasets, coveredFrom, coveredTo))
         {
             DatasetsLabel = report.DatasetsLabel,
@@ -102,7 +102,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
         var (value, missing) = series.Shown(month, metric);
         var change = missing ?? $"{Compare(series, metric, month, month.Previous())}; {Compare(series, metric, month, month.YearBefore())}";
         return new HeadlineFigure(label, value, series.Shown(month.Previous(), metric).Value, series.Shown(month.YearBefore(), metric).Value,
-            change, value is null ? 0 : series.At(month).Unknown(metric))
+            change, missing is null or "unknown" ? series.At(month).Unknown(metric) : 0)
         { Missing = missing ?? "" };
     }
 
@@ -145,7 +145,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
             .ToList();
     }
 
-    private List<NotableIncident> Notable(IncidentQuery query) =>
+    private List<NotableIncident> Notable(IncidentQuery query, Coverage coverage) =>
         store.Query(query with { Sort = IncidentSort.Killed, Descending = true, Limit = NotableCount }, includeSources: true)
             .Select(i => new NotableIncident(
                 i.Id,
@@ -153,8 +153,8 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
                 string.Join(", ", new[] { i.Place.Location, i.Place.Admin2, i.Place.Admin1 }.Where(s => !string.IsNullOrEmpty(s)).Distinct()),
                 EnumText<EventType>.Format(i.EventType).Replace('-', ' '),
                 i.Perpetrator?.Name ?? i.Perpetrator?.Raw,
-                Casualties(i.Killed),
-                Casualties(i.Injured),
+                coverage.Records("killed") ? Casualties(i.Killed) : "not recorded",
+                coverage.Records("injured") ? Casualties(i.Injured) : "not recorded",
                 i.Sources.Select(s => new SourceLine(
                     string.Join(", ", new[] { s.Name, s.Published?.ToString("yyyy-MM-dd", Inv), s.Headline }.Where(x => !string.IsNullOrEmpty(x))) is { Length: > 0 } text ? text : s.Url ?? "",
                     s.Url)).ToList()))
