@@ -31,6 +31,9 @@ public sealed class RelationalDatasetStore(RelationalIncidentStore store) : IDat
             while (r.Read())
                 data[r.GetString(0) is { Length: > 0 } d ? d : DatasetNames.Own] = (r.GetString(1), r.GetString(2), Convert.ToInt64(r.GetValue(3), Inv));
         }
+        // An import names its format when the rows carry their own datasets (a Vigil file, "vigil-csv"): a name no
+        // incident ever had, deleted or not, and that nobody described, is no dataset.
+        order.RemoveAll(name => !data.ContainsKey(name) && !saved.ContainsKey(name) && !HasRecords(name));
         foreach (var name in data.Keys.Order(StringComparer.Ordinal).Concat(saved.Keys.Order(StringComparer.Ordinal)))
         {
             if (!order.Contains(name))
@@ -55,6 +58,13 @@ public sealed class RelationalDatasetStore(RelationalIncidentStore store) : IDat
             ? p
             : (list.FirstOrDefault(d => d.Name != DatasetNames.Own) ?? list.FirstOrDefault())?.Name;
         return [.. list.Select(d => d.Name == primary ? d with { Primary = true } : d)];
+    }
+
+    private bool HasRecords(string name)
+    {
+        using var cmd = store.Command(null, "SELECT 1 FROM incidents WHERE dataset = @n LIMIT 1", "n");
+        cmd.Parameters["@n"].Value = name;
+        return cmd.ExecuteScalar() is not null;
     }
 
     public Dataset? Find(string name) => List().FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase));

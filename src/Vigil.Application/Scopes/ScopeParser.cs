@@ -16,6 +16,9 @@ namespace Vigil.Application.Scopes;
 /// </summary>
 public sealed class ScopeParser(ReferenceData reference)
 {
+    /// <summary>The dataset name that stands for every dataset of the database, combined (the primary one first, then in the order they were added).</summary>
+    public const string AllDatasets = "all";
+
     /// <summary>The store query for the scope.</summary>
     /// <exception cref="FieldException">A value that cannot be used, naming its field (<c>from</c>, <c>type</c>, <c>min_killed</c>, ...).</exception>
     public IncidentQuery Parse(ScopeInput input)
@@ -32,7 +35,7 @@ public sealed class ScopeParser(ReferenceData reference)
             Districts = [.. input.Districts.Select(scopes.District).Distinct()],
             Actors = [.. input.Actors.SelectMany(scopes.Actor).Distinct()],
             EventTypes = [.. input.Types.Select(t => EnumText<EventType>.Format(EnumText<EventType>.Parse(t))).Distinct()],
-            Datasets = [.. input.Datasets.Distinct()],
+            Datasets = [.. input.Datasets.Where(d => !string.Equals(d, AllDatasets, StringComparison.OrdinalIgnoreCase)).Distinct()],
             MinKilled = input.MinKilled,
         };
     }
@@ -47,7 +50,9 @@ public sealed class ScopeParser(ReferenceData reference)
         var query = Parse(input);
         var known = datasets.List();
         var chosen = new List<Dataset>();
-        foreach (var name in input.Datasets)
+        foreach (var name in input.Datasets.SelectMany(n => string.Equals(n, AllDatasets, StringComparison.OrdinalIgnoreCase)
+            ? known.OrderByDescending(d => d.Primary).ThenBy(d => d.Position).Select(d => d.Name)
+            : [n]))
         {
             var dataset = known.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new FieldException("dataset", known.Count == 0

@@ -29,7 +29,11 @@ public sealed class ExportCommand(CliOutput output, TimeProvider clock, ScopePar
     {
         using var db = settings.OpenStore(clock);
         var export = new IncidentExport(db.Incidents);
-        var query = settings.ToQuery(scopes);
+        var scope = settings.ToScope(scopes, db);
+        var query = scope.Query;
+        // A dataset whose licence forbids passing its rows on: the export says so, beside the data (standard error).
+        foreach (var notice in RowLicences.Notices(scope.Datasets.Where(d => !d.Redistributable)))
+            output.Error.WriteLine($"vigil: licence: {notice}; its rows may not be passed on");
         long Write(Stream target) =>
             export.RunAsync(new IncidentExportRequest(query, settings.Format, target), cancellationToken).GetAwaiter().GetResult().Count;
         if (settings.Out is null)

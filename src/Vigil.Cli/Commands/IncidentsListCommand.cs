@@ -57,7 +57,8 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, S
         var store = db.Incidents;
         var machine = settings.Json || settings.Csv;
         var limit = settings.Limit switch { 0 => (int?)null, null => machine ? null : 50, var n => n };
-        var query = settings.ToQuery(scopes) with
+        var scope = settings.ToScope(scopes, db);
+        var query = scope.Query with
         {
             Sort = EnumText<IncidentSort>.Parse(settings.Sort),
             Descending = settings.Descending,
@@ -78,19 +79,29 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, S
             return ExitCodes.Success;
         }
 
+        // A combined scope lists each real event once: the row is the record of the dataset that comes first, and the
+        // records of the other datasets linked to it are named beside it.
+        var combined = scope.Datasets.Count > 1;
         var table = IncidentTable.Create();
+        if (combined)
+            table.AddColumn("also in");
         var shown = 0;
         foreach (var incident in incidents)
         {
-            IncidentTable.AddRow(table, incident);
+            IncidentTable.AddRow(table, incident, combined ? [AlsoIn(db, incident.Id)] : []);
             shown++;
         }
         var total = store.Count(query with { Limit = null, Offset = 0 });
         output.Console.Write(table);
         output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[grey]{shown:N0} of {total:N0} incidents{(shown < total ? "; --limit 0 shows all, --offset pages" : "")}[/]"));
+        output.Console.MarkupLine($"[grey]datasets: {Markup.Escape(scope.Describe("--dataset"))}{(combined ? "; each real event once" : "")}[/]");
         return ExitCodes.Success;
     }
+
+    /// <summary>"pbc-suicide 6841": the records of other datasets linked to this one as the same event.</summary>
+    private static string AlsoIn(IVigilDatabase db, long id) =>
+        string.Join(", ", db.Links.LinkedWith(id).Select(l => l.IncidentA == id ? $"{l.DatasetB} {l.IncidentB}" : $"{l.DatasetA} {l.IncidentA}"));
 }
 
 internal static class IncidentTable
@@ -100,7 +111,7 @@ internal static class IncidentTable
         .AddColumn("perpetrator").AddColumn(new TableColumn("killed").RightAligned()).AddColumn(new TableColumn("injured").RightAligned())
         .AddColumn("source record");
 
-    public static void AddRow(Table table, Incident i) => table.AddRow(
+    public static void AddRow(Table table, Incident i, IReadOnlyList<string>? extra = null) => table.AddRow([
         i.Id.ToString(CultureInfo.InvariantCulture),
         Markup.Escape(Dates(i.Date)),
         Markup.Escape(i.Place.Admin1 ?? i.Place.Admin1Raw ?? ""),
@@ -109,7 +120,8 @@ internal static class IncidentTable
         Markup.Escape(i.Perpetrator?.Name ?? i.Perpetrator?.Raw ?? ""),
         Markup.Escape(Casualties.Format(i.Killed)),
         Markup.Escape(Casualties.Format(i.Injured)),
-        Markup.Escape(i.SourceRecord?.ToString() ?? "(entered)"));
+        Markup.Escape(i.SourceRecord?.ToString() ?? "(entered)"),
+        .. (extra ?? []).Select(Markup.Escape)]);
 
     public static string Dates(IncidentDate d) =>
         d.IsMultiDay ? $"{d.Start:yyyy-MM-dd}..{d.End:yyyy-MM-dd}" : d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

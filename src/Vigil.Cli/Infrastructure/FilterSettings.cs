@@ -62,16 +62,6 @@ public class FilterSettings : DatabaseSettings
     public IncidentQuery ToQuery(ScopeParser parser) => parser.Parse(ToInput());
 
     /// <summary>The scope as Vigil applies it: the datasets named, or the database's primary one, with what they cover.</summary>
-    /// <exception cref="VigilException">An unknown dataset, named as the option (<c>--dataset: no dataset named ...</c>).</exception>
-    public Scope ToScope(ScopeParser parser, IVigilDatabase db)
-    {
-        try
-        {
-            return parser.Resolve(ToInput(), db.Datasets);
-        }
-        catch (FieldException e)
-        {
-            throw new VigilException($"--{e.Field.Replace('_', '-')}: {e.Problem}");
-        }
-    }
+    /// <exception cref="OptionException">An unknown dataset, named as the option (<c>--dataset: no dataset named ...</c>; exit code 2).</exception>
+    public Scope ToScope(ScopeParser parser, IVigilDatabase db) => OptionErrors.Named(() => parser.Resolve(ToInput(), db.Datasets));
 }

@@ -25,7 +25,7 @@ internal static class MapEndpoint
 
     public static void MapMap(this IEndpointRouteBuilder app) => app.MapGet("/map", ShowAsync).ExcludeFromDescription();
 
-    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference)
+    private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference, TimeProvider clock)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
@@ -37,17 +37,19 @@ internal static class MapEndpoint
         var options = FilterOptions.Load(store, reference, country);
 
         var defaulted = false;
-        if (filter.From is null && filter.To is null && DataMonths.Of(store).Last is { } lastMonth)
-        {
-            filter = filter with { From = lastMonth.Shift(-11).Label, To = lastMonth.Label };
-            defaulted = true;
-        }
-        var (query, error) = filter.ToQuery(scopes);
+        var (scope, error) = filter.ToScope(scopes, db);
         if (error is not null)
             return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, null, [], 0, 0, 0, error), StatusCodes.Status400BadRequest);
+        // No dates given: the twelve months up to the latest month the scope's datasets cover (up to today).
+        if (filter.From is null && filter.To is null && DataMonths.Latest(store, scope!, clock) is { } lastMonth)
+        {
+            filter = filter with { From = lastMonth.Shift(-11).Label, To = lastMonth.Label };
+            scope = scope! with { Query = scope.Query with { From = lastMonth.Shift(-11).Start, To = lastMonth.End } };
+            defaulted = true;
+        }
 
         var iso = Countries.Iso3Of(country);
-        query = query! with { Countries = [country] };
+        var query = scope!.Query with { Countries = [country] };
         // Month by month: read from the monthly rollup when the filters allow it.
         var months = store.AggregateMonthly(query, GroupBy.None);
         var (incidents, killed) = (months.Sum(m => m.Incidents), months.Sum(m => m.KilledBest));
@@ -56,7 +58,7 @@ internal static class MapEndpoint
         var province = filter.Province.Length == 1 && reference.Gazetteer.FindProvince(filter.Province[0], iso) is { } p ? reference.Gazetteer.Current(p) : null;
         var map = iso is null ? null : ChoroplethMap.Create(new MapScope(iso, province), PeriodName(query.From, query.To), districts, points);
         return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, map, districts,
-            incidents, killed, points.Sum(x => x.Count), null));
+            incidents, killed, points.Sum(x => x.Count), null) { Scope = scope });
     }
 
     /// <summary>"January 2021 – December 2021" for whole months, else the days; "all dates" without either end.</summary>
@@ -78,4 +80,8 @@ internal static class MapEndpoint
 /// </summary>
 public sealed record MapModel(
     IncidentFilter Filter, FilterOptions Options, bool DefaultPeriod, ChoroplethMap? Map, IReadOnlyList<DistrictValue> Districts,
-    long Incidents, long Killed, long Placed, FieldError? Error);
+    long Incidents, long Killed, long Placed, FieldError? Error)
+{
+    /// <summary>The datasets the map counts, named on the page.</summary>
+    public Scope? Scope { get; init; }
+}

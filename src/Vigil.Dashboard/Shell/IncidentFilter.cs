@@ -20,8 +20,27 @@ public sealed record IncidentFilter(
 
     public bool IsEmpty => From is null && To is null && Province.Length + District.Length + Actor.Length + Type.Length + Dataset.Length == 0 && MinKilled is null;
 
+    /// <summary>The scope as Vigil applies it (the datasets named, or the primary one, with what they cover), or the parameter at fault and why.</summary>
+    public (Scope? Scope, FieldError? Error) ToScope(ScopeParser parser, IVigilDatabase db)
+    {
+        var (parameters, error) = Parameters();
+        if (error is not null)
+            return (null, error);
+        var (scope, problem) = parameters!.ToScope(parser, db);
+        return problem is { } e ? (null, new FieldError(e.Field, e.Problem)) : (scope, null);
+    }
+
     /// <summary>The store query, or the parameter at fault and why.</summary>
     public (IncidentQuery? Query, FieldError? Error) ToQuery(ScopeParser parser)
+    {
+        var (parameters, error) = Parameters();
+        if (error is not null)
+            return (null, error);
+        var (query, problem) = parameters!.ToQuery(parser);
+        return problem is { } e ? (null, new FieldError(e.Field, e.Problem)) : (query, null);
+    }
+
+    private (FilterParameters? Parameters, FieldError? Error) Parameters()
     {
         int? minKilled = null;
         if (MinKilled is not null)
@@ -30,9 +49,8 @@ public sealed record IncidentFilter(
                 return (null, new FieldError("min_killed", $"'{MinKilled}' is not a whole number"));
             minKilled = n;
         }
-        var (query, error) = new FilterParameters(From, To, NullIfEmpty(Province), NullIfEmpty(District), NullIfEmpty(Actor),
-            NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled).ToQuery(parser);
-        return error is { } e ? (null, new FieldError(e.Field, e.Problem)) : (query, null);
+        return (new FilterParameters(From, To, NullIfEmpty(Province), NullIfEmpty(District), NullIfEmpty(Actor),
+            NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled), null);
     }
 
     /// <summary>The filter as query-string pairs, in the API's names.</summary>

@@ -1,3 +1,4 @@
+using Vigil.Application.Scopes;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
 using Vigil.Domain.Text;
@@ -53,7 +54,8 @@ public sealed record RevisionResource(int Number, DateTimeOffset At, string Auth
 }
 
 /// <summary>A page of incidents: <c>next_cursor</c>, when present, fetches the next page however deep (page is 0 for cursor pages).</summary>
-public sealed record IncidentPage(IReadOnlyList<IncidentResource> Items, int Page, int PageSize, long Total, string? NextCursor);
+/// <summary>A page of incidents, with the scope they were chosen from (its datasets: one row per real event in a combined scope).</summary>
+public sealed record IncidentPage(IReadOnlyList<IncidentResource> Items, int Page, int PageSize, long Total, string? NextCursor, ScopeJson Scope);
 
 /// <summary>The opaque keyset cursor: the last incident's start date and id.</summary>
 public static class Cursor

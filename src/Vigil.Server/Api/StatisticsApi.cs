@@ -43,9 +43,8 @@ public static class StatisticsApi
 
     private static IResult Series(StoreAccess stores, ScopeParser scopes, [AsParameters] FilterParameters filter, string? by, string? breakdown, string? metric)
     {
-        var (query, error) = filter.ToQuery(scopes);
-        if (error is { } e)
-            return Problems.Field(e.Field, e.Problem);
+        if (ScopeParser.Validate(filter.ToInput()) is { } invalid)
+            return Problems.Field(invalid.Field, invalid.Problem);
         var unit = PeriodUnit.Month;
         if (by is not null && !EnumText<PeriodUnit>.TryParse(by, out unit))
             return Problems.Field("by", $"'{by}' is not one of: {string.Join(", ", EnumText<PeriodUnit>.All)}");
@@ -56,11 +55,20 @@ public static class StatisticsApi
         if (metric is not null && !EnumText<ClaimMetric>.TryParse(metric, out m))
             return Problems.Field("metric", $"'{metric}' is not one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
         using var db = stores.Open();
-        var store = db.Incidents;
-        var series = SeriesBuilder.Build(store, new SeriesRequest(query!, unit, groupBy));
+        var (scope, error) = filter.ToScope(scopes, db);
+        if (error is { } e)
+            return Problems.Field(e.Field, e.Problem);
+        var series = SeriesBuilder.Build(db.Incidents, new SeriesRequest(scope!.Query, unit, groupBy, scope.Coverage));
         if (Security.ResponseBounds.SeriesProblem(series) is { } tooLarge)
             return tooLarge;
-        return Results.Ok(new { by = EnumText<PeriodUnit>.Format(unit), breakdown, metric = EnumText<ClaimMetric>.Format(m), rows = SeriesRows.Of(series, m, wholeHistory: query!.From is null).ToList() });
+        return Results.Ok(new
+        {
+            by = EnumText<PeriodUnit>.Format(unit),
+            breakdown,
+            metric = EnumText<ClaimMetric>.Format(m),
+            scope = ScopeJson.Of(scope),
+            rows = SeriesRows.Of(series, m, wholeHistory: scope.Query.From is null).ToList(),
+        });
     }
 
     private static IResult Overview(StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string? country, string[]? dataset)
@@ -89,20 +97,18 @@ public static class StatisticsApi
 
     private static IResult Explain(StoreAccess stores, ScopeParser scopes, [AsParameters] FilterParameters filter, string period, string? breakdown, string? key)
     {
-        var (query, error) = filter.ToQuery(scopes);
-        if (error is { } e)
-            return Problems.Field(e.Field, e.Problem);
+        if (ScopeParser.Validate(filter.ToInput()) is { } invalid)
+            return Problems.Field(invalid.Field, invalid.Problem);
         if (!Period.TryParse(period, out var p))
             return Problems.Field("period", $"'{period}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY) {Vigil.Domain.Time.DateBounds.Text}");
-        var q = query!;
-        if (key is not null)
-        {
-            if (breakdown is null || !Breakdowns.TryGetValue(breakdown, out var groupBy))
-                return Problems.Field("breakdown", "a key needs a breakdown: " + string.Join(", ", Breakdowns.Keys));
-            q = Scopes.ForKey(q, groupBy, key);
-        }
+        var groupBy = GroupBy.None;
+        if (key is not null && (breakdown is null || !Breakdowns.TryGetValue(breakdown, out groupBy)))
+            return Problems.Field("breakdown", "a key needs a breakdown: " + string.Join(", ", Breakdowns.Keys));
         using var db = stores.Open();
-        var store = db.Incidents;
-        return Results.Ok(new { period = p.Label, key, ids = store.QueryIds(Scopes.InPeriod(q, p)) });
+        var (scope, error) = filter.ToScope(scopes, db);
+        if (error is { } e)
+            return Problems.Field(e.Field, e.Problem);
+        var q = key is null ? scope!.Query : Scopes.ForKey(scope!.Query, groupBy, key);
+        return Results.Ok(new { period = p.Label, key, scope = ScopeJson.Of(scope), ids = db.Incidents.QueryIds(Scopes.InPeriod(q, p)) });
     }
 }

@@ -26,6 +26,22 @@ public sealed record FilterParameters(
         MinKilled = MinKilled,
     };
 
+    /// <summary>
+    /// The scope as Vigil applies it (through the one scope parser): the datasets named, or the database's primary
+    /// one, with what they cover; or the field at fault and why (an unknown dataset names <c>dataset</c>).
+    /// </summary>
+    public (Scope? Scope, (string Field, string Problem)? Error) ToScope(ScopeParser parser, IVigilDatabase db)
+    {
+        try
+        {
+            return (parser.Resolve(ToInput(), db.Datasets), null);
+        }
+        catch (FieldException e)
+        {
+            return (null, (e.Field, e.Problem));
+        }
+    }
+
     /// <summary>The store query (through the one scope parser), or the field at fault and why.</summary>
     public (IncidentQuery? Query, (string Field, string Problem)? Error) ToQuery(ScopeParser parser)
     {
