@@ -1,3 +1,4 @@
+using Vigil.Application.Scopes;
 using Microsoft.AspNetCore.Authorization;
 using Vigil.Dashboard.Shell;
 using Vigil.Domain.Incidents;
@@ -31,6 +32,8 @@ internal static class IncidentEndpoints
         var incident = store.Find(id);
         if (incident is null)
             return Pages.Message(chrome, StatusCodes.Status404NotFound, "Incident not found", $"There is no incident {id} (or it was deleted).", "All incidents", "/incidents");
+        if (RowAccess.Withheld(context, db, incident.SourceRecord?.Dataset) is { Count: > 0 } withheld)
+            return Pages.Message(chrome, StatusCodes.Status403Forbidden, "Withheld by the dataset's licence", "Withheld: " + RowLicences.Explain(withheld) + ".", "The figures", "/");
         var canEdit = (await authorization.AuthorizeAsync(context.User, Policies.Write)).Succeeded;
         return Pages.Render<IncidentPage>(chrome, new IncidentModel(incident, store.GetRevisions(id), canEdit, saved)
         {

@@ -30,15 +30,21 @@ internal static class IncidentListEndpoint
         var store = db.Incidents;
         var options = FilterOptions.Load(store, reference);
         var (view, viewError) = ListView.Of(q);
-        var (query, error) = filter.ToQuery(scopes);
+        var (scope, error) = filter.ToScope(scopes, db);
         error ??= viewError;
         if (error is not null)
             return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, [], 0, error), StatusCodes.Status400BadRequest);
 
-        var paged = query! with { Sort = view.Sort, Descending = view.Descending, Limit = view.PageSize, Offset = (view.Page - 1) * view.PageSize };
+        if (RowAccess.Withheld(context, scope!) is { Count: > 0 } withheld)
+        {
+            var withheldError = new FieldError("dataset", RowLicences.Explain(withheld));
+            return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, [], 0, withheldError) { Scope = scope }, StatusCodes.Status403Forbidden);
+        }
+        var query = scope!.Query;
+        var paged = query with { Sort = view.Sort, Descending = view.Descending, Limit = view.PageSize, Offset = (view.Page - 1) * view.PageSize };
         var items = store.Query(paged).ToList();
         var total = store.Count(query);
-        return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, items, total, null));
+        return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, items, total, null) { Scope = scope });
     }
 }
 
@@ -99,6 +105,9 @@ public sealed record ListView(IncidentSort Sort, bool Descending, int Page, int 
 public sealed record IncidentListModel(
     IncidentFilter Filter, FilterOptions Options, ListView View, IReadOnlyList<Incident> Items, long Total, FieldError? Error)
 {
+    /// <summary>The datasets the list is drawn from, named on the page (a combined scope lists each real event once).</summary>
+    public Scope? Scope { get; init; }
+
     public string Link(ListView view) => QueryText.Link("/incidents", Filter.Pairs().Concat(view.Pairs()));
 
     public long PageCount => Math.Max(1, (Total + View.PageSize - 1) / View.PageSize);

@@ -29,9 +29,8 @@ public static class ExportsApi
 
     private static async Task<IResult> Export(HttpContext context, StoreAccess stores, ScopeParser scopes, [AsParameters] FilterParameters filter, string? format)
     {
-        var (query, error) = filter.ToQuery(scopes);
-        if (error is { } e)
-            return Problems.Field(e.Field, e.Problem);
+        if (ScopeParser.Validate(filter.ToInput()) is { } invalid)
+            return Problems.Field(invalid.Field, invalid.Problem);
         var name = format ?? "csv";
 
         // Written to a temporary file first: a failure half-way gives an error, never half a download.
@@ -41,9 +40,16 @@ public static class ExportsApi
             await using (var file = File.Create(temp))
             {
                 using var db = stores.Open();
+                var (scope, error) = filter.ToScope(scopes, db);
+                if (error is { } e)
+                    return Problems.Field(e.Field, e.Problem);
+                if (RowAccess.Withheld(context, scope!) is { Count: > 0 } withheld)
+                    return RowAccess.Problem(withheld);
+                // The licences (and the citations they ask for) travel with the file, one header line per dataset.
+                context.Response.Headers["Vigil-Licence"] = new Microsoft.Extensions.Primitives.StringValues([.. RowLicences.Notices(scope!.Datasets).Select(Ascii)]);
                 try
                 {
-                    await new IncidentExport(db.Incidents).RunAsync(new IncidentExportRequest(query!, name, file), context.RequestAborted);
+                    await new IncidentExport(db.Incidents).RunAsync(new IncidentExportRequest(scope!.Query, name, file), context.RequestAborted);
                 }
                 catch (FieldException problem)
                 {
@@ -59,4 +65,8 @@ public static class ExportsApi
             File.Delete(temp);
         }
     }
+
+    /// <summary>A header value in ASCII (HTTP headers carry no other letters): "Therése" becomes "Therese".</summary>
+    private static string Ascii(string text) =>
+        new([.. text.Normalize(System.Text.NormalizationForm.FormD).Where(c => c < 128 && !char.IsControl(c))]);
 }

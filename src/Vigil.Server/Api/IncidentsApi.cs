@@ -40,12 +40,11 @@ public static class IncidentsApi
     /// <summary>Pages by number reach this many incidents deep; beyond it, follow next_cursor (keyset paging).</summary>
     public const int MaxOffset = 10_000;
 
-    private static IResult List(StoreAccess stores, ScopeParser scopes, ServerOptions options, [AsParameters] FilterParameters filter,
+    private static IResult List(HttpContext context, StoreAccess stores, ScopeParser scopes, ServerOptions options, [AsParameters] FilterParameters filter,
         string? sort, bool? desc, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize, string? cursor)
     {
-        var (query, error) = filter.ToQuery(scopes);
-        if (error is { } e)
-            return Problems.Field(e.Field, e.Problem);
+        if (ScopeParser.Validate(filter.ToInput()) is { } invalid)
+            return Problems.Field(invalid.Field, invalid.Problem);
         var size = pageSize ?? 50;
         if (size < 1 || size > options.MaxPageSize)
             return Problems.Field("page_size", $"must be between 1 and {options.MaxPageSize}");
@@ -67,13 +66,18 @@ public static class IncidentsApi
             return Problems.Field("page", $"pages by number reach {MaxOffset:N0} incidents deep; follow next_cursor (sort by date or id) to go further, or use /api/v1/exports");
 
         using var db = stores.Open();
-
+        var (scope, error) = filter.ToScope(scopes, db);
+        if (error is { } e)
+            return Problems.Field(e.Field, e.Problem);
+        if (RowAccess.Withheld(context, scope!) is { Count: > 0 } withheld)
+            return RowAccess.Problem(withheld);
+        var query = scope!.Query;
         var store = db.Incidents;
-        var q = query! with { Sort = order, Descending = desc ?? (sort is null), Limit = size, Offset = after is null ? (number - 1) * size : 0, After = after };
+        var q = query with { Sort = order, Descending = desc ?? (sort is null), Limit = size, Offset = after is null ? (number - 1) * size : 0, After = after };
         var found = store.Query(q, includeSources: true).ToList();
         var next = found.Count == size && order is IncidentSort.Date or IncidentSort.Id ? Cursor.Of(found[^1]) : null;
-        var total = store.Count(query! with { Limit = null, Offset = 0 });
-        return Results.Ok(new IncidentPage([.. found.Select(IncidentResource.Of)], after is null ? number : 0, size, total, next));
+        var total = store.Count(query with { Limit = null, Offset = 0 });
+        return Results.Ok(new IncidentPage([.. found.Select(IncidentResource.Of)], after is null ? number : 0, size, total, next, ScopeJson.Of(scope)));
     }
 
     private static IResult Get(long id, StoreAccess stores, HttpContext context)
@@ -83,16 +87,20 @@ public static class IncidentsApi
         var incident = store.Find(id);
         if (incident is null)
             return Problems.NotFound($"incident {id}");
+        if (RowAccess.Withheld(context, db, incident.SourceRecord?.Dataset) is { Count: > 0 } withheld)
+            return RowAccess.Problem(withheld);
         context.Response.Headers.ETag = IncidentResource.ETag(incident);
         return Results.Ok(IncidentResource.Of(incident));
     }
 
-    private static IResult Revisions(long id, StoreAccess stores)
+    private static IResult Revisions(long id, StoreAccess stores, HttpContext context)
     {
         using var db = stores.Open();
         var store = db.Incidents;
-        if (store.Find(id, includeDeleted: true) is null)
+        if (store.Find(id, includeDeleted: true) is not { } incident)
             return Problems.NotFound($"incident {id}");
+        if (RowAccess.Withheld(context, db, incident.SourceRecord?.Dataset) is { Count: > 0 } withheld)
+            return RowAccess.Problem(withheld);
         return Results.Ok(store.GetRevisions(id).Select(RevisionResource.Of));
     }
 
