@@ -10,15 +10,16 @@ namespace Vigil.Accountability;
 
 /// <summary>
 /// The questions the command line, the API, the dashboard and the monthly report ask, over one incident
-/// store and its accountability store, with "today" from the injected clock.
+/// store and its accountability store, with "today" from the injected clock. With the database's datasets,
+/// indicators count in their datasets (the primary one unless they name others) and what those cover.
 /// </summary>
-public sealed class AccountabilityService(IIncidentStore incidents, IAccountabilityStore store, TimeProvider clock)
+public sealed class AccountabilityService(IIncidentStore incidents, IAccountabilityStore store, TimeProvider clock, IDatasetStore? datasets = null)
 {
     public IAccountabilityStore Store => store;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public CommitmentEvaluator Evaluator() => new(incidents, Scopes.Bundled, store.GetStatusEvents(), Today);
+    public CommitmentEvaluator Evaluator() => new(incidents, Scopes.Bundled, store.GetStatusEvents(), Today, datasets?.List());
 
     public Commitment Commitment(string key) =>
         store.GetCommitments().FirstOrDefault(c => c.Key == key) ?? throw new NotFoundException($"commitment '{key}'");

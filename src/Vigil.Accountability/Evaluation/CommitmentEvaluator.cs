@@ -3,6 +3,7 @@ using Vigil.Accountability.Border;
 using Vigil.Domain.Accountability;
 using Vigil.Domain.Border;
 using Vigil.Domain.Claims;
+using Vigil.Domain.Datasets;
 using Vigil.Domain.Time;
 using Vigil.Statistics;
 using Vigil.Storage;
@@ -26,7 +27,17 @@ namespace Vigil.Accountability.Evaluation;
 /// method decided. Casualty sums are overdispersed (one attack can kill dozens), so for killed and injured
 /// the Poisson test is optimistic: prefer attacks, or windows long enough for the time series.
 /// </summary>
-public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IReadOnlyList<StatusEvent> statusEvents, DateOnly today)
+/// <param name="store">The incidents.</param>
+/// <param name="scopes">Name resolution for the indicators' filters.</param>
+/// <param name="statusEvents">The crossings' status events (days closed).</param>
+/// <param name="today">Periods that have not ended by today take no part.</param>
+/// <param name="datasets">
+/// The database's datasets: an indicator counts in the datasets its filter names (in order of precedence, a linked
+/// event once) or, naming none, in the primary dataset, and a period counts only when those datasets cover it
+/// wholly. Null: every incident of the store, and the span of its data (a store with no datasets to go by).
+/// </param>
+public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IReadOnlyList<StatusEvent> statusEvents, DateOnly today,
+    IReadOnlyList<Dataset>? datasets = null)
 {
     /// <summary>The fewest whole periods each window needs for any verdict but "too early".</summary>
     public const int MinPeriodsPerWindow = 3;
@@ -44,9 +55,9 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
         var made = Period.Containing(commitment.MadeOn, indicator.Unit);
         var (first, last) = Coverage(indicator);
         var before = Enumerable.Range(1, indicator.BaselinePeriods).Select(k => made.Shift(-k)).Reverse()
-            .Where(p => Covered(p, first, last)).ToList();
+            .Where(p => Covered(indicator, p, first, last)).ToList();
         var after = Enumerable.Range(1, indicator.AfterPeriods).Select(made.Shift)
-            .Where(p => Covered(p, first, last)).ToList();
+            .Where(p => Covered(indicator, p, first, last)).ToList();
 
         var values = Values(indicator, before.Concat(after).ToList());
         var beforeValues = before.Select(p => new IndicatorValue(p, values[p])).ToList();
@@ -101,9 +112,18 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
         return wentDown == (direction == ProgressDirection.Decrease) ? OutcomeVerdict.Improved : OutcomeVerdict.Worsened;
     }
 
-    /// <summary>A period counts when it lies wholly within what the data cover and has ended before today.</summary>
-    private bool Covered(Period p, DateOnly? first, DateOnly? last) =>
-        first is { } f && last is { } l && p.Start >= Period.Containing(f, p.Unit).Start && p.End <= l && p.End < today;
+    /// <summary>
+    /// A period counts when it has ended before today and lies wholly within what the data cover: the indicator's
+    /// datasets' coverage (when the evaluator has datasets), else the span of the data.
+    /// </summary>
+    private bool Covered(Indicator indicator, Period p, DateOnly? first, DateOnly? last)
+    {
+        if (p.End >= today)
+            return false;
+        if (indicator.Metric != IndicatorMetric.DaysClosed && datasets is not null)
+            return InScope(indicator.Filter).Coverage.Of(p) == CoverageState.Full;
+        return first is { } f && last is { } l && p.Start >= Period.Containing(f, p.Unit).Start && p.End <= l;
+    }
 
     private (DateOnly? First, DateOnly? Last) Coverage(Indicator indicator)
     {
@@ -112,7 +132,18 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
             var events = statusEvents.Where(e => e.CrossingKey == indicator.Filter.Crossing && e.From <= today).ToList();
             return events.Count == 0 ? (null, null) : (events.Min(e => e.From), today.AddDays(-1));
         }
-        return _dataRange.Value;
+        return datasets is null ? _dataRange.Value : InScope(indicator.Filter).Coverage.Bounds();
+    }
+
+    /// <summary>The datasets an indicator counts in (those it names, known to the database; none: the primary one) and what they cover.</summary>
+    private (IReadOnlyList<string> Names, Coverage Coverage) InScope(IndicatorFilter filter)
+    {
+        var all = datasets ?? [];
+        var chosen = filter.Datasets.Count > 0
+            ? [.. filter.Datasets.Select(n => all.FirstOrDefault(d => string.Equals(d.Name, n, StringComparison.OrdinalIgnoreCase))).OfType<Dataset>()]
+            : all.Where(d => d.Primary).ToList();
+        var query = new IncidentQuery { EventTypes = filter.EventTypes };
+        return ([.. chosen.Select(d => d.Name)], Statistics.Coverage.For(chosen, query));
     }
 
     private Dictionary<Period, long> Values(Indicator indicator, IReadOnlyList<Period> periods)
@@ -128,6 +159,8 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
             return result;
         }
         var query = ToQuery(indicator.Filter) with { From = periods.Min(p => p.Start), To = periods.Max(p => p.End) };
+        if (datasets is not null)
+            query = query with { Datasets = InScope(indicator.Filter).Names };
         var series = SeriesBuilder.Build(store, new SeriesRequest(query, indicator.Unit));
         var metric = indicator.Metric switch
         {

@@ -43,7 +43,7 @@ public sealed class MonthlyReports(IVigilDatabase db, ReferenceData reference, T
         var report = new MonthlyReportBuilder(db.Incidents, reference.Gazetteer, clock)
             .Build(month, new ReportScope(scope.Query, scopeName, scope.Label, scope.Datasets, scope.Coverage));
         if (request.WithAccountability)
-            report = AccountabilitySectionBuilder.AddTo(report, db.Incidents, db.Accountability, clock, month);
+            report = AccountabilitySectionBuilder.AddTo(report, db.Incidents, db.Accountability, clock, month, db.Datasets);
         return new MonthlyReportResult(report, month, latest, scopeName, scope);
     }
 

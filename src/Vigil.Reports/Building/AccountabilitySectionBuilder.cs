@@ -60,8 +60,9 @@ public static class AccountabilitySectionBuilder
     }
 
     /// <summary>The report with the section added, from the accountability tables of the report's own database.</summary>
-    public static MonthlyReport AddTo(MonthlyReport report, Storage.IIncidentStore incidents, Storage.IAccountabilityStore accountability, TimeProvider clock, Period month) =>
-        report with { Accountability = Build(new AccountabilityService(incidents, accountability, clock), month) };
+    public static MonthlyReport AddTo(MonthlyReport report, Storage.IIncidentStore incidents, Storage.IAccountabilityStore accountability, TimeProvider clock, Period month,
+        Storage.IDatasetStore? datasets = null) =>
+        report with { Accountability = Build(new AccountabilityService(incidents, accountability, clock, datasets), month) };
 
     private static string Day(DateOnly d) => d.ToString("d MMMM yyyy", Inv);
 }

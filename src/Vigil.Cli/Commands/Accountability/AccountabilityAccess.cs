@@ -10,7 +10,7 @@ internal sealed class AccountabilityAccess : IDisposable
     private AccountabilityAccess(IVigilDatabase db, TimeProvider clock)
     {
         Database = db;
-        Service = new AccountabilityService(db.Incidents, db.Accountability, clock);
+        Service = new AccountabilityService(db.Incidents, db.Accountability, clock, db.Datasets);
     }
 
     public IVigilDatabase Database { get; }
