@@ -2,7 +2,8 @@
 # Runs the import benchmark: builds Vigil in Release, makes sure the sqlite3 shell is there (the baseline),
 # and prints the figures that go into BENCHMARKS.md. Pass options through, e.g. --rows 100000 --rounds 3;
 # --stats for the statistics benchmark; --links N for linking N records against the --rows ones;
-# --postgres for the PostgreSQL import and query benchmark.
+# --postgres for the PostgreSQL import and query benchmark (with --combined-series: the combined-scope series on
+# SQLite and PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v sqlite3 >/dev/null; then

@@ -25,6 +25,16 @@ if (args.Contains("--links"))
     LinkBench.Run(options, links is not null && int.TryParse(links, NumberStyles.None, inv, out var n) ? n : 100000);
     return 0;
 }
+if (args.Contains("--combined-series"))
+{
+    // The monthly series over one dataset against the same over a combined, linked scope of two (--rows in all,
+    // --second N of them in the second dataset, --near the share of those that are near copies; --linking run to link
+    // with DatasetLinking instead of writing the true links; --pg CONN for PostgreSQL too).
+    string? Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+    CombinedBench.Run(options, int.Parse(Arg("--second") ?? (options.Rows / 10).ToString(inv), inv),
+        double.Parse(Arg("--near") ?? "0.4", inv), Arg("--linking") == "run");
+    return 0;
+}
 if (args.Contains("--merge"))
 {
     // Matching extracted reports with the stored incidents of an imported database (blocking against a full read).
