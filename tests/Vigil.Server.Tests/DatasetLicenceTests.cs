@@ -62,6 +62,24 @@ public sealed class DatasetLicenceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_dashboards_list_and_incident_page_withhold_GTD_rows_from_a_viewer_not_an_analyst()
+    {
+        var ids = SeedGtd(_api);
+        using var viewer = _api.Client(ApiRole.Viewer);
+        using var analyst = _api.Client(ApiRole.Analyst);
+
+        var list = await viewer.GetAsync("/incidents?dataset=gtd", Ct);
+        var page = await viewer.GetAsync($"/incidents/{ids[0]}", Ct);
+        var analystList = await analyst.GetAsync("/incidents?dataset=gtd", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, list.StatusCode);
+        Assert.Contains("GTD terms of use", await list.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, analystList.StatusCode);
+        Assert.Contains($"href=\"/incidents/{ids[0]}\"", await analystList.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_anonymous_reader_is_refused_GTD_rows_too()
     {
         SeedGtd(_anonymous);

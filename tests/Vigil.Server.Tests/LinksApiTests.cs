@@ -70,6 +70,27 @@ public sealed class LinksApiTests : IDisposable
         Assert.Contains(audit, e => e.Target.StartsWith($"/api/v1/links/{id}/confirm", StringComparison.Ordinal) && e.Status == 200);
     }
 
+    [Fact]
+    public async Task A_combined_list_shows_a_linked_event_once_with_the_other_datasets_record()
+    {
+        Setup();
+        var analyst = _api.Client(ApiRole.Analyst);
+        Assert.Equal(HttpStatusCode.OK, (await analyst.PostAsync("/api/v1/links/build?dataset=a&dataset=b", null, Ct)).StatusCode);
+
+        var separate = Parse(await analyst.GetStringAsync("/api/v1/incidents?dataset=a", Ct)).GetProperty("total").GetInt64()
+            + Parse(await analyst.GetStringAsync("/api/v1/incidents?dataset=b", Ct)).GetProperty("total").GetInt64();
+        var page = Parse(await analyst.GetStringAsync("/api/v1/incidents?dataset=a&dataset=b", Ct));
+
+        // Five records; the Quetta attack that a and b both record (linked) is one event; the Peshawar pair is only ambiguous.
+        Assert.Equal(5, separate);
+        Assert.Equal(4, page.GetProperty("total").GetInt64());
+        var quetta = page.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("admin2").GetString() == "Quetta");
+        Assert.Equal("a", quetta.GetProperty("dataset").GetString());
+        var linked = page.GetProperty("linked").GetProperty(quetta.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("b", Assert.Single(linked.EnumerateArray()).GetProperty("dataset").GetString());
+        Assert.True(page.GetProperty("scope").GetProperty("linked").GetBoolean());
+    }
+
     [Theory]
     [InlineData("/api/v1/links?limit=501", "limit")]
     [InlineData("/api/v1/links?limit=0", "limit")]

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Links;
 using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Incidents;
@@ -86,9 +87,11 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, S
         if (combined)
             table.AddColumn("also in");
         var shown = 0;
-        foreach (var incident in incidents)
+        var page = incidents.ToList();
+        var linked = combined ? LinkedRecords.Of(db, page.Select(i => i.Id)) : new Dictionary<long, IReadOnlyList<LinkedRecord>>();
+        foreach (var incident in page)
         {
-            IncidentTable.AddRow(table, incident, combined ? [AlsoIn(db, incident.Id)] : []);
+            IncidentTable.AddRow(table, incident, combined ? [string.Join(", ", linked.GetValueOrDefault(incident.Id) ?? [])] : []);
             shown++;
         }
         var total = store.Count(query with { Limit = null, Offset = 0 });
@@ -98,10 +101,6 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, S
         output.Console.MarkupLine($"[grey]datasets: {Markup.Escape(scope.Describe("--dataset"))}{(combined ? "; each real event once" : "")}[/]");
         return ExitCodes.Success;
     }
-
-    /// <summary>"pbc-suicide 6841": the records of other datasets linked to this one as the same event.</summary>
-    private static string AlsoIn(IVigilDatabase db, long id) =>
-        string.Join(", ", db.Links.LinkedWith(id).Select(l => l.IncidentA == id ? $"{l.DatasetB} {l.IncidentB}" : $"{l.DatasetA} {l.IncidentA}"));
 }
 
 internal static class IncidentTable

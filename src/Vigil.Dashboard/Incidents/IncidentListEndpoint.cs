@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vigil.Application.Links;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Scopes;
@@ -44,7 +45,8 @@ internal static class IncidentListEndpoint
         var paged = query with { Sort = view.Sort, Descending = view.Descending, Limit = view.PageSize, Offset = (view.Page - 1) * view.PageSize };
         var items = store.Query(paged).ToList();
         var total = store.Count(query);
-        return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, items, total, null) { Scope = scope });
+        var linked = scope.Datasets.Count > 1 ? LinkedRecords.Of(db, items.Select(i => i.Id)) : new Dictionary<long, IReadOnlyList<LinkedRecord>>();
+        return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, items, total, null) { Scope = scope, Linked = linked });
     }
 }
 
@@ -107,6 +109,9 @@ public sealed record IncidentListModel(
 {
     /// <summary>The datasets the list is drawn from, named on the page (a combined scope lists each real event once).</summary>
     public Scope? Scope { get; init; }
+
+    /// <summary>In a combined scope, the records of the other datasets linked to each listed incident.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<LinkedRecord>> Linked { get; init; } = new Dictionary<long, IReadOnlyList<LinkedRecord>>();
 
     public string Link(ListView view) => QueryText.Link("/incidents", Filter.Pairs().Concat(view.Pairs()));
 

@@ -54,8 +54,14 @@ public sealed record RevisionResource(int Number, DateTimeOffset At, string Auth
 }
 
 /// <summary>A page of incidents: <c>next_cursor</c>, when present, fetches the next page however deep (page is 0 for cursor pages).</summary>
-/// <summary>A page of incidents, with the scope they were chosen from (its datasets: one row per real event in a combined scope).</summary>
-public sealed record IncidentPage(IReadOnlyList<IncidentResource> Items, int Page, int PageSize, long Total, string? NextCursor, ScopeJson Scope);
+/// <summary>
+/// A page of incidents, with the scope they were chosen from (its datasets: one row per real event in a combined
+/// scope) and, in a combined scope, the records of the other datasets linked to each listed one (by incident id).
+/// </summary>
+public sealed record IncidentPage(IReadOnlyList<IncidentResource> Items, int Page, int PageSize, long Total, string? NextCursor, ScopeJson Scope)
+{
+    public IReadOnlyDictionary<long, IReadOnlyList<Application.Links.LinkedRecord>>? Linked { get; init; }
+}
 
 /// <summary>The opaque keyset cursor: the last incident's start date and id.</summary>
 public static class Cursor

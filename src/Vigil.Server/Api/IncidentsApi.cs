@@ -77,7 +77,10 @@ public static class IncidentsApi
         var found = store.Query(q, includeSources: true).ToList();
         var next = found.Count == size && order is IncidentSort.Date or IncidentSort.Id ? Cursor.Of(found[^1]) : null;
         var total = store.Count(query with { Limit = null, Offset = 0 });
-        return Results.Ok(new IncidentPage([.. found.Select(IncidentResource.Of)], after is null ? number : 0, size, total, next, ScopeJson.Of(scope)));
+        return Results.Ok(new IncidentPage([.. found.Select(IncidentResource.Of)], after is null ? number : 0, size, total, next, ScopeJson.Of(scope))
+        {
+            Linked = scope.Datasets.Count > 1 ? Application.Links.LinkedRecords.Of(db, found.Select(i => i.Id)) : null,
+        });
     }
 
     private static IResult Get(long id, StoreAccess stores, HttpContext context)
