@@ -48,7 +48,10 @@ public static class ClaimText
     }
 
     /// <summary>The incidents list for the claim's scope and period: what stands behind the computed figure.</summary>
-    public static string IncidentsLink(Claim c) => QueryText.Link("/incidents",
+    /// <summary>The incident list behind a check: the claim's period, place, actor and types, in the datasets it was checked against.</summary>
+    public static string IncidentsLink(ClaimCheck check) => IncidentsLink(check.Claim, check.Scope?.Datasets ?? check.Claim.Scope.Datasets);
+
+    public static string IncidentsLink(Claim c, IReadOnlyList<string> datasets) => QueryText.Link("/incidents",
     [
         new("from", c.Period.Start.ToString("yyyy-MM-dd", Inv)),
         new("to", c.Period.End.ToString("yyyy-MM-dd", Inv)),
@@ -56,5 +59,6 @@ public static class ClaimText
         new("district", c.Scope.District),
         new("actor", c.Scope.Actor),
         .. c.Scope.EventTypes.Select(t => new KeyValuePair<string, string?>("type", t)),
+        .. datasets.Select(d => new KeyValuePair<string, string?>("dataset", d)),
     ]);
 }
