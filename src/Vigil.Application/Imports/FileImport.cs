@@ -30,12 +30,18 @@ public sealed class FileImport(IVigilDatabase db, ReferenceData reference, ILogg
     /// <summary>The logger category imports are logged under.</summary>
     public const string LogCategory = "Vigil.Imports";
 
+    /// <summary>The one check of a format name (null: detect it from the file), for adapters that check before opening anything.</summary>
+    public static FieldException? CheckFormat(string? format) =>
+        format is not null && !ImportFormats.Names.Contains(format, StringComparer.OrdinalIgnoreCase)
+            ? new FieldException("format", $"'{format}' is not one of: {string.Join(", ", ImportFormats.Names)}")
+            : null;
+
     /// <exception cref="FieldException"><c>format</c> is not a known format.</exception>
     /// <exception cref="InputException">A row is bad (and <see cref="FileImportRequest.SkipInvalid"/> is off): nothing was written.</exception>
     public ImportResult Run(FileImportRequest request, CancellationToken cancellationToken = default)
     {
-        if (request.Format is { } format && !ImportFormats.Names.Contains(format, StringComparer.OrdinalIgnoreCase))
-            throw new FieldException("format", $"'{format}' is not one of: {string.Join(", ", ImportFormats.Names)}");
+        if (CheckFormat(request.Format) is { } error)
+            throw error;
         var options = new ImportOptions
         {
             Format = request.Format,

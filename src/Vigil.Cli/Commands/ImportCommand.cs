@@ -9,7 +9,6 @@ using Vigil.Application.Incidents;
 using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
 using Vigil.Ingestion;
-using Vigil.Ingestion.Formats;
 
 namespace Vigil.Cli.Commands;
 
@@ -55,8 +54,8 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
                 return ValidationResult.Error("--rejects can name one file's rejects only; import the files one at a time");
             if (FutureDays < 0)
                 return ValidationResult.Error("--future-days: must be zero or more");
-            if (Format is not null && !ImportFormats.Names.Contains(Format, StringComparer.OrdinalIgnoreCase))
-                return ValidationResult.Error($"--format: '{Format}' is not one of: {string.Join(", ", ImportFormats.Names)}");
+            if (FileImport.CheckFormat(Format) is { } format)
+                return ValidationResult.Error($"--format: {format.Problem}");
             return ValidationResult.Success();
         }
     }
