@@ -67,7 +67,7 @@ public sealed class DatasetRegistry(IVigilDatabase db)
             Gaps = edit.Gaps is null ? c.Gaps : Gaps(edit.Gaps),
             Countries = edit.Countries is null ? c.Countries : Countries(edit.Countries),
             EventTypes = edit.EventTypes is null ? c.EventTypes : EventTypes(edit.EventTypes),
-            Kinds = edit.Kinds?.Trim() ?? c.Kinds,
+            Kinds = edit.Kinds is null ? c.Kinds : Text("kinds", edit.Kinds),
             NotRecorded = edit.NotRecorded is null ? c.NotRecorded : NotRecorded(edit.NotRecorded),
             Comprehensive = edit.Comprehensive ?? c.Comprehensive,
         };
@@ -75,8 +75,8 @@ public sealed class DatasetRegistry(IVigilDatabase db)
         return dataset with
         {
             Title = edit.Title is null ? dataset.Title : NotEmpty("title", edit.Title, "give the name surfaces show"),
-            Description = edit.Description?.Trim() ?? dataset.Description,
-            Citation = edit.Citation?.Trim() ?? dataset.Citation,
+            Description = edit.Description is null ? dataset.Description : Text("description", edit.Description, lines: true),
+            Citation = edit.Citation is null ? dataset.Citation : Text("citation", edit.Citation, lines: true),
             Licence = edit.Licence is null ? dataset.Licence : NotEmpty("licence", edit.Licence, "write 'not stated' when the dataset states none"),
             Redistributable = edit.Redistributable ?? dataset.Redistributable,
             Coverage = coverage,
@@ -84,7 +84,19 @@ public sealed class DatasetRegistry(IVigilDatabase db)
     }
 
     private static string NotEmpty(string field, string text, string hint) =>
-        text.Trim() is { Length: > 0 } trimmed ? trimmed : throw new FieldException(field, "must not be empty: " + hint);
+        Text(field, text) is { Length: > 0 } trimmed ? trimmed : throw new FieldException(field, "must not be empty: " + hint);
+
+    /// <summary>The text trimmed, refused if it holds a control character (an escape sequence would reach every terminal and report that shows it).</summary>
+    private static string Text(string field, string text, bool lines = false)
+    {
+        var trimmed = text.Trim();
+        foreach (var c in trimmed)
+        {
+            if (char.IsControl(c) && !(lines && c is '\n' or '\r' or '\t'))
+                throw new FieldException(field, $"contains the control character U+{(int)c:X4}{(lines ? "" : "; it is one line of text")}");
+        }
+        return trimmed;
+    }
 
     /// <summary>A declared bound: a day (a month or year for its first or last day), or <c>none</c> to follow the data.</summary>
     private static DateOnly? Day(string field, string text, bool end)
@@ -128,7 +140,7 @@ public sealed class DatasetRegistry(IVigilDatabase db)
             if (string.IsNullOrWhiteSpace(country))
                 throw new FieldException("countries", "a country's name must not be empty");
             // The names incidents carry: PAK and pakistan are Pakistan; a country outside the gazetteer is kept as written.
-            var name = Geo.Countries.Iso3Of(country) is { } iso ? Geo.Countries.NameByIso3[iso] : country.Trim();
+            var name = Geo.Countries.Iso3Of(country) is { } iso ? Geo.Countries.NameByIso3[iso] : Text("countries", country);
             if (!names.Contains(name, StringComparer.OrdinalIgnoreCase))
                 names.Add(name);
         }
