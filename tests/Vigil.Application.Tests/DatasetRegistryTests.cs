@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Vigil.Application.Datasets;
 using Vigil.Domain.Datasets;
 using Vigil.Domain.Errors;
@@ -35,13 +34,7 @@ public sealed class DatasetRegistryTests : IDisposable
     }
 
     /// <summary>The rows and checksum of the datasets table, read from the file.</summary>
-    private string DatasetsTable()
-    {
-        using var connection = new SqliteConnection($"Data Source={Path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        var c = TableChecksums.Compute(connection, null, "datasets");
-        return $"{c.Rows}:{c.Checksum}";
-    }
+    private string DatasetsTable() => StoreFingerprint.Of(Path, "datasets");
 
     [Fact]
     public void An_edit_of_every_field_is_saved_and_read_back_from_the_file()

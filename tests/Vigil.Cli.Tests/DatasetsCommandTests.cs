@@ -1,37 +1,24 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Vigil.Cli.Infrastructure;
-using Vigil.Storage.Backends;
 using Vigil.TestSupport;
 
 namespace Vigil.Cli.Tests;
 
 /// <summary>
 /// <c>vigil datasets</c> as a user runs it: the first rows of the bundled UCDP GED file imported first, then two Pakistan
-/// Body Count suicide attacks (1995-11-19 and 2000-11-06, as PBC's file writes them).
+/// Body Count suicide attacks (1995-11-19 and 2000-11-06; <see cref="SmallDatasets"/>).
 /// </summary>
 public sealed class DatasetsCommandTests : IDisposable
 {
-    private const string Pbc = """
-        S#,Date,Islamic Date,Blast Day Type,Holiday Type,Time,City,Latitude,Longitude,Province,Location,Location Category,Location Sensitivity,Open/Closed Space,Influencing Event/Event,Target Type,Targeted Sect if any,Killed Min,Killed Max,Injured Min,Injured Max,No. of Suicide Blasts,Explosive Weight (max),Hospital Names,Temperature(C),Temperature(F)
-        1,Sunday-November 19-1995,25 Jumaada al-THaany 1416 A.H,Holiday,Weekend,N/A,Islamabad,33.718,73.0718,Capital,Egyptian Embassy,Foreign,High,Closed,,Foreigner,None,14,15,,60,2,,,15.835,60.503
-        2,Monday-November 6-2000,10 SHa`baan 1421 A.H,Working Day,,N/A,Karachi,24.9918,66.9911,Sindh,office of Nawa-e-Waqt,Office Building,Low,Closed,,Media,None,,3,,3,1,,,23.77,74.786
-
-        """;
-
     private readonly Cli _cli = new();
 
-    /// <summary>The UCDP rows imported (after the header and HXL rows), and the years they fall in.</summary>
-    private readonly (int Rows, int FirstYear, int LastYear) _ucdp;
+    private readonly SmallDatasets.UcdpRows _ucdp;
 
     public DatasetsCommandTests()
     {
-        var lines = File.ReadLines(RepoFiles.BundledUcdp).Take(2 + 4).ToList();
-        // "year" is the third column, before any quoted field.
-        var years = lines.Skip(2).Select(l => int.Parse(l.Split(',')[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        _ucdp = (years.Count, years.Min(), years.Max());
-        Assert.Equal(0, _cli.Run("import", _cli.Dir.Write("ucdp-first-rows.csv", string.Join("\n", lines) + "\n")).ExitCode);
-        Assert.Equal(0, _cli.Run("import", _cli.Dir.Write("pbc-suicide.csv", Pbc)).ExitCode);
+        _ucdp = SmallDatasets.WriteUcdpFirstRows(_cli.Dir);
+        Assert.Equal(0, _cli.Run("import", _ucdp.Path).ExitCode);
+        Assert.Equal(0, _cli.Run("import", _cli.Dir.Write("pbc-suicide.csv", SmallDatasets.PbcSuicide)).ExitCode);
     }
 
     public void Dispose() => _cli.Dispose();
@@ -44,13 +31,7 @@ public sealed class DatasetsCommandTests : IDisposable
     }
 
     /// <summary>The rows and checksum of the datasets table, read from the file.</summary>
-    private string DatasetsTable()
-    {
-        using var connection = new SqliteConnection($"Data Source={_cli.Db};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        var c = TableChecksums.Compute(connection, null, "datasets");
-        return $"{c.Rows}:{c.Checksum}";
-    }
+    private string DatasetsTable() => StoreFingerprint.Of(_cli.Db, "datasets");
 
     [Fact]
     public void List_shows_each_dataset_in_import_order_with_the_first_imported_primary()
@@ -77,7 +58,7 @@ public sealed class DatasetsCommandTests : IDisposable
     public void At_80_columns_the_list_is_a_block_per_dataset_that_fits()
     {
         using var narrow = new Cli { Width = 80 };
-        Assert.Equal(0, narrow.Run("import", narrow.Dir.Write("pbc-suicide.csv", Pbc)).ExitCode);
+        Assert.Equal(0, narrow.Run("import", narrow.Dir.Write("pbc-suicide.csv", SmallDatasets.PbcSuicide)).ExitCode);
 
         var r = narrow.Run("datasets", "list");
 
