@@ -44,7 +44,7 @@ internal static class DatasetView
         Row("description", Or(d.Description, "-"));
         Row("citation", Or(d.Citation, "-"));
         Row("licence", d.Licence);
-        Row("rows shared", d.Redistributable ? "yes" : "no: viewers get its aggregates, never its rows");
+        Row("rows shared", d.Redistributable ? "yes" : "no: its licence forbids passing its rows on, so only analysts and admins get them; every reader gets its figures");
         Row("incidents", d.Incidents.ToString("N0", Inv));
         Row("covers", Covers(c));
         Row("declared", c.From is null && c.To is null ? "nothing: the span of its data" : $"{Day(c.From)}..{Day(c.To)}");

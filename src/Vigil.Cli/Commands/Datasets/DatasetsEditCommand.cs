@@ -32,7 +32,7 @@ public sealed class DatasetsEditCommand(CliOutput output, TimeProvider clock) : 
         public string? Licence { get; init; }
 
         [CommandOption("--redistributable <BOOL>")]
-        [Description("true: its rows may be passed on; false: viewers get its aggregates, never its rows.")]
+        [Description("true: its licence lets its rows be passed on; false: it does not (GTD, ACLED, the PBC files), so only analysts and admins get its rows, every reader its figures.")]
         public string? Redistributable { get; init; }
 
         [CommandOption("--from <DATE>")]
