@@ -7,6 +7,7 @@ using Vigil.Application.Reference;
 using Vigil.Application.Scopes;
 using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Accountability;
+using Vigil.Cli.Commands.Datasets;
 using Vigil.Cli.Commands.Links;
 using Vigil.Cli.Commands.Merge;
 using Vigil.Cli.Commands.Review;
@@ -81,6 +82,19 @@ public static class VigilCli
             .WithDescription("Import incident files (UCDP GED, ACLED, GTD, Pakistan Body Count, Vigil CSV/JSON). One transaction per file.")
             .WithExample("import", "conflict_data_pak.csv")
             .WithExample("import", "--format", "pbc-drone", "--skip-invalid", "PakistanDroneAttacks.csv");
+        config.AddBranch("datasets", datasets =>
+        {
+            datasets.SetDescription("The datasets in the database (UCDP GED, PBC, GTD, ACLED, the team's own records): what each covers, its licence and citation, and the primary one that figures count when no dataset is named.");
+            datasets.AddCommand<DatasetsListCommand>("list").WithDescription("Every dataset: title, incidents, the days it covers (with gaps), kinds of event, figures it does not record, licence, whether its rows may be shared, and the primary mark.")
+                .WithExample("datasets", "list");
+            datasets.AddCommand<DatasetsShowCommand>("show").WithDescription("Everything about one dataset, with its description, citation and the spans it covers fully.")
+                .WithExample("datasets", "show", "ucdp-ged");
+            datasets.AddCommand<DatasetsPrimaryCommand>("primary").WithDescription("Make a dataset the primary one: figures that name no dataset count it.")
+                .WithExample("datasets", "primary", "ucdp-ged");
+            datasets.AddCommand<DatasetsEditCommand>("edit").WithDescription("Change a dataset's description, licence or declared coverage: only what is given changes (a list option replaces that list), all checked before anything is written.")
+                .WithExample("datasets", "edit", "gtd", "--gap", "1993..1993", "--country", "Pakistan")
+                .WithExample("datasets", "edit", "pbc-suicide", "--from", "1995-07-01", "--to", "2017-12-31", "--type", "suicide-bombing", "--redistributable", "false");
+        });
         config.AddBranch("incidents", incidents =>
         {
             incidents.SetDescription("List and inspect incidents.");

@@ -70,6 +70,37 @@ public sealed class DatasetScopeTests : IDisposable
     }
 
     [Fact]
+    public void An_import_of_a_Vigil_file_is_recorded_under_its_format_yet_lists_only_the_datasets_its_rows_carry()
+    {
+        using var db = DatabaseLocation.Parse(_dir.File("vigil-file.db")).Open();
+        // What the importer does with a Vigil CSV: the import is named after the format, each row keeps its dataset.
+        using (var session = db.Incidents.BeginImport(new ImportRequest("vigil-csv", "export.csv", "vigil-csv", "tester")))
+        {
+            session.Upsert(Sample.Sample("ucdp-ged", "1", day: 10));
+            session.Upsert(Sample.Sample("pbc-suicide", "1", day: 20));
+            session.Commit(0, "sha-export");
+        }
+
+        var list = db.Datasets.List();
+
+        Assert.Equal(["pbc-suicide", "ucdp-ged"], list.Select(d => d.Name));
+        Assert.Equal(["pbc-suicide"], list.Where(d => d.Primary).Select(d => d.Name));
+    }
+
+    [Fact]
+    public void A_dataset_emptied_by_deletes_is_still_listed()
+    {
+        using var db = OpenWithData();
+        var id = db.Incidents.Query(IncidentQuery.All with { Datasets = ["ucdp-ged"] }).Single().Id;
+        db.Incidents.Delete(id, 1, new ChangeContext("analyst:amina", "duplicate"));
+
+        var ucdp = db.Datasets.Find("ucdp-ged");
+
+        Assert.NotNull(ucdp);
+        Assert.Equal(0, ucdp.Incidents);
+    }
+
+    [Fact]
     public void A_scope_without_datasets_is_the_primary_one_and_covers_only_its_span()
     {
         using var db = OpenWithData();

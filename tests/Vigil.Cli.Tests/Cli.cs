@@ -18,13 +18,16 @@ public sealed class Cli : IDisposable
     public TestClock Clock { get; } = new();
     public string Db { get; }
 
+    /// <summary>The test console's width in columns (a pipe is 80).</summary>
+    public int Width { get; init; } = 220;
+
     /// <summary>Runs <c>vigil ARGS --db DB</c> (the database option is added unless given).</summary>
     public CliResult Run(params string[] args) => RunWithInput("", args);
 
     /// <summary>Runs <c>vigil ARGS --db DB</c> with <paramref name="stdin"/> as standard input.</summary>
     public CliResult RunWithInput(string stdin, params string[] args)
     {
-        var console = new TestConsole().Width(220);
+        var console = new TestConsole().Width(Width);
         var error = new StringWriter();
         var stdout = new MemoryStream();
         var output = new CliOutput(console, error, () => new NonClosingStream(stdout)) { OpenStdin = () => new StringReader(stdin) };

@@ -31,6 +31,8 @@ public sealed class StartAndHelpTests : IDisposable
     [InlineData("check")]
     [InlineData("compare")]
     [InlineData("report", "monthly")]
+    [InlineData("datasets", "list")]
+    [InlineData("datasets", "edit")]
     public void Every_command_has_help(params string[] command)
     {
         var result = _cli.Run([.. command, "--help"]);

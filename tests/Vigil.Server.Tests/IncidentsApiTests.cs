@@ -98,6 +98,8 @@ public sealed class IncidentsApiTests : IDisposable
     [InlineData("""{"date_start":"2020-01-05","date_end":"2020-01-01","event_type":"bombing"}""", "date_end")]
     [InlineData("""{"date_start":"2020-01-01","event_type":"bombing","latitude":"north"}""", "latitude")]
     [InlineData("not json at all", "body")]
+    [InlineData("""{"date_start":"2020-01-01","event_type":"bombing","provnce":"Sindh"}""", "provnce")]
+    [InlineData("""{"date_start":"2020-01-01","event_type":"bombing","killed":{"bset":3}}""", "killed.bset")]
     public async Task Bad_input_to_create_or_edit_gets_problem_details_naming_the_field_and_writes_nothing(string json, string field)
     {
         var incident = _api.Seed(1)[0];

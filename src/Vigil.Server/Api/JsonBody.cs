@@ -31,7 +31,7 @@ public static class JsonBody
             var field = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "body" : e.Path.TrimStart('$', '.');
             // JsonUnmappedMemberHandling.Disallow: "The JSON property 'provnce' could not be mapped to any .NET member ...".
             if (UnknownMember(e.Message) is { } member)
-                return (null, Problems.Field(field == "body" ? member : $"{field}.{member}".TrimStart('.'), "unknown field"));
+                return (null, Problems.Field(UnknownMemberPath(field, member), "unknown field"));
             // A number too large for its field reads as "could not be converted to System.Int32": say what it is.
             var problem = e.Message.Contains("System.Int32", StringComparison.Ordinal) || e.InnerException?.Message.Contains("Int32", StringComparison.Ordinal) == true
                 ? $"is not a whole number from {int.MinValue:N0} to {int.MaxValue:N0} (too large, fractional, or not a number)"
@@ -45,6 +45,15 @@ public static class JsonBody
     /// <summary>The API's options refusing members a body type does not define (a misspelt field is an error, not dropped).</summary>
     private static JsonSerializerOptions Strict(JsonSerializerOptions options) =>
         StrictOptions.GetValue(options, o => new JsonSerializerOptions(o) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow });
+
+    /// <summary>
+    /// Where the unknown member is: the exception's path ends at it ("$.titel", "$.scope.provnce") when the reader stopped
+    /// on its name; otherwise the path is its parent's.
+    /// </summary>
+    private static string UnknownMemberPath(string field, string member) =>
+        field == "body" ? member
+        : field == member || field.EndsWith("." + member, StringComparison.Ordinal) ? field
+        : $"{field}.{member}";
 
     private static string? UnknownMember(string message)
     {

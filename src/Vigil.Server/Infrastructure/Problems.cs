@@ -14,6 +14,10 @@ public static class Problems
     public static IResult NotFound(string what) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{what} not found");
 
+    /// <summary>A 404 with the exception's message, which may say what does exist ("the datasets are ...").</summary>
+    public static IResult NotFound(NotFoundException e) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: e.Message);
+
     public static IResult Conflict(ConcurrencyException e) =>
         Results.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "The incident has changed", detail: e.Message,
             extensions: new Dictionary<string, object?> { ["current_revision"] = e.ActualRevision });

@@ -2,6 +2,7 @@ using System.Reflection;
 using Spectre.Console.Cli;
 using Vigil.Cli.Commands;
 using Vigil.Cli.Commands.Accountability;
+using Vigil.Cli.Commands.Datasets;
 using Vigil.Cli.Infrastructure;
 using Vigil.TestSupport.Hostile;
 
@@ -32,6 +33,8 @@ public sealed class HostileCliTests : IDisposable
         (["check"], typeof(CheckCommand.Settings), ["--metric", "killed", "--value", "3", "--period", "2020-01"]),
         (["report", "monthly"], typeof(ReportMonthlyCommand.Settings), ["--format", "markdown"]),
         (["crossings", "status", "torkham"], typeof(CrossingsStatusCommand.Settings), []),
+        // Not a query, but every value it takes is text an analyst types.
+        (["datasets", "edit", "t"], typeof(DatasetsEditCommand.Settings), []),
     ];
 
     private static readonly HashSet<string> NotFuzzed = new(StringComparer.Ordinal) { "db", "out", "file" };
