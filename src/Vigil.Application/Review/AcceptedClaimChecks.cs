@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Vigil.Application.Claims;
 using Vigil.Application.Reference;
 using Vigil.Domain.Claims;
-using Vigil.Application.Claims;
 using Vigil.Storage;
 
 namespace Vigil.Application.Review;

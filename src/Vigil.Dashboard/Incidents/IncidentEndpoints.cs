@@ -1,5 +1,5 @@
-using Vigil.Application.Scopes;
 using Microsoft.AspNetCore.Authorization;
+using Vigil.Application.Scopes;
 using Vigil.Dashboard.Shell;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;

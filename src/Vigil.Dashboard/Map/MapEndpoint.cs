@@ -58,7 +58,8 @@ internal static class MapEndpoint
         var province = filter.Province.Length == 1 && reference.Gazetteer.FindProvince(filter.Province[0], iso) is { } p ? reference.Gazetteer.Current(p) : null;
         var map = iso is null ? null : ChoroplethMap.Create(new MapScope(iso, province), PeriodName(query.From, query.To), districts, points);
         return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, map, districts,
-            incidents, killed, points.Sum(x => x.Count), null) { Scope = scope });
+            incidents, killed, points.Sum(x => x.Count), null)
+        { Scope = scope });
     }
 
     /// <summary>"January 2021 – December 2021" for whole months, else the days; "all dates" without either end.</summary>
