@@ -1,16 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console.Cli;
+using Vigil.Application.News;
 using Vigil.Application.Reference;
-using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
-using Vigil.Domain.Claims;
-using Vigil.Domain.Errors;
-using Vigil.Domain.Text;
-using Vigil.Extraction;
-using Vigil.Extraction.Input;
-using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;
 
@@ -45,106 +38,21 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock, Refe
     {
         DateOnly? published = settings.Published is null ? null : DateOnly.ParseExact(settings.Published, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         using var db = settings.OpenStore(clock);
-        var queue = db.Candidates;
+        var ingestion = new NewsIngestion(db, reference);
+        var inv = CultureInfo.InvariantCulture;
         foreach (var file in settings.Files)
         {
-            if (!File.Exists(file))
-                throw new NotFoundException($"{file}: no such file");
-            var candidates = new List<ExtractionCandidate>();
-            foreach (var article in ArticleReader.Read(file, published))
+            var result = ingestion.Run(new NewsIngestionRequest(file, published, settings.AcceptAll, settings.By ?? Environment.UserName), cancellationToken);
+            output.Out.WriteLine(string.Create(inv,
+                $"{file}: {result.CandidateIds.Count} candidates queued for review ({string.Join(", ", result.Kinds.Select(k => $"{k.Count} {k.Kind}"))})"));
+            if (result.Accepted is { } a)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                candidates.AddRange(Candidates(reference.Extractor.Extract(article)));
+                foreach (var why in a.LeftWhy)
+                    output.Error.WriteLine(why);
+                output.Out.WriteLine(string.Create(inv,
+                    $"{file}: {a.Accepted} report candidates accepted as incidents ({a.Created} new, {a.IntoStored} merged into stored incidents, {a.Clustered} merged with other reports of the same attack), {a.Left} left pending"));
             }
-            var ids = queue.Add(candidates);
-            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{file}: {ids.Count} candidates queued for review ({string.Join(", ", candidates.GroupBy(c => c.Kind).Select(g => $"{g.Count()} {g.Key}"))})"));
-            if (settings.AcceptAll)
-                AcceptReports(db, [.. ids.Select((id, i) => (id, candidates[i])).Where(x => x.Item2.Kind == "report").Select(x => (x.id, x.Item2.Payload))],
-                    settings.By ?? Environment.UserName, file);
         }
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// The bulk accept: the file's report candidates are merged first (into stored incidents they match, with each
-    /// other when several report one attack; each merge recorded and reversible), the rest accepted one by one as new
-    /// incidents; ambiguous ones (several stored incidents match equally) stay pending for an analyst.
-    /// </summary>
-    private void AcceptReports(IVigilDatabase db, IReadOnlyList<(long Id, string Payload)> reports, string by, string file)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        var queue = db.Candidates;
-        var (plan, _) = QueueMerges.Plan(db, 1, reports);
-        int created = 0, into = 0, clustered = 0, left = 0;
-        foreach (var merge in QueueMerges.Apply(db, plan, by))
-        {
-            if (merge.Planned.Entry.Outcome == Extraction.Merging.MergeOutcome.IntoExisting)
-                into += merge.Planned.CandidateIds.Count;
-            else
-                clustered += merge.Planned.CandidateIds.Count;
-        }
-        foreach (var p in plan.Where(p => p.LeftForReview))
-        {
-            if (p.Entry.Ambiguous)
-            {
-                left += p.CandidateIds.Count;
-                output.Error.WriteLine(string.Create(inv, $"{file}: candidates {string.Join(",", p.CandidateIds)} left pending: {p.Entry.Why}"));
-                continue;
-            }
-            foreach (var id in p.CandidateIds)
-            {
-                try
-                {
-                    queue.Accept(id, by, c => Extraction.Review.ReportIncident.FromPayload(c.Payload));
-                    created++;
-                }
-                catch (VigilException e)
-                {
-                    left++;
-                    output.Error.WriteLine(string.Create(inv, $"{file}: candidate {id} left pending: {e.Message}"));
-                }
-            }
-        }
-        output.Out.WriteLine(string.Create(inv,
-            $"{file}: {created + into + clustered} report candidates accepted as incidents ({created} new, {into} merged into stored incidents, {clustered} merged with other reports of the same attack), {left} left pending"));
-    }
-
-    /// <summary>One pending candidate per extracted item, each with a summary, its evidence and the full JSON.</summary>
-    public static IEnumerable<ExtractionCandidate> Candidates(ArticleExtraction x)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        var a = x.Article;
-        var published = a.Published?.ToString("yyyy-MM-dd", inv);
-        ExtractionCandidate Make(string kind, string summary, string? evidence, string payload) =>
-            new(0, a.Id, a.Source, a.Url, published, kind, summary, evidence, payload, CandidateStatus.Pending, null, "", null, null);
-
-        if (x.Report is { } r)
-        {
-            var summary = string.Join("; ", new[]
-            {
-                r.Killed is { } k ? $"killed {k.Best?.ToString(inv) ?? "?"} ({k.Rule})" : null,
-                r.Injured is { } i ? $"injured {i.Best?.ToString(inv) ?? "?"} ({i.Rule})" : null,
-                r.EventType is { } t ? EnumText<Domain.Incidents.EventType>.Format(t.Value) : null,
-                r.Place?.Place.Admin2 ?? r.Place?.Place.Admin1,
-                r.Date is { } d ? d.Value.Start.ToString("yyyy-MM-dd", inv) : null,
-                r.Perpetrator?.Value.Actor.Name,
-            }.Where(s => s is not null));
-            var payload = JsonSerializer.SerializeToNode(r, ExtractionJson.Options)!.AsObject();
-            payload["headline"] = a.Title;
-            payload["url"] = a.Url;
-            yield return Make("report", summary, r.Killed?.Phrase ?? r.EventType?.Evidence, payload.ToJsonString());
-        }
-        foreach (var c in x.Claims)
-        {
-            yield return Make("claim", $"{EnumText<ClaimMetric>.Format(c.Metric)} {EnumText<ValueQualifier>.Format(c.Qualifier)} {c.Value?.ToString(inv)} in {c.Period.Label}",
-                c.Evidence is { } e ? x.Text[e.Start..e.End] : null, ClaimJson.ToJson(c).ToJsonString());
-        }
-        foreach (var e in x.Engagements)
-            yield return Make("engagement", $"{e.Who.Value} to {e.Where?.Text ?? "?"}", x.Text[e.Start..e.End], JsonSerializer.Serialize(e, ExtractionJson.Options));
-        foreach (var b in x.BorderEvents)
-            yield return Make("border-event", $"{EnumText<Extraction.Statements.BorderEventKind>.Format(b.Kind)} of {b.Crossing.Place.Location}", b.Cue.Evidence, JsonSerializer.Serialize(b, ExtractionJson.Options));
-        foreach (var m in x.Commitments)
-            yield return Make("commitment", $"{m.GiverActor ?? m.Giver?.Value ?? "?"} to {m.Recipient ?? "?"}", x.Text[m.Start..m.End], JsonSerializer.Serialize(m, ExtractionJson.Options));
     }
 }
