@@ -3,9 +3,12 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using Vigil.Application.Figures;
+using Vigil.Application.Reference;
 using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Claims;
+using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
 using Vigil.Statistics;
@@ -14,7 +17,7 @@ using Vigil.Storage;
 namespace Vigil.Cli.Commands;
 
 /// <summary><c>vigil stats series</c>: incidents, killed and injured per period, with changes, records and spikes.</summary>
-public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, ScopeParser scopes) : Command<StatsSeriesCommand.Settings>
+public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<StatsSeriesCommand.Settings>
 {
     public sealed class Settings : FilterSettings
     {
@@ -80,17 +83,18 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Sco
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
         var unit = EnumText<PeriodUnit>.Parse(settings.By);
         var breakdown = settings.Breakdown is null ? GroupBy.None : ParseBreakdown(settings.Breakdown)!.Value;
         var metric = EnumText<ClaimMetric>.Parse(settings.Metric);
-        var scope = settings.ToScope(scopes, db);
-        var filter = scope.Query;
-
         if (settings.Explain is not null)
-            return Explain(store, filter, Period.Parse(settings.Explain), breakdown, settings.Key, settings.Json);
+        {
+            var explained = OptionErrors.Named(() => new FigureExplanation(db, reference).Run(
+                new FigureExplanationRequest(settings.ToInput(), Period.Parse(settings.Explain), breakdown, settings.Key)));
+            return Explain(explained.Incidents, Period.Parse(settings.Explain), settings.Key, settings.Json);
+        }
 
-        var series = SeriesBuilder.Build(store, new SeriesRequest(filter, unit, breakdown, scope.Coverage));
+        var (scope, series) = OptionErrors.Named(() => new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(settings.ToInput(), unit, breakdown)));
+        var filter = scope.Query;
         var rows = SeriesRows.Of(series, metric, wholeHistory: filter.From is null).ToList();
         if (settings.Json)
         {
@@ -139,10 +143,8 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Sco
         return ExitCodes.Success;
     }
 
-    private int Explain(IIncidentStore store, IncidentQuery filter, Period period, GroupBy breakdown, string? key, bool json)
+    private int Explain(IReadOnlyList<Incident> incidents, Period period, string? key, bool json)
     {
-        var query = Scopes.InPeriod(key is null ? filter : Scopes.ForKey(filter, breakdown, key), period);
-        var incidents = store.Query(query with { Sort = IncidentSort.Killed, Descending = true }).ToList();
         if (json)
         {
             output.Out.WriteLine(JsonSerializer.Serialize(new { period = period.Label, key, ids = incidents.Select(i => i.Id) }, CliJson.Options));

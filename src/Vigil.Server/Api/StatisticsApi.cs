@@ -1,3 +1,4 @@
+using Vigil.Application.Figures;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Scopes;
@@ -41,7 +42,7 @@ public static class StatisticsApi
             .WithSummary("The ids of the incidents behind one period's figure (and one breakdown key).");
     }
 
-    private static IResult Series(StoreAccess stores, ScopeParser scopes, [AsParameters] FilterParameters filter, string? by, string? breakdown, string? metric)
+    private static IResult Series(StoreAccess stores, ReferenceData reference, [AsParameters] FilterParameters filter, string? by, string? breakdown, string? metric)
     {
         if (ScopeParser.Validate(filter.ToInput()) is { } invalid)
             return Problems.Field(invalid.Field, invalid.Problem);
@@ -55,10 +56,16 @@ public static class StatisticsApi
         if (metric is not null && !EnumText<ClaimMetric>.TryParse(metric, out m))
             return Problems.Field("metric", $"'{metric}' is not one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
         using var db = stores.Open();
-        var (scope, error) = filter.ToScope(scopes, db);
-        if (error is { } e)
+        SeriesFiguresResult figures;
+        try
+        {
+            figures = new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(filter.ToInput(), unit, groupBy));
+        }
+        catch (FieldException e)
+        {
             return Problems.Field(e.Field, e.Problem);
-        var series = SeriesBuilder.Build(db.Incidents, new SeriesRequest(scope!.Query, unit, groupBy, scope.Coverage));
+        }
+        var (scope, series) = figures;
         if (Security.ResponseBounds.SeriesProblem(series) is { } tooLarge)
             return tooLarge;
         return Results.Ok(new
@@ -95,7 +102,7 @@ public static class StatisticsApi
         }
     }
 
-    private static IResult Explain(StoreAccess stores, ScopeParser scopes, [AsParameters] FilterParameters filter, string period, string? breakdown, string? key)
+    private static IResult Explain(StoreAccess stores, ReferenceData reference, [AsParameters] FilterParameters filter, string period, string? breakdown, string? key)
     {
         if (ScopeParser.Validate(filter.ToInput()) is { } invalid)
             return Problems.Field(invalid.Field, invalid.Problem);
@@ -105,10 +112,14 @@ public static class StatisticsApi
         if (key is not null && (breakdown is null || !Breakdowns.TryGetValue(breakdown, out groupBy)))
             return Problems.Field("breakdown", "a key needs a breakdown: " + string.Join(", ", Breakdowns.Keys));
         using var db = stores.Open();
-        var (scope, error) = filter.ToScope(scopes, db);
-        if (error is { } e)
+        try
+        {
+            var explained = new FigureExplanation(db, reference).Run(new FigureExplanationRequest(filter.ToInput(), p, groupBy, key) { Ids = true });
+            return Results.Ok(new { period = p.Label, key, scope = ScopeJson.Of(explained.Scope), ids = explained.IncidentIds });
+        }
+        catch (FieldException e)
+        {
             return Problems.Field(e.Field, e.Problem);
-        var q = key is null ? scope!.Query : Scopes.ForKey(scope!.Query, groupBy, key);
-        return Results.Ok(new { period = p.Label, key, scope = ScopeJson.Of(scope), ids = db.Incidents.QueryIds(Scopes.InPeriod(q, p)) });
+        }
     }
 }
