@@ -2,8 +2,8 @@ using System.ComponentModel;
 using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
-using Vigil.Application.Links;
-using Vigil.Application.Scopes;
+using Vigil.Application.Incidents;
+using Vigil.Application.Reference;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Text;
@@ -12,7 +12,7 @@ using Vigil.Storage;
 
 namespace Vigil.Cli.Commands;
 
-public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, ScopeParser scopes) : Command<IncidentsListCommand.Settings>
+public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<IncidentsListCommand.Settings>
 {
     public sealed class Settings : FilterSettings
     {
@@ -55,27 +55,26 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, S
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var store = db.Incidents;
         var machine = settings.Json || settings.Csv;
         var limit = settings.Limit switch { 0 => (int?)null, null => machine ? null : 50, var n => n };
-        var scope = settings.ToScope(scopes, db);
-        var query = scope.Query with
+        var listing = OptionErrors.Named(() => new IncidentListing(db, reference).Run(new IncidentListRequest(settings.ToInput())
         {
             Sort = EnumText<IncidentSort>.Parse(settings.Sort),
             Descending = settings.Descending,
             Limit = limit,
             Offset = settings.Offset,
-        };
-        var incidents = store.Query(query, includeSources: machine);
+            IncludeSources = machine,
+        }));
+        var scope = listing.Scope;
         if (settings.Json)
         {
             using var stdout = output.OpenStdout();
-            VigilJsonWriter.Write(stdout, incidents, lines: false);
+            VigilJsonWriter.Write(stdout, listing.Items, lines: false);
             return ExitCodes.Success;
         }
         if (settings.Csv)
         {
-            VigilCsvWriter.Write(output.Out, incidents);
+            VigilCsvWriter.Write(output.Out, listing.Items);
             output.Out.Flush();
             return ExitCodes.Success;
         }
@@ -87,14 +86,14 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, S
         if (combined)
             table.AddColumn("also in");
         var shown = 0;
-        var page = incidents.ToList();
-        var linked = combined ? LinkedRecords.Of(db, page.Select(i => i.Id)) : new Dictionary<long, IReadOnlyList<LinkedRecord>>();
+        var page = listing.Items.ToList();
+        var linked = listing.Linked(page);
         foreach (var incident in page)
         {
             IncidentTable.AddRow(table, incident, combined ? [string.Join(", ", linked.GetValueOrDefault(incident.Id) ?? [])] : []);
             shown++;
         }
-        var total = store.Count(query with { Limit = null, Offset = 0 });
+        var total = listing.Total();
         output.Console.Write(table);
         output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[grey]{shown:N0} of {total:N0} incidents{(shown < total ? "; --limit 0 shows all, --offset pages" : "")}[/]"));

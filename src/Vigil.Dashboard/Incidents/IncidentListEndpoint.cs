@@ -1,9 +1,11 @@
 using System.Globalization;
+using Vigil.Application.Incidents;
 using Vigil.Application.Links;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
 using Vigil.Application.Scopes;
 using Vigil.Dashboard.Shell;
+using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
 using Vigil.Storage;
 using Vigil.Web.Auth;
@@ -20,7 +22,7 @@ internal static class IncidentListEndpoint
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    public static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference)
+    public static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ReferenceData reference)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
@@ -31,22 +33,40 @@ internal static class IncidentListEndpoint
         var store = db.Incidents;
         var options = FilterOptions.Load(store, reference);
         var (view, viewError) = ListView.Of(q);
-        var (scope, error) = filter.ToScope(scopes, db);
+        var (parameters, error) = filter.Parameters();
+        if (error is null && ScopeParser.Validate(parameters!.ToInput()) is { } invalid)
+            error = new FieldError(invalid.Field, invalid.Problem);
         error ??= viewError;
         if (error is not null)
             return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, [], 0, error), StatusCodes.Status400BadRequest);
-
-        if (RowAccess.Withheld(context, scope!) is { Count: > 0 } withheld)
+        IncidentList listing;
+        try
         {
-            var withheldError = new FieldError("dataset", RowLicences.Explain(withheld));
-            return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, [], 0, withheldError) { Scope = scope }, StatusCodes.Status403Forbidden);
+            listing = new IncidentListing(db, reference).Run(new IncidentListRequest(parameters!.ToInput())
+            {
+                Sort = view.Sort,
+                Descending = view.Descending,
+                Limit = view.PageSize,
+                Offset = (view.Page - 1) * view.PageSize,
+                MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
+            });
         }
-        var query = scope!.Query;
-        var paged = query with { Sort = view.Sort, Descending = view.Descending, Limit = view.PageSize, Offset = (view.Page - 1) * view.PageSize };
-        var items = store.Query(paged).ToList();
-        var total = store.Count(query);
-        var linked = scope.Datasets.Count > 1 ? LinkedRecords.Of(db, items.Select(i => i.Id)) : new Dictionary<long, IReadOnlyList<LinkedRecord>>();
-        return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, items, total, null) { Scope = scope, Linked = linked });
+        catch (FieldException e)
+        {
+            return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, [], 0, new FieldError(e.Field, e.Problem)), StatusCodes.Status400BadRequest);
+        }
+        catch (RowsWithheldException e)
+        {
+            var withheld = new FieldError("dataset", e.Message);
+            var scope = new ScopeParser(reference).Resolve(parameters!.ToInput(), db.Datasets);
+            return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, [], 0, withheld) { Scope = scope }, StatusCodes.Status403Forbidden);
+        }
+        var items = listing.Items.ToList();
+        return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, items, listing.Total(), null)
+        {
+            Scope = listing.Scope,
+            Linked = listing.Linked(items),
+        });
     }
 }
 

@@ -30,17 +30,8 @@ public sealed record IncidentFilter(
         return problem is { } e ? (null, new FieldError(e.Field, e.Problem)) : (scope, null);
     }
 
-    /// <summary>The store query, or the parameter at fault and why.</summary>
-    public (IncidentQuery? Query, FieldError? Error) ToQuery(ScopeParser parser)
-    {
-        var (parameters, error) = Parameters();
-        if (error is not null)
-            return (null, error);
-        var (query, problem) = parameters!.ToQuery(parser);
-        return problem is { } e ? (null, new FieldError(e.Field, e.Problem)) : (query, null);
-    }
-
-    private (FilterParameters? Parameters, FieldError? Error) Parameters()
+    /// <summary>The filter as the API's parameters, or the parameter that is not a value at all (min_killed not a number).</summary>
+    public (FilterParameters? Parameters, FieldError? Error) Parameters()
     {
         int? minKilled = null;
         if (MinKilled is not null)

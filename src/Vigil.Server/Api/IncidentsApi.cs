@@ -40,7 +40,7 @@ public static class IncidentsApi
     /// <summary>Pages by number reach this many incidents deep; beyond it, follow next_cursor (keyset paging).</summary>
     public const int MaxOffset = 10_000;
 
-    private static IResult List(HttpContext context, StoreAccess stores, ScopeParser scopes, ServerOptions options, [AsParameters] FilterParameters filter,
+    private static IResult List(HttpContext context, StoreAccess stores, ReferenceData reference, ServerOptions options, [AsParameters] FilterParameters filter,
         string? sort, bool? desc, int? page, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page_size")] int? pageSize, string? cursor)
     {
         if (ScopeParser.Validate(filter.ToInput()) is { } invalid)
@@ -66,20 +66,33 @@ public static class IncidentsApi
             return Problems.Field("page", $"pages by number reach {MaxOffset:N0} incidents deep; follow next_cursor (sort by date or id) to go further, or use /api/v1/exports");
 
         using var db = stores.Open();
-        var (scope, error) = filter.ToScope(scopes, db);
-        if (error is { } e)
-            return Problems.Field(e.Field, e.Problem);
-        if (RowAccess.Withheld(context, scope!) is { Count: > 0 } withheld)
-            return RowAccess.Problem(withheld);
-        var query = scope!.Query;
-        var store = db.Incidents;
-        var q = query with { Sort = order, Descending = desc ?? (sort is null), Limit = size, Offset = after is null ? (number - 1) * size : 0, After = after };
-        var found = store.Query(q, includeSources: true).ToList();
-        var next = found.Count == size && order is IncidentSort.Date or IncidentSort.Id ? Cursor.Of(found[^1]) : null;
-        var total = store.Count(query with { Limit = null, Offset = 0 });
-        return Results.Ok(new IncidentPage([.. found.Select(IncidentResource.Of)], after is null ? number : 0, size, total, next, ScopeJson.Of(scope))
+        IncidentList listing;
+        try
         {
-            Linked = scope.Datasets.Count > 1 ? Application.Links.LinkedRecords.Of(db, found.Select(i => i.Id)) : null,
+            listing = new IncidentListing(db, reference).Run(new IncidentListRequest(filter.ToInput())
+            {
+                Sort = order,
+                Descending = desc ?? (sort is null),
+                Limit = size,
+                Offset = after is null ? (number - 1) * size : 0,
+                After = after,
+                IncludeSources = true,
+                MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
+            });
+        }
+        catch (FieldException e)
+        {
+            return Problems.Field(e.Field, e.Problem);
+        }
+        catch (RowsWithheldException e)
+        {
+            return RowAccess.Problem(e.Withheld);
+        }
+        var found = listing.Items.ToList();
+        var next = found.Count == size && order is IncidentSort.Date or IncidentSort.Id ? Cursor.Of(found[^1]) : null;
+        return Results.Ok(new IncidentPage([.. found.Select(IncidentResource.Of)], after is null ? number : 0, size, listing.Total(), next, ScopeJson.Of(listing.Scope))
+        {
+            Linked = listing.Scope.Datasets.Count > 1 ? listing.Linked(found) : null,
         });
     }
 

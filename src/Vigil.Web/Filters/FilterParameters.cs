@@ -41,17 +41,4 @@ public sealed record FilterParameters(
             return (null, (e.Field, e.Problem));
         }
     }
-
-    /// <summary>The store query (through the one scope parser), or the field at fault and why.</summary>
-    public (IncidentQuery? Query, (string Field, string Problem)? Error) ToQuery(ScopeParser parser)
-    {
-        try
-        {
-            return (parser.Parse(ToInput()), null);
-        }
-        catch (FieldException e)
-        {
-            return (null, (e.Field, e.Problem));
-        }
-    }
 }
