@@ -56,6 +56,7 @@ public sealed class IndicatorDatasetTests
         Assert.Equal(["2020-02", "2020-03", "2020-04", "2020-05", "2020-06"], result.Before.Select(v => v.Period.Label));
         Assert.All(result.Before.Concat(result.After), v => Assert.Equal(10, v.Value));
         Assert.Equal(6, result.After.Count);
+        Assert.Equal(["test"], result.Datasets);
     }
 
     [Fact]
@@ -70,5 +71,6 @@ public sealed class IndicatorDatasetTests
         // "news" covers January 2020 to March 2021: five months after October 2020, each with its 4.
         Assert.Equal(["2020-11", "2020-12", "2021-01", "2021-02", "2021-03"], result.After.Select(v => v.Period.Label));
         Assert.All(result.Before.Concat(result.After), v => Assert.Equal(4, v.Value));
+        Assert.Equal(["news"], result.Datasets);
     }
 }

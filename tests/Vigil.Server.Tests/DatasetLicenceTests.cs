@@ -80,6 +80,22 @@ public sealed class DatasetLicenceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_overview_gives_a_viewer_GTDs_figures_without_listing_its_incidents()
+    {
+        SeedGtd(_api);
+        using var viewer = _api.Client(ApiRole.Viewer);
+        using var analyst = _api.Client(ApiRole.Analyst);
+
+        var forViewer = JsonDocument.Parse(await viewer.GetStringAsync("/api/v1/statistics/overview?dataset=gtd&month=2020-01", Ct)).RootElement;
+        var forAnalyst = JsonDocument.Parse(await analyst.GetStringAsync("/api/v1/statistics/overview?dataset=gtd&month=2020-01", Ct)).RootElement;
+
+        Assert.Equal(Killed.Sum(), forViewer.GetProperty("headlines")[1].GetProperty("value").GetInt64());
+        Assert.Equal(0, forViewer.GetProperty("notable").GetArrayLength());
+        Assert.Contains(forViewer.GetProperty("statements").EnumerateArray(), s => s.GetString()!.Contains("not listed here", StringComparison.Ordinal));
+        Assert.Equal(Killed.Length, forAnalyst.GetProperty("notable").GetArrayLength());
+    }
+
+    [Fact]
     public async Task An_anonymous_reader_is_refused_GTD_rows_too()
     {
         SeedGtd(_anonymous);

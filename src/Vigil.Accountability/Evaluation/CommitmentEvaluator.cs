@@ -64,7 +64,10 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
         var afterValues = after.Select(p => new IndicatorValue(p, values[p])).ToList();
 
         CommitmentEvaluation Result(RateComparison? rates, ItsResult? its, EvaluationMethod method, OutcomeVerdict verdict, string reason) =>
-            new(commitment.Key, indicator, beforeValues, afterValues, rates, its, method, verdict, reason, last);
+            new(commitment.Key, indicator, beforeValues, afterValues, rates, its, method, verdict, reason, last)
+            {
+                Datasets = datasets is null || indicator.Metric == IndicatorMetric.DaysClosed ? [] : InScope(indicator.Filter).Names,
+            };
 
         var unit = Period.UnitName(indicator.Unit);
         if (before.Count < MinPeriodsPerWindow || after.Count < MinPeriodsPerWindow)

@@ -19,6 +19,9 @@ public sealed record CommitmentEvaluation(
     string Reason,
     DateOnly? DataEnd)
 {
+    /// <summary>The datasets the indicator was counted in, in order of precedence (empty: every incident, for an evaluator given no datasets).</summary>
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+
     public long BeforeTotal => Before.Sum(v => v.Value);
     public long AfterTotal => After.Sum(v => v.Value);
     public double? BeforeMean => Before.Count == 0 ? null : (double)BeforeTotal / Before.Count;

@@ -18,11 +18,17 @@ public sealed record EvaluationView(
     double? RateBefore, double? RateAfter, double? RateRatio, double? RateRatioLow, double? RateRatioHigh, double? RateTestP,
     ItsResult? TimeSeries, EvaluationMethod Method, OutcomeVerdict Verdict, string VerdictText, string Reason, DateOnly? DataEnd)
 {
+    /// <summary>The datasets the indicator was counted in (empty for days closed).</summary>
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+
     public static EvaluationView Of(CommitmentEvaluation e) => new(
         e.CommitmentKey, e.Indicator.Name, e.Indicator.Metric, Domain.Time.Period.UnitName(e.Indicator.Unit), e.Indicator.Direction,
         e.Before.Select(v => new ValueView(v.Period.Label, v.Value)).ToList(), e.After.Select(v => new ValueView(v.Period.Label, v.Value)).ToList(),
         e.BeforeTotal, e.AfterTotal, e.Rates?.RateBefore, e.Rates?.RateAfter, e.Rates?.RateRatio, e.Rates?.RatioLow, e.Rates?.RatioHigh, e.Rates?.PValue,
-        e.TimeSeries, e.Method, e.Verdict, Verdicts.Describe(e.Verdict), e.Reason, e.DataEnd);
+        e.TimeSeries, e.Method, e.Verdict, Verdicts.Describe(e.Verdict), e.Reason, e.DataEnd)
+    {
+        Datasets = e.Datasets,
+    };
 }
 
 public sealed record ScorecardLineView(string Commitment, DateOnly MadeOn, string Words, bool Sample, int? Score, string? ScoreText,

@@ -22,6 +22,12 @@ public sealed record MonthlyReportRequest
     public IReadOnlyList<string> Datasets { get; init; } = [];
     public ScopeInput? Filters { get; init; }
     public bool WithAccountability { get; init; } = true;
+
+    /// <summary>
+    /// Whether the reader may receive rows of datasets that may not be passed on (<see cref="RowLicences"/>); when not,
+    /// the report keeps every figure but lists none of those datasets' incidents.
+    /// </summary>
+    public bool MayReceiveRestricted { get; init; } = true;
 }
 
 /// <summary>The assessment built, with the month it covers (and whether that was the default), the place's name and the scope.</summary>
@@ -44,6 +50,14 @@ public sealed class MonthlyReports(IVigilDatabase db, ReferenceData reference, T
             .Build(month, new ReportScope(scope.Query, scopeName, scope.Label, scope.Datasets, scope.Coverage));
         if (request.WithAccountability)
             report = AccountabilitySectionBuilder.AddTo(report, db.Incidents, db.Accountability, clock, month, db.Datasets);
+        if (RowLicences.Withheld(scope.Datasets, request.MayReceiveRestricted) is { Count: > 0 } withheld && report.Notable.Count > 0)
+        {
+            report = report with
+            {
+                Notable = [],
+                Statements = [.. report.Statements, $"The deadliest incidents are not listed here: {RowLicences.Explain(withheld)}."],
+            };
+        }
         return new MonthlyReportResult(report, month, latest, scopeName, scope);
     }
 

@@ -42,6 +42,7 @@ internal static class OverviewEndpoint
                 Country = filter.Country,
                 Datasets = filter.Datasets,
                 WithAccountability = false,
+                MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
             });
             return Pages.Render<OverviewPage>(chrome,
                 new OverviewModel(filter, options, built.Month, built.LatestMonth, built.Report, ReportFigures.For(built.Report), null));

@@ -20,7 +20,7 @@ public static class ReportsApi
         api.MapGet("/reports/monthly", Monthly).WithTags("reports").RequireAuthorization(Policies.Read)
             .WithSummary("The monthly security assessment (format html or pdf; province to limit it).");
 
-    private static IResult Monthly(StoreAccess stores, ReferenceData reference, TimeProvider clock, string month, string? format, string? province, string? country, string[]? dataset)
+    private static IResult Monthly(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string month, string? format, string? province, string? country, string[]? dataset)
     {
         var name = format ?? "html";
         if (name is not ("html" or "pdf") || ReportRenderers.For(name) is not { } renderer)
@@ -35,6 +35,7 @@ public static class ReportsApi
                 Province = province,
                 Country = country ?? "Pakistan",
                 Datasets = dataset ?? [],
+                MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
             });
         }
         catch (FieldException e)

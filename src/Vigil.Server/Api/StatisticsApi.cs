@@ -78,7 +78,7 @@ public static class StatisticsApi
         });
     }
 
-    private static IResult Overview(StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string? country, string[]? dataset)
+    private static IResult Overview(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string? country, string[]? dataset)
     {
         using var db = stores.Open();
         try
@@ -90,6 +90,7 @@ public static class StatisticsApi
                 Country = country ?? "Pakistan",
                 Datasets = dataset ?? [],
                 WithAccountability = false,
+                MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
             }).Report);
         }
         catch (FieldException e)

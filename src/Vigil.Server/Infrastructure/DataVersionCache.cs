@@ -25,6 +25,8 @@ public sealed class DataVersionCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.QueryKeys = "*";
         var version = context.HttpContext.RequestServices.GetRequiredService<DataVersion>();
         context.CacheVaryByRules.VaryByValues["data_version"] = version.Current().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Readers who may not receive rows of restricted datasets get answers without them (RowLicences): never one another's.
+        context.CacheVaryByRules.VaryByValues["rows"] = Web.Auth.RowAccess.MayReceiveRestricted(context.HttpContext) ? "all" : "open";
         return ValueTask.CompletedTask;
     }
 

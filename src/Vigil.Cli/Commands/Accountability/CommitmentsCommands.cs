@@ -67,6 +67,8 @@ public sealed class CommitmentsEvaluateCommand(CliOutput output, TimeProvider cl
         foreach (var e in evaluations)
         {
             output.Console.MarkupLine($"[bold]{Markup.Escape(e.CommitmentKey)}[/]: {Markup.Escape(e.Indicator.Name)} ({EnumText<ProgressDirection>.Format(e.Indicator.Direction)} is progress)");
+            if (e.Datasets.Count > 0)
+                output.Console.MarkupLine($"  [grey]counted in: {Markup.Escape(string.Join(" + ", e.Datasets))}{(e.Datasets.Count > 1 ? ", linked" : "")}[/]");
             output.Console.MarkupLine($"  before: {Markup.Escape(Values(e.Before))}");
             output.Console.MarkupLine($"  after:  {Markup.Escape(Values(e.After))}");
             if (e.Rates is { } r)
