@@ -50,6 +50,8 @@ public sealed class AccountabilityService(IIncidentStore incidents, IAccountabil
     public NearbyViolenceReport NearbyViolence(string key, double radiusKm, Domain.Time.PeriodUnit unit)
     {
         var report = Crossing(key);
-        return NearbyViolenceReport.Build(incidents, report.Crossing, report.Episodes, radiusKm, unit, Today);
+        // Counted in the primary dataset (with the database's datasets): never several datasets added together.
+        IReadOnlyList<string>? primary = datasets?.List().Where(d => d.Primary).Select(d => d.Name).ToList();
+        return NearbyViolenceReport.Build(incidents, report.Crossing, report.Episodes, radiusKm, unit, Today, primary);
     }
 }

@@ -54,9 +54,37 @@ public sealed class NearbyViolenceTests : IDisposable
     [Fact]
     public void A_wider_radius_takes_in_the_incident_45_km_away()
     {
-        var near = NearbyViolenceReport.Nearby(_store, Torkham, 50);
+        var near = NearbyViolenceReport.Nearby(_store, Torkham, 50, []);
         Assert.Equal(5, near.Count);
-        Assert.Equal(4, NearbyViolenceReport.Nearby(_store, Torkham, 25).Count);
+        Assert.Equal(4, NearbyViolenceReport.Nearby(_store, Torkham, 25, []).Count);
+    }
+
+    [Fact]
+    public void Violence_near_a_crossing_counts_the_primary_dataset_not_every_dataset_added_together()
+    {
+        // A second dataset records the attack at the crossing on 2 March again: added together it would count twice.
+        using (var session = _store.BeginImport(new ImportRequest("news", "news.csv", "test", "test")))
+        {
+            session.Upsert(new Incident
+            {
+                SourceRecord = new SourceRecordKey("news", "1"),
+                Date = IncidentDate.OnDay(new DateOnly(2023, 3, 2)),
+                Place = new Place { Country = "Pakistan", Latitude = 34.190457, Longitude = 71.069264, GeoPrecision = GeoPrecision.Exact },
+                Killed = CasualtyCount.Exactly(3),
+            });
+            session.Commit(0, "news");
+        }
+        var service = new AccountabilityService(_store, new Storage.Relational.RelationalAccountabilityStore(_store), new TestClock(),
+            new Storage.Relational.RelationalDatasetStore(_store));
+        service.Store.Save(new Domain.Accountability.AccountabilitySet { Crossings = [Torkham] });
+        service.Store.AddStatusEvent(new StatusEvent { CrossingKey = "torkham", Status = CrossingStatus.Closed, From = new DateOnly(2023, 3, 1) });
+        service.Store.AddStatusEvent(new StatusEvent { CrossingKey = "torkham", Status = CrossingStatus.Open, From = new DateOnly(2023, 3, 11) });
+
+        var report = service.NearbyViolence("torkham", 25, PeriodUnit.Month);
+
+        Assert.Equal(["test"], report.Datasets);
+        Assert.Equal(new WindowCount(2, 7, 10), report.DuringClosures);
+        Assert.Equal(5, NearbyViolenceReport.Nearby(_store, Torkham, 25, []).Count);
     }
 
     public void Dispose()

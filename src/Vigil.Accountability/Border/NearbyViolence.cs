@@ -15,15 +15,18 @@ public sealed record WindowCount(long Incidents, long Killed, int Days);
 /// counts the closed days; <see cref="BeforeClosures"/> the same number of days immediately before each
 /// closure (days that were themselves closed are not counted twice). <see cref="Comparison"/> compares
 /// the daily incident rates with the exact Poisson rate test (null when either window has no days).
+/// <see cref="Datasets"/>: the datasets counted (a linked event once); empty: every incident of the store.
 /// </summary>
 public sealed record NearbyViolenceReport(
     Crossing Crossing, double RadiusKm, IReadOnlyList<IndicatorValue> IncidentsPerPeriod,
     WindowCount DuringClosures, WindowCount BeforeClosures, RateComparison? Comparison)
 {
+    public IReadOnlyList<string> Datasets { get; init; } = [];
+
     public static NearbyViolenceReport Build(IIncidentStore store, Crossing crossing, IReadOnlyList<ClosureEpisode> episodes,
-        double radiusKm, PeriodUnit unit, DateOnly today)
+        double radiusKm, PeriodUnit unit, DateOnly today, IReadOnlyList<string>? datasets = null)
     {
-        var near = Nearby(store, crossing, radiusKm);
+        var near = Nearby(store, crossing, radiusKm, datasets ?? []);
         var perPeriod = near.GroupBy(i => Period.Containing(i.Date.Start, unit))
             .OrderBy(g => g.Key).Select(g => new IndicatorValue(g.Key, g.LongCount())).ToList();
 
@@ -42,12 +45,12 @@ public sealed record NearbyViolenceReport(
         var comparison = during.Days > 0 && prior.Days > 0
             ? PoissonRateTest.Compare(prior.Incidents, prior.Days, during.Incidents, during.Days)
             : null;
-        return new NearbyViolenceReport(crossing, radiusKm, perPeriod, during, prior, comparison);
+        return new NearbyViolenceReport(crossing, radiusKm, perPeriod, during, prior, comparison) { Datasets = datasets ?? [] };
     }
 
-    /// <summary>The incidents whose coordinates lie within the radius of the crossing.</summary>
-    public static IReadOnlyList<Incident> Nearby(IIncidentStore store, Crossing crossing, double radiusKm) =>
-        store.Query(IncidentQuery.All)
+    /// <summary>The incidents of these datasets (none named: all) whose coordinates lie within the radius of the crossing.</summary>
+    public static IReadOnlyList<Incident> Nearby(IIncidentStore store, Crossing crossing, double radiusKm, IReadOnlyList<string> datasets) =>
+        store.Query(IncidentQuery.All with { Datasets = datasets })
             .Where(i => i.Place.HasCoordinates
                 && GreatCircle.DistanceKm(crossing.Latitude, crossing.Longitude, i.Place.Latitude!.Value, i.Place.Longitude!.Value) <= radiusKm)
             .ToList();

@@ -44,6 +44,7 @@ public static class CrossingsApi
             {
                 crossing = key,
                 radius_km = radius,
+                datasets = r.Datasets,
                 per_period = r.IncidentsPerPeriod.Select(v => new ValueView(v.Period.Label, v.Value)).ToList(),
                 during_closures = r.DuringClosures,
                 before_closures = r.BeforeClosures,

@@ -76,7 +76,7 @@ public sealed class CrossingsStatusCommand(CliOutput output, TimeProvider clock)
         if (months.Count > 0)
             output.Console.MarkupLine("  days closed per month: " + string.Join(", ", months.Select(m => $"{m.Month.Label}: {m.DaysClosed}")));
         output.Console.MarkupLine(Markup.Escape(string.Create(inv,
-            $"  within {settings.Radius:0.#} km: {near.IncidentsPerPeriod.Sum(v => v.Value)} incident(s) with coordinates; during closures {near.DuringClosures.Incidents} in {near.DuringClosures.Days} day(s), in as many days before {near.BeforeClosures.Incidents} in {near.BeforeClosures.Days}")));
+            $"  within {settings.Radius:0.#} km{(near.Datasets.Count > 0 ? $" ({string.Join(" + ", near.Datasets)})" : "")}: {near.IncidentsPerPeriod.Sum(v => v.Value)} incident(s) with coordinates; during closures {near.DuringClosures.Incidents} in {near.DuringClosures.Days} day(s), in as many days before {near.BeforeClosures.Incidents} in {near.BeforeClosures.Days}")));
         return ExitCodes.Success;
     }
 
