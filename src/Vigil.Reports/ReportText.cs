@@ -13,6 +13,10 @@ public static class ReportText
     /// <summary>A count, or what stands in for a figure there is none of (never a zero): "not known" by default.</summary>
     public static string Number(long? value, string missing = "not known") => value is { } v ? Number(v) : missing;
 
+    /// <summary>A sum of known figures with how many incidents had none: "12", "12 (+3 unknown)"; null: <paramref name="missing"/>.</summary>
+    public static string Figure(long? value, long unknown, string missing = "not known") =>
+        value is { } v && unknown > 0 ? $"{Number(v)} (+{Number(unknown)} unknown)" : Number(value, missing);
+
     /// <summary>"2021-12" → "December 2021"; anything else is returned as given.</summary>
     public static string MonthName(string period) =>
         TryParseMonth(period, out var month) ? month.ToString("MMMM yyyy", Invariant) : period;

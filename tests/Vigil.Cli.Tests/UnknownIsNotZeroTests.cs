@@ -50,6 +50,26 @@ public sealed partial class UnknownIsNotZeroTests : IDisposable
     }
 
     [Fact]
+    public void A_breakdown_with_some_unknown_figures_gives_the_known_sum_with_the_count_of_unknowns()
+    {
+        using (var store = SqliteIncidentStore.Open(_cli.Db))
+        using (var session = store.BeginImport(new ImportRequest("test", "july.csv", "test", "seed")))
+        {
+            // July 2021: one incident with no injury figure, one whose sources say none were injured.
+            session.Upsert(Incidents.Sample(id: "7a") with { Date = IncidentDate.OnDay(new DateOnly(2021, 7, 1)), Injured = CasualtyCount.Unknown });
+            session.Upsert(Incidents.Sample(id: "7b") with { Date = IncidentDate.OnDay(new DateOnly(2021, 7, 31)), Injured = CasualtyCount.Exactly(0) });
+            session.Commit(0, "sha-july");
+        }
+
+        var json = JsonDocument.Parse(_cli.Run("summary", "--month", "2021-07", "--json").Output).RootElement;
+        var text = _cli.Run("summary", "--month", "2021-07").Output;
+
+        var province = Assert.Single(json.GetProperty("by_province").EnumerateArray());
+        Assert.Equal((0L, 1L), (province.GetProperty("injured").GetInt64(), province.GetProperty("injured_unknown").GetInt64()));
+        Assert.Contains("0 +1 unknown", text.Split('\n').Single(l => l.TrimStart().StartsWith("Khyber Pakhtunkhwa", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_series_says_how_many_are_unknown_not_zero()
     {
         var result = _cli.Run("stats", "series", "--by", "month", "--from", "2021-06", "--to", "2021-06", "--metric", "injured");

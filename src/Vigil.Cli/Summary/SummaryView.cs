@@ -59,13 +59,15 @@ public static class SummaryView
     {
         if (rows.Count == 0)
             return;
-        string Shown(long? value, string metric) => value is { } v ? v.ToString("N0", Inv)
+        static string Shown(long? value, long unknown, string metric, IReadOnlyList<string> notRecorded) => value is { } v
+            ? (unknown > 0 ? string.Create(Inv, $"{v:N0} +{unknown:N0} unknown") : v.ToString("N0", Inv))
             : notRecorded.Contains(metric) ? "not recorded" : "unknown";
         var table = new Table().Title(title).Border(TableBorder.Simple)
             .AddColumn("").AddColumn(new TableColumn("incidents").RightAligned()).AddColumn(new TableColumn("killed").RightAligned())
             .AddColumn(new TableColumn("injured").RightAligned());
         foreach (var r in rows)
-            table.AddRow(Markup.Escape(r.Name), r.Incidents.ToString("N0", Inv), Shown(r.Killed, "killed"), Shown(r.Injured, "injured"));
+            table.AddRow(Markup.Escape(r.Name), r.Incidents.ToString("N0", Inv),
+                Shown(r.Killed, r.KilledUnknown, "killed", notRecorded), Shown(r.Injured, r.InjuredUnknown, "injured", notRecorded));
         console.Write(table);
     }
 }

@@ -126,7 +126,11 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
         store.Aggregate(query, groupBy)
             .Select(r => new BreakdownRow(r.Key ?? "(not known)", r.Incidents,
                 coverage.Missing(ClaimMetric.Killed, r.Incidents, r.KilledUnknown) is null ? r.KilledBest : null,
-                coverage.Missing(ClaimMetric.Injured, r.Incidents, r.InjuredUnknown) is null ? r.InjuredBest : null))
+                coverage.Missing(ClaimMetric.Injured, r.Incidents, r.InjuredUnknown) is null ? r.InjuredBest : null)
+            {
+                KilledUnknown = coverage.Records("killed") ? r.KilledUnknown : 0,
+                InjuredUnknown = coverage.Records("injured") ? r.InjuredUnknown : 0,
+            })
             .OrderByDescending(r => r.Killed).ThenByDescending(r => r.Incidents).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
 

@@ -142,8 +142,8 @@ public sealed class HtmlReportRenderer : IReportRenderer
         foreach (var r in rows)
         {
             html.Append("<tr><td>").Append(Escape(r.Name)).Append("</td><td class=\"n\">").Append(ReportText.Number(r.Incidents))
-                .Append("</td><td class=\"n\">").Append(ReportText.Number(r.Killed))
-                .Append("</td><td class=\"n\">").Append(ReportText.Number(r.Injured)).Append("</td></tr>\n");
+                .Append("</td><td class=\"n\">").Append(ReportText.Figure(r.Killed, r.KilledUnknown))
+                .Append("</td><td class=\"n\">").Append(ReportText.Figure(r.Injured, r.InjuredUnknown)).Append("</td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n");
     }

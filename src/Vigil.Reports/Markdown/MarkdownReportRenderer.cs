@@ -121,7 +121,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         foreach (var r in rows)
         {
             md.Append("| ").Append(Escape(r.Name)).Append(" | ").Append(ReportText.Number(r.Incidents)).Append(" | ")
-                .Append(ReportText.Number(r.Killed)).Append(" | ").Append(ReportText.Number(r.Injured)).Append(" |\n");
+                .Append(ReportText.Figure(r.Killed, r.KilledUnknown)).Append(" | ").Append(ReportText.Figure(r.Injured, r.InjuredUnknown)).Append(" |\n");
         }
         md.Append('\n');
     }

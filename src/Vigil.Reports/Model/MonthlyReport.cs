@@ -62,8 +62,15 @@ public sealed record SeriesPoint(string Period, long? Incidents, long? Killed, l
     public string Coverage { get; init; } = "full";
 }
 
-/// <summary>A breakdown's figures; killed or injured null when not recorded by the datasets in scope or all unknown.</summary>
-public sealed record BreakdownRow(string Name, long Incidents, long? Killed, long? Injured);
+/// <summary>
+/// A breakdown's figures; killed or injured null when not recorded by the datasets in scope or all unknown. The
+/// unknown counts say how many incidents had no figure (their known sum is then a floor, never "0 killed" for them).
+/// </summary>
+public sealed record BreakdownRow(string Name, long Incidents, long? Killed, long? Injured)
+{
+    public long KilledUnknown { get; init; }
+    public long InjuredUnknown { get; init; }
+}
 
 /// <summary>A district's figures; <see cref="BoundaryId"/> is the shapeID of its polygon in the bundled boundaries.</summary>
 public sealed record DistrictValue(string Country, string District, string? BoundaryId, long Killed, long Incidents);

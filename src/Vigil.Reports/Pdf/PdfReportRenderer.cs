@@ -166,7 +166,7 @@ public sealed class PdfReportRenderer : IReportRenderer
             return;
         }
         flow.Table([new PdfColumn(nameHeader, 4), .. BreakdownNumbers],
-            rows.Select(r => new PdfRow([r.Name, ReportText.Number(r.Incidents), ReportText.Number(r.Killed), ReportText.Number(r.Injured)])).ToList(),
+            rows.Select(r => new PdfRow([r.Name, ReportText.Number(r.Incidents), ReportText.Figure(r.Killed, r.KilledUnknown), ReportText.Figure(r.Injured, r.InjuredUnknown)])).ToList(),
             fontSize: 9);
     }
 
