@@ -58,11 +58,7 @@ public partial class RelationalIncidentStore
         using var cmd = Connection.CreateCommand();
         var where = FilterSql.Where(query, cmd);
         cmd.CommandText = $"""
-            SELECT date_start, {key}, COUNT(*),
-                   COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
-                   COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
-                   COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
-                   COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+            SELECT date_start, {key}, {RollupSums}
             FROM incidents{where}
             GROUP BY date_start{(breakdown == GroupBy.None ? "" : ", " + key)}
             """;
@@ -77,43 +73,44 @@ public partial class RelationalIncidentStore
     }
 
     /// <summary>
+    /// A breakdown's column in <c>monthly_rollup</c>, and the same value computed from an incident as the rollup
+    /// stores it (<see cref="MonthlyRollup.RebuildSql"/>: empty text for not known).
+    /// </summary>
+    private static (string Column, string OfIncident) RollupKey(GroupBy breakdown) => breakdown switch
+    {
+        GroupBy.None => ("NULL", "NULL"),
+        GroupBy.Province => ("admin1", "COALESCE(admin1, '')"),
+        GroupBy.Perpetrator => ("perpetrator", "COALESCE(perpetrator, perpetrator_raw, '')"),
+        GroupBy.EventType => ("event_type", "event_type"),
+        GroupBy.TargetType => ("target_type", "COALESCE(target_type, '')"),
+        GroupBy.Dataset => ("dataset", "COALESCE(dataset, '')"),
+        _ => ("country", "COALESCE(country, '')"),
+    };
+
+    /// <summary>The sums the monthly rollup keeps, over incidents, in its column order (incidents, killed and injured low/best/high/unknown).</summary>
+    private const string RollupSums = """
+        COUNT(*) AS n, COALESCE(SUM(COALESCE(killed_low, killed_best)), 0) AS kl, COALESCE(SUM(killed_best), 0) AS kb,
+        COALESCE(SUM(COALESCE(killed_high, killed_best)), 0) AS kh, SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END) AS ku,
+        COALESCE(SUM(COALESCE(injured_low, injured_best)), 0) AS il, COALESCE(SUM(injured_best), 0) AS ib,
+        COALESCE(SUM(COALESCE(injured_high, injured_best)), 0) AS ih, SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END) AS iu
+        """;
+
+    /// <summary>
     /// For a combined scope: the rollup's rows of the scope's datasets, less the contributions of the records
     /// the scope's links shadow (keyed as the rollup keys them), as one derived table.
     /// </summary>
     private static string RollupLessShadowed(IncidentQuery query, string rollupWhere, GroupBy breakdown, DbCommand cmd)
     {
-        var key = breakdown switch
-        {
-            GroupBy.None => "NULL",
-            GroupBy.Province => "COALESCE(admin1, '')",
-            GroupBy.Perpetrator => "COALESCE(perpetrator, perpetrator_raw, '')",
-            GroupBy.EventType => "event_type",
-            GroupBy.TargetType => "COALESCE(target_type, '')",
-            GroupBy.Dataset => "COALESCE(dataset, '')",
-            _ => "COALESCE(country, '')",
-        };
-        var column = breakdown switch
-        {
-            GroupBy.None => "NULL",
-            GroupBy.Province => "admin1",
-            GroupBy.Perpetrator => "perpetrator",
-            GroupBy.EventType => "event_type",
-            GroupBy.TargetType => "target_type",
-            GroupBy.Dataset => "dataset",
-            _ => "country",
-        };
+        var (column, ofIncident) = RollupKey(breakdown);
         return $"""
             (SELECT month, {column} AS {(breakdown == GroupBy.None ? "k" : column)}, incidents, killed_low, killed_best, killed_high, killed_unknown,
                     injured_low, injured_best, injured_high, injured_unknown
              FROM monthly_rollup{rollupWhere}
              UNION ALL
-             SELECT substr(date_start, 1, 7), {key}, -COUNT(*),
-                    -COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), -COALESCE(SUM(killed_best), 0),
-                    -COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), -SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
-                    -COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), -COALESCE(SUM(injured_best), 0),
-                    -COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), -SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
-             FROM incidents{FilterSql.Where(query, cmd, LinkedRows.Shadowed)}
-             GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + key)}) AS scoped
+             SELECT m, k, -n, -kl, -kb, -kh, -ku, -il, -ib, -ih, -iu
+             FROM (SELECT substr(date_start, 1, 7) AS m, {ofIncident} AS k, {RollupSums}
+                   FROM incidents{FilterSql.Where(query, cmd, LinkedRows.Shadowed)}
+                   GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + ofIncident)}) AS shadowed) AS scoped
             """;
     }
 
@@ -125,16 +122,7 @@ public partial class RelationalIncidentStore
         string sql;
         if (FilterSql.RollupWhere(query, breakdown, cmd) is { } where)
         {
-            var key = breakdown switch
-            {
-                GroupBy.None => "NULL",
-                GroupBy.Province => "admin1",
-                GroupBy.Perpetrator => "perpetrator",
-                GroupBy.EventType => "event_type",
-                GroupBy.TargetType => "target_type",
-                GroupBy.Dataset => "dataset",
-                _ => "country",
-            };
+            var key = RollupKey(breakdown).Column;
             sql = $"""
                 SELECT month, {key}, SUM(incidents), SUM(killed_low), SUM(killed_best), SUM(killed_high), SUM(killed_unknown),
                        SUM(injured_low), SUM(injured_best), SUM(injured_high), SUM(injured_unknown)
@@ -146,11 +134,7 @@ public partial class RelationalIncidentStore
         {
             var key = KeyOf(breakdown);
             sql = $"""
-                SELECT substr(date_start, 1, 7), {key}, COUNT(*),
-                       COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
-                       COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
-                       COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
-                       COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+                SELECT substr(date_start, 1, 7), {key}, {RollupSums}
                 FROM incidents{FilterSql.Where(query, cmd)}
                 GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + key)}
                 """;

@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Vigil.Domain.Incidents;
-using Vigil.Storage;
-using Vigil.Storage.Sqlite;
 using Vigil.TestSupport.Contracts;
 
 namespace Vigil.Server.Tests;
@@ -18,24 +15,9 @@ public sealed partial class UnknownIsNotZeroTests : IDisposable
     private readonly ApiFactory _api = new(anonymousRead: true);
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly int[] Killed = [4, 5, 6];
+    private static readonly int[] Killed = UnknownInjuriesMonth.Killed;
 
-    public UnknownIsNotZeroTests()
-    {
-        using var store = SqliteIncidentStore.Open(_api.Database);
-        using var session = store.BeginImport(new ImportRequest("test", "june.csv", "test", "seed"));
-        // June 2021, first and last day included: the dataset covers the whole month.
-        int[] days = [1, 15, 30];
-        for (var i = 0; i < days.Length; i++)
-        {
-            session.Upsert(Incidents.Sample(id: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), killed: Killed[i]) with
-            {
-                Date = IncidentDate.OnDay(new DateOnly(2021, 6, days[i])),
-                Injured = CasualtyCount.Unknown,
-            });
-        }
-        session.Commit(0, "sha-june");
-    }
+    public UnknownIsNotZeroTests() => UnknownInjuriesMonth.Seed(_api.Database);
 
     public void Dispose() => _api.Dispose();
 

@@ -47,6 +47,8 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>What the incident data cover, read once for all the commitments this evaluator judges.</summary>
+    private readonly Dictionary<IndicatorFilter, (IReadOnlyList<string> Names, Coverage Coverage)> _inScope = new(ReferenceEqualityComparer.Instance);
+
     private readonly Lazy<(DateOnly? First, DateOnly? Last)> _dataRange = new(() => store.DateRange(IncidentQuery.All));
 
     public CommitmentEvaluation Evaluate(Commitment commitment)
@@ -141,12 +143,15 @@ public sealed class CommitmentEvaluator(IIncidentStore store, Scopes scopes, IRe
     /// <summary>The datasets an indicator counts in (those it names, known to the database; none: the primary one) and what they cover.</summary>
     private (IReadOnlyList<string> Names, Coverage Coverage) InScope(IndicatorFilter filter)
     {
+        // Asked for every period of every window: worked out once per indicator filter.
+        if (_inScope.TryGetValue(filter, out var known))
+            return known;
         var all = datasets ?? [];
         var chosen = filter.Datasets.Count > 0
             ? [.. filter.Datasets.Select(n => all.FirstOrDefault(d => string.Equals(d.Name, n, StringComparison.OrdinalIgnoreCase))).OfType<Dataset>()]
             : all.Where(d => d.Primary).ToList();
         var query = new IncidentQuery { EventTypes = filter.EventTypes };
-        return ([.. chosen.Select(d => d.Name)], Statistics.Coverage.For(chosen, query));
+        return _inScope[filter] = ([.. chosen.Select(d => d.Name)], Statistics.Coverage.For(chosen, query));
     }
 
     private Dictionary<Period, long> Values(Indicator indicator, IReadOnlyList<Period> periods)

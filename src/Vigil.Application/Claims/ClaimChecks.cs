@@ -18,6 +18,9 @@ public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
     private readonly ScopeParser _parser = new(reference);
     private readonly ClaimChecker _checker = new(db.Incidents);
 
+    // The database's datasets, read once for all the claims this instance checks (a page of accepted claims).
+    private readonly Lazy<IReadOnlyList<Domain.Datasets.Dataset>> _datasets = new(db.Datasets.List);
+
     /// <exception cref="FieldException">A scope value that cannot be used; an unknown dataset names the field <c>dataset</c>.</exception>
     public ClaimCheck Check(Claim claim)
     {
@@ -35,7 +38,7 @@ public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
         Actors = claim.Actor is { } a ? [a] : [],
         Types = claim.EventTypes,
         Datasets = claim.Datasets,
-    }, db.Datasets);
+    }, _datasets.Value);
 
     private static CheckedScope Describe(Scope scope) => new(
         scope.Label, [.. scope.Datasets.Select(d => d.Name)], scope.Defaulted, scope.Datasets.Count > 1, scope.Coverage.Describe(), scope.Coverage.Notes);

@@ -37,7 +37,7 @@ public sealed class IncidentListing(IVigilDatabase db, ReferenceData reference)
     {
         var scope = new ScopeParser(reference).Resolve(request.Scope, db.Datasets);
         if (RowLicences.Withheld(scope.Datasets, request.MayReceiveRestricted) is { Count: > 0 } withheld)
-            throw new RowsWithheldException(withheld);
+            throw new RowsWithheldException(withheld, scope);
         var query = scope.Query with
         {
             Sort = request.Sort,
@@ -66,8 +66,10 @@ public sealed class IncidentList(IVigilDatabase db, Scope scope, IncidentQuery q
         scope.Datasets.Count > 1 ? LinkedRecords.Of(db, shown.Select(i => i.Id)) : new Dictionary<long, IReadOnlyList<LinkedRecord>>();
 }
 
-/// <summary>Rows a caller may not receive: the datasets, whose licences forbid passing them on.</summary>
-public sealed class RowsWithheldException(IReadOnlyList<Dataset> withheld) : VigilException(RowLicences.Explain(withheld))
+/// <summary>Rows a caller may not receive: the datasets, whose licences forbid passing them on, and the scope asked for.</summary>
+public sealed class RowsWithheldException(IReadOnlyList<Dataset> withheld, Scope scope) : VigilException(RowLicences.Explain(withheld))
 {
     public IReadOnlyList<Dataset> Withheld { get; } = withheld;
+
+    public Scope Scope { get; } = scope;
 }

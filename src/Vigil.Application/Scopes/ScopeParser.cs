@@ -45,10 +45,13 @@ public sealed class ScopeParser(ReferenceData reference)
     /// where two record one event), or over the database's primary dataset when none is, with what they cover.
     /// </summary>
     /// <exception cref="FieldException">A value that cannot be used; an unknown dataset names the field <c>dataset</c> and lists the known ones.</exception>
-    public Scope Resolve(ScopeInput input, IDatasetStore datasets)
+    public Scope Resolve(ScopeInput input, IDatasetStore datasets) => Resolve(input, datasets.List());
+
+    /// <summary>The same, over the database's datasets already read (for a caller resolving many scopes at once).</summary>
+    /// <exception cref="FieldException">A value that cannot be used; an unknown dataset names the field <c>dataset</c> and lists the known ones.</exception>
+    public Scope Resolve(ScopeInput input, IReadOnlyList<Dataset> known)
     {
         var query = Parse(input);
-        var known = datasets.List();
         var chosen = new List<Dataset>();
         foreach (var name in input.Datasets.SelectMany(n => string.Equals(n, AllDatasets, StringComparison.OrdinalIgnoreCase)
             ? known.OrderByDescending(d => d.Primary).ThenBy(d => d.Position).Select(d => d.Name)

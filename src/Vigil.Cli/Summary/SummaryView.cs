@@ -59,9 +59,8 @@ public static class SummaryView
     {
         if (rows.Count == 0)
             return;
-        static string Shown(long? value, long unknown, string metric, IReadOnlyList<string> notRecorded) => value is { } v
-            ? (unknown > 0 ? string.Create(Inv, $"{v:N0} +{unknown:N0} unknown") : v.ToString("N0", Inv))
-            : notRecorded.Contains(metric) ? "not recorded" : "unknown";
+        static string Shown(long? value, long unknown, string metric, IReadOnlyList<string> notRecorded) =>
+            ReportText.Figure(value, unknown, notRecorded.Contains(metric) ? "not recorded" : "unknown");
         var table = new Table().Title(title).Border(TableBorder.Simple)
             .AddColumn("").AddColumn(new TableColumn("incidents").RightAligned()).AddColumn(new TableColumn("killed").RightAligned())
             .AddColumn(new TableColumn("injured").RightAligned());

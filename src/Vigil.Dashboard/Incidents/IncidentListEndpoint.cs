@@ -58,8 +58,7 @@ internal static class IncidentListEndpoint
         catch (RowsWithheldException e)
         {
             var withheld = new FieldError("dataset", e.Message);
-            var scope = new ScopeParser(reference).Resolve(parameters!.ToInput(), db.Datasets);
-            return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, [], 0, withheld) { Scope = scope }, StatusCodes.Status403Forbidden);
+            return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, [], 0, withheld) { Scope = e.Scope }, StatusCodes.Status403Forbidden);
         }
         var items = listing.Items.ToList();
         return Pages.Render<IncidentListPage>(chrome, new IncidentListModel(filter, options, view, items, listing.Total(), null)
