@@ -155,7 +155,7 @@ public class ReviewAcceptKindsTests
         var id = IdOf(cli, "border-event");
         var badDate = cli.Run("review", "accept", S(id), "--set", "date=24-02-2023", "--set", "crossing=chaman");
         Assert.Equal(5, badDate.ExitCode);
-        Assert.Contains("date: '24-02-2023' is not YYYY-MM-DD", badDate.Error, StringComparison.Ordinal);
+        Assert.Contains("date: '24-02-2023' is not a date in the form YYYY-MM-DD", badDate.Error, StringComparison.Ordinal);
 
         Assert.Equal(0, cli.Run("review", "accept", S(id), "--set", "crossing=chaman", "--set", "date=2023-02-24").ExitCode);
         var statusEvent = Assert.Single(WithAccountability(cli, a => a.GetStatusEvents()));

@@ -11,14 +11,8 @@ namespace Vigil.Dashboard.Incidents;
 /// </summary>
 public sealed class IncidentForm
 {
-    public static readonly IReadOnlyList<string> Names =
-    [
-        "date_start", "date_end", "date_precision", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
-        "event_type", "event_subtype", "perpetrator", "target", "target_type", "attribution",
-        "killed_low", "killed_best", "killed_high", "killed_phrase", "killed_rule",
-        "injured_low", "injured_best", "injured_high", "injured_phrase", "injured_rule",
-        "killed_security_forces", "killed_civilians", "killed_militants", "killed_unknown", "perpetrators_included", "notes",
-    ];
+    /// <summary>The form's fields, named as the one translator names them.</summary>
+    public static readonly IReadOnlyList<string> Names = IncidentEdits.Fields;
 
     /// <summary>Blank source rows offered under the existing ones, to add sources.</summary>
     public const int SpareSourceRows = 1;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 
@@ -6,12 +5,10 @@ namespace Vigil.Domain.Incidents;
 
 /// <summary>
 /// Builds an incident from the flat text form of <see cref="IncidentFields"/> (Vigil's own CSV and JSON).
-/// Every bad value raises a <see cref="FieldException"/> naming the field.
+/// Every value is read by <see cref="FieldValues"/>; a bad one raises a <see cref="FieldException"/> naming the field.
 /// </summary>
 public static class IncidentFieldParser
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>The fields a Vigil file must carry.</summary>
     public static readonly IReadOnlyList<string> Required = ["date_start", "event_type"];
 
@@ -85,76 +82,19 @@ public static class IncidentFieldParser
         Count(get, prefix + "_low"), Count(get, prefix + "_best"), Count(get, prefix + "_high"),
         get(prefix + "_phrase"), get(prefix + "_rule"));
 
-    /// <summary>A casualty count: a whole number, zero or more.</summary>
-    public static int? Count(Func<string, string?> get, string field)
-    {
-        var text = get(field);
-        if (text is null)
-            return null;
-        if (!int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign, Inv, out var value))
-            throw new FieldException(field, CountText.Problem(text, Clip(text)));
-        if (value < 0)
-            throw new FieldException(field, $"{value} is negative; a count cannot be");
-        return value;
-    }
+    private static int? Count(Func<string, string?> get, string field) => FieldValues.Count(field, get(field));
 
-    private static long? Long(Func<string, string?> get, string field)
-    {
-        var text = get(field);
-        if (text is null)
-            return null;
-        return long.TryParse(text, NumberStyles.Integer, Inv, out var value) && value > 0
-            ? value
-            : throw new FieldException(field, $"'{Clip(text)}' is not a positive whole number");
-    }
+    private static long? Long(Func<string, string?> get, string field) => FieldValues.Positive(field, get(field));
 
-    private static double? Real(Func<string, string?> get, string field)
-    {
-        var text = get(field);
-        if (text is null)
-            return null;
-        return double.TryParse(text, NumberStyles.Float, Inv, out var value) && double.IsFinite(value)
-            ? value
-            : throw new FieldException(field, $"'{Clip(text)}' is not a number");
-    }
+    private static double? Real(Func<string, string?> get, string field) => FieldValues.Degrees(field, get(field));
 
-    private static DateOnly? Date(Func<string, string?> get, string field)
-    {
-        var text = get(field);
-        if (text is null)
-            return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var value)
-            ? value
-            : throw new FieldException(field, $"'{Clip(text)}' is not a date in the form YYYY-MM-DD");
-    }
+    private static DateOnly? Date(Func<string, string?> get, string field) => FieldValues.Date(field, get(field));
 
-    private static DateTimeOffset? Stamp(Func<string, string?> get, string field)
-    {
-        var text = get(field);
-        if (text is null)
-            return null;
-        return DateTimeOffset.TryParse(text, Inv, DateTimeStyles.AssumeUniversal, out var value)
-            ? value
-            : throw new FieldException(field, $"'{Clip(text)}' is not a timestamp");
-    }
+    private static DateTimeOffset? Stamp(Func<string, string?> get, string field) => FieldValues.Stamp(field, get(field));
 
-    private static bool? Bool(Func<string, string?> get, string field) => get(field)?.Trim().ToLowerInvariant() switch
-    {
-        null => null,
-        "true" or "1" or "yes" => true,
-        "false" or "0" or "no" => false,
-        var other => throw new FieldException(field, $"'{Clip(other)}' is not true or false"),
-    };
+    private static bool? Bool(Func<string, string?> get, string field) => FieldValues.Bool(field, get(field));
 
-    private static T? Enum<T>(Func<string, string?> get, string field) where T : struct, System.Enum
-    {
-        var text = get(field);
-        if (text is null)
-            return null;
-        return EnumText<T>.TryParse(text, out var value)
-            ? value
-            : throw new FieldException(field, $"'{Clip(text)}' is not one of: {string.Join(", ", EnumText<T>.All)}");
-    }
+    private static T? Enum<T>(Func<string, string?> get, string field) where T : struct, System.Enum => FieldValues.Enum<T>(field, get(field));
 
     private static T Guard<T>(string field, Func<T> parse)
     {
@@ -167,7 +107,4 @@ public static class IncidentFieldParser
             throw new FieldException(field, e.Message);
         }
     }
-
-    /// <summary>A value shortened for an error message.</summary>
-    public static string Clip(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Vigil.Domain.Errors;
+using Vigil.Domain.Incidents;
 
 namespace Vigil.Extraction.Review;
 
@@ -23,10 +23,7 @@ public sealed class Edits
     public string? Text(string field) => _values.GetValueOrDefault(field);
 
     /// <summary>The value of a YYYY-MM-DD field, or null when not set.</summary>
-    public DateOnly? Day(string field) =>
-        Text(field) is not { } value ? null
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new FieldException(field, $"'{value}' is not YYYY-MM-DD");
+    public DateOnly? Day(string field) => FieldValues.Date(field, Text(field));
 
     /// <summary>A comma-separated field as a list (null when not set).</summary>
     public IReadOnlyList<string>? List(string field) =>

@@ -76,38 +76,55 @@ public static class ReportIncident
     /// <summary>The fields an analyst may set before accepting: killed, injured, district, province, date, event_type, perpetrator.</summary>
     public static readonly IReadOnlyList<string> EditableFields = ["killed", "injured", "district", "province", "date", "event_type", "perpetrator"];
 
+    /// <summary>The rule of a killed or injured figure the analyst set.</summary>
+    public const string AnalystRule = "analyst";
+
     /// <summary>
-    /// Applies edits (field → value) to an incident built from a report; a killed or injured edit is exact, with rule
-    /// "analyst"; district and province are normalised through the gazetteer (<see cref="PlaceEdits"/>; a province
-    /// edit is applied before a district edit, so it can settle a district name several provinces share).
+    /// Applies edits (field → value) to an incident built from a report, through the one translator
+    /// (<see cref="IncidentEdits"/>): a killed or injured edit is an exact figure with rule "analyst", a date a single
+    /// day, a perpetrator the name as typed, resolved through the actor catalogue. District and province are normalised
+    /// through the gazetteer (<see cref="PlaceEdits"/>; a province edit is applied before a district edit, so it can
+    /// settle a district name several provinces share).
     /// </summary>
-    public static Incident Edit(Incident incident, IEnumerable<KeyValuePair<string, string>> edits, Geo.Gazetteer? gazetteer = null)
+    public static Incident Edit(Incident incident, IEnumerable<KeyValuePair<string, string>> edits, Geo.Gazetteer? gazetteer = null, Domain.Actors.ActorCatalog? actors = null)
     {
         var places = gazetteer ?? Geo.Gazetteer.Bundled;
-        foreach (var (field, value) in edits.OrderBy(e => e.Key == "province" ? 0 : e.Key == "district" ? 1 : 2))
+        var list = edits.ToList();
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (field, value) in list)
         {
-            incident = field switch
+            switch (field)
             {
-                "killed" => incident with { Killed = CasualtyCount.Exactly(Count(field, value), incident.Killed.Phrase, "analyst") },
-                "injured" => incident with { Injured = CasualtyCount.Exactly(Count(field, value), incident.Injured.Phrase, "analyst") },
-                "district" => incident with { Place = PlaceEdits.District(incident.Place, value, places) },
-                "province" => incident with { Place = PlaceEdits.Province(incident.Place, value, places) },
-                "date" => incident with
-                {
-                    Date = DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                        ? IncidentDate.OnDay(d) : throw new FieldException("date", $"'{value}' is not YYYY-MM-DD"),
-                },
-                "event_type" => incident with
-                {
-                    EventType = EnumText<EventType>.TryParse(value, out var t) ? t : throw new FieldException("event_type", $"'{value}' is not an event type"),
-                },
-                "perpetrator" => incident with { Perpetrator = new ActorRef(value, value) },
-                _ => throw new FieldException(field, $"cannot be set; one of: {string.Join(", ", EditableFields)}"),
+                case "killed" or "injured":
+                    var count = FieldValues.Count(field, value) ?? throw new FieldException(field, "is empty");
+                    foreach (var part in new[] { "_low", "_best", "_high" })
+                        fields[field + part] = count.ToString(CultureInfo.InvariantCulture);
+                    fields[field + "_rule"] = AnalystRule;
+                    break;
+                case "date":
+                    var day = FieldValues.Date(field, value) ?? throw new FieldException(field, "is empty");
+                    fields["date_start"] = fields["date_end"] = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    fields["date_precision"] = EnumText<DatePrecision>.Format(DatePrecision.Day);
+                    break;
+                case "event_type" or "perpetrator":
+                    fields[field] = value;
+                    break;
+                case "district" or "province":
+                    break;
+                default:
+                    throw new FieldException(field, $"cannot be set; one of: {string.Join(", ", EditableFields)}");
+            }
+        }
+        incident = IncidentEdits.Apply(incident, fields);
+        if (fields.ContainsKey("perpetrator") && incident.Perpetrator is { } typed)
+            incident = incident with { Perpetrator = typed with { Name = (actors ?? Domain.Actors.ActorCatalog.Bundled).Resolve(typed.Raw)?.Name } };
+        foreach (var (field, value) in list.Where(e => e.Key is "province" or "district").OrderBy(e => e.Key == "province" ? 0 : 1))
+        {
+            incident = incident with
+            {
+                Place = field == "province" ? PlaceEdits.Province(incident.Place, value, places) : PlaceEdits.District(incident.Place, value, places),
             };
         }
         return incident with { Flags = Incident.CasualtyFlags(incident.Killed, incident.Injured) };
     }
-
-    private static int Count(string field, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new FieldException(field, $"'{value}' is not a count");
 }

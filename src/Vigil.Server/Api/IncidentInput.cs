@@ -1,13 +1,14 @@
+using System.Globalization;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
-using Vigil.Domain.Text;
 
 namespace Vigil.Server.Api;
 
 /// <summary>
 /// What a client sends to create or replace an incident. Places and actors are given as the source says
-/// them (admin1, admin2, perpetrator, target); Vigil normalises them and keeps both. Every bad value is
-/// reported with its field name.
+/// them (admin1, admin2, perpetrator, target); Vigil normalises them and keeps both. The body is read through
+/// the one translator (<see cref="IncidentEdits"/>) that also reads the dashboard's form and review edits, so
+/// a value is accepted or refused alike on every path; a refusal names the body's member (<c>killed.best</c>).
 /// </summary>
 public sealed record IncidentInput(
     DateOnly? DateStart, DateOnly? DateEnd, string? DatePrecision,
@@ -18,71 +19,90 @@ public sealed record IncidentInput(
     CasualtyInput? Killed, CasualtyInput? Injured, BreakdownResource? KilledBreakdown, bool? PerpetratorsIncluded,
     IReadOnlyList<SourceResource>? Sources, string? Notes)
 {
-    /// <exception cref="FieldException">A value that cannot be accepted, with its field.</exception>
+    /// <summary>The rule of figures sent without one.</summary>
+    public const string EnteredRule = "entered by hand";
+
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <exception cref="FieldException">A value that cannot be accepted, with its member.</exception>
     public Incident ToIncident()
     {
-        var start = DateStart ?? throw new FieldException("date_start", "is required");
-        var end = DateEnd ?? start;
-        if (IncidentDate.Problem(start, end) is { } dateProblem)
-            throw new FieldException(end < start ? "date_end" : "date_start", dateProblem);
-        if (Place.CoordinateProblem(Latitude, Longitude) is { } coordinates)
-            throw new FieldException(Place.CoordinateField(Latitude, Longitude), coordinates);
-        return new Incident
+        var blank = new Incident { Date = IncidentDate.OnDay(IncidentDate.Earliest), SourceEventType = EnteredRule };
+        try
         {
-            Date = new IncidentDate(start, end, Enum<DatePrecision>(DatePrecision, "date_precision") ?? Domain.Incidents.DatePrecision.Day),
-            Place = new Place
+            var incident = IncidentEdits.Apply(blank, Fields());
+            return incident with
             {
-                Country = Country ?? "Pakistan",
-                Admin1Raw = Admin1,
-                Admin2Raw = Admin2,
-                Location = Location,
-                Latitude = Latitude,
-                Longitude = Longitude,
-                GeoPrecision = Enum<GeoPrecision>(GeoPrecision, "geo_precision") ?? (Latitude is null ? Domain.Incidents.GeoPrecision.Unknown : Domain.Incidents.GeoPrecision.Exact),
-            },
-            EventType = Enum<EventType>(EventType, "event_type") ?? throw new FieldException("event_type", $"is required: one of {string.Join(", ", EnumText<EventType>.All)}"),
-            EventSubtype = EventSubtype,
-            SourceEventType = "entered by hand",
-            Perpetrator = string.IsNullOrWhiteSpace(Perpetrator) ? null : new ActorRef(null, Perpetrator.Trim()),
-            Target = string.IsNullOrWhiteSpace(Target) ? null : new ActorRef(null, Target.Trim()),
-            TargetType = Enum<TargetType>(TargetType, "target_type"),
-            Attribution = Enum<AttributionCertainty>(Attribution, "attribution"),
-            Killed = Casualties(Killed, "killed"),
-            Injured = Casualties(Injured, "injured"),
-            KilledBreakdown = KilledBreakdown is { } b && new CasualtyBreakdown(b.SecurityForces, b.Civilians, b.Militants, b.Unknown) is { IsEmpty: false } k
-                ? Check(k) : null,
-            PerpetratorsIncluded = PerpetratorsIncluded,
-            Sources = [.. (Sources ?? []).Select(s => new SourceReference(s.Name, s.Published, s.Headline, s.Url))],
-            Notes = Notes,
-        };
+                Place = incident.Place with { Country = incident.Place.Country ?? "Pakistan" },
+                Sources = [.. (Sources ?? []).Select((s, k) => IncidentEdits.Source(k + 1, s.Name, Day(s.Published), s.Headline, s.Url))],
+            };
+        }
+        catch (FieldException e)
+        {
+            throw new FieldException(Member(e.Field), e.Problem);
+        }
     }
 
-    private static CasualtyCount Casualties(CasualtyInput? c, string field)
+    /// <summary>Every field of the body as the translator's text (null where the body leaves it out).</summary>
+    private Dictionary<string, string?> Fields()
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["date_start"] = Day(DateStart),
+            ["date_end"] = Day(DateEnd),
+            ["date_precision"] = DatePrecision,
+            ["country"] = Country,
+            ["admin1"] = Admin1,
+            ["admin2"] = Admin2,
+            ["location"] = Location,
+            ["latitude"] = Latitude?.ToString("R", Inv),
+            ["longitude"] = Longitude?.ToString("R", Inv),
+            ["geo_precision"] = GeoPrecision ?? (Latitude is null ? "unknown" : "exact"),
+            ["event_type"] = EventType,
+            ["event_subtype"] = EventSubtype,
+            ["perpetrator"] = Perpetrator,
+            ["target"] = Target,
+            ["target_type"] = TargetType,
+            ["attribution"] = Attribution,
+            ["perpetrators_included"] = PerpetratorsIncluded?.ToString(Inv),
+            ["notes"] = Notes,
+        };
+        Casualties(fields, "killed", Killed);
+        Casualties(fields, "injured", Injured);
+        if (KilledBreakdown is { } b)
+        {
+            fields["killed_security_forces"] = Number(b.SecurityForces);
+            fields["killed_civilians"] = Number(b.Civilians);
+            fields["killed_militants"] = Number(b.Militants);
+            fields["killed_unknown"] = Number(b.Unknown);
+        }
+        return fields;
+    }
+
+    private static void Casualties(Dictionary<string, string?> fields, string prefix, CasualtyInput? c)
     {
         if (c is null)
-            return CasualtyCount.Unknown;
-        foreach (var (value, part) in new[] { (c.Low, "low"), (c.Best, "best"), (c.High, "high") })
-        {
-            if (value is < 0)
-                throw new FieldException($"{field}.{part}", $"{value} is negative; a count cannot be");
-        }
-        return new CasualtyCount(c.Low, c.Best, c.High, c.Phrase, c.Rule ?? "entered by hand");
+            return;
+        fields[prefix + "_low"] = Number(c.Low);
+        fields[prefix + "_best"] = Number(c.Best);
+        fields[prefix + "_high"] = Number(c.High);
+        fields[prefix + "_phrase"] = c.Phrase;
+        fields[prefix + "_rule"] = c.Rule ?? EnteredRule;
     }
 
-    private static CasualtyBreakdown Check(CasualtyBreakdown b)
+    /// <summary>The body's name of a translator field: <c>killed_best</c> is <c>killed.best</c>, <c>killed_civilians</c> is <c>killed_breakdown.civilians</c>.</summary>
+    private static string Member(string field) => field switch
     {
-        foreach (var (value, part) in new[] { (b.SecurityForces, "security_forces"), (b.Civilians, "civilians"), (b.Militants, "militants"), (b.Unknown, "unknown") })
-        {
-            if (value is < 0)
-                throw new FieldException($"killed_breakdown.{part}", $"{value} is negative; a count cannot be");
-        }
-        return b;
-    }
+        "killed_security_forces" or "killed_civilians" or "killed_militants" or "killed_unknown" => "killed_breakdown." + field["killed_".Length..],
+        _ when field.StartsWith("killed_", StringComparison.Ordinal) => "killed." + field["killed_".Length..],
+        _ when field.StartsWith("injured_", StringComparison.Ordinal) => "injured." + field["injured_".Length..],
+        _ when field.StartsWith("source_", StringComparison.Ordinal) => "sources." + field["source_".Length..],
+        _ => field,
+    };
 
-    private static T? Enum<T>(string? text, string field) where T : struct, System.Enum =>
-        text is null ? null
-        : EnumText<T>.TryParse(text, out var value) ? value
-        : throw new FieldException(field, $"'{text}' is not one of: {string.Join(", ", EnumText<T>.All)}");
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", Inv);
+
+    private static string? Number(int? value) => value?.ToString(Inv);
 }
 
 public sealed record CasualtyInput(int? Low, int? Best, int? High, string? Phrase, string? Rule);

@@ -40,4 +40,32 @@ public class ReportIncidentTests
         Assert.Equal("Peshawar", edited.Place.Admin2);
         Assert.Throws<Domain.Errors.FieldException>(() => ReportIncident.Edit(incident, [new("colour", "red")]));
     }
+
+    [Fact]
+    public void A_perpetrator_set_by_the_analyst_keeps_the_typed_name_and_resolves_through_the_alias_table()
+    {
+        var incident = ReportIncident.FromPayload(Payload("Five people were killed in Bannu yesterday.", new DateOnly(2023, 3, 7)));
+
+        var known = ReportIncident.Edit(incident, [new("perpetrator", "Pakistani Taliban")]).Perpetrator;
+        var unknown = ReportIncident.Edit(incident, [new("perpetrator", "Lashkar-e-Nowhere")]).Perpetrator;
+
+        Assert.Equal(new ActorRef(Domain.Actors.ActorCatalog.Bundled.Resolve("TTP")!.Name, "Pakistani Taliban"), known);
+        Assert.Equal(new ActorRef(null, "Lashkar-e-Nowhere"), unknown);
+    }
+
+    [Theory]
+    [InlineData("killed", "a dozen", "killed_best")]
+    [InlineData("injured", "-4", "injured_best")]
+    [InlineData("date", "07/03/2023", "date_start")]
+    [InlineData("event_type", "riot", "event_type")]
+    public void A_bad_review_edit_is_worded_as_the_same_value_in_any_other_edit(string field, string text, string column)
+    {
+        var incident = ReportIncident.FromPayload(Payload("Five people were killed in Bannu yesterday.", new DateOnly(2023, 3, 7)));
+
+        var review = Assert.Throws<Domain.Errors.FieldException>(() => ReportIncident.Edit(incident, [new(field, text)]));
+        var edit = Assert.Throws<Domain.Errors.FieldException>(() => IncidentEdits.Apply(incident, new Dictionary<string, string?> { [column] = text }));
+
+        Assert.Equal(field, review.Field);
+        Assert.Equal(edit.Problem, review.Problem);
+    }
 }
