@@ -40,7 +40,8 @@ public static class ReportSections
         _ => $"{ReportText.Number(figure.UnknownCount)} incidents had no figure (not counted as zero)",
     };
 
-    public static string Perpetrator(NotableIncident incident) => incident.Perpetrator ?? "Unknown";
+    /// <summary>The parties of a notable incident (attacker, or the sides of a clash), or "not known".</summary>
+    public static string Perpetrator(NotableIncident incident) => incident.Perpetrator ?? "not known";
 
     /// <summary>A source link is given only for an absolute http(s) URL; anything else stays text.</summary>
     /// <returns>The URL as given (not normalised), or null.</returns>

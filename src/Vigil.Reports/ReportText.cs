@@ -7,6 +7,17 @@ public static class ReportText
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>The heading of the groups breakdown, and what it counts.</summary>
+    public const string GroupsHeading = "Groups involved";
+
+    public const string GroupsNote =
+        "Groups involved are the non-state party of each incident, whatever its role: the group that attacked, in a militant attack; the armed group that fought state forces, in a clash or an operation (the first named, when two groups fought). A state is never counted as a perpetrator of militant attacks.";
+
+    public const string CategoryHeading = "By category";
+
+    public const string CategoryNote =
+        "Categories: militant attack (a non-state group attacks), security operation (state forces act against a group, air and drone strikes included), armed clash (fighting where the source does not say who began it), other. Each dataset's rule is in docs/method.md; UCDP GED codes state-based fighting without its initiator, so its attacks on the state are armed clashes.";
+
     /// <summary>A count with thousands separators: 1,234.</summary>
     public static string Number(long value) => value.ToString("N0", Invariant);
 

@@ -12,6 +12,16 @@ namespace Vigil.Storage.Relational;
 /// </summary>
 internal static class FilterSql
 {
+    /// <summary>The columns that name a party to an incident (each with its <c>_raw</c> twin).</summary>
+    private static readonly string[] PartyColumns = ["perpetrator", "target", "state_forces", "armed_group", "other_party"];
+
+    /// <summary>
+    /// An incident's non-state party: the perpetrator of a militant attack, else the armed group of a clash or an
+    /// operation (the first named, when two groups fight); canonical name, else as the source wrote it.
+    /// </summary>
+    public const string GroupKey =
+        "(CASE WHEN category = 'militant-attack' THEN COALESCE(perpetrator, perpetrator_raw) ELSE COALESCE(armed_group, armed_group_raw) END)";
+
     /// <summary>Whether a query's scope combines datasets, so that linked records are counted once.</summary>
     public static bool Combined(IncidentQuery q) => q.Datasets.Count > 1;
 
@@ -25,7 +35,7 @@ internal static class FilterSql
         if (q.From is { } from) And($"date_start >= {Param(cmd, IncidentColumns.Day(from))}");
         if (q.To is { } to) And($"date_start <= {Param(cmd, IncidentColumns.Day(to))}");
         In(q.Countries, "country");
-        In(q.Provinces, "admin1");
+        Areas(q.Provinces, q.AreaDistricts);
         In(q.Districts, "admin2");
         In(q.EventTypes, "event_type");
         // The shadowed rows are found from the links (ShadowedIds), which already keep them to the scope's datasets.
@@ -36,8 +46,15 @@ internal static class FilterSql
         if (q.Actors.Count > 0)
         {
             var names = string.Join(", ", q.Actors.Select(a => Param(cmd, a)));
-            And($"(perpetrator IN ({names}) OR perpetrator_raw IN ({names}) OR target IN ({names}) OR target_raw IN ({names}))");
+            And("(" + string.Join(" OR ", PartyColumns.Select(c => $"{c} IN ({names}) OR {c}_raw IN ({names})")) + ")");
         }
+        if (q.Groups.Count > 0)
+        {
+            var names = string.Join(", ", q.Groups.Select(a => Param(cmd, a)));
+            And($"({GroupKey} IN ({names}) OR (category = 'armed-clash' AND (other_party IN ({names}) OR other_party_raw IN ({names}))))");
+        }
+        In(q.Categories, "category");
+        if (q.Suicide is { } suicide) And(suicide ? "suicide = 1" : "suicide = 0");
         if (q.Perpetrators.Count > 0)
         {
             var names = string.Join(", ", q.Perpetrators.Select(a => Param(cmd, a)));
@@ -59,6 +76,16 @@ internal static class FilterSql
         {
             if (values.Count > 0)
                 And($"{column} IN ({string.Join(", ", values.Select(v => Param(cmd, v)))})");
+        }
+        void Areas(IReadOnlyList<string> provinces, IReadOnlyList<string> districts)
+        {
+            string List(IReadOnlyList<string> values) => string.Join(", ", values.Select(v => Param(cmd, v)));
+            if (provinces.Count > 0 && districts.Count > 0)
+                And($"(admin1 IN ({List(provinces)}) OR admin2 IN ({List(districts)}))");
+            else if (provinces.Count > 0)
+                And($"admin1 IN ({List(provinces)})");
+            else if (districts.Count > 0)
+                And($"admin2 IN ({List(districts)})");
         }
         void Datasets(IReadOnlyList<string> names, string own)
         {
@@ -135,10 +162,10 @@ internal static class FilterSql
     /// </summary>
     public static string? RollupWhere(IncidentQuery q, GroupBy breakdown, DbCommand cmd)
     {
-        var servable = !q.IncludeDeleted && q.Districts.Count == 0 && q.Actors.Count == 0 && q.MinKilled is null
+        var servable = !q.IncludeDeleted && q.Districts.Count == 0 && q.AreaDistricts.Count == 0 && q.Actors.Count == 0 && q.Groups.Count == 0 && q.Suicide is null && q.MinKilled is null
             && (q.From is null || q.From.Value.Day == 1)
             && (q.To is null || q.To.Value.AddDays(1).Day == 1)
-            && breakdown is GroupBy.None or GroupBy.Province or GroupBy.Perpetrator or GroupBy.EventType or GroupBy.TargetType or GroupBy.Dataset or GroupBy.Country;
+            && breakdown is GroupBy.None or GroupBy.Province or GroupBy.Perpetrator or GroupBy.EventType or GroupBy.TargetType or GroupBy.Dataset or GroupBy.Country or GroupBy.Category;
         if (!servable)
             return null;
         var sb = new StringBuilder();
@@ -161,6 +188,7 @@ internal static class FilterSql
         In(q.Perpetrators, "perpetrator");
         In(q.EventTypes, "event_type");
         In(q.TargetTypes, "target_type");
+        In(q.Categories, "category");
         Datasets(q.Datasets, "dataset = ''");
         return sb.ToString();
     }

@@ -43,6 +43,14 @@ internal static class IncidentColumns
         ("target_type", i => i.TargetType is { } t ? EnumText<TargetType>.Format(t) : null),
         ("target_type_raw", i => i.TargetTypeRaw),
         ("attribution", i => i.Attribution is { } a ? EnumText<AttributionCertainty>.Format(a) : null),
+        ("category", i => EnumText<EventCategory>.Format(i.Category)),
+        ("state_forces", i => i.StateForces?.Name),
+        ("state_forces_raw", i => i.StateForces?.Raw),
+        ("armed_group", i => i.ArmedGroup?.Name),
+        ("armed_group_raw", i => i.ArmedGroup?.Raw),
+        ("other_party", i => i.OtherParty?.Name),
+        ("other_party_raw", i => i.OtherParty?.Raw),
+        ("suicide", i => i.Suicide is { } s ? (s ? 1 : 0) : null),
         ("killed_low", i => i.Killed.Low),
         ("killed_best", i => i.Killed.Best),
         ("killed_high", i => i.Killed.High),
@@ -107,6 +115,11 @@ internal static class IncidentColumns
         var targetType = Str(r, c++) is { } tt ? EnumText<TargetType>.Parse(tt) : (TargetType?)null;
         var targetTypeRaw = Str(r, c++);
         var attribution = Str(r, c++) is { } at ? EnumText<AttributionCertainty>.Parse(at) : (AttributionCertainty?)null;
+        var category = EnumText<EventCategory>.Parse(r.GetString(c++));
+        var stateForces = Actor(Str(r, c++), Str(r, c++));
+        var armedGroup = Actor(Str(r, c++), Str(r, c++));
+        var otherParty = Actor(Str(r, c++), Str(r, c++));
+        var suicide = Int(r, c++) is { } su ? su != 0 : (bool?)null;
         var killed = new CasualtyCount(Int(r, c++), Int(r, c++), Int(r, c++), Str(r, c++), Str(r, c++));
         var injured = new CasualtyCount(Int(r, c++), Int(r, c++), Int(r, c++), Str(r, c++), Str(r, c++));
         var breakdown = new CasualtyBreakdown(Int(r, c++), Int(r, c++), Int(r, c++), Int(r, c++));
@@ -132,6 +145,11 @@ internal static class IncidentColumns
             TargetType = targetType,
             TargetTypeRaw = targetTypeRaw,
             Attribution = attribution,
+            Category = category,
+            StateForces = stateForces,
+            ArmedGroup = armedGroup,
+            OtherParty = otherParty,
+            Suicide = suicide,
             Killed = killed,
             Injured = injured,
             KilledBreakdown = breakdown.IsEmpty ? null : breakdown,

@@ -6,7 +6,7 @@ namespace Vigil.Storage.Relational;
 
 /// <summary>
 /// The monthly rollup: incidents and casualty sums per month × country × province × perpetrator × event type
-/// × target type × dataset, kept in step with <c>incidents</c> by every write in the same transaction (an
+/// × target type × dataset × category, kept in step with <c>incidents</c> by every write in the same transaction (an
 /// import adds its rows' contributions at commit; an edit moves one incident's contribution). Whole-history
 /// series by month, quarter or year read this small table instead of scanning every incident; anything it
 /// cannot answer (days, weeks, districts, actors as targets) falls back to the incidents table. Deleted
@@ -14,13 +14,13 @@ namespace Vigil.Storage.Relational;
 /// </summary>
 internal sealed class MonthlyRollup
 {
-    public static readonly string[] KeyColumns = ["month", "country", "admin1", "perpetrator", "event_type", "target_type", "dataset"];
+    public static readonly string[] KeyColumns = ["month", "country", "admin1", "perpetrator", "event_type", "target_type", "dataset", "category"];
     public static readonly string[] ValueColumns =
         ["incidents", "killed_low", "killed_best", "killed_high", "killed_unknown", "injured_low", "injured_best", "injured_high", "injured_unknown"];
 
     private readonly Dictionary<Key, long[]> _deltas = [];
 
-    public readonly record struct Key(string Month, string Country, string Admin1, string Perpetrator, string EventType, string TargetType, string Dataset)
+    public readonly record struct Key(string Month, string Country, string Admin1, string Perpetrator, string EventType, string TargetType, string Dataset, string Category)
     {
         public string this[int i] => i switch
         {
@@ -30,7 +30,8 @@ internal sealed class MonthlyRollup
             3 => Perpetrator,
             4 => EventType,
             5 => TargetType,
-            _ => Dataset,
+            6 => Dataset,
+            _ => Category,
         };
     }
 
@@ -48,7 +49,7 @@ internal sealed class MonthlyRollup
             i.Date.Start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
             i.Place.Country ?? "", i.Place.Admin1 ?? "", i.Perpetrator?.Name ?? i.Perpetrator?.Raw ?? "",
             EnumText<EventType>.Format(i.EventType), i.TargetType is { } t ? EnumText<TargetType>.Format(t) : "",
-            i.SourceRecord?.Dataset ?? "");
+            i.SourceRecord?.Dataset ?? "", EnumText<EventCategory>.Format(i.Category));
         if (!_deltas.TryGetValue(key, out var d))
             _deltas[key] = d = new long[ValueColumns.Length];
         d[0] += sign;
@@ -91,10 +92,10 @@ internal sealed class MonthlyRollup
 
     /// <summary>The SQL that fills the table from the incidents (for a new schema, or to rebuild it).</summary>
     public const string RebuildSql = """
-        INSERT INTO monthly_rollup (month, country, admin1, perpetrator, event_type, target_type, dataset,
+        INSERT INTO monthly_rollup (month, country, admin1, perpetrator, event_type, target_type, dataset, category,
             incidents, killed_low, killed_best, killed_high, killed_unknown, injured_low, injured_best, injured_high, injured_unknown)
         SELECT substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
-               event_type, COALESCE(target_type, ''), COALESCE(dataset, ''),
+               event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category,
                COUNT(*), COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
                COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
                COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
@@ -102,6 +103,6 @@ internal sealed class MonthlyRollup
         FROM incidents
         WHERE deleted_at IS NULL
         GROUP BY substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
-                 event_type, COALESCE(target_type, ''), COALESCE(dataset, '')
+                 event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category
         """;
 }

@@ -24,6 +24,8 @@ public partial class RelationalIncidentStore
         GroupBy.Dataset => "dataset",
         GroupBy.Country => "country",
         GroupBy.TargetType => "target_type",
+        GroupBy.Category => "category",
+        GroupBy.Group => FilterSql.GroupKey,
         _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
     };
 
@@ -84,6 +86,7 @@ public partial class RelationalIncidentStore
         GroupBy.EventType => ("event_type", "event_type"),
         GroupBy.TargetType => ("target_type", "COALESCE(target_type, '')"),
         GroupBy.Dataset => ("dataset", "COALESCE(dataset, '')"),
+        GroupBy.Category => ("category", "category"),
         _ => ("country", "COALESCE(country, '')"),
     };
 

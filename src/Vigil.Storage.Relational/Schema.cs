@@ -151,7 +151,7 @@ public static class Schema
                 injured_unknown BIGINT NOT NULL,
                 PRIMARY KEY (month, country, admin1, perpetrator, event_type, target_type, dataset)
             ){d.ClusteredByKey};
-            {MonthlyRollup.RebuildSql};
+            {RollupV2Sql};
             """),
         new(3, "api keys and audit trail", d => $"""
             CREATE TABLE api_keys (
@@ -243,7 +243,24 @@ public static class Schema
             );
             """),
         new(9, "dataset links", LinkSchema.Sql),
+        new(10, "event categories, parties by role, suicide", PartiesSchema.Sql),
     ];
+
+    /// <summary>The rollup's fill as schema version 2 knew it (before categories), for databases that pass through it.</summary>
+    private const string RollupV2Sql = """
+        INSERT INTO monthly_rollup (month, country, admin1, perpetrator, event_type, target_type, dataset,
+            incidents, killed_low, killed_best, killed_high, killed_unknown, injured_low, injured_best, injured_high, injured_unknown)
+        SELECT substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
+               event_type, COALESCE(target_type, ''), COALESCE(dataset, ''),
+               COUNT(*), COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
+               COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+               COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
+               COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+        FROM incidents
+        WHERE deleted_at IS NULL
+        GROUP BY substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
+                 event_type, COALESCE(target_type, ''), COALESCE(dataset, '')
+        """;
 
     public static int LatestVersion => Migrations[^1].Version;
 

@@ -16,6 +16,10 @@ public enum GroupBy
     Dataset,
     Country,
     TargetType,
+    /// <summary>The event category (militant-attack, security-operation, armed-clash, other).</summary>
+    Category,
+    /// <summary>The non-state party, whatever its role: an attack's perpetrator, a clash's or an operation's armed group.</summary>
+    Group,
 }
 
 /// <summary>

@@ -2,8 +2,8 @@ namespace Vigil.Storage;
 
 /// <summary>
 /// A filter over incidents, with order and paging. Dates are inclusive and compare against the incident's
-/// start date. Names match Vigil's normalised values case-insensitively; an actor matches the perpetrator
-/// or the target, canonical or raw.
+/// start date. Names match Vigil's normalised values case-insensitively; an actor matches any party (perpetrator,
+/// target, state forces, armed group, the other side), canonical or raw.
 /// </summary>
 public sealed record IncidentQuery
 {
@@ -14,11 +14,22 @@ public sealed record IncidentQuery
     public IReadOnlyList<string> Countries { get; init; } = [];
     public IReadOnlyList<string> Provinces { get; init; } = [];
     public IReadOnlyList<string> Districts { get; init; } = [];
+    /// <summary>
+    /// The districts of the regions and former provinces the scope names (former FATA): an incident is in the scope's
+    /// places when its province is one of <see cref="Provinces"/> OR its district one of these.
+    /// </summary>
+    public IReadOnlyList<string> AreaDistricts { get; init; } = [];
     public IReadOnlyList<string> Actors { get; init; } = [];
     public IReadOnlyList<string> EventTypes { get; init; } = [];
     public IReadOnlyList<string> Datasets { get; init; } = [];
     /// <summary>Only incidents whose perpetrator (canonical or raw) is one of these; unlike <see cref="Actors"/>, targets do not match.</summary>
     public IReadOnlyList<string> Perpetrators { get; init; } = [];
+    /// <summary>Event categories in Vigil's kebab-case names ("militant-attack", "security-operation").</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+    /// <summary>Only suicide attacks (true), only attacks the source says were not (false); null: no condition.</summary>
+    public bool? Suicide { get; init; }
+    /// <summary>Only incidents whose non-state party (the perpetrator of an attack, or the armed group of a clash or an operation, or a second group) is one of these, canonical or raw.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
     /// <summary>Target types in Vigil's kebab-case names ("security-forces", "civilians").</summary>
     public IReadOnlyList<string> TargetTypes { get; init; } = [];
     /// <summary>Only incidents whose best killed estimate is at least this (unknown counts never match).</summary>

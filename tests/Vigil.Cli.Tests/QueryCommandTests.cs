@@ -26,7 +26,7 @@ public sealed class QueryCommandTests : IDisposable
             Assert.Equal("Khyber Pakhtunkhwa", i.GetProperty("admin1").GetString());
             Assert.StartsWith("2014-", i.GetProperty("date_start").GetString(), StringComparison.Ordinal);
             Assert.True(i.GetProperty("killed_best").GetInt32() >= 10);
-            Assert.Contains(new[] { "perpetrator", "target" }, p => i.TryGetProperty(p, out var a) && a.GetString() == "TTP");
+            Assert.Contains(new[] { "perpetrator", "target", "state_forces", "armed_group", "other_party" }, p => i.TryGetProperty(p, out var a) && a.GetString() == "TTP");
         });
     }
 

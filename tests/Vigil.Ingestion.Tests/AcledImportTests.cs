@@ -119,8 +119,10 @@ public class AcledImportTests
 
         Assert.NotEmpty(asActor1);
         Assert.NotEmpty(asActor2);
-        Assert.All(asActor1, id => Assert.Equal(new ActorRef("TTP", acledName), byId[id].Perpetrator));
-        Assert.All(asActor2, id => Assert.Equal(new ActorRef("TTP", acledName), byId[id].Target));
+        // Actor 1 attacks (perpetrator) or, in a battle, is the group's side; actor 2 is attacked (target) or a side.
+        var ttp = new ActorRef("TTP", acledName);
+        Assert.All(asActor1, id => Assert.Contains(ttp, new[] { byId[id].Perpetrator, byId[id].ArmedGroup }));
+        Assert.All(asActor2, id => Assert.Contains(ttp, new[] { byId[id].Target, byId[id].ArmedGroup, byId[id].OtherParty }));
     }
 
     [Fact]

@@ -170,8 +170,8 @@ public class UcdpImportTests
     public void UCDP_side_b_TTP_resolves_to_the_TTP_and_the_Afghan_Taliban_stay_a_different_actor()
     {
         var rows = CsvTable.Ucdp(RepoFiles.BundledUcdp).Rows;
-        var ttp = rows.Where(r => r["side_b"] == "TTP").Select(r => r["id"]).ToHashSet();
-        var taleban = rows.Where(r => r["side_b"] == "Taleban").Select(r => r["id"]).ToHashSet();
+        var ttp = rows.Where(r => r["side_b"] == "TTP").ToDictionary(r => r["id"], r => r["type_of_violence"]);
+        var taleban = rows.Where(r => r["side_b"] == "Taleban").ToDictionary(r => r["id"], r => r["type_of_violence"]);
         using var db = new TestDatabase();
 
         db.Import(RepoFiles.BundledUcdp);
@@ -179,8 +179,10 @@ public class UcdpImportTests
 
         Assert.NotEmpty(ttp);
         Assert.NotEmpty(taleban);
-        Assert.All(ttp, id => Assert.Equal(new ActorRef("TTP", "TTP"), byId[id].Target));
-        Assert.All(taleban, id => Assert.Equal(new ActorRef("Afghan Taliban", "Taleban"), byId[id].Target));
+        // Side B is, by UCDP's type of violence: the armed group fighting the state (1), the second group (2), the victims (3).
+        ActorRef? SideB(string id, string type) => type switch { "1" => byId[id].ArmedGroup, "2" => byId[id].OtherParty, _ => byId[id].Target };
+        Assert.All(ttp, r => Assert.Equal(new ActorRef("TTP", "TTP"), SideB(r.Key, r.Value)));
+        Assert.All(taleban, r => Assert.Equal(new ActorRef("Afghan Taliban", "Taleban"), SideB(r.Key, r.Value)));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed partial class HtmlReportTests(RenderedHtml html) : IClassFixture<R
             Assert.True(start >= 0, $"incident {incident.Id} missing");
             var row = text[start..text.IndexOf("</tr>", start, StringComparison.Ordinal)];
             Assert.Contains($"<td>{incident.Date}</td><td>{incident.Place}</td><td>{incident.EventType}</td>", row, StringComparison.Ordinal);
-            Assert.Contains($"<td>{incident.Perpetrator ?? "Unknown"}</td>", row, StringComparison.Ordinal);
+            Assert.Contains($"<td>{incident.Perpetrator ?? "not known"}</td>", row, StringComparison.Ordinal);
             Assert.Contains($"<td class=\"n\">{incident.Killed}</td><td class=\"n\">{incident.Injured}</td>", row, StringComparison.Ordinal);
             foreach (var source in incident.Sources)
             {

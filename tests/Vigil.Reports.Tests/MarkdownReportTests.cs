@@ -24,10 +24,11 @@ public sealed partial class MarkdownReportTests(RenderedMarkdown markdown) : ICl
     }
 
     [Fact]
-    public void Markdown_tables_have_one_row_per_province_actor_and_event_type()
+    public void Markdown_tables_have_one_row_per_province_group_category_and_event_type()
     {
         AssertTable("Province", Report.ByProvince);
-        AssertTable("Actor", Report.ByActor);
+        AssertTable("Group", Report.ByActor);
+        AssertTable("Category", Report.ByCategory);
         AssertTable("Event type", Report.ByEventType);
 
         void AssertTable(string header, IReadOnlyList<BreakdownRow> rows)
@@ -50,7 +51,7 @@ public sealed partial class MarkdownReportTests(RenderedMarkdown markdown) : ICl
     [Fact]
     public void Markdown_notable_table_has_a_row_per_incident_with_linked_sources()
     {
-        var table = TableAfter("| # | Date | Place | Event | Perpetrator | Killed | Injured | Sources |");
+        var table = TableAfter("| # | Date | Place | Event | Parties | Killed | Injured | Sources |");
         Assert.Equal(Report.Notable.Count, table.Count);
         for (var i = 0; i < Report.Notable.Count; i++)
         {

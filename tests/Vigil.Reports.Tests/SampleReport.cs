@@ -76,7 +76,15 @@ public static class SampleReport
                     "An incident counts in the month it started.",
                     "Unknown is not zero: incidents without a figure are counted apart.",
                 ],
-                ["UCDP GED, CC BY 4.0 (Sundberg & Melander 2013)", "Boundaries: geoBoundaries (Runfola et al. 2020)"]));
+                ["UCDP GED, CC BY 4.0 (Sundberg & Melander 2013)", "Boundaries: geoBoundaries (Runfola et al. 2020)"]))
+        {
+            ByCategory =
+            [
+                new BreakdownRow("militant-attack", 15, 61, 120),
+                new BreakdownRow("security-operation", 6, 19, 12),
+                new BreakdownRow("armed-clash", 3, 7, 11),
+            ],
+        };
     }
 
     /// <summary>A district of Pakistan as the statistics would give it: the gazetteer's name and polygon id.</summary>

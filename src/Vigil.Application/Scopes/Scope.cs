@@ -11,6 +11,15 @@ namespace Vigil.Application.Scopes;
 /// </summary>
 public sealed record Scope(IncidentQuery Query, IReadOnlyList<Dataset> Datasets, Coverage Coverage, bool Defaulted)
 {
+    /// <summary>
+    /// What the scope's names stand for where a reader could take them otherwise: a place that is no unit of today's
+    /// map ("Former FATA: ... (Bajaur, ...)"), what "attacks" counts in these datasets.
+    /// </summary>
+    public IReadOnlyList<string> Remarks { get; init; } = [];
+
+    /// <summary>Everything a reader must know about the scope besides its label: the datasets' notes, then the remarks.</summary>
+    public IReadOnlyList<string> Notes => [.. Coverage.Notes, .. Remarks];
+
     /// <summary>"UCDP GED", "UCDP GED + PBC suicide attacks, linked" (an event two of them record is counted once).</summary>
     public string Label => Datasets.Count switch
     {

@@ -18,8 +18,17 @@ public sealed record ScopeInput
     public IReadOnlyList<string> Provinces { get; init; } = [];
     public IReadOnlyList<string> Districts { get; init; } = [];
 
+    /// <summary>Regions reported apart (former-fata, kp-mainland), each its list of today's districts.</summary>
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
     /// <summary>Perpetrator or target, by any alias.</summary>
     public IReadOnlyList<string> Actors { get; init; } = [];
+
+    /// <summary>Event categories: militant-attack, security-operation, armed-clash, other.</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Only suicide attacks ("yes") or only attacks the source says were not ("no").</summary>
+    public string? Suicide { get; init; }
 
     /// <summary>Event types in Vigil's kebab-case names.</summary>
     public IReadOnlyList<string> Types { get; init; } = [];

@@ -12,7 +12,7 @@ public sealed record ScopeJson(
         scope.Defaulted,
         scope.Datasets.Count > 1,
         scope.Coverage.Describe(),
-        scope.Coverage.Notes,
+        scope.Notes,
         scope.Coverage.NotRecorded,
         scope.Citations);
 }

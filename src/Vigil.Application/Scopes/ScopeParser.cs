@@ -26,18 +26,48 @@ public sealed class ScopeParser(ReferenceData reference)
         if (Validate(input) is { } error)
             throw error;
         var scopes = reference.Scopes;
+        var areas = Areas(input);
         return new IncidentQuery
         {
             From = input.From is null ? null : ParseDate(input.From, end: false),
             To = input.To is null ? null : ParseDate(input.To, end: true),
             Countries = [.. input.Countries.Select(scopes.Country).Distinct()],
-            Provinces = [.. input.Provinces.Select(scopes.Province).Distinct()],
+            Provinces = [.. areas.Provinces.Distinct()],
+            AreaDistricts = [.. areas.Regions.SelectMany(r => r.Districts).Distinct()],
             Districts = [.. input.Districts.Select(scopes.District).Distinct()],
+            Categories = [.. input.Categories.Select(c => EnumText<EventCategory>.Format(EnumText<EventCategory>.Parse(c))).Distinct()],
+            Suicide = FieldValues.Bool("suicide", input.Suicide),
             Actors = [.. input.Actors.SelectMany(scopes.Actor).Distinct()],
             EventTypes = [.. input.Types.Select(t => EnumText<EventType>.Format(EnumText<EventType>.Parse(t))).Distinct()],
             Datasets = [.. input.Datasets.Where(d => !string.Equals(d, AllDatasets, StringComparison.OrdinalIgnoreCase)).Distinct()],
             MinKilled = input.MinKilled,
         };
+    }
+
+    /// <summary>
+    /// The places the scope names, as the store filters them: provinces of today's map, and the regions (named as a
+    /// region, or as a former province such as FATA) as their districts.
+    /// </summary>
+    /// <exception cref="FieldException">A region Vigil does not know, naming <c>region</c>.</exception>
+    public (IReadOnlyList<string> Provinces, IReadOnlyList<Geo.Region> Regions) Areas(ScopeInput input)
+    {
+        var scopes = reference.Scopes;
+        var provinces = new List<string>();
+        var regions = new List<Geo.Region>();
+        foreach (var name in input.Provinces)
+        {
+            var (province, region) = scopes.Area(name);
+            if (region is not null)
+                regions.Add(region);
+            else if (province is not null)
+                provinces.Add(province);
+        }
+        foreach (var name in input.Regions)
+        {
+            regions.Add(scopes.Regions.Find(name) ?? throw new FieldException("region",
+                $"'{name}' is not a region Vigil knows: {string.Join(", ", scopes.Regions.All.Select(r => r.Key))}"));
+        }
+        return (provinces, regions);
     }
 
     /// <summary>
@@ -68,7 +98,8 @@ public sealed class ScopeParser(ReferenceData reference)
         if (defaulted && known.FirstOrDefault(d => d.Primary) is { } primary)
             chosen.Add(primary);
         query = query with { Datasets = [.. chosen.Select(d => d.Name)] };
-        return new Scope(query, chosen, Coverage.For(chosen, query), defaulted);
+        var places = Areas(input).Regions.Select(r => $"{r.Name}: {r.Note} ({string.Join(", ", r.Districts)})").ToList();
+        return new Scope(query, chosen, Coverage.For(chosen, query), defaulted) { Remarks = places };
     }
 
     /// <summary>The first value that cannot be used (its field and why), or null: everything but name resolution, which never fails.</summary>
@@ -90,6 +121,19 @@ public sealed class ScopeParser(ReferenceData reference)
         {
             if (!EnumText<EventType>.TryParse(type, out _))
                 return new FieldException("type", $"'{type}' is not one of: {string.Join(", ", EnumText<EventType>.All)}");
+        }
+        foreach (var category in input.Categories)
+        {
+            if (!EnumText<EventCategory>.TryParse(category, out _))
+                return new FieldException("category", $"'{category}' is not one of: {string.Join(", ", EnumText<EventCategory>.All)}");
+        }
+        try
+        {
+            FieldValues.Bool("suicide", input.Suicide);
+        }
+        catch (FieldException e)
+        {
+            return e;
         }
         return input.MinKilled is < 0 ? new FieldException("min_killed", "must be zero or more") : null;
     }

@@ -106,7 +106,7 @@ internal static class IncidentTable
 {
     public static Table Create() => new Table().Border(TableBorder.Simple)
         .AddColumn("id").AddColumn("date").AddColumn("province").AddColumn("district").AddColumn("type")
-        .AddColumn("perpetrator").AddColumn(new TableColumn("killed").RightAligned()).AddColumn(new TableColumn("injured").RightAligned())
+        .AddColumn("parties").AddColumn(new TableColumn("killed").RightAligned()).AddColumn(new TableColumn("injured").RightAligned())
         .AddColumn("source record");
 
     public static void AddRow(Table table, Incident i, IReadOnlyList<string>? extra = null) => table.AddRow([
@@ -115,7 +115,7 @@ internal static class IncidentTable
         Markup.Escape(i.Place.Admin1 ?? i.Place.Admin1Raw ?? ""),
         Markup.Escape(i.Place.Admin2 ?? i.Place.Admin2Raw ?? ""),
         EnumText<EventType>.Format(i.EventType),
-        Markup.Escape(i.Perpetrator?.Name ?? i.Perpetrator?.Raw ?? ""),
+        Markup.Escape(IncidentParties.Describe(i) ?? ""),
         Markup.Escape(Casualties.Format(i.Killed)),
         Markup.Escape(Casualties.Format(i.Injured)),
         Markup.Escape(i.SourceRecord?.ToString() ?? "(entered)"),

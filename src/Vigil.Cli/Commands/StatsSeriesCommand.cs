@@ -54,7 +54,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
             if (!EnumText<PeriodUnit>.TryParse(By, out _))
                 return ValidationResult.Error($"--by: '{By}' is not one of: {string.Join(", ", EnumText<PeriodUnit>.All)}");
             if (Breakdown is not null && ParseBreakdown(Breakdown) is null)
-                return ValidationResult.Error($"--breakdown: '{Breakdown}' is not one of: {string.Join(", ", Breakdowns.Keys)}");
+                return ValidationResult.Error($"--breakdown: {BreakdownNames.Problem(Breakdown)}");
             if (!EnumText<ClaimMetric>.TryParse(Metric, out _))
                 return ValidationResult.Error($"--metric: '{Metric}' is not one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
             if (Explain is not null && !Period.TryParse(Explain, out _))
@@ -65,20 +65,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
         }
     }
 
-    internal static readonly IReadOnlyDictionary<string, GroupBy> Breakdowns = new Dictionary<string, GroupBy>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["province"] = GroupBy.Province,
-        ["district"] = GroupBy.District,
-        ["perpetrator"] = GroupBy.Perpetrator,
-        ["actor"] = GroupBy.Perpetrator,
-        ["event-type"] = GroupBy.EventType,
-        ["type"] = GroupBy.EventType,
-        ["target-type"] = GroupBy.TargetType,
-        ["dataset"] = GroupBy.Dataset,
-        ["country"] = GroupBy.Country,
-    };
-
-    internal static GroupBy? ParseBreakdown(string text) => Breakdowns.TryGetValue(text, out var g) ? g : null;
+    internal static GroupBy? ParseBreakdown(string text) => BreakdownNames.Parse(text);
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -116,7 +103,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
         }
 
         output.Console.MarkupLine($"[bold]{Markup.Escape(scope.Describe("--dataset"))}[/] · covers {Markup.Escape(scope.Coverage.Describe())}");
-        foreach (var note in scope.Coverage.Notes)
+        foreach (var note in scope.Notes)
             output.Console.MarkupLine($"[yellow]{Markup.Escape(note)}: its periods show as no data[/]");
         var table = new Table().Border(TableBorder.Simple).AddColumn("period");
         if (breakdown != GroupBy.None)

@@ -18,17 +18,33 @@ public class FilterSettings : DatabaseSettings
     [Description("Last start date to include, YYYY-MM-DD (or YYYY-MM, YYYY: to the end of it).")]
     public string? To { get; init; }
 
+    [CommandOption("--country <NAME>")]
+    [Description("Country (Pakistan, Afghanistan; or PAK, AFG). Repeatable. Default: every country the datasets cover.")]
+    public string[] Countries { get; init; } = [];
+
     [CommandOption("--province <NAME>")]
-    [Description("Province (admin1); any spelling the gazetteer knows (KPK, NWFP, Baluchistan...). Repeatable.")]
+    [Description("Province (admin1); any spelling the gazetteer knows (KPK, NWFP, Baluchistan...). A former province (FATA) stands for its districts. Repeatable.")]
     public string[] Provinces { get; init; } = [];
+
+    [CommandOption("--region <NAME>")]
+    [Description("A region reported apart: former-fata (the tribal districts), kp-mainland. Repeatable.")]
+    public string[] Regions { get; init; } = [];
 
     [CommandOption("--district <NAME>")]
     [Description("District (admin2), any known spelling. Repeatable.")]
     public string[] Districts { get; init; } = [];
 
     [CommandOption("--actor <NAME>")]
-    [Description("Perpetrator or target, by any alias (TTP, Pakistani Taliban, ISKP...). Repeatable.")]
+    [Description("Any party (perpetrator, target, state forces, armed group), by any alias (TTP, Pakistani Taliban, ISKP...). Repeatable.")]
     public string[] Actors { get; init; } = [];
+
+    [CommandOption("--category <NAME>")]
+    [Description("Event category: militant-attack, security-operation, armed-clash, other (docs/method.md says each dataset's rule). Repeatable.")]
+    public string[] Categories { get; init; } = [];
+
+    [CommandOption("--suicide <YES|NO>")]
+    [Description("Only suicide attacks (yes), or only attacks the source says were not (no).")]
+    public string? Suicide { get; init; }
 
     [CommandOption("--type <TYPE>")]
     [Description("Event type: armed-clash, armed-assault, suicide-bombing, bombing, air-or-drone-strike, shelling-or-artillery, targeted-killing, kidnapping, cross-border-attack, security-operation, violence-against-civilians, other. Repeatable.")]
@@ -50,8 +66,12 @@ public class FilterSettings : DatabaseSettings
     {
         From = From,
         To = To,
+        Countries = Countries,
         Provinces = Provinces,
+        Regions = Regions,
         Districts = Districts,
+        Categories = Categories,
+        Suicide = Suicide,
         Actors = Actors,
         Types = Types,
         Datasets = Datasets,

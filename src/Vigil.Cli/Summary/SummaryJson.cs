@@ -17,7 +17,8 @@ public sealed record SummaryJson(
     IReadOnlyList<SummaryFigure> Headlines,
     IReadOnlyList<string> Statements,
     IReadOnlyList<BreakdownRow> ByProvince,
-    IReadOnlyList<BreakdownRow> ByPerpetrator,
+    IReadOnlyList<BreakdownRow> ByGroup,
+    IReadOnlyList<BreakdownRow> ByCategory,
     IReadOnlyList<BreakdownRow> ByEventType,
     IReadOnlyList<NotableIncident> Deadliest)
 {
@@ -26,7 +27,7 @@ public sealed record SummaryJson(
         var r = built.Report;
         return new SummaryJson(
             built.Month.Label, built.LatestMonth, built.ScopeName, ScopeJson.Of(built.Scope),
-            [.. r.Headlines.Select(SummaryFigure.Of)], r.Statements, r.ByProvince, r.ByActor, r.ByEventType, r.Notable);
+            [.. r.Headlines.Select(SummaryFigure.Of)], r.Statements, r.ByProvince, r.ByActor, r.ByCategory, r.ByEventType, r.Notable);
     }
 }
 

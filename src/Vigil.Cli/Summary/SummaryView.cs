@@ -27,7 +27,8 @@ public static class SummaryView
 
         var notRecorded = s.Scope.NotRecorded;
         Breakdown(console, "By province", s.ByProvince, notRecorded);
-        Breakdown(console, "By perpetrator", s.ByPerpetrator, notRecorded);
+        Breakdown(console, ReportText.GroupsHeading, s.ByGroup, notRecorded);
+        Breakdown(console, ReportText.CategoryHeading, s.ByCategory, notRecorded);
         Breakdown(console, "By event type", s.ByEventType, notRecorded);
 
         if (s.Deadliest.Count == 0)

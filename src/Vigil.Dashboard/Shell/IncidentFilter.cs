@@ -6,19 +6,32 @@ using Vigil.Web.Filters;
 namespace Vigil.Dashboard.Shell;
 
 /// <summary>
-/// The incident filters of the API (from, to, province, district, actor, type, dataset, min_killed — the
+/// The incident filters of the API (from, to, country, province, region, district, actor, category, suicide, type,
+/// dataset, min_killed — the
 /// same names, each may repeat) read from a page's query string. Parsing is the API's own
 /// (<see cref="FilterParameters"/>), so a page and the API given the same URL parameters count the same incidents.
 /// </summary>
 public sealed record IncidentFilter(
     string? From, string? To, string[] Province, string[] District, string[] Actor, string[] Type, string[] Dataset, string? MinKilled)
 {
+    public string[] Country { get; init; } = [];
+    public string[] Region { get; init; } = [];
+    public string[] Category { get; init; } = [];
+    public string? Suicide { get; init; }
+
     public static IncidentFilter Of(IQueryCollection q) => new(
         QueryText.One(q, "from"), QueryText.One(q, "to"),
         QueryText.Many(q, "province"), QueryText.Many(q, "district"), QueryText.Many(q, "actor"),
-        QueryText.Many(q, "type"), QueryText.Many(q, "dataset"), QueryText.One(q, "min_killed"));
+        QueryText.Many(q, "type"), QueryText.Many(q, "dataset"), QueryText.One(q, "min_killed"))
+    {
+        Country = QueryText.Many(q, "country"),
+        Region = QueryText.Many(q, "region"),
+        Category = QueryText.Many(q, "category"),
+        Suicide = QueryText.One(q, "suicide"),
+    };
 
-    public bool IsEmpty => From is null && To is null && Province.Length + District.Length + Actor.Length + Type.Length + Dataset.Length == 0 && MinKilled is null;
+    public bool IsEmpty => From is null && To is null && Suicide is null && MinKilled is null
+        && Country.Length + Province.Length + Region.Length + District.Length + Actor.Length + Category.Length + Type.Length + Dataset.Length == 0;
 
     /// <summary>The scope as Vigil applies it (the datasets named, or the primary one, with what they cover), or the parameter at fault and why.</summary>
     public (Scope? Scope, FieldError? Error) ToScope(ScopeParser parser, IVigilDatabase db)
@@ -40,8 +53,8 @@ public sealed record IncidentFilter(
                 return (null, new FieldError("min_killed", $"'{MinKilled}' is not a whole number"));
             minKilled = n;
         }
-        return (new FilterParameters(From, To, NullIfEmpty(Province), NullIfEmpty(District), NullIfEmpty(Actor),
-            NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled), null);
+        return (new FilterParameters(From, To, NullIfEmpty(Country), NullIfEmpty(Province), NullIfEmpty(Region), NullIfEmpty(District),
+            NullIfEmpty(Actor), NullIfEmpty(Category), Suicide, NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled), null);
     }
 
     /// <summary>The filter as query-string pairs, in the API's names.</summary>
@@ -49,11 +62,16 @@ public sealed record IncidentFilter(
     {
         yield return new("from", From);
         yield return new("to", To);
-        foreach (var (key, values) in new[] { ("province", Province), ("district", District), ("actor", Actor), ("type", Type), ("dataset", Dataset) })
+        foreach (var (key, values) in new[]
+        {
+            ("country", Country), ("province", Province), ("region", Region), ("district", District), ("actor", Actor),
+            ("category", Category), ("type", Type), ("dataset", Dataset),
+        })
         {
             foreach (var value in values)
                 yield return new(key, value);
         }
+        yield return new("suicide", Suicide);
         yield return new("min_killed", MinKilled);
     }
 

@@ -8,6 +8,13 @@ namespace Vigil.Domain.Datasets;
 /// </summary>
 public static class KnownDatasets
 {
+    /// <summary>
+    /// Whether a dataset tells militant attacks from clashes and operations. UCDP does not: it codes state-based fighting
+    /// without saying which side began it, so an attack on the state is a clash there (docs/method.md).
+    /// </summary>
+    public static bool TellsAttacksApart(string dataset) =>
+        !dataset.StartsWith("ucdp", StringComparison.OrdinalIgnoreCase);
+
     private static readonly Dictionary<string, Dataset> Defaults = new(StringComparer.Ordinal)
     {
         ["ucdp-ged"] = new()

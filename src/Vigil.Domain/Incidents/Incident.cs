@@ -27,10 +27,24 @@ public sealed record Incident
     /// <summary>The dataset's own type, verbatim, prefixed by the scheme ("ucdp:type_of_violence=1").</summary>
     public string? SourceEventType { get; init; }
 
-    /// <summary>The perpetrator, or UCDP's side A.</summary>
+    /// <summary>
+    /// What kind of event this is as analysts count them (militant attack, security operation, clash, other), by the
+    /// rule of the source's dataset (<see cref="EventCategories"/>).
+    /// </summary>
+    public EventCategory Category { get; init; } = EventCategory.Other;
+
+    /// <summary>The attacker, in an attack; null in a clash or an operation, where the parties are <see cref="StateForces"/> and <see cref="ArmedGroup"/>.</summary>
     public ActorRef? Perpetrator { get; init; }
-    /// <summary>The target, or UCDP's side B.</summary>
+    /// <summary>The target or victims of an attack, as named.</summary>
     public ActorRef? Target { get; init; }
+    /// <summary>The state's side of a clash or an operation.</summary>
+    public ActorRef? StateForces { get; init; }
+    /// <summary>The armed group's side of a clash or an operation (the first named, when two groups fight).</summary>
+    public ActorRef? ArmedGroup { get; init; }
+    /// <summary>The other side of a clash whose sides are of one kind: a second state, or a second armed group.</summary>
+    public ActorRef? OtherParty { get; init; }
+    /// <summary>Whether the attackers were suicide attackers; null when the source does not say.</summary>
+    public bool? Suicide { get; init; }
     public TargetType? TargetType { get; init; }
     public string? TargetTypeRaw { get; init; }
     public AttributionCertainty? Attribution { get; init; }

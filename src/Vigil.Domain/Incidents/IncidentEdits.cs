@@ -16,7 +16,8 @@ public static class IncidentEdits
     public static readonly IReadOnlyList<string> Fields =
     [
         "date_start", "date_end", "date_precision", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
-        "event_type", "event_subtype", "perpetrator", "target", "target_type", "attribution",
+        "event_type", "event_subtype", "category", "suicide", "perpetrator", "target", "target_type", "attribution",
+        "state_forces", "armed_group", "other_party",
         "killed_low", "killed_best", "killed_high", "killed_phrase", "killed_rule",
         "injured_low", "injured_best", "injured_high", "injured_phrase", "injured_rule",
         "killed_security_forces", "killed_civilians", "killed_militants", "killed_unknown", "perpetrators_included", "notes",
@@ -56,6 +57,16 @@ public static class IncidentEdits
             i = i with { Perpetrator = Actor(Get("perpetrator")) };
         if (Has("target"))
             i = i with { Target = Actor(Get("target")) };
+        if (Has("state_forces"))
+            i = i with { StateForces = Actor(Get("state_forces")) };
+        if (Has("armed_group"))
+            i = i with { ArmedGroup = Actor(Get("armed_group")) };
+        if (Has("other_party"))
+            i = i with { OtherParty = Actor(Get("other_party")) };
+        if (Has("category"))
+            i = i with { Category = FieldValues.Enum<EventCategory>("category", Get("category")) ?? throw new FieldException("category", $"is required: one of {string.Join(", ", Text.EnumText<EventCategory>.All)}") };
+        if (Has("suicide"))
+            i = i with { Suicide = FieldValues.Bool("suicide", Get("suicide")) };
         if (Has("target_type"))
             i = i with { TargetType = FieldValues.Enum<TargetType>("target_type", Get("target_type")), TargetTypeRaw = null };
         if (Has("attribution"))

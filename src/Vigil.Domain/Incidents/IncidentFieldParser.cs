@@ -35,6 +35,7 @@ public static class IncidentFieldParser
             Count(get, "killed_security_forces"), Count(get, "killed_civilians"),
             Count(get, "killed_militants"), Count(get, "killed_unknown"));
 
+        var eventType = Enum<EventType>(get, "event_type") ?? throw new FieldException("event_type", "is required");
         return new Incident
         {
             Id = Long(get, "id") ?? 0,
@@ -54,7 +55,7 @@ public static class IncidentFieldParser
                 GeoPrecision = Enum<GeoPrecision>(get, "geo_precision") ?? GeoPrecision.Unknown,
                 GeoPrecisionRaw = get("geo_precision_raw"),
             },
-            EventType = Enum<EventType>(get, "event_type") ?? throw new FieldException("event_type", "is required"),
+            EventType = eventType,
             EventSubtype = get("event_subtype"),
             SourceEventType = get("source_event_type"),
             Perpetrator = Actor(get("perpetrator"), get("perpetrator_raw")),
@@ -62,6 +63,11 @@ public static class IncidentFieldParser
             TargetType = Enum<TargetType>(get, "target_type"),
             TargetTypeRaw = get("target_type_raw"),
             Attribution = Enum<AttributionCertainty>(get, "attribution"),
+            Category = Enum<EventCategory>(get, "category") ?? EventCategories.FromType(eventType, EventCategories.IsStateName(get("perpetrator") ?? get("perpetrator_raw"))),
+            StateForces = Actor(get("state_forces"), get("state_forces_raw")),
+            ArmedGroup = Actor(get("armed_group"), get("armed_group_raw")),
+            OtherParty = Actor(get("other_party"), get("other_party_raw")),
+            Suicide = Bool(get, "suicide"),
             Killed = Casualties(get, "killed"),
             Injured = Casualties(get, "injured"),
             KilledBreakdown = breakdown.IsEmpty ? null : breakdown,

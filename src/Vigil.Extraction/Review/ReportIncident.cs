@@ -47,6 +47,8 @@ public static class ReportIncident
             Perpetrator = r.Perpetrator?.Value.Actor,
             Attribution = r.Perpetrator?.Value.Certainty,
             TargetType = r.Targets.Count > 0 ? r.Targets[0].Value : null,
+            Category = EventCategories.FromType(r.EventType?.Value ?? EventType.Other, EventCategories.IsStateName(r.Perpetrator?.Value.Actor?.Name)),
+            Suicide = r.EventType?.Value == EventType.SuicideBombing ? true : null,
             Killed = killed,
             Injured = injured,
             Sources = [source],
@@ -61,10 +63,14 @@ public static class ReportIncident
         var first = FromReport(reports[0].Report, reports[0].Source);
         var killed = cluster.Killed;
         var injured = cluster.Injured;
+        var type = reports.Select(x => x.Report.EventType?.Value).FirstOrDefault(t => t is not null) ?? first.EventType;
+        var perpetrator = first.Perpetrator ?? reports.Select(x => x.Report.Perpetrator?.Value.Actor).FirstOrDefault(a => a is not null);
         return first with
         {
-            EventType = reports.Select(x => x.Report.EventType?.Value).FirstOrDefault(t => t is not null) ?? first.EventType,
-            Perpetrator = first.Perpetrator ?? reports.Select(x => x.Report.Perpetrator?.Value.Actor).FirstOrDefault(a => a is not null),
+            EventType = type,
+            Perpetrator = perpetrator,
+            Category = EventCategories.FromType(type, EventCategories.IsStateName(perpetrator?.Name)),
+            Suicide = type == EventType.SuicideBombing ? true : first.Suicide,
             Attribution = first.Attribution ?? reports.Select(x => x.Report.Perpetrator?.Value.Certainty).FirstOrDefault(a => a is not null),
             Killed = killed,
             Injured = injured,
@@ -116,6 +122,8 @@ public static class ReportIncident
             }
         }
         incident = IncidentEdits.Apply(incident, fields);
+        if (fields.ContainsKey("event_type") || fields.ContainsKey("perpetrator"))
+            incident = incident with { Category = EventCategories.FromType(incident.EventType, EventCategories.IsStateName(incident.Perpetrator?.Name ?? incident.Perpetrator?.Raw)) };
         if (fields.ContainsKey("perpetrator") && incident.Perpetrator is { } typed)
             incident = incident with { Perpetrator = typed with { Name = (actors ?? Domain.Actors.ActorCatalog.Bundled).Resolve(typed.Raw)?.Name } };
         foreach (var (field, value) in list.Where(e => e.Key is "province" or "district").OrderBy(e => e.Key == "province" ? 0 : 1))

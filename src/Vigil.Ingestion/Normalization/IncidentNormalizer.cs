@@ -23,7 +23,19 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
         var place = NormalizePlace(incident.Place, ref flags);
         var perpetrator = Resolve(incident.Perpetrator, ref flags);
         var target = Resolve(incident.Target, ref flags);
-        return incident with { Place = place, Perpetrator = perpetrator, Target = target, Flags = flags };
+        var stateForces = Resolve(incident.StateForces, ref flags);
+        var armedGroup = Resolve(incident.ArmedGroup, ref flags);
+        var otherParty = Resolve(incident.OtherParty, ref flags);
+        return incident with
+        {
+            Place = place,
+            Perpetrator = perpetrator,
+            Target = target,
+            StateForces = stateForces,
+            ArmedGroup = armedGroup,
+            OtherParty = otherParty,
+            Flags = flags,
+        };
     }
 
     private ActorRef? Resolve(ActorRef? actor, ref QualityFlags flags)

@@ -81,13 +81,14 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
             statements,
             trend,
             Breakdown(inMonth, GroupBy.Province, report.Coverage),
-            Breakdown(inMonth, GroupBy.Perpetrator, report.Coverage),
+            Breakdown(inMonth, GroupBy.Group, report.Coverage),
             Breakdown(inMonth, GroupBy.EventType, report.Coverage),
             Districts(inMonth),
             Notable(inMonth, report.Coverage),
             Method(report, inMonthDatasets, coveredFrom, coveredTo))
         {
             DatasetsLabel = report.DatasetsLabel,
+            ByCategory = Breakdown(inMonth, GroupBy.Category, report.Coverage),
         };
     }
 
@@ -156,7 +157,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
                 i.Date.IsMultiDay ? $"{i.Date.Start:yyyy-MM-dd}–{i.Date.End:yyyy-MM-dd}" : i.Date.Start.ToString("yyyy-MM-dd", Inv),
                 string.Join(", ", new[] { i.Place.Location, i.Place.Admin2, i.Place.Admin1 }.Where(s => !string.IsNullOrEmpty(s)).Distinct()),
                 EnumText<EventType>.Format(i.EventType).Replace('-', ' '),
-                i.Perpetrator?.Name ?? i.Perpetrator?.Raw,
+                IncidentParties.Describe(i),
                 coverage.Records("killed") ? Casualties(i.Killed) : "not recorded",
                 coverage.Records("injured") ? Casualties(i.Injured) : "not recorded",
                 i.Sources.Select(s => new SourceLine(
@@ -183,7 +184,9 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
             "Killed and injured are sums of each incident's best estimate; low and high estimates are kept in the data and shown for notable incidents. Incidents whose toll is unknown add nothing and are counted as unknown, never as zero.",
             "Changes are against the month before and the same month a year before; no percentage is given against a zero baseline.",
             "A record is the highest value since the most recent earlier month that was at least as high (reported when that is a year or more back, or since records began). A spike is a month significantly above the mean of the 12 months before it (one-sided exact Poisson test, or negative binomial when the counts are overdispersed; p < 0.01).",
-            "Provinces and districts are today's: incidents in the former FATA agencies are counted in Khyber Pakhtunkhwa. Perpetrator is the dataset's side A or the perpetrator it names.",
+            "Provinces and districts are today's: incidents in the former FATA agencies are counted in Khyber Pakhtunkhwa (ask for the region former-fata to see them apart).",
+            ReportText.GroupsNote,
+            ReportText.CategoryNote,
             $"Months outside what the datasets cover are \"no data\", never zero; partly covered months are shown but take no part in changes, records or spike baselines. Records need at least {Records.MinimumPeriods} earlier fully covered months and a value of at least {Records.MinimumValue}.",
             coveredFrom is not null && coveredTo is not null ? $"The datasets in scope cover {report.Coverage.Describe()}." : "The datasets in scope declare no coverage: every month is partial or no data.",
         ],

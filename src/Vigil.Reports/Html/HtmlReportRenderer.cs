@@ -43,8 +43,10 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
         MapSection(html, report, figures);
 
-        html.Append("<section id=\"actors\">\n<h2>By actor</h2>\n");
-        Breakdown(html, "Actor", report.ByActor);
+        html.Append("<section id=\"actors\">\n<h2>").Append(ReportText.GroupsHeading).Append("</h2>\n");
+        Breakdown(html, "Group", report.ByActor);
+        html.Append("</section>\n<section id=\"categories\">\n<h2>").Append(ReportText.CategoryHeading).Append("</h2>\n");
+        Breakdown(html, "Category", report.ByCategory);
         html.Append("</section>\n<section id=\"event-types\">\n<h2>By event type</h2>\n");
         Breakdown(html, "Event type", report.ByEventType);
         html.Append("</section>\n");
@@ -156,7 +158,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
             html.Append("<p class=\"note\">No incidents recorded this month.</p>\n</section>\n");
             return;
         }
-        html.Append("<table>\n<thead><tr><th class=\"n\">#</th><th>Date</th><th>Place</th><th>Event</th><th>Perpetrator</th>")
+        html.Append("<table>\n<thead><tr><th class=\"n\">#</th><th>Date</th><th>Place</th><th>Event</th><th>Parties</th>")
             .Append("<th class=\"n\">Killed</th><th class=\"n\">Injured</th><th>Sources</th></tr></thead>\n<tbody>\n");
         foreach (var i in notable)
         {

@@ -80,8 +80,10 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             md.Append('\n');
         }
 
-        md.Append("## By actor\n\n");
-        Breakdown(md, "Actor", report.ByActor);
+        md.Append("## ").Append(ReportText.GroupsHeading).Append("\n\n");
+        Breakdown(md, "Group", report.ByActor);
+        md.Append("## ").Append(ReportText.CategoryHeading).Append("\n\n");
+        Breakdown(md, "Category", report.ByCategory);
         md.Append("## By event type\n\n");
         Breakdown(md, "Event type", report.ByEventType);
 
@@ -134,7 +136,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             md.Append("No incidents recorded this month.\n\n");
             return;
         }
-        md.Append("| # | Date | Place | Event | Perpetrator | Killed | Injured | Sources |\n|---:|---|---|---|---|---:|---:|---|\n");
+        md.Append("| # | Date | Place | Event | Parties | Killed | Injured | Sources |\n|---:|---|---|---|---|---:|---:|---|\n");
         foreach (var i in notable)
         {
             var sources = string.Join("; ", i.Sources.Select(s => ReportSections.SafeUrl(s) is { } url

@@ -4,7 +4,7 @@ namespace Vigil.Reports.Model;
 /// Everything a monthly security assessment shows, already computed: the renderers (HTML, Markdown, PDF)
 /// only lay it out. Every number comes from Vigil's statistics; every sentence in <c>Statements</c>
 /// is generated from them, never written by hand.
-/// <para><c>Title</c>: "Security assessment — December 2021". <c>Scope</c>: "Pakistan", or the province the report
+/// <para><c>ByActor</c>: the groups involved (the non-state party, whatever its role). <c>Title</c>: "Security assessment — December 2021". <c>Scope</c>: "Pakistan", or the province the report
 /// is limited to. <c>Month</c>: "YYYY-MM". <c>Statements</c>: record and spike statements that hold for this
 /// month ("the deadliest month since July 2018"). <c>Trend</c>: the 24 months up to and including the month,
 /// oldest first. <c>Districts</c>: killed per district this month, for the choropleth (districts absent had
@@ -27,6 +27,9 @@ public sealed record MonthlyReport(
 {
     /// <summary>Border crossings and commitments in the month; null when the database records none of either.</summary>
     public AccountabilitySection? Accountability { get; init; }
+
+    /// <summary>The month by event category: militant attacks, security operations, armed clashes, other.</summary>
+    public IReadOnlyList<BreakdownRow> ByCategory { get; init; } = [];
 
     /// <summary>The datasets the figures come from ("UCDP GED", "UCDP GED + PBC suicide attacks, linked").</summary>
     public string DatasetsLabel { get; init; } = "";

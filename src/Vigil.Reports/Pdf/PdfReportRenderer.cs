@@ -61,8 +61,10 @@ public sealed class PdfReportRenderer : IReportRenderer
 
         MapSection(flow, report, figures);
 
-        flow.Heading("By actor");
-        Breakdown(flow, "Actor", report.ByActor);
+        flow.Heading(ReportText.GroupsHeading);
+        Breakdown(flow, "Group", report.ByActor);
+        flow.Heading(ReportText.CategoryHeading);
+        Breakdown(flow, "Category", report.ByCategory);
         flow.Heading("By event type");
         Breakdown(flow, "Event type", report.ByEventType);
 
@@ -180,7 +182,7 @@ public sealed class PdfReportRenderer : IReportRenderer
         }
         PdfColumn[] columns =
         [
-            new("#", 0.55, true), new("Date", 0.95), new("Place", 2.2), new("Event", 1.2), new("Perpetrator", 1.7),
+            new("#", 0.55, true), new("Date", 0.95), new("Place", 2.2), new("Event", 1.2), new("Parties", 1.7),
             new("Killed", 0.9, true), new("Injured", 0.9, true),
         ];
         var rows = notable.Select(i => new PdfRow(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Text;
 
 namespace Vigil.Server.Api;
 
@@ -16,6 +17,7 @@ public sealed record IncidentInput(
     double? Latitude, double? Longitude, string? GeoPrecision,
     string? EventType, string? EventSubtype,
     string? Perpetrator, string? Target, string? TargetType, string? Attribution,
+    string? Category, string? StateForces, string? ArmedGroup, string? OtherParty, bool? Suicide,
     CasualtyInput? Killed, CasualtyInput? Injured, BreakdownResource? KilledBreakdown, bool? PerpetratorsIncluded,
     IReadOnlyList<SourceResource>? Sources, string? Notes)
 {
@@ -64,9 +66,17 @@ public sealed record IncidentInput(
             ["target"] = Target,
             ["target_type"] = TargetType,
             ["attribution"] = Attribution,
+            ["state_forces"] = StateForces,
+            ["armed_group"] = ArmedGroup,
+            ["other_party"] = OtherParty,
+            ["suicide"] = Suicide?.ToString(Inv),
             ["perpetrators_included"] = PerpetratorsIncluded?.ToString(Inv),
             ["notes"] = Notes,
         };
+        // Without a category, the rule for incidents entered by hand decides it from the type and the perpetrator.
+        fields["category"] = Category ?? (FieldValues.Enum<Domain.Incidents.EventType>("event_type", EventType) is { } type
+            ? EnumText<EventCategory>.Format(EventCategories.FromType(type, EventCategories.IsStateName(Perpetrator)))
+            : null);
         Casualties(fields, "killed", Killed);
         Casualties(fields, "injured", Injured);
         if (KilledBreakdown is { } b)

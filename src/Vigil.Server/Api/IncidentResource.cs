@@ -13,7 +13,7 @@ public sealed record IncidentResource(
     double? Latitude, double? Longitude, string GeoPrecision, string? GeoPrecisionRaw,
     string EventType, string? EventSubtype, string? SourceEventType,
     string? Perpetrator, string? PerpetratorRaw, string? Target, string? TargetRaw, string? TargetType, string? TargetTypeRaw,
-    string? Attribution,
+    string? Attribution, string Category, PartyResource? StateForces, PartyResource? ArmedGroup, PartyResource? OtherParty, bool? Suicide,
     CasualtyResource Killed, CasualtyResource Injured, BreakdownResource? KilledBreakdown, bool? PerpetratorsIncluded,
     IReadOnlyList<SourceResource> Sources, string? Notes, IReadOnlyList<string> QualityFlags,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? DeletedAt)
@@ -27,6 +27,7 @@ public sealed record IncidentResource(
         i.Perpetrator?.Name, i.Perpetrator?.Raw, i.Target?.Name, i.Target?.Raw,
         i.TargetType is { } t ? EnumText<TargetType>.Format(t) : null, i.TargetTypeRaw,
         i.Attribution is { } a ? EnumText<AttributionCertainty>.Format(a) : null,
+        EnumText<EventCategory>.Format(i.Category), PartyResource.Of(i.StateForces), PartyResource.Of(i.ArmedGroup), PartyResource.Of(i.OtherParty), i.Suicide,
         CasualtyResource.Of(i.Killed), CasualtyResource.Of(i.Injured),
         i.KilledBreakdown is { } b ? new BreakdownResource(b.SecurityForces, b.Civilians, b.Militants, b.Unknown) : null,
         i.PerpetratorsIncluded,
@@ -37,6 +38,12 @@ public sealed record IncidentResource(
 
     /// <summary>The revision as an entity tag: an edit must send it back in If-Match.</summary>
     public static string ETag(Incident i) => $"\"{i.Id}-{i.Revision}\"";
+}
+
+/// <summary>A party to a clash or an operation: the alias table's name (null when it does not know the actor) and the name as the source gave it.</summary>
+public sealed record PartyResource(string? Name, string Raw)
+{
+    public static PartyResource? Of(ActorRef? actor) => actor is null ? null : new(actor.Name, actor.Raw);
 }
 
 public sealed record CasualtyResource(int? Low, int? Best, int? High, string? Phrase, string? Rule)

@@ -20,17 +20,6 @@ namespace Vigil.Server.Api;
 /// <summary>/api/v1/statistics: series with changes, records and spikes; the month's overview; the incidents behind a figure.</summary>
 public static class StatisticsApi
 {
-    private static readonly Dictionary<string, GroupBy> Breakdowns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["province"] = GroupBy.Province,
-        ["district"] = GroupBy.District,
-        ["perpetrator"] = GroupBy.Perpetrator,
-        ["event-type"] = GroupBy.EventType,
-        ["target-type"] = GroupBy.TargetType,
-        ["dataset"] = GroupBy.Dataset,
-        ["country"] = GroupBy.Country,
-    };
-
     public static void MapStatistics(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/statistics").WithTags("statistics").RequireAuthorization(Policies.Read).CacheOutput(DataVersionCachePolicy.Name);
@@ -49,9 +38,9 @@ public static class StatisticsApi
         var unit = PeriodUnit.Month;
         if (by is not null && !EnumText<PeriodUnit>.TryParse(by, out unit))
             return Problems.Field("by", $"'{by}' is not one of: {string.Join(", ", EnumText<PeriodUnit>.All)}");
-        var groupBy = GroupBy.None;
-        if (breakdown is not null && !Breakdowns.TryGetValue(breakdown, out groupBy))
-            return Problems.Field("breakdown", $"'{breakdown}' is not one of: {string.Join(", ", Breakdowns.Keys)}");
+        var groupBy = breakdown is null ? GroupBy.None : BreakdownNames.Parse(breakdown) ?? (GroupBy?)null;
+        if (groupBy is not { } by1)
+            return Problems.Field("breakdown", BreakdownNames.Problem(breakdown!));
         var m = ClaimMetric.Killed;
         if (metric is not null && !EnumText<ClaimMetric>.TryParse(metric, out m))
             return Problems.Field("metric", $"'{metric}' is not one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
@@ -59,7 +48,7 @@ public static class StatisticsApi
         SeriesFiguresResult figures;
         try
         {
-            figures = new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(filter.ToInput(), unit, groupBy));
+            figures = new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(filter.ToInput(), unit, by1));
         }
         catch (FieldException e)
         {
@@ -109,9 +98,11 @@ public static class StatisticsApi
             return Problems.Field(invalid.Field, invalid.Problem);
         if (!Period.TryParse(period, out var p))
             return Problems.Field("period", $"'{period}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY) {Vigil.Domain.Time.DateBounds.Text}");
-        var groupBy = GroupBy.None;
-        if (key is not null && (breakdown is null || !Breakdowns.TryGetValue(breakdown, out groupBy)))
-            return Problems.Field("breakdown", "a key needs a breakdown: " + string.Join(", ", Breakdowns.Keys));
+        var groupBy = key is null || breakdown is null ? GroupBy.None : BreakdownNames.Parse(breakdown) ?? GroupBy.None;
+        if (breakdown is not null && BreakdownNames.Parse(breakdown) is null)
+            return Problems.Field("breakdown", BreakdownNames.Problem(breakdown));
+        if (key is not null && breakdown is null)
+            return Problems.Field("breakdown", "a key needs a breakdown: " + string.Join(", ", BreakdownNames.Listed));
         using var db = stores.Open();
         try
         {

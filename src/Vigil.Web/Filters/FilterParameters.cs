@@ -6,11 +6,13 @@ namespace Vigil.Web.Filters;
 
 /// <summary>
 /// The incident filters every read endpoint takes, as query parameters (repeat a parameter for several
-/// values): from, to (YYYY-MM-DD, YYYY-MM or YYYY; inclusive; by start date), province, district, actor,
-/// type, dataset, min_killed. Names may be any spelling Vigil knows.
+/// values): from, to (YYYY-MM-DD, YYYY-MM or YYYY; inclusive; by start date), country, province, region
+/// (former-fata, kp-mainland), district, actor, category, suicide (yes/no), type, dataset, min_killed. Names may be any
+/// spelling Vigil knows.
 /// </summary>
 public sealed record FilterParameters(
-    string? From, string? To, string[]? Province, string[]? District, string[]? Actor, string[]? Type, string[]? Dataset,
+    string? From, string? To, string[]? Country, string[]? Province, string[]? Region, string[]? District, string[]? Actor,
+    string[]? Category, string? Suicide, string[]? Type, string[]? Dataset,
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_killed")] int? MinKilled)
 {
     /// <summary>The scope as the query string gives it.</summary>
@@ -18,8 +20,12 @@ public sealed record FilterParameters(
     {
         From = From,
         To = To,
+        Countries = Country ?? [],
         Provinces = Province ?? [],
+        Regions = Region ?? [],
         Districts = District ?? [],
+        Categories = Category ?? [],
+        Suicide = Suicide,
         Actors = Actor ?? [],
         Types = Type ?? [],
         Datasets = Dataset ?? [],

@@ -234,6 +234,28 @@ public sealed class MixedDatabaseTests(MixedDatabaseFixture data) : IClassFixtur
         Assert.Contains("no data", change.Parts[0].Explanation, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Attacks_are_militant_attacks_where_the_datasets_tell_them_apart_and_every_event_said_where_they_do_not()
+    {
+        using var db = data.OpenMixed();
+        var checks = new ClaimChecks(db, ReferenceData.Bundled);
+        // 2010: a year both PBC files cover; the drone strikes are security operations, the suicide attacks militant attacks.
+        // Both files end a date with its year ("Sunday-November 19-1995", "Friday, June 18, 2004").
+        var pbc = CsvRows.Read(data.Files["pbc-suicide"]).Count(r => r["Date"].TrimEnd().EndsWith("2010", StringComparison.Ordinal));
+        var drones = CsvRows.Read(data.Files["pbc-drone"]).Count(r => r["Date"].TrimEnd().EndsWith("2010", StringComparison.Ordinal));
+        Claim Attacks(params string[] datasets) => new() { Metric = ClaimMetric.Attacks, Period = Period.Parse("2010"), Value = 1, Scope = new ClaimScope { Datasets = datasets } };
+
+        var told = checks.Check(Attacks("pbc-suicide", "pbc-drone"));
+        var blind = checks.Check(Attacks("ucdp-ged"));
+        var ucdp2010 = CsvRows.Read(data.Files["ucdp-ged"]).Count(r => r["date_start"].StartsWith("2010", StringComparison.Ordinal));
+
+        Assert.True(pbc > 0 && drones > 0, $"{pbc} suicide attacks, {drones} drone strikes in 2010");
+        Assert.Equal(pbc, told.Parts[0].Computed);
+        Assert.Contains(told.Scope!.Notes, n => n.StartsWith("attacks: militant attacks", StringComparison.Ordinal));
+        Assert.Equal(ucdp2010, blind.Parts[0].Computed);
+        Assert.Contains(blind.Scope!.Notes, n => n == "attacks: every event, because UCDP GED does not tell militant attacks from clashes and operations");
+    }
+
     private static ClaimMetric Parse(string metric) => Domain.Text.EnumText<ClaimMetric>.Parse(metric);
 
     /// <summary>Every part of a check as JSON: what, verdict, claimed, computed (and its range), difference, tolerance, explanation.</summary>

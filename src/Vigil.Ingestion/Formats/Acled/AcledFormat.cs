@@ -34,7 +34,8 @@ public sealed class AcledFormat : ICsvFormat
             _country = f.Required("country"), _admin1 = f.Required("admin1"), _admin2 = f.Required("admin2"),
             _location = f.Required("location"), _lat = f.Required("latitude"), _lon = f.Required("longitude"),
             _geoPrecision = f.Required("geo_precision"), _source = f.Required("source"), _notes = f.Required("notes"),
-            _fatalities = f.Required("fatalities"), _timestamp = f.IndexOf("timestamp");
+            _fatalities = f.Required("fatalities"), _timestamp = f.IndexOf("timestamp"),
+            _inter1 = f.IndexOf("inter1"), _inter2 = f.IndexOf("inter2");
 
         public RowResult Parse(RowView row)
         {
@@ -60,6 +61,7 @@ public sealed class AcledFormat : ICsvFormat
             var eventType = row.Text(_eventType);
             var subType = row.Text(_subEventType);
             var actor2 = row.Text(_actor2);
+            var parties = AcledParties.Of(eventType, subType, row.Text(_actor1), row.Text(_inter1), actor2, row.Text(_inter2));
             return RowResult.Of(new Incident
             {
                 SourceRecord = new SourceRecordKey(Dataset, id),
@@ -85,9 +87,14 @@ public sealed class AcledFormat : ICsvFormat
                 EventType = AcledTypes.Classify(eventType, subType),
                 EventSubtype = subType,
                 SourceEventType = $"acled:{eventType}/{subType}",
-                Perpetrator = row.Text(_actor1) is { } a1 ? new ActorRef(null, a1) : null,
-                Target = actor2 is null ? null : new ActorRef(null, actor2),
-                TargetType = AcledTypes.TargetOf(actor2),
+                Category = parties.Category,
+                Perpetrator = parties.Perpetrator,
+                Target = parties.Target,
+                StateForces = parties.StateForces,
+                ArmedGroup = parties.ArmedGroup,
+                OtherParty = parties.OtherParty,
+                Suicide = subType == "Suicide bomb" ? true : null,
+                TargetType = parties.Target is null ? null : AcledTypes.TargetOf(actor2),
                 Killed = killed,
                 Injured = new CasualtyCount(null, null, null, null, "acled: injuries not recorded"),
                 PerpetratorsIncluded = true,

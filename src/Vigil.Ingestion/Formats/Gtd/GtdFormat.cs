@@ -12,6 +12,7 @@ public sealed class GtdFormat : ICsvFormat
 {
     public const string Dataset = "gtd";
     private const string Rule = "gtd: nkill/nwound as published, perpetrators included";
+    private const string UnknownGroup = "Unknown";
 
     public string Name => Dataset;
     public string Description => "Global Terrorism Database (CSV, codebook columns)";
@@ -74,11 +75,15 @@ public sealed class GtdFormat : ICsvFormat
                 EventType = Classify(attack, suicide),
                 EventSubtype = attack,
                 SourceEventType = $"gtd:{attack}" + (suicide ? " (suicide)" : ""),
-                Perpetrator = group is null ? null : new ActorRef(null, group),
+                // GTD records terrorism by non-state actors: every event is a militant attack. Its "Unknown" group is
+                // an unknown perpetrator, not an actor.
+                Category = EventCategory.MilitantAttack,
+                Suicide = row.Text(_suicide) switch { "1" => true, "0" => false, _ => null },
+                Perpetrator = group is null || group == UnknownGroup ? null : new ActorRef(null, group),
                 Target = row.Text(_targetName) is { } t ? new ActorRef(null, t) : null,
                 TargetType = TargetOf(targetRaw),
                 TargetTypeRaw = targetRaw,
-                Attribution = group is null || group == "Unknown" ? AttributionCertainty.Unknown
+                Attribution = group is null || group == UnknownGroup ? AttributionCertainty.Unknown
                     : row.Text(_claimed) == "1" ? AttributionCertainty.Claimed
                     : AttributionCertainty.Suspected,
                 Killed = killed is { } k ? CasualtyCount.Exactly(k, null, Rule) : CasualtyCount.Unknown,

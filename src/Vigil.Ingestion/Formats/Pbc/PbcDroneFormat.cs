@@ -112,8 +112,10 @@ public sealed class PbcDroneFormat : ICsvFormat
                 EventType = EventType.AirOrDroneStrike,
                 EventSubtype = "US drone strike",
                 SourceEventType = "pbc:drone strike",
-                // The file is a list of US strikes: the perpetrator is implied by the dataset, not named per row.
-                Perpetrator = new ActorRef(null, "United States"),
+                // The file is a list of US strikes on militants: a security operation by the state forces the dataset
+                // implies (not named per row); the group struck is not named either.
+                Category = EventCategory.SecurityOperation,
+                StateForces = new ActorRef(null, "United States"),
                 Killed = FieldParsing.MinMax(row, _diedMin, _diedMax, PbcSuicideFormat.Rule),
                 Injured = FieldParsing.MinMax(row, _injMin, _injMax, PbcSuicideFormat.Rule),
                 KilledBreakdown = new CasualtyBreakdown(null, civilians, militants, null) is { IsEmpty: false } b ? b : null,

@@ -44,6 +44,8 @@ public sealed class PbcSuicideFormat : ICsvFormat
                 Date = IncidentDate.OnDay(date),
                 Place = place,
                 EventType = EventType.SuicideBombing,
+                Category = EventCategory.MilitantAttack,
+                Suicide = true,
                 EventSubtype = row.Text(_blasts) is { } n && n != "1" && n != "N/A" ? $"{n} suicide blasts" : null,
                 SourceEventType = "pbc:suicide attack",
                 TargetType = PbcTargets.Classify(targetRaw),

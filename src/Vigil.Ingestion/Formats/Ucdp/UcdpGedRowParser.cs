@@ -91,9 +91,15 @@ internal sealed class UcdpGedRowParser : ICsvRowParser
             EventType = eventType,
             EventSubtype = subtype,
             SourceEventType = $"ucdp:type_of_violence={violence}" + (row.Text(_conflictName) is { } conflict ? $" ({conflict})" : ""),
-            Perpetrator = sideA is null ? null : new ActorRef(null, sideA),
-            Target = sideB is null ? null : new ActorRef(null, sideB),
-            TargetType = violence == "3" ? TargetType.Civilians : bIsState ? TargetType.SecurityForces : TargetType.Militants,
+            Category = CategoryOf(violence, eventType, aIsState),
+            // One-sided violence has an attacker and victims; a state-based or non-state conflict event has sides,
+            // and UCDP does not say which began the fighting, so neither is a perpetrator.
+            Perpetrator = violence == "3" ? Party(sideA) : null,
+            Target = violence == "3" ? Party(sideB) : null,
+            TargetType = violence == "3" ? TargetType.Civilians : null,
+            StateForces = violence == "1" ? Party(sideA) : null,
+            ArmedGroup = violence == "1" && !bIsState ? Party(sideB) : violence == "2" ? Party(sideA) : null,
+            OtherParty = violence == "1" && bIsState || violence == "2" ? Party(sideB) : null,
             Killed = new CasualtyCount(row.Count(_low), row.Count(_best), row.Count(_high), null, CasualtyRule),
             KilledBreakdown = new CasualtyBreakdown(
                 SecurityForces: Sum(aIsState ? deathsA : null, bIsState ? deathsB : null, aIsState || bIsState),
@@ -156,6 +162,20 @@ internal sealed class UcdpGedRowParser : ICsvRowParser
         "2" => (EventType.ArmedClash, "non-state"),
         _ => (EventType.ViolenceAgainstCivilians, "one-sided"),
     };
+
+    /// <summary>
+    /// The category of a UCDP event: state-based fighting is an armed clash (UCDP does not record who began it),
+    /// except US strikes, which are the state acting (a security operation); non-state fighting is a clash;
+    /// one-sided violence is a militant attack when a group commits it and "other" when a state does.
+    /// </summary>
+    private static EventCategory CategoryOf(string? violence, EventType type, bool aIsState) => violence switch
+    {
+        "1" when type == EventType.AirOrDroneStrike => EventCategory.SecurityOperation,
+        "1" or "2" => EventCategory.ArmedClash,
+        _ => aIsState ? EventCategory.Other : EventCategory.MilitantAttack,
+    };
+
+    private static ActorRef? Party(string? side) => side is null ? null : new ActorRef(null, side);
 
     private static bool IsState(string? side) => side?.StartsWith("Government of", StringComparison.Ordinal) == true;
 
