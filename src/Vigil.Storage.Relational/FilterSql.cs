@@ -55,6 +55,7 @@ internal static class FilterSql
         }
         In(q.Categories, "category");
         if (q.Suicide is { } suicide) And(suicide ? "suicide = 1" : "suicide = 0");
+        In(q.Weapons, "weapon");
         if (q.Perpetrators.Count > 0)
         {
             var names = string.Join(", ", q.Perpetrators.Select(a => Param(cmd, a)));
@@ -162,7 +163,7 @@ internal static class FilterSql
     /// </summary>
     public static string? RollupWhere(IncidentQuery q, GroupBy breakdown, DbCommand cmd)
     {
-        var servable = !q.IncludeDeleted && q.Districts.Count == 0 && q.AreaDistricts.Count == 0 && q.Actors.Count == 0 && q.Groups.Count == 0 && q.Suicide is null && q.MinKilled is null
+        var servable = !q.IncludeDeleted && q.Districts.Count == 0 && q.AreaDistricts.Count == 0 && q.Actors.Count == 0 && q.Groups.Count == 0 && q.Suicide is null && q.Weapons.Count == 0 && q.MinKilled is null
             && (q.From is null || q.From.Value.Day == 1)
             && (q.To is null || q.To.Value.AddDays(1).Day == 1)
             && breakdown is GroupBy.None or GroupBy.Province or GroupBy.Perpetrator or GroupBy.EventType or GroupBy.TargetType or GroupBy.Dataset or GroupBy.Country or GroupBy.Category;

@@ -51,6 +51,7 @@ internal static class IncidentColumns
         ("other_party", i => i.OtherParty?.Name),
         ("other_party_raw", i => i.OtherParty?.Raw),
         ("suicide", i => i.Suicide is { } s ? (s ? 1 : 0) : null),
+        ("weapon", i => i.Weapon is { } w ? EnumText<Weapon>.Format(w) : null),
         ("killed_low", i => i.Killed.Low),
         ("killed_best", i => i.Killed.Best),
         ("killed_high", i => i.Killed.High),
@@ -120,6 +121,7 @@ internal static class IncidentColumns
         var armedGroup = Actor(Str(r, c++), Str(r, c++));
         var otherParty = Actor(Str(r, c++), Str(r, c++));
         var suicide = Int(r, c++) is { } su ? su != 0 : (bool?)null;
+        var weapon = Str(r, c++) is { } we ? EnumText<Weapon>.Parse(we) : (Weapon?)null;
         var killed = new CasualtyCount(Int(r, c++), Int(r, c++), Int(r, c++), Str(r, c++), Str(r, c++));
         var injured = new CasualtyCount(Int(r, c++), Int(r, c++), Int(r, c++), Str(r, c++), Str(r, c++));
         var breakdown = new CasualtyBreakdown(Int(r, c++), Int(r, c++), Int(r, c++), Int(r, c++));
@@ -150,6 +152,7 @@ internal static class IncidentColumns
             ArmedGroup = armedGroup,
             OtherParty = otherParty,
             Suicide = suicide,
+            Weapon = weapon,
             Killed = killed,
             Injured = injured,
             KilledBreakdown = breakdown.IsEmpty ? null : breakdown,

@@ -6,7 +6,8 @@ namespace Vigil.Storage.Relational;
 /// (docs/method.md, "Event categories and parties"), decided from what each row already keeps (the dataset's own
 /// type in <c>source_event_type</c>, the parties as the source named them): UCDP's sides of a state-based or
 /// non-state conflict event stop being "perpetrator" and "target"; GTD's "Unknown" group is no actor; a US drone
-/// strike's United States is the state forces. ACLED rows are decided by the actors' names (the files' inter codes
+/// strike's United States is the state forces, and its weapon aerial. GTD rows keep no weapon type: re-importing a
+/// GTD file fills it. ACLED rows are decided by the actors' names (the files' inter codes
 /// were not kept); re-importing an ACLED file applies the full rule. The monthly rollup gains the category.
 /// </summary>
 internal static class PartiesSchema
@@ -22,6 +23,7 @@ internal static class PartiesSchema
         ALTER TABLE incidents ADD COLUMN other_party TEXT;
         ALTER TABLE incidents ADD COLUMN other_party_raw TEXT;
         ALTER TABLE incidents ADD COLUMN suicide INTEGER;
+        ALTER TABLE incidents ADD COLUMN weapon TEXT;
 
         UPDATE incidents SET
             state_forces = perpetrator, state_forces_raw = perpetrator_raw,
@@ -30,7 +32,8 @@ internal static class PartiesSchema
             other_party = CASE WHEN target_raw {State} THEN target END,
             other_party_raw = CASE WHEN target_raw {State} THEN target_raw END,
             perpetrator = NULL, perpetrator_raw = NULL, target = NULL, target_raw = NULL, target_type = NULL,
-            category = CASE WHEN event_type = 'air-or-drone-strike' THEN 'security-operation' ELSE 'armed-clash' END
+            category = CASE WHEN event_type = 'air-or-drone-strike' THEN 'security-operation' ELSE 'armed-clash' END,
+            weapon = CASE WHEN event_type = 'air-or-drone-strike' THEN 'aerial' END
         WHERE source_event_type LIKE 'ucdp:type_of_violence=1%';
         UPDATE incidents SET
             armed_group = perpetrator, armed_group_raw = perpetrator_raw, other_party = target, other_party_raw = target_raw,
@@ -46,9 +49,9 @@ internal static class PartiesSchema
             perpetrator = CASE WHEN perpetrator_raw = 'Unknown' THEN NULL ELSE perpetrator END,
             perpetrator_raw = CASE WHEN perpetrator_raw = 'Unknown' THEN NULL ELSE perpetrator_raw END
         WHERE source_event_type LIKE 'gtd:%';
-        UPDATE incidents SET category = 'militant-attack', suicide = 1 WHERE source_event_type = 'pbc:suicide attack';
+        UPDATE incidents SET category = 'militant-attack', suicide = 1, weapon = 'explosives' WHERE source_event_type = 'pbc:suicide attack';
         UPDATE incidents SET
-            category = 'security-operation', state_forces = perpetrator, state_forces_raw = perpetrator_raw,
+            category = 'security-operation', weapon = 'aerial', state_forces = perpetrator, state_forces_raw = perpetrator_raw,
             perpetrator = NULL, perpetrator_raw = NULL
         WHERE source_event_type = 'pbc:drone strike';
 
@@ -56,7 +59,11 @@ internal static class PartiesSchema
                 WHEN source_event_type LIKE 'acled:Battles/%' THEN 'armed-clash'
                 WHEN {IsStateActor("perpetrator_raw")} THEN 'other'
                 ELSE 'militant-attack' END,
-            suicide = CASE WHEN source_event_type LIKE '%/Suicide bomb' THEN 1 END
+            suicide = CASE WHEN source_event_type LIKE '%/Suicide bomb' THEN 1 END,
+            weapon = CASE
+                WHEN source_event_type LIKE '%/Suicide bomb' OR source_event_type LIKE '%/Remote explosive/landmine/IED' OR source_event_type LIKE '%/Grenade' THEN 'explosives'
+                WHEN source_event_type LIKE '%/Air/drone strike' THEN 'aerial'
+                WHEN source_event_type LIKE '%/Shelling/artillery/missile attack' THEN 'artillery' END
         WHERE source_event_type LIKE 'acled:Explosions/Remote violence/%' OR source_event_type LIKE 'acled:Violence against civilians/%'
             OR source_event_type LIKE 'acled:Battles/%';
         UPDATE incidents SET

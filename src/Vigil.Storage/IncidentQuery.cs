@@ -28,6 +28,8 @@ public sealed record IncidentQuery
     public IReadOnlyList<string> Categories { get; init; } = [];
     /// <summary>Only suicide attacks (true), only attacks the source says were not (false); null: no condition.</summary>
     public bool? Suicide { get; init; }
+    /// <summary>Main weapons in Vigil's kebab-case names ("explosives", "firearms").</summary>
+    public IReadOnlyList<string> Weapons { get; init; } = [];
     /// <summary>Only incidents whose non-state party (the perpetrator of an attack, or the armed group of a clash or an operation, or a second group) is one of these, canonical or raw.</summary>
     public IReadOnlyList<string> Groups { get; init; } = [];
     /// <summary>Target types in Vigil's kebab-case names ("security-forces", "civilians").</summary>

@@ -30,6 +30,12 @@ public sealed record ScopeInput
     /// <summary>Only suicide attacks ("yes") or only attacks the source says were not ("no").</summary>
     public string? Suicide { get; init; }
 
+    /// <summary>Main weapons: explosives, firearms, aerial, artillery, incendiary, melee, chemical, other.</summary>
+    public IReadOnlyList<string> Weapons { get; init; } = [];
+
+    /// <summary>Target types in Vigil's kebab-case names (security-forces, police, civilians, ...).</summary>
+    public IReadOnlyList<string> TargetTypes { get; init; } = [];
+
     /// <summary>Event types in Vigil's kebab-case names.</summary>
     public IReadOnlyList<string> Types { get; init; } = [];
 

@@ -37,6 +37,8 @@ public sealed class ScopeParser(ReferenceData reference)
             Districts = [.. input.Districts.Select(scopes.District).Distinct()],
             Categories = [.. input.Categories.Select(c => EnumText<EventCategory>.Format(EnumText<EventCategory>.Parse(c))).Distinct()],
             Suicide = FieldValues.Bool("suicide", input.Suicide),
+            Weapons = [.. input.Weapons.Select(w => EnumText<Weapon>.Format(EnumText<Weapon>.Parse(w))).Distinct()],
+            TargetTypes = [.. input.TargetTypes.Select(t => EnumText<TargetType>.Format(EnumText<TargetType>.Parse(t))).Distinct()],
             Actors = [.. input.Actors.SelectMany(scopes.Actor).Distinct()],
             EventTypes = [.. input.Types.Select(t => EnumText<EventType>.Format(EnumText<EventType>.Parse(t))).Distinct()],
             Datasets = [.. input.Datasets.Where(d => !string.Equals(d, AllDatasets, StringComparison.OrdinalIgnoreCase)).Distinct()],
@@ -126,6 +128,16 @@ public sealed class ScopeParser(ReferenceData reference)
         {
             if (!EnumText<EventCategory>.TryParse(category, out _))
                 return new FieldException("category", $"'{category}' is not one of: {string.Join(", ", EnumText<EventCategory>.All)}");
+        }
+        foreach (var weapon in input.Weapons)
+        {
+            if (!EnumText<Weapon>.TryParse(weapon, out _))
+                return new FieldException("weapon", $"'{weapon}' is not one of: {string.Join(", ", EnumText<Weapon>.All)}");
+        }
+        foreach (var target in input.TargetTypes)
+        {
+            if (!EnumText<TargetType>.TryParse(target, out _))
+                return new FieldException("target_type", $"'{target}' is not one of: {string.Join(", ", EnumText<TargetType>.All)}");
         }
         try
         {

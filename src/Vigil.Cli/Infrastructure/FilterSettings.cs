@@ -46,6 +46,14 @@ public class FilterSettings : DatabaseSettings
     [Description("Only suicide attacks (yes), or only attacks the source says were not (no).")]
     public string? Suicide { get; init; }
 
+    [CommandOption("--weapon <NAME>")]
+    [Description("Main weapon: explosives, firearms, aerial, artillery, incendiary, melee, chemical, other. Repeatable.")]
+    public string[] Weapons { get; init; } = [];
+
+    [CommandOption("--target-type <NAME>")]
+    [Description("Target type: security-forces, police, civilians, government, ... (see docs/method.md). Repeatable.")]
+    public string[] TargetTypes { get; init; } = [];
+
     [CommandOption("--type <TYPE>")]
     [Description("Event type: armed-clash, armed-assault, suicide-bombing, bombing, air-or-drone-strike, shelling-or-artillery, targeted-killing, kidnapping, cross-border-attack, security-operation, violence-against-civilians, other. Repeatable.")]
     public string[] Types { get; init; } = [];
@@ -72,6 +80,8 @@ public class FilterSettings : DatabaseSettings
         Districts = Districts,
         Categories = Categories,
         Suicide = Suicide,
+        Weapons = Weapons,
+        TargetTypes = TargetTypes,
         Actors = Actors,
         Types = Types,
         Datasets = Datasets,

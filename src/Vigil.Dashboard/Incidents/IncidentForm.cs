@@ -62,6 +62,7 @@ public sealed class IncidentForm
             ["armed_group"] = i.ArmedGroup?.Raw ?? "",
             ["other_party"] = i.OtherParty?.Raw ?? "",
             ["suicide"] = i.Suicide is { } s ? (s ? "true" : "false") : "",
+            ["weapon"] = i.Weapon is { } w ? EnumText<Weapon>.Format(w) : "",
             ["killed_security_forces"] = Num(i.KilledBreakdown?.SecurityForces),
             ["killed_civilians"] = Num(i.KilledBreakdown?.Civilians),
             ["killed_militants"] = Num(i.KilledBreakdown?.Militants),

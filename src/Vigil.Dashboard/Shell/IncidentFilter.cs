@@ -18,6 +18,8 @@ public sealed record IncidentFilter(
     public string[] Region { get; init; } = [];
     public string[] Category { get; init; } = [];
     public string? Suicide { get; init; }
+    public string[] Weapon { get; init; } = [];
+    public string[] TargetType { get; init; } = [];
 
     public static IncidentFilter Of(IQueryCollection q) => new(
         QueryText.One(q, "from"), QueryText.One(q, "to"),
@@ -28,10 +30,12 @@ public sealed record IncidentFilter(
         Region = QueryText.Many(q, "region"),
         Category = QueryText.Many(q, "category"),
         Suicide = QueryText.One(q, "suicide"),
+        Weapon = QueryText.Many(q, "weapon"),
+        TargetType = QueryText.Many(q, "target_type"),
     };
 
     public bool IsEmpty => From is null && To is null && Suicide is null && MinKilled is null
-        && Country.Length + Province.Length + Region.Length + District.Length + Actor.Length + Category.Length + Type.Length + Dataset.Length == 0;
+        && Country.Length + Province.Length + Region.Length + District.Length + Actor.Length + Category.Length + Weapon.Length + TargetType.Length + Type.Length + Dataset.Length == 0;
 
     /// <summary>The scope as Vigil applies it (the datasets named, or the primary one, with what they cover), or the parameter at fault and why.</summary>
     public (Scope? Scope, FieldError? Error) ToScope(ScopeParser parser, IVigilDatabase db)
@@ -54,7 +58,7 @@ public sealed record IncidentFilter(
             minKilled = n;
         }
         return (new FilterParameters(From, To, NullIfEmpty(Country), NullIfEmpty(Province), NullIfEmpty(Region), NullIfEmpty(District),
-            NullIfEmpty(Actor), NullIfEmpty(Category), Suicide, NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled), null);
+            NullIfEmpty(Actor), NullIfEmpty(Category), Suicide, NullIfEmpty(Weapon), NullIfEmpty(TargetType), NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled), null);
     }
 
     /// <summary>The filter as query-string pairs, in the API's names.</summary>
@@ -65,7 +69,7 @@ public sealed record IncidentFilter(
         foreach (var (key, values) in new[]
         {
             ("country", Country), ("province", Province), ("region", Region), ("district", District), ("actor", Actor),
-            ("category", Category), ("type", Type), ("dataset", Dataset),
+            ("category", Category), ("weapon", Weapon), ("target_type", TargetType), ("type", Type), ("dataset", Dataset),
         })
         {
             foreach (var value in values)

@@ -45,6 +45,8 @@ public sealed record Incident
     public ActorRef? OtherParty { get; init; }
     /// <summary>Whether the attackers were suicide attackers; null when the source does not say.</summary>
     public bool? Suicide { get; init; }
+    /// <summary>The main weapon; null when the source does not say.</summary>
+    public Weapon? Weapon { get; init; }
     public TargetType? TargetType { get; init; }
     public string? TargetTypeRaw { get; init; }
     public AttributionCertainty? Attribution { get; init; }

@@ -16,7 +16,7 @@ public static class IncidentEdits
     public static readonly IReadOnlyList<string> Fields =
     [
         "date_start", "date_end", "date_precision", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
-        "event_type", "event_subtype", "category", "suicide", "perpetrator", "target", "target_type", "attribution",
+        "event_type", "event_subtype", "category", "suicide", "weapon", "perpetrator", "target", "target_type", "attribution",
         "state_forces", "armed_group", "other_party",
         "killed_low", "killed_best", "killed_high", "killed_phrase", "killed_rule",
         "injured_low", "injured_best", "injured_high", "injured_phrase", "injured_rule",
@@ -67,6 +67,8 @@ public static class IncidentEdits
             i = i with { Category = FieldValues.Enum<EventCategory>("category", Get("category")) ?? throw new FieldException("category", $"is required: one of {string.Join(", ", Text.EnumText<EventCategory>.All)}") };
         if (Has("suicide"))
             i = i with { Suicide = FieldValues.Bool("suicide", Get("suicide")) };
+        if (Has("weapon"))
+            i = i with { Weapon = FieldValues.Enum<Weapon>("weapon", Get("weapon")) };
         if (Has("target_type"))
             i = i with { TargetType = FieldValues.Enum<TargetType>("target_type", Get("target_type")), TargetTypeRaw = null };
         if (Has("attribution"))

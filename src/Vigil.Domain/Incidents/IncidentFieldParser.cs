@@ -68,6 +68,7 @@ public static class IncidentFieldParser
             ArmedGroup = Actor(get("armed_group"), get("armed_group_raw")),
             OtherParty = Actor(get("other_party"), get("other_party_raw")),
             Suicide = Bool(get, "suicide"),
+            Weapon = Enum<Weapon>(get, "weapon"),
             Killed = Casualties(get, "killed"),
             Injured = Casualties(get, "injured"),
             KilledBreakdown = breakdown.IsEmpty ? null : breakdown,

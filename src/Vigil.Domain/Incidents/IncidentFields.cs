@@ -57,6 +57,7 @@ public static class IncidentFields
         new("other_party", i => i.OtherParty?.Name),
         new("other_party_raw", i => i.OtherParty?.Raw),
         new("suicide", i => i.Suicide is { } s ? (s ? "true" : "false") : null),
+        new("weapon", i => i.Weapon is { } w ? EnumText<Weapon>.Format(w) : null),
         new("killed_low", i => Num(i.Killed.Low)),
         new("killed_best", i => Num(i.Killed.Best)),
         new("killed_high", i => Num(i.Killed.High)),

@@ -17,7 +17,7 @@ public sealed record IncidentInput(
     double? Latitude, double? Longitude, string? GeoPrecision,
     string? EventType, string? EventSubtype,
     string? Perpetrator, string? Target, string? TargetType, string? Attribution,
-    string? Category, string? StateForces, string? ArmedGroup, string? OtherParty, bool? Suicide,
+    string? Category, string? StateForces, string? ArmedGroup, string? OtherParty, bool? Suicide, string? Weapon,
     CasualtyInput? Killed, CasualtyInput? Injured, BreakdownResource? KilledBreakdown, bool? PerpetratorsIncluded,
     IReadOnlyList<SourceResource>? Sources, string? Notes)
 {
@@ -70,6 +70,7 @@ public sealed record IncidentInput(
             ["armed_group"] = ArmedGroup,
             ["other_party"] = OtherParty,
             ["suicide"] = Suicide?.ToString(Inv),
+            ["weapon"] = Weapon,
             ["perpetrators_included"] = PerpetratorsIncluded?.ToString(Inv),
             ["notes"] = Notes,
         };

@@ -13,7 +13,7 @@ public sealed record IncidentResource(
     double? Latitude, double? Longitude, string GeoPrecision, string? GeoPrecisionRaw,
     string EventType, string? EventSubtype, string? SourceEventType,
     string? Perpetrator, string? PerpetratorRaw, string? Target, string? TargetRaw, string? TargetType, string? TargetTypeRaw,
-    string? Attribution, string Category, PartyResource? StateForces, PartyResource? ArmedGroup, PartyResource? OtherParty, bool? Suicide,
+    string? Attribution, string Category, PartyResource? StateForces, PartyResource? ArmedGroup, PartyResource? OtherParty, bool? Suicide, string? Weapon,
     CasualtyResource Killed, CasualtyResource Injured, BreakdownResource? KilledBreakdown, bool? PerpetratorsIncluded,
     IReadOnlyList<SourceResource> Sources, string? Notes, IReadOnlyList<string> QualityFlags,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? DeletedAt)
@@ -28,6 +28,7 @@ public sealed record IncidentResource(
         i.TargetType is { } t ? EnumText<TargetType>.Format(t) : null, i.TargetTypeRaw,
         i.Attribution is { } a ? EnumText<AttributionCertainty>.Format(a) : null,
         EnumText<EventCategory>.Format(i.Category), PartyResource.Of(i.StateForces), PartyResource.Of(i.ArmedGroup), PartyResource.Of(i.OtherParty), i.Suicide,
+        i.Weapon is { } w ? EnumText<Weapon>.Format(w) : null,
         CasualtyResource.Of(i.Killed), CasualtyResource.Of(i.Injured),
         i.KilledBreakdown is { } b ? new BreakdownResource(b.SecurityForces, b.Civilians, b.Militants, b.Unknown) : null,
         i.PerpetratorsIncluded,

@@ -7,12 +7,15 @@ namespace Vigil.Web.Filters;
 /// <summary>
 /// The incident filters every read endpoint takes, as query parameters (repeat a parameter for several
 /// values): from, to (YYYY-MM-DD, YYYY-MM or YYYY; inclusive; by start date), country, province, region
-/// (former-fata, kp-mainland), district, actor, category, suicide (yes/no), type, dataset, min_killed. Names may be any
+/// (former-fata, kp-mainland), district, actor, category, suicide (yes/no), weapon, target_type, type, dataset,
+/// min_killed. Names may be any
 /// spelling Vigil knows.
 /// </summary>
 public sealed record FilterParameters(
     string? From, string? To, string[]? Country, string[]? Province, string[]? Region, string[]? District, string[]? Actor,
-    string[]? Category, string? Suicide, string[]? Type, string[]? Dataset,
+    string[]? Category, string? Suicide, string[]? Weapon,
+    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "target_type")] string[]? TargetType,
+    string[]? Type, string[]? Dataset,
     [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_killed")] int? MinKilled)
 {
     /// <summary>The scope as the query string gives it.</summary>
@@ -26,6 +29,8 @@ public sealed record FilterParameters(
         Districts = District ?? [],
         Categories = Category ?? [],
         Suicide = Suicide,
+        Weapons = Weapon ?? [],
+        TargetTypes = TargetType ?? [],
         Actors = Actor ?? [],
         Types = Type ?? [],
         Datasets = Dataset ?? [],

@@ -94,6 +94,7 @@ public sealed class AcledFormat : ICsvFormat
                 ArmedGroup = parties.ArmedGroup,
                 OtherParty = parties.OtherParty,
                 Suicide = subType == "Suicide bomb" ? true : null,
+                Weapon = AcledTypes.WeaponOf(subType),
                 TargetType = parties.Target is null ? null : AcledTypes.TargetOf(actor2),
                 Killed = killed,
                 Injured = new CasualtyCount(null, null, null, null, "acled: injuries not recorded"),

@@ -18,6 +18,16 @@ internal static class AcledTypes
         _ => EventType.Other,
     };
 
+    /// <summary>The weapon an ACLED sub-event names (null for those that name none: armed clash, attack, ...).</summary>
+    public static Weapon? WeaponOf(string? subType) => subType switch
+    {
+        "Suicide bomb" or "Remote explosive/landmine/IED" or "Grenade" => Weapon.Explosives,
+        "Air/drone strike" => Weapon.Aerial,
+        "Shelling/artillery/missile attack" => Weapon.Artillery,
+        "Chemical weapon" => Weapon.Chemical,
+        _ => null,
+    };
+
     public static TargetType? TargetOf(string? actor)
     {
         if (actor is null)

@@ -34,7 +34,7 @@ public sealed class GtdFormat : ICsvFormat
             _targetName = f.IndexOf("target1"), _group = f.Required("gname"), _uncertain = f.IndexOf("guncertain1"),
             _claimed = f.IndexOf("claimed"), _nkill = f.Required("nkill"), _nkillter = f.IndexOf("nkillter"),
             _nwound = f.Required("nwound"), _scite1 = f.IndexOf("scite1"), _scite2 = f.IndexOf("scite2"),
-            _scite3 = f.IndexOf("scite3");
+            _scite3 = f.IndexOf("scite3"), _weapon = f.IndexOf("weaptype1_txt");
 
         public RowResult Parse(RowView row)
         {
@@ -79,6 +79,7 @@ public sealed class GtdFormat : ICsvFormat
                 // an unknown perpetrator, not an actor.
                 Category = EventCategory.MilitantAttack,
                 Suicide = row.Text(_suicide) switch { "1" => true, "0" => false, _ => null },
+                Weapon = WeaponOf(row.Text(_weapon)),
                 Perpetrator = group is null || group == UnknownGroup ? null : new ActorRef(null, group),
                 Target = row.Text(_targetName) is { } t ? new ActorRef(null, t) : null,
                 TargetType = TargetOf(targetRaw),
@@ -130,6 +131,18 @@ public sealed class GtdFormat : ICsvFormat
             "Armed Assault" => EventType.ArmedAssault,
             "Hostage Taking (Kidnapping)" or "Hostage Taking (Barricade Incident)" or "Hijacking" => EventType.Kidnapping,
             _ => EventType.Other,
+        };
+
+        /// <summary>GTD's <c>weaptype1_txt</c>; "Unknown" and a vehicle used as a weapon are not a weapon class Vigil has.</summary>
+        private static Weapon? WeaponOf(string? raw) => raw switch
+        {
+            "Explosives" or "Explosives/Bombs/Dynamite" => Weapon.Explosives,
+            "Firearms" => Weapon.Firearms,
+            "Incendiary" => Weapon.Incendiary,
+            "Melee" => Weapon.Melee,
+            "Chemical" or "Biological" or "Radiological" => Weapon.Chemical,
+            "Sabotage Equipment" or "Fake Weapons" or "Other" => Weapon.Other,
+            _ => null,
         };
 
         private static TargetType? TargetOf(string? raw) => raw switch

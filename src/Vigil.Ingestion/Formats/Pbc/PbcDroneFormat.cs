@@ -115,6 +115,7 @@ public sealed class PbcDroneFormat : ICsvFormat
                 // The file is a list of US strikes on militants: a security operation by the state forces the dataset
                 // implies (not named per row); the group struck is not named either.
                 Category = EventCategory.SecurityOperation,
+                Weapon = Weapon.Aerial,
                 StateForces = new ActorRef(null, "United States"),
                 Killed = FieldParsing.MinMax(row, _diedMin, _diedMax, PbcSuicideFormat.Rule),
                 Injured = FieldParsing.MinMax(row, _injMin, _injMax, PbcSuicideFormat.Rule),

@@ -46,6 +46,7 @@ public sealed class PbcSuicideFormat : ICsvFormat
                 EventType = EventType.SuicideBombing,
                 Category = EventCategory.MilitantAttack,
                 Suicide = true,
+                Weapon = Weapon.Explosives,
                 EventSubtype = row.Text(_blasts) is { } n && n != "1" && n != "N/A" ? $"{n} suicide blasts" : null,
                 SourceEventType = "pbc:suicide attack",
                 TargetType = PbcTargets.Classify(targetRaw),

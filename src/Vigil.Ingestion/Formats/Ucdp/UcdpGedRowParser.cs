@@ -92,6 +92,7 @@ internal sealed class UcdpGedRowParser : ICsvRowParser
             EventSubtype = subtype,
             SourceEventType = $"ucdp:type_of_violence={violence}" + (row.Text(_conflictName) is { } conflict ? $" ({conflict})" : ""),
             Category = CategoryOf(violence, eventType, aIsState),
+            Weapon = eventType == EventType.AirOrDroneStrike ? Weapon.Aerial : null,
             // One-sided violence has an attacker and victims; a state-based or non-state conflict event has sides,
             // and UCDP does not say which began the fighting, so neither is a perpetrator.
             Perpetrator = violence == "3" ? Party(sideA) : null,
