@@ -156,14 +156,15 @@ public sealed class CategoriesAndRegionsTests : IDisposable
     [Fact]
     public void Gtd_suicide_attacks_count_as_gtd_defines_them_and_an_unknown_group_is_no_actor()
     {
-        const string header = "eventid,iyear,imonth,iday,extended,country_txt,provstate,city,latitude,longitude,specificity,suicide,attacktype1_txt,targtype1_txt,target1,gname,claimed,nkill,nkillter,nwound,weaptype1_txt";
+        const string header = "eventid,iyear,imonth,iday,extended,country_txt,provstate,city,latitude,longitude,specificity,suicide,attacktype1_txt,targtype1_txt,target1,gname,claimed,nkill,nkillter,nwound,weaptype1_txt,approxdate";
         string[] rows =
         [
-            "201401010001,2014,1,1,0,Pakistan,Khyber Pakhtunkhwa,Peshawar,34.01,71.58,1,1,Assassination,Government (General),a minister,Tehrik-i-Taliban Pakistan (TTP),1,3,1,2,Firearms",
-            "201401020001,2014,1,2,0,Pakistan,Balochistan,Quetta,30.18,67.00,1,1,Bombing/Explosion,Police,a checkpoint,Unknown,0,5,1,9,Explosives",
-            "201401030001,2014,1,3,0,Pakistan,Sindh,Karachi,24.86,67.01,1,1,Hostage Taking (Barricade Incident),Business,a hotel,Lashkar-e-Jhangvi,1,4,2,,Firearms",
-            "201401040001,2014,1,4,0,Pakistan,Punjab,Lahore,31.55,74.34,1,0,Armed Assault,Police,a patrol,Unknown,0,1,0,0,Unknown",
-            "201401050001,2014,1,5,0,Pakistan,Sindh,Karachi,24.86,67.01,1,0,Bombing/Explosion,Private Citizens & Property,a market,Unknown,0,,,,Explosives",
+            "201401010001,2014,1,1,0,Pakistan,Khyber Pakhtunkhwa,Peshawar,34.01,71.58,1,1,Assassination,Government (General),a minister,Tehrik-i-Taliban Pakistan (TTP),1,3,1,2,Firearms,",
+            "201401020001,2014,1,2,0,Pakistan,Balochistan,Quetta,30.18,67.00,1,1,Bombing/Explosion,Police,a checkpoint,Unknown,0,5,1,9,Explosives,",
+            "201401030001,2014,1,3,0,Pakistan,Sindh,Karachi,24.86,67.01,1,1,Hostage Taking (Barricade Incident),Business,a hotel,Lashkar-e-Jhangvi,1,4,2,,Firearms,",
+            "201401040001,2014,1,4,0,Pakistan,Punjab,Lahore,31.55,74.34,1,0,Armed Assault,Police,a patrol,Unknown,0,1,0,0,Unknown,",
+            "201401050001,2014,1,5,0,Pakistan,Sindh,Karachi,24.86,67.01,1,0,Bombing/Explosion,Private Citizens & Property,a market,Unknown,0,,,,Explosives,",
+            "201401000001,2014,1,0,0,Pakistan,Punjab,Lahore,31.55,74.34,1,0,Armed Assault,Police,a police station,Unknown,0,2,-99,-99,Firearms,early January 2014",
         ];
         var file = _cli.Dir.File("gtd.csv");
         File.WriteAllLines(file, [header, .. rows]);
@@ -177,8 +178,13 @@ public sealed class CategoriesAndRegionsTests : IDisposable
         Assert.Equal(suicideRows, suicide.Count);
         Assert.Contains(suicide, i => i.GetProperty("event_type").GetString() == "targeted-killing");
         Assert.Equal(rows.Length - suicideRows, List("--suicide", "no").Count);
-        Assert.Equal(rows.Count(r => r.EndsWith(",Explosives", StringComparison.Ordinal)), List("--weapon", "explosives").Count);
-        Assert.Equal(rows.Count(r => r.EndsWith(",Firearms", StringComparison.Ordinal) && r.Split(',')[11] == "1"), List("--weapon", "firearms", "--suicide", "yes").Count);
+        Assert.Equal(rows.Count(r => r.Split(',')[20] == "Explosives"), List("--weapon", "explosives").Count);
+        Assert.Equal(rows.Count(r => r.Split(',')[20] == "Firearms" && r.Split(',')[11] == "1"), List("--weapon", "firearms", "--suicide", "yes").Count);
+        // GTD's -99 is unknown, not an error; a day of 0 makes a month-long date, GTD's own words kept in the notes.
+        var approximate = Assert.Single(List(), i => i.GetProperty("source_id").GetString() == "201401000001");
+        Assert.False(approximate.TryGetProperty("injured_best", out _));
+        Assert.Equal("month", approximate.GetProperty("date_precision").GetString());
+        Assert.Contains("approximate date: early January 2014", approximate.GetProperty("notes").GetString(), StringComparison.Ordinal);
         Assert.Equal(rows.Count(r => r.Contains(",Police,", StringComparison.Ordinal)), List("--target-type", "police").Count);
         Assert.Equal(unknownRows, List().Count(i => !i.TryGetProperty("perpetrator_raw", out _)));
         Assert.All(List(), i => Assert.Equal("militant-attack", i.GetProperty("category").GetString()));

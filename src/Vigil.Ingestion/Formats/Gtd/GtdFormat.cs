@@ -5,8 +5,9 @@ namespace Vigil.Ingestion.Formats.Gtd;
 
 /// <summary>
 /// The Global Terrorism Database's CSV (codebook column names). <c>iday</c>/<c>imonth</c> 0 mean unknown,
-/// so such incidents span the month or year. <c>nkill</c> counts perpetrators too (<c>nkillter</c> is
-/// their share); a blank count is unknown. GTD's -9 means "unknown" in its yes/no columns.
+/// so such incidents span the month or year (<c>approxdate</c>, GTD's words for the date, is kept in the notes).
+/// <c>nkill</c> counts perpetrators too (<c>nkillter</c> is their share); a blank count, -9 or -99 is unknown. GTD's
+/// -9 means "unknown" in its yes/no columns.
 /// </summary>
 public sealed class GtdFormat : ICsvFormat
 {
@@ -29,7 +30,7 @@ public sealed class GtdFormat : ICsvFormat
             _day = f.Required("iday"), _extended = f.IndexOf("extended"), _resolution = f.IndexOf("resolution"),
             _country = f.Required("country_txt"), _province = f.Required("provstate"), _city = f.Required("city"),
             _lat = f.Required("latitude"), _lon = f.Required("longitude"), _specificity = f.IndexOf("specificity"),
-            _summary = f.IndexOf("summary"), _doubt = f.IndexOf("doubtterr"), _success = f.IndexOf("success"),
+            _summary = f.IndexOf("summary"), _doubt = f.IndexOf("doubtterr"), _success = f.IndexOf("success"), _approxdate = f.IndexOf("approxdate"),
             _suicide = f.IndexOf("suicide"), _attack = f.Required("attacktype1_txt"), _target = f.Required("targtype1_txt"),
             _targetName = f.IndexOf("target1"), _group = f.Required("gname"), _uncertain = f.IndexOf("guncertain1"),
             _claimed = f.IndexOf("claimed"), _nkill = f.Required("nkill"), _nkillter = f.IndexOf("nkillter"),
@@ -43,9 +44,9 @@ public sealed class GtdFormat : ICsvFormat
             var group = row.Text(_group);
             var attack = row.Text(_attack);
             var suicide = row.Text(_suicide) == "1";
-            var killed = row.Count(_nkill);
-            var wounded = row.Count(_nwound);
-            var militants = row.Count(_nkillter);
+            var killed = Count(row, _nkill);
+            var wounded = Count(row, _nwound);
+            var militants = Count(row, _nkillter);
             var targetRaw = row.Text(_target);
             var flags = row.Text(_doubt) == "1" ? QualityFlags.Doubtful : QualityFlags.None;
 
@@ -92,10 +93,14 @@ public sealed class GtdFormat : ICsvFormat
                 KilledBreakdown = militants is null ? null : new CasualtyBreakdown(null, null, militants, null),
                 PerpetratorsIncluded = true,
                 Sources = [.. Citations(row.Text(_scite1), row.Text(_scite2), row.Text(_scite3))],
-                Notes = FieldParsing.Notes(("", row.Text(_summary)), ("success", row.Text(_success) switch { "1" => "yes", "0" => "no", _ => null })),
+                Notes = FieldParsing.Notes(("", row.Text(_summary)), ("approximate date", row.Text(_approxdate)),
+                    ("success", row.Text(_success) switch { "1" => "yes", "0" => "no", _ => null })),
                 Flags = flags,
             });
         }
+
+        /// <summary>A count column: GTD writes -9 or -99 for "unknown" (as blank), any other negative is an error.</summary>
+        private static int? Count(RowView row, int col) => row.Text(col) is "-9" or "-99" ? null : row.Count(col);
 
         private static IEnumerable<SourceReference> Citations(params string?[] citations) =>
             citations.OfType<string>().Select(c => new SourceReference(null, null, c, null));
