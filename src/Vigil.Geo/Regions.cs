@@ -7,18 +7,32 @@ namespace Vigil.Geo;
 /// A region analysts report apart that is no unit of today's map: the former FATA (now districts of Khyber
 /// Pakhtunkhwa), the Khyber Pakhtunkhwa mainland. Each stands for a list of today's districts.
 /// </summary>
-public sealed record Region(string Key, string Name, IReadOnlyList<string> Variants, string Country, IReadOnlyList<string> Districts, string Note, string Source);
+public sealed record Region(string Key, string Name, IReadOnlyList<string> Variants, string Country, IReadOnlyList<string> Districts, string Note, string Source)
+{
+    /// <summary>The rule its districts were drawn by (regions.csv's <c>districts</c>).</summary>
+    public string Rule { get; init; } = "";
+}
 
 /// <summary>
 /// The regions of <c>data/gazetteer/regions.csv</c>, their districts resolved against a gazetteer. A region's
-/// <c>districts</c> rule is <c>historical:CODE</c> (the districts that belonged to a former province) or
-/// <c>province:CODE</c>, either followed by <c>except</c> and another rule.
+/// <c>districts</c> rule is <c>historical:CODE</c> (the districts that belonged to a former province),
+/// <c>province:CODE</c>, either followed by <c>except</c> and another rule, or <c>border:AAA|BBB:KM</c> (the
+/// districts of two countries within KM of the border between them; a name may ask for another distance,
+/// <c>af-pak-border:100</c>).
 /// </summary>
 public sealed class Regions
 {
     private readonly IReadOnlyList<Region> _all;
+    private readonly Gazetteer? _gazetteer;
+    private readonly Dictionary<string, BorderDistricts> _borders = new(StringComparer.Ordinal);
 
     public Regions(IReadOnlyList<Region> regions) => _all = regions;
+
+    private Regions(IReadOnlyList<Region> regions, Gazetteer gazetteer)
+    {
+        _all = regions;
+        _gazetteer = gazetteer;
+    }
 
     public IReadOnlyList<Region> All => _all;
 
@@ -35,25 +49,51 @@ public sealed class Regions
         using var text = new StreamReader(stream);
         using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).From(text);
         var regions = new List<Region>();
+        var self = new Regions(regions, gazetteer);
         foreach (var row in reader)
         {
             var line = row.LineNumberFrom;
             var rule = row["districts"].ToString().Trim();
-            var districts = Resolve(rule, gazetteer, file, line);
+            var districts = self.Resolve(rule, file, line, null);
             regions.Add(new Region(row["key"].ToString().Trim(), row["name"].ToString().Trim(),
                 row["variants"].ToString().Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                row["country"].ToString().Trim(), districts, row["note"].ToString().Trim(), row["source"].ToString().Trim()));
+                row["country"].ToString().Trim(), districts, row["note"].ToString().Trim(), row["source"].ToString().Trim())
+            { Rule = rule });
         }
-        return new Regions(regions);
+        return self;
     }
 
-    /// <summary>The region a name stands for (its key, name or a variant, case and punctuation aside), or null.</summary>
+    /// <summary>
+    /// The region a name stands for (its key, name or a variant, case and punctuation aside), or null. A border region
+    /// may be asked for at another distance: <c>af-pak-border:100</c> (kilometres, 1 to 500).
+    /// </summary>
     public Region? Find(string? name)
     {
         if (string.IsNullOrWhiteSpace(name))
             return null;
-        var key = Key(name);
-        return _all.FirstOrDefault(r => Key(r.Key) == key || Key(r.Name) == key || r.Variants.Any(v => Key(v) == key));
+        var text = name.Trim();
+        double? km = null;
+        if (text.LastIndexOf(':') is var colon and > 0
+            && double.TryParse(text[(colon + 1)..].Trim().TrimEnd('k', 'm'), NumberStyles.Float, CultureInfo.InvariantCulture, out var distance))
+        {
+            if (distance is < 1 or > 500 || !double.IsFinite(distance))
+                return null;
+            km = distance;
+            text = text[..colon];
+        }
+        var key = Key(text);
+        var found = _all.FirstOrDefault(r => Key(r.Key) == key || Key(r.Name) == key || r.Variants.Any(v => Key(v) == key));
+        if (found is null || km is null)
+            return found;
+        if (_gazetteer is null || !found.Rule.StartsWith("border:", StringComparison.Ordinal))
+            return null;
+        var kmText = km.Value.ToString("0.#", CultureInfo.InvariantCulture);
+        return found with
+        {
+            Key = $"{found.Key}:{kmText}",
+            Name = System.Text.RegularExpressions.Regex.Replace(found.Name, @"\d+(\.\d+)? km", kmText + " km"),
+            Districts = Resolve(found.Rule, "regions.csv", 0, km),
+        };
     }
 
     /// <summary>The districts that belonged to a former province (its successor's districts since the merger), as a region.</summary>
@@ -67,29 +107,41 @@ public sealed class Regions
             "gazetteer");
     }
 
-    private static List<string> Resolve(string rule, Gazetteer gazetteer, string file, int line)
+    private List<string> Resolve(string rule, string file, int line, double? km)
     {
         var parts = rule.Split(" except ", 2, StringSplitOptions.TrimEntries);
-        var included = Districts(parts[0], gazetteer, file, line);
+        var included = Districts(parts[0], file, line, km);
         if (parts.Length == 2)
         {
-            var excluded = Districts(parts[1], gazetteer, file, line).ToHashSet(StringComparer.Ordinal);
+            var excluded = Districts(parts[1], file, line, km).ToHashSet(StringComparer.Ordinal);
             included = [.. included.Where(d => !excluded.Contains(d))];
         }
         return included;
     }
 
-    private static List<string> Districts(string rule, Gazetteer gazetteer, string file, int line)
+    private List<string> Districts(string rule, string file, int line, double? km)
     {
+        var gazetteer = _gazetteer!;
         var (kind, code) = rule.Split(':', 2, StringSplitOptions.TrimEntries) is [var k, var c] ? (k, c)
-            : throw new FormatException($"{file}:{line}: districts: '{rule}' is not historical:CODE or province:CODE");
+            : throw new FormatException($"{file}:{line}: districts: '{rule}' is not historical:CODE, province:CODE or border:AAA|BBB:KM");
         var list = kind switch
         {
             "historical" => gazetteer.Districts.Where(d => d.HistoricalProvinceCode == code).Select(d => d.Name).ToList(),
             "province" => gazetteer.Districts.Where(d => d.ProvinceCode == code).Select(d => d.Name).ToList(),
-            _ => throw new FormatException($"{file}:{line}: districts: '{kind}' is not historical or province"),
+            "border" => Border(code, km, file, line),
+            _ => throw new FormatException($"{file}:{line}: districts: '{kind}' is not historical, province or border"),
         };
         return list.Count > 0 ? list : throw new FormatException($"{file}:{line}: districts: no district of the gazetteer matches '{rule}'");
+    }
+
+    private List<string> Border(string spec, double? km, string file, int line)
+    {
+        if (spec.Split(':') is not [var pair, var distance] || pair.Split('|') is not [var a, var b]
+            || !double.TryParse(distance, NumberStyles.Float, CultureInfo.InvariantCulture, out var defaultKm))
+            throw new FormatException($"{file}:{line}: districts: 'border:{spec}' is not border:AAA|BBB:KM");
+        if (!_borders.TryGetValue(pair, out var border))
+            _borders[pair] = border = new BorderDistricts(_gazetteer!, a, b);
+        return [.. border.Within(km ?? defaultKm).Select(d => d.Name)];
     }
 
     private static string Key(string name) => new([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
