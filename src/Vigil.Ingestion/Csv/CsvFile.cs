@@ -22,6 +22,7 @@ public sealed class CsvFile : IDisposable
     private readonly SepReader _reader;
     private readonly Dictionary<string, string>[] _intern;
     private readonly bool[] _internFull;
+    private readonly List<string> _missing = [];
 
     private CsvFile(string path, string displayName, TextEncoding encoding, char separator)
     {
@@ -112,14 +113,28 @@ public sealed class CsvFile : IDisposable
         return -1;
     }
 
-    /// <summary>Indices of columns that must be present; a missing one is an error naming it.</summary>
+    /// <summary>
+    /// The index of a column the format cannot do without. A missing one gives -1 and is remembered, so that
+    /// the file is refused once, naming every missing column (<see cref="CheckRequired"/>, which reading the
+    /// rows calls first).
+    /// </summary>
     public int Required(string column)
     {
         var index = IndexOf(column);
-        return index >= 0
-            ? index
-            : throw new InputException(new InputLocation(DisplayName, 1, 1, column),
+        if (index < 0 && !_missing.Contains(column))
+            _missing.Add(column);
+        return index;
+    }
+
+    /// <summary>Refuses the file when <see cref="Required"/> found columns missing, naming all of them.</summary>
+    public void CheckRequired()
+    {
+        if (_missing.Count == 1)
+            throw new InputException(new InputLocation(DisplayName, 1, 1, _missing[0]),
                 $"required column is missing (the header has: {Describe(Header)})");
+        if (_missing.Count > 1)
+            throw new InputException(new InputLocation(DisplayName, 1, 1),
+                $"{_missing.Count} required columns are missing: {string.Join(", ", _missing)} (the header has: {Describe(Header)})");
     }
 
     /// <summary>
@@ -128,6 +143,7 @@ public sealed class CsvFile : IDisposable
     /// </summary>
     public void ForEachRow(RowHandler handle, Action<string, InputException> reject)
     {
+        CheckRequired();
         // Where the next row starts, for an error raised before Sep can hand that row over.
         long nextLine = 2;
         while (true)
