@@ -221,6 +221,20 @@ public class UcdpImportTests
     }
 
     [Fact]
+    public void Every_side_the_UCDP_file_names_resolves_and_only_governments_resolve_to_states()
+    {
+        var sides = CsvTable.Ucdp(RepoFiles.BundledUcdp).Rows.SelectMany(r => new[] { r["side_a"], r["side_b"] })
+            .Distinct(StringComparer.Ordinal).ToList();
+        var catalog = Vigil.Domain.Actors.ActorCatalog.Bundled;
+
+        Assert.True(sides.Count > 60, $"only {sides.Count} side names");
+        var unresolved = sides.Where(s => catalog.Resolve(s) is null).ToList();
+        Assert.True(unresolved.Count == 0, "unresolved: " + string.Join(", ", unresolved));
+        Assert.All(sides, s => Assert.Equal(s.StartsWith("Government of", StringComparison.Ordinal),
+            catalog.Resolve(s)!.Kind == Vigil.Domain.Actors.ActorKind.State));
+    }
+
+    [Fact]
     public void UCDP_side_b_TTP_resolves_to_the_TTP_and_the_Afghan_Taliban_stay_a_different_actor()
     {
         var rows = CsvTable.Ucdp(RepoFiles.BundledUcdp).Rows;
