@@ -55,13 +55,20 @@ public sealed class DistrictLocator
     /// point on it (a crossing) can lie in a district of each; <paramref name="countryIso3"/>, when known,
     /// picks the side.
     /// </summary>
-    public District? Locate(double latitude, double longitude, string? countryIso3 = null)
+    public District? Locate(double latitude, double longitude, string? countryIso3 = null) =>
+        Locate(latitude, longitude, d => countryIso3 is null || d.Country == countryIso3);
+
+    /// <summary>
+    /// The district at a point among those <paramref name="accept"/> takes: the one whose polygon holds it,
+    /// else the nearest within <see cref="ToleranceDegrees"/>, else null.
+    /// </summary>
+    public District? Locate(double latitude, double longitude, Func<District, bool> accept)
     {
         var point = new Point(longitude, latitude);
         var envelope = new Envelope(point.Coordinate);
         foreach (var (district, shape) in _tree.Query(envelope))
         {
-            if ((countryIso3 is null || district.Country == countryIso3) && shape.Covers(point))
+            if (accept(district) && shape.Covers(point))
                 return district;
         }
         envelope.ExpandBy(ToleranceDegrees);
@@ -69,7 +76,7 @@ public sealed class DistrictLocator
         var best = double.MaxValue;
         foreach (var (district, shape) in _tree.Query(envelope))
         {
-            if (countryIso3 is not null && district.Country != countryIso3)
+            if (!accept(district))
                 continue;
             var distance = shape.Geometry.Distance(point);
             if (distance <= ToleranceDegrees && distance < best)

@@ -99,9 +99,24 @@ public sealed class Gazetteer
         return null;
     }
 
-    /// <summary>A town, city or crossing by name, or null when unknown or ambiguous.</summary>
-    public NamedPlace? FindPlace(string? name, string? countryIso3 = null) =>
-        Single(_places, name, p => countryIso3 is null || p.Country == countryIso3);
+    /// <summary>
+    /// A town, city or crossing by name, or null when unknown or ambiguous. A province (current or historical
+    /// code) narrows names shared by several places, as for <see cref="FindDistrict"/>.
+    /// </summary>
+    public NamedPlace? FindPlace(string? name, string? countryIso3 = null, string? provinceCode = null) =>
+        Single(_places, name, p => (countryIso3 is null || p.Country == countryIso3)
+            && (provinceCode is null || p.ProvinceCode == provinceCode || (DistrictOf(p) is { } d && InProvince(d, provinceCode))));
+
+    /// <summary>The district a named place lies in, or null when the gazetteer gives none.</summary>
+    public District? DistrictOf(NamedPlace place) =>
+        place.District is { } name ? FindDistrict(name, place.Country, place.ProvinceCode) : null;
+
+    /// <summary>
+    /// Whether a district lies in a province: its current one, or the one it belonged to before a merger
+    /// (Khyber is in Khyber Pakhtunkhwa and in the former FATA; Peshawar only in the first).
+    /// </summary>
+    public static bool InProvince(District district, string provinceCode) =>
+        district.ProvinceCode == provinceCode || district.HistoricalProvinceCode == provinceCode;
 
     /// <summary>
     /// The district whose polygon holds the point (or lies within about 10 km of it), or null; in the given
@@ -109,6 +124,21 @@ public sealed class Gazetteer
     /// </summary>
     public District? Locate(double latitude, double longitude, string? countryIso3 = null) =>
         _locator.Value.Locate(latitude, longitude, countryIso3);
+
+    /// <summary>
+    /// Like <see cref="Locate(double, double, string?)"/>, among the districts of one province (current or
+    /// historical code): a point within about 10 km of the province is placed in its nearest district there.
+    /// </summary>
+    public District? Locate(double latitude, double longitude, string? countryIso3, string provinceCode) =>
+        _locator.Value.Locate(latitude, longitude, d => (countryIso3 is null || d.Country == countryIso3) && InProvince(d, provinceCode));
+
+    /// <summary>
+    /// Whether a point lies in a district: in its polygon or within about 10 km of it, the bundled boundaries
+    /// being coarse (Bannu town as UCDP geocodes it lies 4 km outside its polygon). Null when the district
+    /// has no polygon in the bundled boundaries, so that nothing can be said.
+    /// </summary>
+    public bool? Holds(District district, double latitude, double longitude) =>
+        district.BoundaryId is null ? null : _locator.Value.Locate(latitude, longitude, d => ReferenceEquals(d, district)) is not null;
 
     /// <summary>The district polygons of the bundled boundaries (loaded on first use), for maps.</summary>
     public IReadOnlyList<(District District, NetTopologySuite.Geometries.Geometry Shape)> DistrictShapes => _locator.Value.Shapes;

@@ -80,6 +80,7 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
                 rejects.WriteCsv(raw, error);
             });
         pipeline?.Complete();
+        notices.AddRange(file.Warnings);
         notices.AddRange(parser.Finish());
         progress?.Report(new ImportProgress(file.Length, file.Length, parsed));
         return file.Sha256();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Vigil.Domain.Errors;
+using Vigil.Ingestion.Csv;
 
 namespace Vigil.Ingestion;
 
@@ -34,7 +35,16 @@ internal sealed class RejectsWriter : IDisposable
     public void WriteCsv(string rawRow, InputException error)
     {
         Count++;
-        _writer.Write(rawRow);
+        if (EscapedBytes.ContainsEscaped(rawRow))
+        {
+            // Bytes that were not UTF-8 go back out as they came in, not as U+FFFD.
+            _writer.Flush();
+            _writer.BaseStream.Write(EscapedBytes.ToBytes(rawRow));
+        }
+        else
+        {
+            _writer.Write(rawRow);
+        }
         _writer.Write(',');
         _writer.Write(error.Location.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
         _writer.Write(',');

@@ -105,4 +105,53 @@ public class GazetteerTests
         Assert.Equal(5, crossings.Count);
         Assert.Equal((34.190457, 71.069264), crossings["Torkham"]);
     }
+
+    [Fact]
+    public void A_district_holds_its_own_town_that_the_coarse_boundaries_put_just_across_the_line()
+    {
+        // Bannu town as UCDP geocodes it falls in North Waziristan's polygon, about 4 km from Bannu's.
+        const double lat = 32.985414, lon = 70.602701;
+        var bannu = G.FindDistrict("Bannu", "PAK")!;
+
+        Assert.Equal("North Waziristan", G.Locate(lat, lon, "PAK")?.Name);
+        Assert.True(G.Holds(bannu, lat, lon));
+        Assert.False(G.Holds(bannu, 33.008611, 70.069722)); // Miranshah, some 50 km away
+    }
+
+    [Fact]
+    public void A_district_with_no_polygon_cannot_say_whether_it_holds_a_point() =>
+        Assert.Null(G.Holds(G.FindDistrict("FR Bannu", "PAK")!, 32.985414, 70.602701));
+
+    [Fact]
+    public void Locating_within_a_province_takes_its_nearest_district_when_the_point_is_just_across_the_line()
+    {
+        // Rawalpindi town as UCDP geocodes it falls in Islamabad's polygon.
+        Assert.Equal("Islamabad", G.Locate(33.6007, 73.0679, "PAK")?.Name);
+        Assert.Equal("Rawalpindi", G.Locate(33.6007, 73.0679, "PAK", "PK-PB")?.Name);
+        Assert.Null(G.Locate(30.19, 67.01, "PAK", "PK-PB")); // Quetta is nowhere near Punjab
+    }
+
+    [Fact]
+    public void A_town_name_two_districts_share_is_found_within_the_province_named_historical_ones_included()
+    {
+        // A small gazetteer of its own: "Khar" is Bajaur's headquarters, and here also a village in two other districts.
+        District[] districts =
+        [
+            new("PAK", "PK-KP", "Bajaur", "PK-TA", null, null, null, []),
+            new("PAK", "PK-KP", "Malakand", null, null, null, null, []),
+            new("PAK", "PK-BA", "Quetta", null, null, null, null, []),
+        ];
+        NamedPlace[] places =
+        [
+            new("PAK", "Khar", [], "PK-KP", "Bajaur", 34.73, 71.52, "town"),
+            new("PAK", "Khar", [], "PK-KP", "Malakand", 34.61, 71.94, "village"),
+            new("PAK", "Khar", [], "PK-BA", "Quetta", 30.2, 67.0, "village"),
+        ];
+        var g = new Gazetteer([], districts, places, _ => throw new InvalidOperationException("no boundaries in this test"));
+
+        Assert.Null(g.FindPlace("Khar", "PAK"));
+        Assert.Null(g.FindPlace("Khar", "PAK", "PK-KP"));
+        Assert.Equal("Bajaur", g.FindPlace("Khar", "PAK", "PK-TA")?.District);
+        Assert.Equal("Quetta", g.FindPlace("Khar", "PAK", "PK-BA")?.District);
+    }
 }

@@ -105,7 +105,7 @@ public partial class PbcImportTests
     }
 
     [Fact]
-    public void A_PBC_row_whose_province_contradicts_its_district_takes_the_district_s_province_and_keeps_the_source_s()
+    public void A_PBC_row_whose_province_contradicts_its_district_takes_the_district_s_province_keeps_the_source_s_and_is_flagged()
     {
         // PBC puts three Dera Ghazi Khan (Punjab) attacks in "KPK".
         var path = SharedData.PbcSuicide;
@@ -117,7 +117,11 @@ public partial class PbcImportTests
 
         Assert.NotEmpty(ids);
         Assert.Equal(ids.Count, incidents.Count);
-        Assert.All(incidents, i => Assert.Equal(("Punjab", "KPK", "Dera Ghazi Khan"), (i.Place.Admin1, i.Place.Admin1Raw, i.Place.Admin2)));
+        Assert.All(incidents, i =>
+        {
+            Assert.Equal(("Punjab", "KPK", "Dera Ghazi Khan"), (i.Place.Admin1, i.Place.Admin1Raw, i.Place.Admin2));
+            Assert.True(i.Flags.HasFlag(QualityFlags.DistrictOutsideProvince), $"{i.SourceRecord}: {i.Flags}");
+        });
     }
 
     [Fact]

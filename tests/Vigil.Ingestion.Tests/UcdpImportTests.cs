@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
+using Vigil.Geo;
 using Vigil.Ingestion.Tests.Support;
 using Vigil.Storage;
 using Vigil.TestSupport;
@@ -108,23 +109,76 @@ public class UcdpImportTests
     }
 
     [Fact]
-    public void UCDP_rows_with_no_district_but_precise_coordinates_get_a_district_from_the_coordinates()
+    public void UCDP_rows_with_no_district_take_the_one_their_location_names_else_the_one_at_precise_coordinates()
     {
-        // where_prec 1-3: the point is the place itself, within 25 km of it, or in the district.
-        var precise = NoDistrictButCoordinates().Where(r => r["where_prec"] is "1" or "2" or "3").Select(r => r["id"]).ToHashSet();
+        // where_coordinates names the place ("Islamabad city", "Bara town"); when the gazetteer knows it (within
+        // the row's province), that is the district. Otherwise where_prec 1-3 (the place itself, within 25 km,
+        // in the district) lets the point decide.
+        var rows = NoDistrictButCoordinates().ToList();
+        var byName = rows.Select(r => (Id: r["id"], District: NamedInProvince(r.Text("where_coordinates"), r.Text("adm_1"))))
+            .Where(p => p.District is not null).ToDictionary(p => p.Id, p => p.District!.Name);
+        var precise = rows.Where(r => !byName.ContainsKey(r["id"]) && r["where_prec"] is "1" or "2" or "3").Select(r => r["id"]).ToHashSet();
         using var db = new TestDatabase();
 
         db.Import(RepoFiles.BundledUcdp);
-        var incidents = db.Store.Query(IncidentQuery.All).Where(i => precise.Contains(i.SourceRecord!.RecordId)).ToList();
+        var incidents = db.Store.Query(IncidentQuery.All).ToDictionary(i => i.SourceRecord!.RecordId);
 
+        Assert.NotEmpty(byName);
         Assert.NotEmpty(precise);
-        Assert.Equal(precise.Count, incidents.Count);
-        Assert.All(incidents, i =>
+        Assert.All(byName, p =>
+        {
+            var i = incidents[p.Key];
+            Assert.Equal(p.Value, i.Place.Admin2);
+            Assert.True(i.Flags.HasFlag(QualityFlags.DistrictFromLocation), $"{i.SourceRecord}: {i.Flags}");
+            Assert.False(i.Flags.HasFlag(QualityFlags.DistrictFromCoordinates), $"{i.SourceRecord}: {i.Flags}");
+        });
+        Assert.All(precise.Select(id => incidents[id]), i =>
         {
             Assert.Null(i.Place.Admin2Raw);
             Assert.NotNull(i.Place.Admin2);
             Assert.True(i.Flags.HasFlag(QualityFlags.DistrictFromCoordinates), $"{i.SourceRecord}: {i.Flags}");
         });
+    }
+
+    [Fact]
+    public void UCDP_rows_whose_precise_point_lies_far_from_the_district_they_name_keep_the_district_and_are_flagged()
+    {
+        // Far: more than the boundaries' tolerance (about 10 km) outside the named district's polygon, measured
+        // here on the polygons themselves.
+        var g = Gazetteer.Bundled;
+        var expected = new Dictionary<string, (string District, bool Far)>();
+        foreach (var r in CsvTable.Ucdp(RepoFiles.BundledUcdp).Rows)
+        {
+            if (r["where_prec"] is not ("1" or "2" or "3") || r.Text("latitude") is null
+                || NamedInProvince(r.Text("adm_2"), r.Text("adm_1")) is not { BoundaryId: not null } named)
+                continue;
+            var point = new NetTopologySuite.Geometries.Point(double.Parse(r["longitude"], CultureInfo.InvariantCulture), double.Parse(r["latitude"], CultureInfo.InvariantCulture));
+            var distance = g.DistrictShapes.Where(s => ReferenceEquals(s.District, named)).Min(s => s.Shape.Distance(point));
+            expected[r["id"]] = (named.Name, distance > Vigil.Geo.DistrictLocator.ToleranceDegrees);
+        }
+        using var db = new TestDatabase();
+
+        db.Import(RepoFiles.BundledUcdp);
+        var incidents = db.Store.Query(IncidentQuery.All).Where(i => expected.ContainsKey(i.SourceRecord!.RecordId)).ToList();
+
+        Assert.Equal(expected.Count, incidents.Count);
+        Assert.Contains(expected.Values, e => e.Far);
+        Assert.All(incidents, i =>
+        {
+            var (district, far) = expected[i.SourceRecord!.RecordId];
+            Assert.Equal(district, i.Place.Admin2);
+            Assert.True(far == i.Flags.HasFlag(QualityFlags.CoordinatesOutsideDistrict), $"{i.SourceRecord}: {i.Flags}");
+        });
+    }
+
+    /// <summary>The district a name stands for in the gazetteer, a district's or a town's, looked up within the province named.</summary>
+    private static District? NamedInProvince(string? name, string? province)
+    {
+        var g = Gazetteer.Bundled;
+        if (name is null)
+            return null;
+        var code = g.FindProvince(province, "PAK")?.Code;
+        return g.FindDistrict(name, "PAK", code) ?? (g.FindPlace(name, "PAK", code) is { } town ? g.DistrictOf(town) : null);
     }
 
     [Fact]
@@ -164,6 +218,20 @@ public class UcdpImportTests
 
         Assert.All(db.Store.Query(IncidentQuery.All).Where(i => named.Contains(i.SourceRecord!.RecordId)),
             i => Assert.False(i.Flags.HasFlag(QualityFlags.DistrictFromCoordinates), $"{i.SourceRecord}"));
+    }
+
+    [Fact]
+    public void Every_side_the_UCDP_file_names_resolves_and_only_governments_resolve_to_states()
+    {
+        var sides = CsvTable.Ucdp(RepoFiles.BundledUcdp).Rows.SelectMany(r => new[] { r["side_a"], r["side_b"] })
+            .Distinct(StringComparer.Ordinal).ToList();
+        var catalog = Vigil.Domain.Actors.ActorCatalog.Bundled;
+
+        Assert.True(sides.Count > 60, $"only {sides.Count} side names");
+        var unresolved = sides.Where(s => catalog.Resolve(s) is null).ToList();
+        Assert.True(unresolved.Count == 0, "unresolved: " + string.Join(", ", unresolved));
+        Assert.All(sides, s => Assert.Equal(s.StartsWith("Government of", StringComparison.Ordinal),
+            catalog.Resolve(s)!.Kind == Vigil.Domain.Actors.ActorKind.State));
     }
 
     [Fact]

@@ -8,6 +8,12 @@ public enum ActorKind
     Civilians,
     /// <summary>The placeholder for "unknown / unidentified" perpetrators.</summary>
     Unknown,
+    /// <summary>
+    /// A tribe, clan, ethnic community, a party's supporters or a local leader's lashkar fighting as such (UCDP's
+    /// informally organised groups: "Turi", "Supporters of PPP", "Lashkar of Zakakhel tribe"): not a standing
+    /// militant organisation.
+    /// </summary>
+    Communal,
 }
 
 /// <summary>

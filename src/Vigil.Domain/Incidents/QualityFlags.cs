@@ -27,7 +27,10 @@ public enum QualityFlags
     AmbiguousZero = 1 << 10,
     /// <summary>The source doubts the event meets its own inclusion criteria (GTD doubtterr, UCDP event_clarity 2).</summary>
     Doubtful = 1 << 11,
-    /// <summary>The coordinates fall outside the district the source names.</summary>
+    /// <summary>
+    /// The coordinates fall outside the district the source names, or the one its named town lies in. The
+    /// named district is kept; the point stays as given, so both can be seen.
+    /// </summary>
     CoordinatesOutsideDistrict = 1 << 12,
     /// <summary>The source gives a negative number for a count; it is kept in the notes, not as a count.</summary>
     NegativeCountInSource = 1 << 13,
@@ -35,6 +38,18 @@ public enum QualityFlags
     WeekdayMismatch = 1 << 14,
     /// <summary>The source's coordinates are not numbers or out of range; they are kept in the notes, not as coordinates.</summary>
     InvalidCoordinatesInSource = 1 << 15,
+    /// <summary>The source names no district Vigil knows; the district is the one its location (a town, a district) names.</summary>
+    DistrictFromLocation = 1 << 16,
+    /// <summary>
+    /// The district the source names (or its town's) lies in another province than the one the source names.
+    /// The province is the district's; the source's stays in <see cref="Place.Admin1Raw"/>.
+    /// </summary>
+    DistrictOutsideProvince = 1 << 17,
+    /// <summary>
+    /// The source names no place Vigil knows, and its coordinates fall in a district of another province than
+    /// the one it names: the named province is kept and no district is taken from the point.
+    /// </summary>
+    CoordinatesOutsideProvince = 1 << 18,
 }
 
 /// <summary>Named sets of <see cref="QualityFlags"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
 using Vigil.Domain.Errors;
@@ -8,6 +9,10 @@ namespace Vigil.Ingestion.Csv;
 /// A CSV file opened for import: encoding and delimiter checked up front, rows streamed one at a time with
 /// the checks every format needs (field count, field size, undecodable bytes). Memory stays constant
 /// whatever the file's size.
+/// <para>The columns a format looks up (<see cref="IndexOf"/>, <see cref="Required"/>) are the ones it
+/// reads. Damaged text (a U+FFFD replacement character, bytes that are not UTF-8) in one of them is an error
+/// that shows what was found; in any other column it is only a warning (<see cref="Warnings"/>), since Vigil
+/// never looks at that value.</para>
 /// </summary>
 public sealed class CsvFile : IDisposable
 {
@@ -22,6 +27,9 @@ public sealed class CsvFile : IDisposable
     private readonly SepReader _reader;
     private readonly Dictionary<string, string>[] _intern;
     private readonly bool[] _internFull;
+    private readonly bool[] _read;
+    private readonly List<string> _missing = [];
+    private readonly SortedDictionary<(int Column, Damage Damage), DamagedLines> _damage = [];
 
     private CsvFile(string path, string displayName, TextEncoding encoding, char separator)
     {
@@ -33,9 +41,9 @@ public sealed class CsvFile : IDisposable
         _stream = new ProgressStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
         try
         {
-            // A UTF-8 byte-order mark is skipped; UTF-16 ones were refused above.
-            _text = new StreamReader(_stream, utf8 ? new UTF8Encoding(false, false) : Encoding.Latin1,
-                detectEncodingFromByteOrderMarks: utf8, bufferSize: 1 << 16);
+            // A UTF-8 byte-order mark is skipped (the encoding's preamble); UTF-16 ones were refused above.
+            _text = new StreamReader(_stream, utf8 ? EscapedBytes.Utf8 : Encoding.Latin1,
+                detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
             _reader = Sep.New(separator).Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(_text);
         }
         catch (ArgumentException e) when (e.Message.StartsWith("Col name", StringComparison.Ordinal))
@@ -56,6 +64,7 @@ public sealed class CsvFile : IDisposable
             throw new InputException(new InputLocation(displayName), "the file is empty: no header row");
         _intern = Header.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
         _internFull = new bool[Header.Count];
+        _read = new bool[Header.Count];
         CheckHeader(separator);
     }
 
@@ -96,8 +105,16 @@ public sealed class CsvFile : IDisposable
         return new CsvFile(path, displayName ?? path, encoding, separator);
     }
 
-    /// <summary>The index of a header column (exact name, then case-insensitive), or -1.</summary>
+    /// <summary>The index of a header column the format reads (exact name, then case-insensitive), or -1.</summary>
     public int IndexOf(string column)
+    {
+        var index = Find(column);
+        if (index >= 0)
+            _read[index] = true;
+        return index;
+    }
+
+    private int Find(string column)
     {
         for (var i = 0; i < Header.Count; i++)
         {
@@ -112,15 +129,38 @@ public sealed class CsvFile : IDisposable
         return -1;
     }
 
-    /// <summary>Indices of columns that must be present; a missing one is an error naming it.</summary>
+    /// <summary>
+    /// The index of a column the format cannot do without. A missing one gives -1 and is remembered, so that
+    /// the file is refused once, naming every missing column (<see cref="CheckRequired"/>, which reading the
+    /// rows calls first).
+    /// </summary>
     public int Required(string column)
     {
         var index = IndexOf(column);
-        return index >= 0
-            ? index
-            : throw new InputException(new InputLocation(DisplayName, 1, 1, column),
-                $"required column is missing (the header has: {Describe(Header)})");
+        if (index < 0 && !_missing.Contains(column))
+            _missing.Add(column);
+        return index;
     }
+
+    /// <summary>Refuses the file when <see cref="Required"/> found columns missing, naming all of them.</summary>
+    public void CheckRequired()
+    {
+        if (_missing.Count == 1)
+            throw new InputException(new InputLocation(DisplayName, 1, 1, _missing[0]),
+                $"required column is missing (the header has: {Describe(Header)})");
+        if (_missing.Count > 1)
+            throw new InputException(new InputLocation(DisplayName, 1, 1),
+                $"{_missing.Count} required columns are missing: {string.Join(", ", _missing)} (the header has: {Describe(Header)})");
+    }
+
+    /// <summary>
+    /// Damaged text found in columns the format does not read, one line per column and kind of damage, naming
+    /// the rows; complete once every row has been read.
+    /// </summary>
+    public IReadOnlyList<string> Warnings =>
+        [.. _damage.Select(p => $"{DisplayName}: WARNING: column {Header[p.Key.Column]}, which Vigil does not read, has "
+            + (p.Key.Damage == Damage.Replacement ? "the replacement character U+FFFD (text damaged before the file was made)" : "bytes that are not valid UTF-8")
+            + $" on {p.Value}; the column is ignored, so this alone does not stop those rows")];
 
     /// <summary>
     /// Calls <paramref name="handle"/> for every data row after the row-level checks. A row that fails them
@@ -128,6 +168,7 @@ public sealed class CsvFile : IDisposable
     /// </summary>
     public void ForEachRow(RowHandler handle, Action<string, InputException> reject)
     {
+        CheckRequired();
         // Where the next row starts, for an error raised before Sep can hand that row over.
         long nextLine = 2;
         while (true)
@@ -184,18 +225,75 @@ public sealed class CsvFile : IDisposable
                     return view.Error(i, $"field is {row[i].Span.Length:N0} characters long; the limit is {MaxFieldLength:N0}");
             }
         }
-        if (span.IndexOfAny('\uFFFD', '\0') >= 0)
+        if (span.ContainsAny(EscapedBytes.Suspect))
+            return CheckText(row, view);
+        return null;
+    }
+
+    /// <summary>
+    /// NUL anywhere, or damaged text in a column the format reads, refuses the row; damaged text elsewhere is
+    /// remembered for <see cref="Warnings"/>.
+    /// </summary>
+    private InputException? CheckText(SepReader.Row row, RowView view)
+    {
+        for (var i = 0; i < row.ColCount; i++)
         {
-            for (var i = 0; i < row.ColCount; i++)
-            {
-                var f = row[i].Span;
-                if (f.Contains('\0'))
-                    return view.Error(i, "contains NUL characters: the file is binary or UTF-16, not UTF-8 text");
-                if (f.Contains('\uFFFD'))
-                    return view.Error(i, "contains bytes that are not valid UTF-8 (is the file Latin-1 or Windows-1252?)");
-            }
+            var f = row[i].Span;
+            if (f.Contains('\0'))
+                return view.Error(i, "contains NUL characters: the file is binary or UTF-16, not UTF-8 text");
+            if (!_read[i])
+                continue;
+            if (EscapedBytes.IndexOfEscaped(f) is >= 0 and var escaped)
+                return view.Error(i, $"contains bytes that are not valid UTF-8 ({EscapedBytes.Bytes(f)}) in \"{EscapedBytes.Excerpt(f, escaped)}\": is the file Latin-1 or Windows-1252? Save it as UTF-8");
+            if (f.IndexOf('\uFFFD') is >= 0 and var replacement)
+                return view.Error(i, $"contains the replacement character U+FFFD in \"{EscapedBytes.Excerpt(f, replacement)}\": the file is valid UTF-8, but this text was damaged before it was written (a conversion that could not read a character); correct the value");
+        }
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            if (_read[i])
+                continue;
+            var f = row[i].Span;
+            if (EscapedBytes.ContainsEscaped(f))
+                Remember(i, Damage.InvalidBytes, row.LineNumberFrom);
+            if (f.Contains('\uFFFD'))
+                Remember(i, Damage.Replacement, row.LineNumberFrom);
         }
         return null;
+    }
+
+    private void Remember(int column, Damage damage, long line)
+    {
+        if (!_damage.TryGetValue((column, damage), out var lines))
+            _damage[(column, damage)] = lines = new DamagedLines();
+        lines.Add(line);
+    }
+
+    private enum Damage
+    {
+        Replacement,
+        InvalidBytes,
+    }
+
+    /// <summary>The lines a kind of damage was seen on: the first few by number, then a count.</summary>
+    private sealed class DamagedLines
+    {
+        private const int Shown = 10;
+        private readonly List<long> _first = [];
+        private long _count;
+
+        public void Add(long line)
+        {
+            if (_first.Count < Shown)
+                _first.Add(line);
+            _count++;
+        }
+
+        public override string ToString()
+        {
+            var lines = string.Join(", ", _first.Select(l => l.ToString(CultureInfo.InvariantCulture)));
+            var rows = _count == 1 ? "line " + lines : "lines " + lines;
+            return _count > _first.Count ? string.Create(CultureInfo.InvariantCulture, $"{rows} and {_count - _first.Count:N0} more ({_count:N0} rows)") : rows;
+        }
     }
 
     internal string Intern(int col, ReadOnlySpan<char> span)

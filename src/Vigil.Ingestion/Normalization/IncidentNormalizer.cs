@@ -6,14 +6,21 @@ namespace Vigil.Ingestion.Normalization;
 
 /// <summary>
 /// Fills in Vigil's normalised names beside what the source said: province and district through the
-/// gazetteer (FATA → Khyber Pakhtunkhwa, "Khyber agency" → Khyber), the district from the coordinates
-/// when the source names none and the coordinates are more precise than a province, and canonical actors through the alias table. Adds the quality flags it
-/// notices. It never changes a value the source gave.
+/// gazetteer (FATA → Khyber Pakhtunkhwa, "Khyber agency" → Khyber), and canonical actors through the alias
+/// table. Adds the quality flags it notices. It never changes a value the source gave.
+/// <para>The district is the one the source names, when the gazetteer knows the name: its district
+/// (<see cref="Place.Admin2Raw"/>, a district or a town), else its location (<see cref="Place.Location"/>:
+/// GTD's city, UCDP's where_coordinates), looked up within the province it names. Coordinates decide only
+/// when no name resolves, and only when they are more precise than a province. Where the named district and
+/// the coordinates, or the district and the named province, disagree, the name is kept and the disagreement
+/// flagged: the other value stays visible as the source gave it (the point, <see cref="Place.Admin1Raw"/>).</para>
 /// </summary>
 public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
 {
     private const int CacheLimit = 100_000;
-    private readonly Dictionary<(string?, string?, string?), PlaceNames> _names = [];
+    private readonly Dictionary<(string?, string?, string?, string?), PlaceNames> _names = [];
+    private readonly Dictionary<(double, double, string), District?> _located = [];
+    private readonly Dictionary<(double, double, string), bool?> _holds = [];
 
     public static IncidentNormalizer Bundled() => new(Gazetteer.Bundled, ActorCatalog.Bundled);
 
@@ -50,15 +57,21 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
 
     private Place NormalizePlace(Place place, ref QualityFlags flags)
     {
-        var names = Names(place.Country, place.Admin1Raw, place.Admin2Raw);
+        var names = Names(place.Country, place.Admin1Raw, place.Admin2Raw, place.Location);
         var district = names.District;
         var province = names.Province;
         flags |= names.Flags;
 
-        if (district is null && place.HasCoordinates && PointsAtAPlace(place.GeoPrecision))
+        if (place.HasCoordinates && PointsAtAPlace(place.GeoPrecision))
         {
-            var located = gazetteer.Locate(place.Latitude!.Value, place.Longitude!.Value, names.CountryIso3);
-            if (located is not null)
+            var (lat, lon) = (place.Latitude!.Value, place.Longitude!.Value);
+            if (district is not null)
+            {
+                // The name wins; the point only checks it.
+                if (Holds(district, lat, lon) == false)
+                    flags |= QualityFlags.CoordinatesOutsideDistrict;
+            }
+            else if (Locate(lat, lon, names.CountryIso3, names.NamedProvince?.Code) is { } located)
             {
                 district = located;
                 flags |= QualityFlags.DistrictFromCoordinates;
@@ -69,6 +82,11 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
                     if (place.Admin1Raw is null)
                         flags |= QualityFlags.ProvinceFromDistrict;
                 }
+            }
+            else if (names.NamedProvince is not null && Locate(lat, lon, names.CountryIso3, null) is not null)
+            {
+                // A district of another province would contradict the province the source names.
+                flags |= QualityFlags.CoordinatesOutsideProvince;
             }
         }
 
@@ -83,6 +101,34 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
         };
     }
 
+    /// <summary>The district at a point (within a province, when given), cached: sources geocode many events to one town.</summary>
+    private District? Locate(double latitude, double longitude, string? countryIso3, string? provinceCode)
+    {
+        var key = (latitude, longitude, countryIso3 + "/" + provinceCode);
+        if (_located.TryGetValue(key, out var cached))
+            return cached;
+        var located = provinceCode is null
+            ? gazetteer.Locate(latitude, longitude, countryIso3)
+            : gazetteer.Locate(latitude, longitude, countryIso3, provinceCode);
+        if (_located.Count < CacheLimit)
+            _located[key] = located;
+        return located;
+    }
+
+    /// <summary>Whether a point lies in a district (null: it has no polygon to tell), cached.</summary>
+    private bool? Holds(District district, double latitude, double longitude)
+    {
+        if (district.BoundaryId is null)
+            return null;
+        var key = (latitude, longitude, district.BoundaryId);
+        if (_holds.TryGetValue(key, out var cached))
+            return cached;
+        var holds = gazetteer.Holds(district, latitude, longitude);
+        if (_holds.Count < CacheLimit)
+            _holds[key] = holds;
+        return holds;
+    }
+
     /// <summary>
     /// Whether the coordinates stand for a place inside one district. At province or country precision
     /// they are that unit's centre, or a point on a line (UCDP's "LoC", a border, a road): the district
@@ -91,10 +137,10 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
     private static bool PointsAtAPlace(GeoPrecision precision) =>
         precision is GeoPrecision.Exact or GeoPrecision.Near or GeoPrecision.District or GeoPrecision.Unknown;
 
-    /// <summary>The gazetteer's answer for a country/province/district triple, cached: imports repeat them.</summary>
-    private PlaceNames Names(string? country, string? admin1Raw, string? admin2Raw)
+    /// <summary>The gazetteer's answer for a country/province/district/location, cached: imports repeat them.</summary>
+    private PlaceNames Names(string? country, string? admin1Raw, string? admin2Raw, string? location)
     {
-        var key = (country, admin1Raw, admin2Raw);
+        var key = (country, admin1Raw, admin2Raw, location);
         if (_names.TryGetValue(key, out var cached))
             return cached;
 
@@ -108,11 +154,22 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
         District? district = null;
         if (admin2Raw is not null)
         {
-            district = gazetteer.FindDistrict(admin2Raw, iso, matched?.Code) ?? gazetteer.FindDistrict(admin2Raw, iso);
-            if (district is null && gazetteer.FindPlace(admin2Raw, iso) is { District: { } inDistrict } town)
-                district = gazetteer.FindDistrict(inDistrict, town.Country, town.ProvinceCode);
+            // A district field names a district: one of that name outside the named province is still the
+            // one meant (the province is then the one in doubt, and flagged below).
+            district = NamedDistrict(admin2Raw, iso, matched?.Code) ?? (matched is null ? null : NamedDistrict(admin2Raw, iso, null));
             if (district is null)
                 flags |= QualityFlags.UnknownDistrict;
+        }
+        if (district is null && location is not null)
+        {
+            // A location is any town or village: outside the named province its name is more likely another
+            // place's than a wrong province, so it is looked up only within it.
+            district = NamedDistrict(location, iso, matched?.Code);
+            if (district is not null)
+            {
+                flags |= QualityFlags.DistrictFromLocation;
+                flags &= ~QualityFlags.UnknownDistrict;
+            }
         }
 
         var province = matched is null ? null : gazetteer.Current(matched);
@@ -122,14 +179,25 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
             province = gazetteer.ProvinceByCode(district.ProvinceCode) ?? province;
             if (admin1Raw is null)
                 flags |= QualityFlags.ProvinceFromDistrict;
+            else if (matched is not null && !Gazetteer.InProvince(district, matched.Code))
+                flags |= QualityFlags.DistrictOutsideProvince;
             iso ??= district.Country;
         }
 
-        var names = new PlaceNames(iso, province, district, flags);
+        var names = new PlaceNames(iso, matched, province, district, flags);
         if (_names.Count < CacheLimit)
             _names[key] = names;
         return names;
     }
 
-    private sealed record PlaceNames(string? CountryIso3, Province? Province, District? District, QualityFlags Flags);
+    /// <summary>The district a name stands for: a district's name, else the district of a town of that name.</summary>
+    private District? NamedDistrict(string name, string? iso, string? provinceCode) =>
+        gazetteer.FindDistrict(name, iso, provinceCode)
+        ?? (gazetteer.FindPlace(name, iso, provinceCode) is { } town ? gazetteer.DistrictOf(town) : null);
+
+    /// <summary>
+    /// <c>NamedProvince</c> is the province the source names, as named (historical units included);
+    /// <c>Province</c> is Vigil's: the district's, else the named one's current unit.
+    /// </summary>
+    private sealed record PlaceNames(string? CountryIso3, Province? NamedProvince, Province? Province, District? District, QualityFlags Flags);
 }

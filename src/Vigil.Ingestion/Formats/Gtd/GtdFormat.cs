@@ -19,8 +19,12 @@ public sealed class GtdFormat : ICsvFormat
     public string Description => "Global Terrorism Database (CSV, codebook columns)";
     public TextEncoding Encoding => TextEncoding.Utf8;
 
+    /// <summary>
+    /// By the codebook's date columns, which only GTD has: a file that lost <c>eventid</c> or <c>nkill</c> is
+    /// still GTD, and binding then names every column it lacks.
+    /// </summary>
     public bool Recognises(IReadOnlyList<string> header) =>
-        header.Contains("eventid") && header.Contains("iyear") && header.Contains("nkill");
+        header.Contains("iyear") && header.Contains("imonth") && header.Contains("iday");
 
     public ICsvRowParser Bind(CsvFile file) => new Parser(file);
 
