@@ -9,40 +9,19 @@ using Vigil.TestSupport;
 namespace Vigil.Ingestion.Tests;
 
 /// <summary>
-/// Afghan events in UCDP's layout resolve to Afghan provinces and districts and count in Afghanistan. The
+/// Afghan events in UCDP's layout (<see cref="AfghanUcdpFixture"/>) resolve to Afghan provinces and districts and count in Afghanistan. The
 /// expected names are read from data/gazetteer/*.csv by these tests (an independent CSV reader and name
 /// rule), not asked of the gazetteer under test.
 /// </summary>
 public class AfghanUcdpImportTests
 {
-    /// <summary>One event as UCDP writes it, with the coordinates of the place (UCDP's where they have it).</summary>
-    public sealed record Event(string Id, string Adm1, string Adm2, string Where, double Latitude, double Longitude,
-        string ProvinceCode, string District, string Country = "Afghanistan");
-
-    /// <summary>
-    /// Kabul, Nangarhar (once as Ningarhar), Kandahar, Helmand (once as Hilmand), Paktika and Paktiya; one
-    /// Pakistani event beside them. <see cref="Event.District"/> is the district as the source names it.
-    /// </summary>
-    public static readonly IReadOnlyList<Event> Events =
-    [
-        new("900001", "Kabul province", "Kabul district", "Kabul city", 34.531094, 69.162796, "AF-KAB", "Kabul"),
-        new("900002", "Nangarhar province", "Jalalabad district", "Jalalabad town", 34.42647, 70.45153, "AF-NAN", "Jalalabad"),
-        new("900003", "Ningarhar province", "Achin district", "Achin district", 34.12, 70.70, "AF-NAN", "Achin"),
-        new("900004", "Kandahar province", "Kandahar district", "Kandahar city", 31.61332, 65.71013, "AF-KAN", "Kandahar"),
-        new("900005", "Helmand province", "Lashkar Gah district", "Lashkar Gah town", 31.59382, 64.37161, "AF-HEL", "Lashkar Gah"),
-        new("900006", "Hilmand province", "Nad Ali district", "Marjah town", 31.5167, 64.1167, "AF-HEL", "Nad Ali"),
-        new("900007", "Paktika province", "Urgun district", "Urgun town", 32.9317, 69.1863, "AF-PKA", "Urgun"),
-        new("900008", "Paktiya province", "Gardez district", "Gardez town", 33.59744, 69.22592, "AF-PIA", "Gardez"),
-        new("900009", "Khyber Pakhtunkhwa province", "Peshawar district", "Peshawar city", 34.008, 71.578, "PK-KP", "Peshawar", "Pakistan"),
-    ];
-
-    public static TheoryData<string> AfghanIds => [.. Events.Where(e => e.Country == "Afghanistan").Select(e => e.Id)];
+    public static TheoryData<string> AfghanIds => [.. AfghanUcdpFixture.Afghan.Select(e => e.Id)];
 
     [Theory]
     [MemberData(nameof(AfghanIds))]
     public void An_Afghan_event_resolves_to_its_Afghan_province_and_district_with_no_place_flag(string id)
     {
-        var e = Events.Single(x => x.Id == id);
+        var e = AfghanUcdpFixture.Events.Single(x => x.Id == id);
         using var db = new TestDatabase();
         db.Import(WriteFixture(db));
 
@@ -58,7 +37,7 @@ public class AfghanUcdpImportTests
     public void The_fixture_coordinates_lie_in_the_district_each_event_names()
     {
         // A check of the fixture itself: a point in another district would make the name tests prove less.
-        foreach (var e in Events)
+        foreach (var e in AfghanUcdpFixture.Events)
             Assert.Equal(GazetteerFiles.District(e.ProvinceCode, e.District), Gazetteer.Bundled.Locate(e.Latitude, e.Longitude, e.Country == "Pakistan" ? "PAK" : "AFG")?.Name);
     }
 
@@ -126,49 +105,7 @@ public class AfghanUcdpImportTests
     private const QualityFlags PlaceFlags = QualityFlags.UnknownProvince | QualityFlags.UnknownDistrict
         | QualityFlags.DistrictFromCoordinates | QualityFlags.ProvinceFromDistrict;
 
-    /// <summary>The events in the columns of the bundled UCDP GED file (its header copied, no HXL row).</summary>
-    private static string WriteFixture(TestDatabase db)
-    {
-        var header = File.ReadLines(RepoFiles.BundledUcdp).First().Split(',');
-        var inv = CultureInfo.InvariantCulture;
-        var text = new StringBuilder().AppendLine(string.Join(',', header));
-        foreach (var e in Events)
-        {
-            var afghan = e.Country == "Afghanistan";
-            var values = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["id"] = e.Id,
-                ["year"] = "2026",
-                ["type_of_violence"] = "1",
-                ["conflict_name"] = afghan ? "Afghanistan: Islamic State" : "Pakistan: Government",
-                ["side_a"] = afghan ? "Government of Afghanistan" : "Government of Pakistan",
-                ["side_b"] = afghan ? "IS" : "TTP",
-                ["where_prec"] = "1",
-                ["where_coordinates"] = e.Where,
-                ["adm_1"] = e.Adm1,
-                ["adm_2"] = e.Adm2,
-                ["latitude"] = e.Latitude.ToString(inv),
-                ["longitude"] = e.Longitude.ToString(inv),
-                ["country"] = e.Country,
-                ["iso3"] = afghan ? "AFG" : "PAK",
-                ["event_clarity"] = "1",
-                ["date_prec"] = "1",
-                ["date_start"] = "2026-03-10",
-                ["date_end"] = "2026-03-10",
-                ["deaths_a"] = "1",
-                ["deaths_b"] = "2",
-                ["deaths_civilians"] = "0",
-                ["deaths_unknown"] = "0",
-                ["best"] = "3",
-                ["high"] = "3",
-                ["low"] = "3",
-            };
-            text.AppendLine(string.Join(',', header.Select(c => values.GetValueOrDefault(c, ""))));
-        }
-        var path = db.Folder.File("afghan-ucdp.csv");
-        File.WriteAllText(path, text.ToString());
-        return path;
-    }
+    private static string WriteFixture(TestDatabase db) => AfghanUcdpFixture.Write(db.Folder.File("afghan-ucdp.csv"));
 
     /// <summary>data/gazetteer/admin1.csv and admin2.csv as these tests read them: names and variants by a plain key.</summary>
     private static class GazetteerFiles
