@@ -13,6 +13,7 @@ namespace Vigil.Geo;
 public sealed class Gazetteer
 {
     private static readonly string[] DistrictSuffixes = ["district", "agency", "tribal area", "distrcit", "division", "tehsil", "city"];
+    private static readonly string[] ProvinceSuffixes = ["province"];
 
     private readonly Dictionary<string, List<Province>> _provinces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Province> _provinceByCode = new(StringComparer.OrdinalIgnoreCase);
@@ -61,9 +62,15 @@ public sealed class Gazetteer
 
     public Province? ProvinceByCode(string code) => _provinceByCode.GetValueOrDefault(code);
 
-    /// <summary>The province a name stands for (historical ones included), or null when unknown or ambiguous.</summary>
-    public Province? FindProvince(string? name, string? countryIso3 = null) =>
-        Single(_provinces, name, p => countryIso3 is null || p.Country == countryIso3);
+    /// <summary>
+    /// The province a name stands for (historical ones included), or null when unknown or ambiguous. A trailing
+    /// "province" is tried off when the full name is not known (UCDP writes "Kabul province", "Paktya province").
+    /// </summary>
+    public Province? FindProvince(string? name, string? countryIso3 = null)
+    {
+        bool InScope(Province p) => countryIso3 is null || p.Country == countryIso3;
+        return Single(_provinces, name, InScope) ?? WithoutSuffix(_provinces, name, ProvinceSuffixes, InScope);
+    }
 
     /// <summary>The unit that carries a province's territory today (FATA → Khyber Pakhtunkhwa).</summary>
     public Province Current(Province province)
@@ -77,7 +84,9 @@ public sealed class Gazetteer
     /// <summary>
     /// The district a name stands for. A province (current or historical code) narrows names shared by
     /// several districts; without one, an ambiguous name gives null. Common suffixes ("district",
-    /// "agency") are tried off when the full name is not known.
+    /// "agency") are tried off when the full name is not known, and then a trailing parenthesis: UCDP
+    /// writes "Fayzabad district (Badakhshan)" for one of two Fayzabads and "Tere Zayi district (Alisher)"
+    /// for a district and its seat.
     /// </summary>
     public District? FindDistrict(string? name, string? countryIso3 = null, string? provinceCode = null)
     {
@@ -87,16 +96,10 @@ public sealed class Gazetteer
             (countryIso3 is null || d.Country == countryIso3)
             && (provinceCode is null || d.ProvinceCode == provinceCode || d.HistoricalProvinceCode == provinceCode);
 
-        var found = Single(_districts, name, InScope);
-        if (found is not null)
-            return found;
-        var key = NameKey.Of(name);
-        foreach (var suffix in DistrictSuffixes)
-        {
-            if (key.EndsWith(" " + suffix, StringComparison.Ordinal))
-                return Single(_districts, key[..^(suffix.Length + 1)], InScope);
-        }
-        return null;
+        return Single(_districts, name, InScope) ?? WithoutSuffix(_districts, name, DistrictSuffixes, InScope)
+            ?? (WithoutParenthesis(name) is { } shorter
+                ? Single(_districts, shorter, InScope) ?? WithoutSuffix(_districts, shorter, DistrictSuffixes, InScope)
+                : null);
     }
 
     /// <summary>
@@ -157,6 +160,28 @@ public sealed class Gazetteer
             match = item;
         }
         return match;
+    }
+
+    /// <summary>The entry a name stands for once its first matching suffix ("district") is taken off, or null.</summary>
+    private static T? WithoutSuffix<T>(Dictionary<string, List<T>> index, string? name, string[] suffixes, Func<T, bool> filter) where T : class
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return null;
+        var key = NameKey.Of(name);
+        foreach (var suffix in suffixes)
+        {
+            if (key.EndsWith(" " + suffix, StringComparison.Ordinal))
+                return Single(index, key[..^(suffix.Length + 1)], filter);
+        }
+        return null;
+    }
+
+    /// <summary>"Shinwar district" for "Shinwar district (Ghani Khel)"; null when the name does not end in a parenthesis.</summary>
+    private static string? WithoutParenthesis(string name)
+    {
+        var trimmed = name.TrimEnd();
+        var open = trimmed.LastIndexOf('(');
+        return trimmed.EndsWith(')') && open > 0 ? trimmed[..open].TrimEnd() : null;
     }
 
     private static void Add<T>(Dictionary<string, List<T>> index, string name, T item)

@@ -124,10 +124,30 @@ public sealed class FigureTests
         Assert.Null(MapScope.Of(report with { Scope = "Atlantis", Districts = [] }));
     }
 
-    /// <summary>The PNG pixel at a district's interior point, projected as the renderer projects it.</summary>
-    private static SKColor PixelAt(SKBitmap bitmap, ChoroplethMap map, string district)
+    [Fact]
+    public void Map_of_two_countries_fills_an_Afghan_and_a_Pakistani_district_in_their_class_colours()
     {
-        var id = Gazetteer.Bundled.FindDistrict(district, "PAK")!.BoundaryId;
+        var spinBoldak = Gazetteer.Bundled.FindDistrict("Spin Boldak", "AFG")!;
+        var quetta = Gazetteer.Bundled.FindDistrict("Quetta", "PAK")!;
+        var map = ChoroplethMap.Create(new MapScope(["AFG", "PAK"], null), "March 2026",
+            [new("AFG", spinBoldak.Name, spinBoldak.BoundaryId, 30, 2), new("PAK", quetta.Name, quetta.BoundaryId, 4, 1)], []);
+        using var bitmap = SKBitmap.Decode(map.Figure.Png);
+
+        Assert.Empty(map.Unmapped);
+        Assert.Contains("People killed by district, March 2026 — Afghanistan and Pakistan", map.Figure.Description, StringComparison.Ordinal);
+        Assert.Equal(SKColor.Parse(MapClasses.ColorOf(map.Classes, 30)), PixelAt(bitmap, map, "Spin Boldak", "AFG"));
+        Assert.Equal(SKColor.Parse(MapClasses.ColorOf(map.Classes, 4)), PixelAt(bitmap, map, "Quetta"));
+        Assert.Equal(SKColor.Parse(MapClasses.NoneHexColor), PixelAt(bitmap, map, "Chagai"));
+    }
+
+    [Fact]
+    public void Map_scopes_of_the_same_countries_in_the_same_order_are_equal() =>
+        Assert.Equal(new MapScope(["AFG", "PAK"], null), new MapScope(new List<string> { "AFG", "PAK" }, null));
+
+    /// <summary>The PNG pixel at a district's interior point, projected as the renderer projects it.</summary>
+    private static SKColor PixelAt(SKBitmap bitmap, ChoroplethMap map, string district, string country = "PAK")
+    {
+        var id = Gazetteer.Bundled.FindDistrict(district, country)!.BoundaryId;
         var shape = Gazetteer.Bundled.DistrictShapes.Single(s => s.District.BoundaryId == id).Shape;
         var point = shape.InteriorPoint;
         var (x, y) = map.Projection.ToPixel(point.X, point.Y);

@@ -28,6 +28,7 @@ Inputs (see each folder's SOURCE.md):
     geonames-admin-codes/admin1CodesASCII.PK-AF.txt, admin2Codes.PK-AF.txt
     unlocode-subdivisions/subdivision-codes.csv                     ISO-3166-2-style codes
     ucdp-ged-pakistan-hdx/conflict_data_pak.csv                     adm_1 / adm_2 / where_coordinates
+    ucdp-candidate-2026/ucdp_candidate_2026_afpak.csv               adm_1 / adm_2 (Afghan and Pakistani events)
     pbc-pakistan-suicide-drone/Pakistan*Attacks.csv                 Province / City spellings only
                                                                     (no PBC numbers or text are copied)
 """
@@ -98,7 +99,7 @@ AF_ADMIN1 = [
     ("03", "BGL", "Baghlan", []),
     ("05", "BAM", "Bamyan", ["Bamiyan", "Bamian"]),
     ("06", "FRA", "Farah", []),
-    ("07", "FYB", "Faryab", ["Fariab"]),
+    ("07", "FYB", "Faryab", ["Fariab", "Faryob"]),
     ("08", "GHA", "Ghazni", []),
     ("09", "GHO", "Ghor", ["Ghur"]),
     ("10", "HEL", "Helmand", ["Hilmand"]),
@@ -106,26 +107,26 @@ AF_ADMIN1 = [
     ("13", "KAB", "Kabul", ["Kabol"]),
     ("14", "KAP", "Kapisa", []),
     ("17", "LOG", "Logar", ["Lowgar"]),
-    ("18", "NAN", "Nangarhar", ["Ningarhar", "Nangrahar"]),
+    ("18", "NAN", "Nangarhar", ["Ningarhar", "Nangrahar", "Nangahar"]),
     ("19", "NIM", "Nimroz", ["Nimruz"]),
     ("23", "KAN", "Kandahar", ["Qandahar"]),
-    ("24", "KDZ", "Kunduz", ["Kondoz", "Qunduz"]),
+    ("24", "KDZ", "Kunduz", ["Kondoz", "Konduz", "Qunduz"]),
     ("26", "TAK", "Takhar", []),
     ("27", "WAR", "Wardak", ["Maidan Wardak", "Maydan Wardak"]),
     ("28", "ZAB", "Zabul", ["Zabol"]),
     ("29", "PKA", "Paktika", []),
     ("30", "BAL", "Balkh", []),
-    ("31", "JOW", "Jowzjan", ["Jawzjan", "Jozjan"]),
+    ("31", "JOW", "Jowzjan", ["Jawzjan", "Jozjan", "Jauzjan"]),
     ("32", "SAM", "Samangan", []),
     ("33", "SAR", "Sar-e Pul", ["Sari Pul", "Saripul", "Sar-i-Pul"]),
     ("34", "KNR", "Kunar", ["Konar"]),
     ("35", "LAG", "Laghman", []),
-    ("36", "PIA", "Paktia", ["Paktya"]),
+    ("36", "PIA", "Paktia", ["Paktya", "Paktiya"]),   # not Paktika (AF-PKA), a province of its own
     ("37", "KHO", "Khost", []),
-    ("38", "NUR", "Nuristan", ["Nooristan"]),
-    ("39", "URU", "Uruzgan", ["Urozgan"]),
+    ("38", "NUR", "Nuristan", ["Nooristan", "Nurestan"]),
+    ("39", "URU", "Uruzgan", ["Urozgan", "Orozgan"]),
     ("40", "PAR", "Parwan", ["Parvan"]),
-    ("41", "DAY", "Daykundi", ["Daikundi", "Day Kundi"]),
+    ("41", "DAY", "Daykundi", ["Daikundi", "Day Kundi", "Daikondi"]),
     ("42", "PAN", "Panjshir", ["Panjsher"]),
 ]
 
@@ -363,11 +364,16 @@ AF_DISTRICT_VARIANTS = {
     ("10", "Reg(Khanshin)"): ["Khanashin", "Khan Neshin"],
     ("11", "Hirat"): ["Herat City"],
     ("18", "Deh Bala"): ["Haska Mina", "Haska Meyna"],
-    ("18", "Lal Por"): ["Lalpur"],
+    ("18", "Khogayani"): ["Khogyani", "Khogiani"],   # UCDP Candidate "Khogyani district"
+    ("18", "Lal Por"): ["Lalpur", "Lal Pur"],        # UCDP Candidate "Lal Pur district"
     ("23", "Panjwayi"): ["Panjwai"],
     ("23", "Spin Boldak"): ["Spin Buldak"],
     ("30", "Mazari Sharif"): ["Mazar-e-Sharif", "Mazar"],
     ("29", "Urgun"): ["Urgoon"],
+    ("34", "Shaygal wa shital"): ["Shaygal wa Shiltan"],   # UCDP Candidate
+    ("36", "Dand Patan"): ["Dand wa Patan"],                # UCDP Candidate "Dand Wa Patan district"
+    ("37", "Jaji Maidan"): ["Jaji Maydan"],                 # UCDP Candidate
+    ("37", "Spira"): ["Spera"],                             # UCDP Candidate
     ("37", "Tere Zayi"): ["Terezai"],
     ("37", "Mando Zayi"): ["Mandozai"],
     ("37", "Khost(Matun)"): ["Khost City", "Matun"],
@@ -615,6 +621,7 @@ def load_raw(raw):
         p("ucdp-ged-pakistan-hdx", "conflict_data_pak.csv"),
         p("pbc-pakistan-suicide-drone", "PakistanSuicideAttacks.csv"),
         p("pbc-pakistan-suicide-drone", "PakistanDroneAttacks.csv"),
+        p("ucdp-candidate-2026", "ucdp_candidate_2026_afpak.csv"),
     ]
     missing = [x for x in need if not os.path.isfile(x)]
     if missing:
@@ -638,6 +645,8 @@ def load_raw(raw):
             for row in csv.DictReader(f):
                 pbc.append((os.path.basename(fn), row.get("Province", ""), row.get("City", "")))
     r["pbc"] = pbc
+    with open(need[9], encoding="utf-8", newline="") as f:
+        r["ucdp_candidate"] = list(csv.DictReader(f))   # GED layout without the HXL row
     r["paths"] = need
     return r
 
@@ -923,6 +932,26 @@ def resolve(g, level, country, raw_value):
     return None
 
 
+def resolve_in_province(g, country, admin1_code, raw_value):
+    """The district of one province a raw spelling denotes: as given, without a "district" suffix, then
+    without a trailing bracket ("Fayzabad district (Badakhshan)", "Tere Zayi district (Alisher)")."""
+    units = [u for u in g.admin2 if u.country == country
+             and admin1_code in (u.attrs["admin1"], u.attrs["hist"])]
+    forms = [raw_value]
+    m = re.match(r"^(.*?)\s*\([^()]*\)\s*$", raw_value)
+    if m:
+        forms.append(m.group(1))
+    for form in forms:
+        n = norm(form)
+        for key in (n, SUFFIX_RE.sub("", n)):
+            hit = [u for u in units if key in u.norms()]
+            if len(hit) == 1:
+                return hit[0]
+            if len(hit) > 1:
+                raise SystemExit(f"admin2 spelling {raw_value!r} is ambiguous in {admin1_code}: {[u.name for u in hit]}")
+    return None
+
+
 def add_raw_spellings(g, raw):
     # UCDP adm_1 / adm_2
     unresolved = []
@@ -933,6 +962,25 @@ def add_raw_spellings(g, raw):
                 unresolved.append(f"UCDP {col} {v!r}")
             else:
                 u.add(v, P_UCDP)
+    # UCDP Candidate adm_1 / adm_2 of the Afghan events: the province, then the district within it
+    # (Afghan district names repeat across provinces; UCDP adds the province in brackets). Events at
+    # country or border precision name neither. The Pakistani events are left out: their four unknown
+    # districts (Chaman, Dukki, Sorab, Taunsa) were created after the bundled 2018 district layout.
+    for adm1, adm2 in sorted({(x["adm_1"], x["adm_2"]) for x in raw["ucdp_candidate"] if x["country"] == "Afghanistan"}):
+        if not adm1.strip():
+            continue
+        u1 = resolve(g, "admin1", "AFG", adm1)
+        if u1 is None:
+            unresolved.append(f"UCDP Candidate adm_1 {adm1!r}")
+            continue
+        u1.add(adm1, P_UCDP)
+        if not adm2.strip():
+            continue
+        u2 = resolve_in_province(g, "AFG", u1.attrs["code"], adm2)
+        if u2 is None:
+            unresolved.append(f"UCDP Candidate adm_2 {adm2!r} in {adm1!r}")
+        else:
+            u2.add(adm2, P_UCDP)
     # PBC Province -> admin1; City -> admin2 (places are attached later)
     for _f, prov, _city in raw["pbc"]:
         if prov.strip():
@@ -1183,13 +1231,46 @@ script; `tools/gazetteer/check_gazetteer.py` checks them.
   a province or the country), with UCDP's latitude and longitude; the coordinates of the `curated`
   places that UCDP also locates. The border-crossing coordinates listed in PRODUCT.md (source
   `product`) are UCDP's as well.
+- Derived: `data/eval/ucdp-headlines.jsonl`, the extraction development set (each row's headline with
+  its `best` deaths, district and side B where the headline states them), built by `vigil eval ucdp-set`.
+
+## UCDP Candidate Events 2026 — Afghanistan and Pakistan
+
+- Not bundled as a file; used at build time (`ucdp_candidate_2026_afpak.csv`: the Afghan and Pakistani
+  rows, January–July 2026, of UCDP's Candidate Events files `GEDEvent_v26_01_26_06.csv` and
+  `GEDEvent_v26_0_7.csv`, as kept by the GitHub repository jxck-j/project-atlas at commit
+  1043ab49aa3ab075922ceb9bd496250be1618a2a; a filtered, reconstructed copy of provisional data).
+- Upstream: Uppsala Conflict Data Program, https://ucdp.uu.se (Candidate Events Dataset).
+- Licence: CC BY 4.0.
+- How to credit: name UCDP and cite Hegre, H., Croicu, M., Eck, K. and Högbladh, S. (2020),
+  "Introducing the UCDP Candidate Events Dataset", Research & Politics 7(3), with Sundberg and
+  Melander (2013) as above.
+- Derived: the UCDP spellings of Afghan provinces and districts (`adm_1`, `adm_2` of the 115 Afghan
+  events, e.g. "Paktya province", "Fayzabad district (Badakhshan)", "Khogyani district") as variants
+  in `admin1.csv` and `admin2.csv`; no event, figure or text of the file.
+
+## DejaVu Sans — the font of reports and charts
+
+- Bundled: `data/fonts/DejaVuSans.ttf` and `data/fonts/DejaVuSans-Bold.ttf` (unchanged copies of DejaVu
+  fonts 2.37 from Debian's `fonts-dejavu-core` package; SHA-256
+  `abdc775b21b1bc470d50c97e790d276f2054b7504e56e5bd3e64f48d68582322` and
+  `0d977336a6d5fba34eab8e3199eb218327161b5143749f802982c2bc34df0c96`), embedded in `Vigil.Reports` so that
+  PDFs and chart images look the same on a machine with no fonts installed.
+- Upstream: the DejaVu fonts project, https://dejavu-fonts.github.io, derived from Bitstream Vera (and, for
+  some glyphs, Arev).
+- Licence: the Bitstream Vera licence with the Arev licence; DejaVu's own changes are in the public domain.
+  Unlike the other entries, the licence text travels with the files, as it requires:
+  `data/fonts/LICENSE-DejaVu.txt`. The fonts may be redistributed as part of a larger package, not sold
+  by themselves, and a modified copy must not be called "Bitstream", "Vera" or "Arev".
+- How to credit: keep the licence file beside the fonts; no credit line is needed in a report.
+- Used: PDF reports embed subsets of both faces; chart and map images are drawn with them.
 
 ## Curated by the project
 
 The canonical English names, the historical-unit rows (FATA), the variant spellings in common use
-(e.g. NWFP, D.I. Khan, Killa/Qilla Abdullah), the decisions on districts without a boundary shape and
-the matching of Afghan shapes to provinces are the project's own work, recorded as tables in
-`tools/gazetteer/build_gazetteer.py`. In `places.csv` the `source` column says where a
+(e.g. NWFP, D.I. Khan, Killa/Qilla Abdullah, Nangahar, Faryob, Paktiya), the decisions on districts
+without a boundary shape and the matching of Afghan shapes to provinces are the project's own work,
+recorded as tables in `tools/gazetteer/build_gazetteer.py`. In `places.csv` the `source` column says where a
 row comes from: `ucdp-ged` (a UCDP GED event location; coordinates are UCDP's, or empty where UCDP's
 point is clearly wrong), `product` (the crossing table of PRODUCT.md, itself taken from UCDP rows) or
 `curated` (a place named in another source; its coordinates, if any, are those of the same place in

@@ -10,6 +10,8 @@ Exits 0 when every check passes, 1 otherwise (every failure is listed).  Python 
 Checks
   * file format: UTF-8, LF line ends, exact headers, codes/links valid, names ASCII;
   * every UCDP `adm_1` / `adm_2` value resolves to exactly one admin1 / admin2 row (by name or variant);
+  * every Afghan event of the UCDP Candidate file that names a province resolves to exactly one admin1
+    row, and its `adm_2`, if any, to exactly one admin2 row of that province;
   * every PBC `Province` value resolves to exactly one admin1 row, every PBC `City` value to exactly one
     admin2 row or, failing that, exactly one place (skipped with a message when the PBC files are absent:
     they are not redistributable and are only read from the raw folder);
@@ -324,6 +326,36 @@ def main(argv=None):
                 rep.fail(f"UCDP where_coordinates {v!r} ({wc[v]} events) resolves to no unit")
     else:
         rep.fail("UCDP file not found (data/ucdp/conflict_data_pak.csv or the raw folder)")
+
+    # ------------------------------------------------------------------ UCDP Candidate (Afghanistan)
+    rep.section("UCDP Candidate 2026, Afghan events (province, then the district within it)")
+    cand_path = os.path.join(args.raw, "ucdp-candidate-2026", "ucdp_candidate_2026_afpak.csv")
+    if os.path.isfile(cand_path):
+        with open(cand_path, encoding="utf-8", newline="") as f:
+            afg = [x for x in csv.DictReader(f) if x["country"] == "Afghanistan"]
+        no_adm1 = sum(1 for x in afg if not x["adm_1"].strip())
+        named2 = [x for x in afg if x["adm_1"].strip() and x["adm_2"].strip()]
+        ok1 = ok2 = 0
+        for x in afg:
+            if not x["adm_1"].strip():
+                continue
+            hit1 = idx1.get(("AFG", norm(x["adm_1"])), [])
+            if len(hit1) != 1:
+                rep.fail(f"UCDP Candidate {x['id']}: adm_1 {x['adm_1']!r} resolves to {hit1}")
+                continue
+            ok1 += 1
+            if not x["adm_2"].strip():
+                continue
+            hit2 = [u for u in idx2.get(("AFG", norm(x["adm_2"])), []) if u[0] == hit1[0]]
+            if len(hit2) == 1:
+                ok2 += 1
+            else:
+                rep.fail(f"UCDP Candidate {x['id']}: adm_2 {x['adm_2']!r} in {hit1[0]} resolves to {hit2}")
+        print(f"{len(afg)} Afghan events: adm_1 resolves for {ok1}/{len(afg) - no_adm1} that name one "
+              f"({no_adm1} at country or border precision name none); adm_2 resolves within that province "
+              f"for {ok2}/{len(named2)} that name one")
+    else:
+        print(f"SKIPPED: {cand_path} not found")
 
     # ------------------------------------------------------------------ PBC
     rep.section("Pakistan Body Count (not redistributable; read from the raw folder)")

@@ -34,7 +34,7 @@ internal static class ClaimsEndpoints
         var form = ClaimForm.Of(context.Request.Query);
         using var db = stores.Open();
         var store = db.Incidents;
-        var options = FilterOptions.Load(store, reference);
+        var options = FilterOptions.Load(store, reference, "Pakistan"); // the form's claims are about Pakistan
         var accepted = AcceptedClaimChecks.CheckAll(db, reference);
         if (!form.IsSubmitted)
             return Pages.Render<ClaimsPage>(chrome, new ClaimsModel(accepted, form, options, null, [], null, null));
@@ -63,7 +63,7 @@ internal static class ClaimsEndpoints
         var empty = ClaimForm.Of(QueryCollection.Empty);
         using var db = stores.Open();
         var store = db.Incidents;
-        var options = FilterOptions.Load(store, reference);
+        var options = FilterOptions.Load(store, reference, "Pakistan");
         var accepted = AcceptedClaimChecks.CheckAll(db, reference);
         IReadOnlyList<Claim> claims;
         try

@@ -17,7 +17,8 @@ namespace Vigil.Dashboard.Map;
 /// <summary>
 /// GET /map — districts coloured by killed, with incidents as circles (clustered by district on the server),
 /// for the incidents the filters select: from, to, province, actor, type, dataset (the API's names). Without
-/// dates, the twelve months up to the latest data.
+/// dates, the twelve months up to the latest data. Without <c>country</c>, every country the selected incidents
+/// lie in, side by side (Afghanistan and Pakistan on one map when they lie in both).
 /// </summary>
 internal static class MapEndpoint
 {
@@ -31,7 +32,7 @@ internal static class MapEndpoint
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var filter = IncidentFilter.Of(context.Request.Query);
-        var country = reference.Scopes.Country(QueryText.One(context.Request.Query, "country") ?? "Pakistan");
+        var country = QueryText.One(context.Request.Query, "country") is { } named ? reference.Scopes.Country(named) : null;
         using var db = stores.Open();
         var store = db.Incidents;
         var options = FilterOptions.Load(store, reference, country);
@@ -48,18 +49,38 @@ internal static class MapEndpoint
             defaulted = true;
         }
 
-        var iso = Countries.Iso3Of(country);
-        var query = scope!.Query with { Countries = [country] };
+        var query = country is null ? scope!.Query : scope!.Query with { Countries = [country] };
         // Month by month: read from the monthly rollup when the filters allow it.
         var months = store.AggregateMonthly(query, GroupBy.None);
         var (incidents, killed) = (months.Sum(m => m.Incidents), months.Sum(m => m.KilledBest));
-        var districts = DistrictClusters.Districts(store, query, iso);
+        var drawn = Drawn(store, query, country);
+        // Per country: district names repeat across the border (Kohistan), so each country's are looked up in its own.
+        IReadOnlyList<DistrictValue> districts = [.. drawn
+            .SelectMany(iso => DistrictClusters.Districts(store, query with { Countries = [Countries.NameByIso3[iso]] }, iso))
+            .OrderByDescending(d => d.Incidents).ThenBy(d => d.District, StringComparer.Ordinal)];
         var points = DistrictClusters.Points(districts);
-        var province = filter.Province.Length == 1 && reference.Gazetteer.FindProvince(filter.Province[0], iso) is { } p ? reference.Gazetteer.Current(p) : null;
-        var map = iso is null ? null : ChoroplethMap.Create(new MapScope(iso, province), PeriodName(query.From, query.To), districts, points);
+        var province = filter.Province.Length == 1 && reference.Gazetteer.FindProvince(filter.Province[0]) is { } p
+            && drawn.Contains(p.Country) ? reference.Gazetteer.Current(p) : null;
+        var map = drawn.Count == 0 ? null
+            : ChoroplethMap.Create(province is null ? new MapScope(drawn, null) : new MapScope(province.Country, province),
+                PeriodName(query.From, query.To), districts, points);
         return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, map, districts,
             incidents, killed, points.Sum(x => x.Count), null)
         { Scope = scope });
+    }
+
+    /// <summary>
+    /// The countries the map draws (ISO codes, by English name): the one asked for, if the gazetteer has it; else
+    /// those the selected incidents lie in; Pakistan when none is selected.
+    /// </summary>
+    private static IReadOnlyList<string> Drawn(IIncidentStore store, IncidentQuery query, string? country)
+    {
+        if (country is not null)
+            return Countries.Iso3Of(country) is { } iso ? [iso] : [];
+        IReadOnlyList<string> found = [.. store.AggregateMonthly(query, GroupBy.Country)
+            .Select(r => Countries.Iso3Of(r.Key)).OfType<string>().Distinct(StringComparer.Ordinal)
+            .OrderBy(iso => Countries.NameByIso3[iso], StringComparer.Ordinal)];
+        return found.Count > 0 ? found : ["PAK"];
     }
 
     /// <summary>"January 2021 – December 2021" for whole months, else the days; "all dates" without either end.</summary>

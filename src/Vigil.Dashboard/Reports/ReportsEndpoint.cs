@@ -24,7 +24,7 @@ internal static class ReportsEndpoint
         var q = context.Request.Query;
         using var db = stores.Open();
         var store = db.Incidents;
-        var options = FilterOptions.Load(store, reference);
+        var options = FilterOptions.Load(store, reference, "Pakistan"); // the page's reports are Pakistan's
         var range = DataMonths.Of(store);
         var latest = range.Last;
         var month = QueryText.One(q, "month");

@@ -10,7 +10,7 @@ namespace Vigil.Reports.Maps;
 
 /// <summary>
 /// The district map of killed this month, drawn offline from the bundled boundaries: each district of
-/// the scope's country filled by its class, districts with no recorded deaths grey, province outlines
+/// the scope's countries filled by its class, districts with no recorded deaths grey, province outlines
 /// over them (the report's province, when it is limited to one, heavier and zoomed to), and a legend of
 /// the classes in a band on the right.
 /// </summary>
@@ -58,7 +58,7 @@ public sealed class ChoroplethMap
     public static ChoroplethMap Create(MapScope scope, string periodName, IReadOnlyList<DistrictValue> districts,
         IReadOnlyList<MapPoint> points, string legendTitle = "Killed")
     {
-        var shapes = CountryShapes.For(scope.Country);
+        var shapes = CountryShapes.For(scope.Countries);
         var killedById = new Dictionary<string, long>(StringComparer.Ordinal);
         var unmapped = new List<DistrictValue>();
         // Districts the map colours by value: the country's, or the province's when the report is on one.
@@ -110,7 +110,8 @@ public sealed class ChoroplethMap
                 plot.Render(canvas, new PixelRect(0, Width, height, 0));
             points.Draw(canvas);
             using var text = new TextPainter(canvas);
-            text.Draw(title, Margin, 26, ChartStyle.TitleSize, bold: true);
+            // A long title (a period of days, two countries) is set smaller rather than cut off at the edge.
+            text.Draw(title, Margin, 26, text.FittingSize(title, ChartStyle.TitleSize, Width - (2 * Margin), bold: true), bold: true);
             DrawLegend(canvas, text);
             text.Draw("Boundaries: geoBoundaries (ADM2), simplified. Districts without a recorded death are grey.",
                 Margin, height - 8, 10, color: ChartStyle.Muted);
@@ -219,6 +220,14 @@ public sealed class ChoroplethMap
             using var bold = SKData.CreateCopy(BundledFonts.Bold);
             _regular = SKTypeface.FromData(regular);
             _bold = SKTypeface.FromData(bold);
+        }
+
+        /// <summary>The size up to <paramref name="size"/> at which the text is no wider than <paramref name="width"/>.</summary>
+        public float FittingSize(string text, float size, float width, bool bold = false)
+        {
+            using var font = new SKFont(bold ? _bold : _regular, size);
+            var measured = font.MeasureText(text);
+            return measured <= width ? size : size * width / measured;
         }
 
         public void Draw(string text, float x, float baseline, float size, bool bold = false, ScottPlot.Color? color = null)

@@ -8,7 +8,7 @@ namespace Vigil.Reports.Maps;
 
 /// <summary>
 /// A country's district polygons simplified for drawing, with its province outlines (unions of their
-/// districts). Built once per country and process: the unions take most of a second.
+/// districts), or several countries' together. Built once per country and process: the unions take most of a second.
 /// </summary>
 internal sealed class CountryShapes
 {
@@ -38,6 +38,21 @@ internal sealed class CountryShapes
 
     public static CountryShapes For(string countryIso3) =>
         Cache.GetOrAdd(countryIso3, c => new Lazy<CountryShapes>(() => Build(c))).Value;
+
+    /// <summary>Several countries' shapes as one map (each country's built once, as for one country alone).</summary>
+    public static CountryShapes For(IReadOnlyList<string> countriesIso3)
+    {
+        if (countriesIso3.Count == 1)
+            return For(countriesIso3[0]);
+        var parts = countriesIso3.Select(For).ToList();
+        var extent = new Envelope();
+        foreach (var part in parts)
+            extent.ExpandToInclude(part.Extent);
+        return new CountryShapes(string.Join("+", countriesIso3),
+            [.. parts.SelectMany(p => p.Districts).OrderByDescending(s => s.Shape.Area)],
+            parts.SelectMany(p => p.Provinces).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+            extent);
+    }
 
     private static CountryShapes Build(string country)
     {

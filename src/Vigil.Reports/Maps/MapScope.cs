@@ -4,10 +4,13 @@ using Vigil.Reports.Model;
 namespace Vigil.Reports.Maps;
 
 /// <summary>
-/// What the map shows: the districts of one country, and the province the report is limited to, if any.
+/// What the map shows: the districts of one country or of several side by side (ISO codes, Pakistan and
+/// Afghanistan together when the incidents lie in both), and the province the report is limited to, if any.
 /// </summary>
-public sealed record MapScope(string Country, Province? Province)
+public sealed record MapScope(IReadOnlyList<string> Countries, Province? Province)
 {
+    public MapScope(string country, Province? province) : this([country], province) { }
+
     /// <summary>
     /// The report's scope read as a country ("Pakistan", "PAK") or a province ("Balochistan", a historical
     /// one counts as its successor); failing both, the country most of the report's districts lie in. Null
@@ -16,7 +19,7 @@ public sealed record MapScope(string Country, Province? Province)
     public static MapScope? Of(MonthlyReport report)
     {
         var gazetteer = Gazetteer.Bundled;
-        var country = Countries.Iso3Of(report.Scope);
+        var country = Geo.Countries.Iso3Of(report.Scope);
         if (country is not null)
             return new MapScope(country, null);
         var province = gazetteer.FindProvince(report.Scope);
@@ -26,7 +29,7 @@ public sealed record MapScope(string Country, Province? Province)
             return new MapScope(current.Country, current);
         }
         var fromDistricts = report.Districts
-            .Select(d => Countries.Iso3Of(d.Country))
+            .Select(d => Geo.Countries.Iso3Of(d.Country))
             .OfType<string>()
             .GroupBy(c => c, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count())
@@ -34,5 +37,11 @@ public sealed record MapScope(string Country, Province? Province)
         return fromDistricts is null ? null : new MapScope(fromDistricts, null);
     }
 
-    public string CountryName => Countries.NameByIso3.GetValueOrDefault(Country, Country);
+    /// <summary>"Pakistan", or "Afghanistan and Pakistan" for a map of both.</summary>
+    public string CountryName => string.Join(" and ", Countries.Select(c => Geo.Countries.NameByIso3.GetValueOrDefault(c, c)));
+
+    public bool Equals(MapScope? other) =>
+        other is not null && Countries.SequenceEqual(other.Countries, StringComparer.Ordinal) && Equals(Province, other.Province);
+
+    public override int GetHashCode() => HashCode.Combine(string.Join("+", Countries), Province);
 }

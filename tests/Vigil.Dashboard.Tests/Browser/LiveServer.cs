@@ -11,7 +11,7 @@ using Vigil.Web;
 namespace Vigil.Dashboard.Tests.Browser;
 
 /// <summary>
-/// The real server (Kestrel) on a free loopback port over a copy of the bundled UCDP data, reading
+/// The real server (Kestrel) on a free loopback port over a copy of the bundled UCDP data (or a database the test makes), reading
 /// anonymously, with an analyst and a viewer key; an HttpClient to ask its API the same questions.
 /// </summary>
 public sealed class LiveServer : IAsyncDisposable
@@ -36,10 +36,11 @@ public sealed class LiveServer : IAsyncDisposable
     public string ViewerKey { get; }
     public HttpClient Api { get; }
 
-    public static async Task<LiveServer> StartAsync()
+    /// <param name="data">Makes the database in the folder (default: a copy of the bundled UCDP data).</param>
+    public static async Task<LiveServer> StartAsync(Func<TempDirectory, string>? data = null)
     {
         var folder = new TempDirectory();
-        var database = TestDatabases.Ucdp(folder);
+        var database = (data ?? TestDatabases.Ucdp)(folder);
         var analyst = TestDatabases.AddKey(database, "amina", ApiRole.Analyst);
         var viewer = TestDatabases.AddKey(database, "vera", ApiRole.Viewer);
         var app = VigilServer.Build(["--urls", "http://127.0.0.1:0"], new ServerOptions { Database = database, AnonymousRead = true });

@@ -26,6 +26,13 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         return new DashboardApp(folder, TestDatabases.Ucdp(folder), anonymousRead);
     }
 
+    /// <summary>Over a copy of the bundled UCDP data with Afghan events in UCDP's layout added (<see cref="TestDatabases.UcdpWithAfghanistan"/>).</summary>
+    public static DashboardApp WithUcdpAndAfghanistan()
+    {
+        var folder = new TempDirectory();
+        return new DashboardApp(folder, TestDatabases.UcdpWithAfghanistan(folder), anonymousRead: true);
+    }
+
     /// <summary>Over an empty database, for a test to put a few incidents in.</summary>
     public static DashboardApp WithEmpty(bool anonymousRead = true)
     {

@@ -28,6 +28,19 @@ public static class TestDatabases
         return path;
     }
 
+    /// <summary>
+    /// The bundled UCDP data with the Afghan events of <see cref="AfghanUcdpFixture"/> imported as more UCDP rows, on
+    /// 10 December 2021 (inside the data's last twelve months, which the map shows by default).
+    /// </summary>
+    public static string UcdpWithAfghanistan(TempDirectory folder)
+    {
+        var path = Ucdp(folder);
+        var fixture = AfghanUcdpFixture.Write(folder.File("afghan-ucdp.csv"), "2021-12-10");
+        using var store = SqliteIncidentStore.Open(path);
+        new Importer(store, IncidentNormalizer.Bundled()).Import(fixture, new ImportOptions { Author = "test setup" });
+        return path;
+    }
+
     /// <summary>An empty database (created and migrated on open).</summary>
     public static string Empty(TempDirectory folder)
     {
