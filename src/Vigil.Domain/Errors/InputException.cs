@@ -6,11 +6,13 @@ namespace Vigil.Domain.Errors;
 /// </summary>
 public sealed class InputException : VigilException
 {
+    /// <param name="location">Where: the file, line, column and field.</param>
+    /// <param name="problem">What is wrong; a byte that is not UTF-8, carried as a lone surrogate, is shown as <c>\xE9</c>.</param>
     public InputException(InputLocation location, string problem)
-        : base($"{location}: {problem}")
+        : base($"{Text.LoneSurrogates.Readable(location.ToString())}: {Text.LoneSurrogates.Readable(problem)}")
     {
         Location = location;
-        Problem = problem;
+        Problem = Text.LoneSurrogates.Readable(problem);
     }
 
     public InputLocation Location { get; }
