@@ -46,13 +46,17 @@ public sealed partial class ActorCatalog
         return Parse(reader, "actors.csv");
     });
 
-    /// <summary>Reads <c>name,kind,parent,aliases</c> lines (aliases separated by '|', no quoting).</summary>
+    /// <summary>
+    /// Reads <c>name,kind,parent,aliases[,state_from]</c> lines (aliases separated by '|', no quoting; state_from a
+    /// YYYY-MM-DD day an armed group became the de facto state, or empty).
+    /// </summary>
     public static ActorCatalog Parse(TextReader reader, string fileName)
     {
         var actors = new List<Actor>();
         var header = reader.ReadLine();
-        if (header?.Trim() != "name,kind,parent,aliases")
-            throw new InputException(new InputLocation(fileName, 1, 1), "expected the header name,kind,parent,aliases");
+        var withStateFrom = header?.Trim() == "name,kind,parent,aliases,state_from";
+        if (header?.Trim() != "name,kind,parent,aliases" && !withStateFrom)
+            throw new InputException(new InputLocation(fileName, 1, 1), "expected the header name,kind,parent,aliases (and optionally state_from)");
         var lineNo = 1;
         while (reader.ReadLine() is { } line)
         {
@@ -60,13 +64,21 @@ public sealed partial class ActorCatalog
             if (line.Length == 0)
                 continue;
             var parts = line.Split(',');
-            if (parts.Length != 4)
-                throw new InputException(new InputLocation(fileName, lineNo, 1), $"expected 4 fields, found {parts.Length}");
+            if (parts.Length != 4 && !(withStateFrom && parts.Length == 5))
+                throw new InputException(new InputLocation(fileName, lineNo, 1), $"expected {(withStateFrom ? "4 or 5" : "4")} fields, found {parts.Length}");
+            DateOnly? stateFrom = null;
+            if (parts.Length == 5 && parts[4].Trim().Length > 0)
+            {
+                stateFrom = DateOnly.TryParseExact(parts[4].Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                    ? day
+                    : throw new InputException(new InputLocation(fileName, lineNo, line.LastIndexOf(',') + 2, "state_from"), $"'{parts[4].Trim()}' is not a date in the form YYYY-MM-DD");
+            }
             if (!EnumText<ActorKind>.TryParse(parts[1], out var kind))
                 throw new InputException(new InputLocation(fileName, lineNo, parts[0].Length + 2, "kind"),
                     $"'{parts[1]}' is not one of: {string.Join(", ", EnumText<ActorKind>.All)}");
             actors.Add(new Actor(parts[0].Trim(), kind, parts[2].Length == 0 ? null : parts[2].Trim(),
-                parts[3].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+                parts[3].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            { StateFrom = stateFrom });
         }
         return new ActorCatalog(actors);
     }

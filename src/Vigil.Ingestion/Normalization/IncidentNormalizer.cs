@@ -33,8 +33,14 @@ public sealed class IncidentNormalizer(Gazetteer gazetteer, ActorCatalog actors)
         var stateForces = Resolve(incident.StateForces, ref flags);
         var armedGroup = Resolve(incident.ArmedGroup, ref flags);
         var otherParty = Resolve(incident.OtherParty, ref flags);
+        // A state is never the perpetrator of a militant attack: a group that had become the de facto state by the day
+        // (the Afghan Taliban from 15 August 2021) attacks as a state, which is "other" (docs/method.md).
+        var category = incident.Category == EventCategory.MilitantAttack && perpetrator?.Name is { } name
+            && actors.Resolve(name) is { } actor && actor.IsStateOn(incident.Date.Start)
+            ? EventCategory.Other : incident.Category;
         return incident with
         {
+            Category = category,
             Place = place,
             Perpetrator = perpetrator,
             Target = target,

@@ -7,7 +7,8 @@ namespace Vigil.Server.Api;
 
 /// <summary>
 /// What a client sends to create or replace an incident. Places and actors are given as the source says
-/// them (admin1, admin2, perpetrator, target); Vigil normalises them and keeps both. The body is read through
+/// them (admin1, admin2, perpetrator, target); Vigil normalises them and keeps both. Without a country, the
+/// province, district or coordinates decide it (an Afghan province is in Afghanistan); with none of them it is not known. The body is read through
 /// the one translator (<see cref="IncidentEdits"/>) that also reads the dashboard's form and review edits, so
 /// a value is accepted or refused alike on every path; a refusal names the body's member (<c>killed.best</c>).
 /// </summary>
@@ -35,7 +36,6 @@ public sealed record IncidentInput(
             var incident = IncidentEdits.Apply(blank, Fields());
             return incident with
             {
-                Place = incident.Place with { Country = incident.Place.Country ?? "Pakistan" },
                 Sources = [.. (Sources ?? []).Select((s, k) => IncidentEdits.Source(k + 1, s.Name, Day(s.Published), s.Headline, s.Url))],
             };
         }
