@@ -24,32 +24,10 @@ public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
     /// <exception cref="FieldException">A scope value that cannot be used; an unknown dataset names the field <c>dataset</c>.</exception>
     public ClaimCheck Check(Claim claim)
     {
-        var scope = Attacks(claim, Resolve(claim.Scope));
+        var scope = Resolve(claim.Scope);
+        if (claim.Metric == ClaimMetric.Attacks && claim.Scope.EventTypes.Count == 0)
+            scope = AttacksRule.Apply(scope);
         return _checker.Check(claim, scope.Query, scope.Coverage) with { Scope = Describe(scope) };
-    }
-
-    /// <summary>
-    /// What a claim about "attacks" counts: militant attacks where every dataset in scope tells them apart; all events
-    /// (said in the scope's remarks) where one does not, for it cannot count militant attacks alone. A claim that names
-    /// its kinds of event counts those.
-    /// </summary>
-    public static Scope Attacks(Claim claim, Scope scope)
-    {
-        if (claim.Metric != ClaimMetric.Attacks || claim.Scope.EventTypes.Count > 0 || scope.Query.Categories.Count > 0 || scope.Datasets.Count == 0)
-            return scope;
-        var blind = scope.Datasets.Where(d => !Domain.Datasets.KnownDatasets.TellsAttacksApart(d.Name)).Select(d => d.Title).ToList();
-        if (blind.Count > 0)
-        {
-            return scope with
-            {
-                Remarks = [.. scope.Remarks, $"attacks: every event, because {string.Join(" and ", blind)} {(blind.Count == 1 ? "does" : "do")} not tell militant attacks from clashes and operations"],
-            };
-        }
-        var militant = Domain.Text.EnumText<Domain.Incidents.EventCategory>.Format(Domain.Incidents.EventCategory.MilitantAttack);
-        return scope.With(scope.Query with { Categories = [militant] }) with
-        {
-            Remarks = [.. scope.Remarks, "attacks: militant attacks (category militant-attack), not security operations or clashes"],
-        };
     }
 
     /// <summary>The scope a claim is checked in.</summary>

@@ -14,6 +14,9 @@ namespace Vigil.Application.Figures;
 public sealed record FigureExplanationRequest(ScopeInput Scope, Period Period, GroupBy Breakdown = GroupBy.None, string? Key = null)
 {
     public bool Ids { get; init; }
+
+    /// <summary>With attacks, the incidents behind the figure are what <see cref="Scopes.AttacksRule"/> says "attacks" are, as in the series.</summary>
+    public Domain.Claims.ClaimMetric? Metric { get; init; }
 }
 
 /// <summary>The incidents behind the figure (none when only ids were asked for) and their ids, with the scope it was counted in.</summary>
@@ -30,6 +33,8 @@ public sealed class FigureExplanation(IVigilDatabase db, ReferenceData reference
     public FigureExplanationResult Run(FigureExplanationRequest request)
     {
         var scope = new ScopeParser(reference).Resolve(request.Scope, db.Datasets);
+        if (request.Metric == Domain.Claims.ClaimMetric.Attacks && request.Scope.Types.Count == 0)
+            scope = AttacksRule.Apply(scope);
         var query = request.Key is null ? scope.Query : Vigil.Statistics.Scopes.ForKey(scope.Query, request.Breakdown, request.Key);
         var inPeriod = Vigil.Statistics.Scopes.InPeriod(query, request.Period);
         if (request.Ids)

@@ -7,7 +7,11 @@ using Vigil.Storage;
 namespace Vigil.Application.Figures;
 
 /// <summary>A series to compute: the scope as given, the period unit and an optional breakdown.</summary>
-public sealed record SeriesFiguresRequest(ScopeInput Scope, PeriodUnit Unit, GroupBy Breakdown = GroupBy.None);
+/// <remarks>With <c>Metric</c> attacks, the incidents counted are what <see cref="AttacksRule"/> says "attacks" are.</remarks>
+public sealed record SeriesFiguresRequest(ScopeInput Scope, PeriodUnit Unit, GroupBy Breakdown = GroupBy.None)
+{
+    public Domain.Claims.ClaimMetric? Metric { get; init; }
+}
 
 /// <summary>The series with the scope it was computed in (its datasets, what they cover).</summary>
 public sealed record SeriesFiguresResult(Scope Scope, Series Series);
@@ -23,6 +27,8 @@ public sealed class SeriesFigures(IVigilDatabase db, ReferenceData reference)
     public SeriesFiguresResult Run(SeriesFiguresRequest request)
     {
         var scope = new ScopeParser(reference).Resolve(request.Scope, db.Datasets);
+        if (request.Metric == Domain.Claims.ClaimMetric.Attacks && request.Scope.Types.Count == 0)
+            scope = AttacksRule.Apply(scope);
         return new SeriesFiguresResult(scope, SeriesBuilder.Build(db.Incidents, new SeriesRequest(scope.Query, request.Unit, request.Breakdown, scope.Coverage)));
     }
 }

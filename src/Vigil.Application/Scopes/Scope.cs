@@ -33,6 +33,16 @@ public sealed record Scope(IncidentQuery Query, IReadOnlyList<Dataset> Datasets,
         ? $"{Label} (the primary dataset; choose others with {chooseWith})"
         : Label;
 
+    /// <summary>
+    /// The countries counted: those the scope names ("Pakistan"), or every country its datasets cover, said so
+    /// ("every country the datasets cover: Afghanistan, Pakistan").
+    /// </summary>
+    public string CountriesLabel => Query.Countries.Count > 0
+        ? string.Join(", ", Query.Countries)
+        : Datasets.SelectMany(d => d.Coverage.Countries).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } covered
+            ? $"every country the datasets cover: {string.Join(", ", covered)}"
+            : "every country in the data";
+
     /// <summary>The citations the scope's datasets ask for, in its order.</summary>
     public IReadOnlyList<string> Citations => [.. Datasets.Where(d => d.Citation.Length > 0).Select(d => d.Citation)];
 

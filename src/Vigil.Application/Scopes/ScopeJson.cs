@@ -6,6 +6,9 @@ public sealed record ScopeJson(
     string Label, IReadOnlyList<string> Datasets, bool PrimaryDefault, bool Linked, string Covers,
     IReadOnlyList<string> Notes, IReadOnlyList<string> NotRecorded, IReadOnlyList<string> Citations)
 {
+    /// <summary>The countries counted, in words (<see cref="Scope.CountriesLabel"/>).</summary>
+    public string Countries { get; init; } = "";
+
     public static ScopeJson Of(Scope scope) => new(
         scope.Label,
         [.. scope.Datasets.Select(d => d.Name)],
@@ -14,5 +17,8 @@ public sealed record ScopeJson(
         scope.Coverage.Describe(),
         scope.Notes,
         scope.Coverage.NotRecorded,
-        scope.Citations);
+        scope.Citations)
+    {
+        Countries = scope.CountriesLabel,
+    };
 }

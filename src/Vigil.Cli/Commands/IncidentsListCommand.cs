@@ -97,7 +97,9 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, R
         output.Console.Write(table);
         output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[grey]{shown:N0} of {total:N0} incidents{(shown < total ? "; --limit 0 shows all, --offset pages" : "")}[/]"));
-        output.Console.MarkupLine($"[grey]datasets: {Markup.Escape(scope.Describe("--dataset"))}{(combined ? "; each real event once" : "")}[/]");
+        output.Console.MarkupLine($"[grey]datasets: {Markup.Escape(scope.Describe("--dataset"))}{(combined ? "; each real event once" : "")}; {Markup.Escape(scope.CountriesLabel)}[/]");
+        foreach (var remark in scope.Remarks)
+            output.Console.MarkupLine($"[grey]{Markup.Escape(remark)}[/]");
         return ExitCodes.Success;
     }
 }

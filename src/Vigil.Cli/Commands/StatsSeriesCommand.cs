@@ -30,7 +30,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
         public string? Breakdown { get; init; }
 
         [CommandOption("--metric <METRIC>")]
-        [Description("The metric for changes, records and spikes: attacks (incidents), killed (default) or injured.")]
+        [Description("The metric for changes, records and spikes: attacks, killed (default) or injured. Attacks are militant attacks where every dataset tells them apart, every event where one (UCDP) does not; the answer says which.")]
         public string Metric { get; init; } = "killed";
 
         [CommandOption("--explain <PERIOD>")]
@@ -76,11 +76,11 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
         if (settings.Explain is not null)
         {
             var explained = OptionErrors.Named(() => new FigureExplanation(db, reference).Run(
-                new FigureExplanationRequest(settings.ToInput(), Period.Parse(settings.Explain), breakdown, settings.Key)));
+                new FigureExplanationRequest(settings.ToInput(), Period.Parse(settings.Explain), breakdown, settings.Key) { Metric = metric }));
             return Explain(explained.Incidents, Period.Parse(settings.Explain), settings.Key, settings.Json);
         }
 
-        var (scope, series) = OptionErrors.Named(() => new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(settings.ToInput(), unit, breakdown)));
+        var (scope, series) = OptionErrors.Named(() => new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(settings.ToInput(), unit, breakdown) { Metric = metric }));
         var filter = scope.Query;
         var rows = SeriesRows.Of(series, metric, wholeHistory: filter.From is null).ToList();
         if (settings.Json)
@@ -102,9 +102,11 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
             return ExitCodes.Success;
         }
 
-        output.Console.MarkupLine($"[bold]{Markup.Escape(scope.Describe("--dataset"))}[/] · covers {Markup.Escape(scope.Coverage.Describe())}");
-        foreach (var note in scope.Notes)
+        output.Console.MarkupLine($"[bold]{Markup.Escape(scope.Describe("--dataset"))}[/] · covers {Markup.Escape(scope.Coverage.Describe())} · {Markup.Escape(scope.CountriesLabel)}");
+        foreach (var note in scope.Coverage.Notes)
             output.Console.MarkupLine($"[yellow]{Markup.Escape(note)}: its periods show as no data[/]");
+        foreach (var remark in scope.Remarks)
+            output.Console.MarkupLine($"[yellow]{Markup.Escape(remark)}[/]");
         var table = new Table().Border(TableBorder.Simple).AddColumn("period");
         if (breakdown != GroupBy.None)
             table.AddColumn(settings.Breakdown!);

@@ -17,6 +17,8 @@ public static class SummaryView
             ? $"{s.Scope.Label} (the primary dataset; choose others with --dataset)"
             : s.Scope.Label;
         console.MarkupLine($"[grey]Datasets:[/] {Markup.Escape(datasets)}");
+        if (s.Scope.Countries.Length > 0)
+            console.MarkupLine($"[grey]Countries:[/] {Markup.Escape(s.Scope.Countries)}");
         foreach (var note in s.Scope.Notes)
             console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         foreach (var h in s.Headlines)

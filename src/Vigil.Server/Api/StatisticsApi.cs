@@ -48,7 +48,7 @@ public static class StatisticsApi
         SeriesFiguresResult figures;
         try
         {
-            figures = new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(filter.ToInput(), unit, by1));
+            figures = new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(filter.ToInput(), unit, by1) { Metric = metric is null ? null : m });
         }
         catch (FieldException e)
         {
