@@ -72,6 +72,40 @@ public sealed class ReadEndpointsTests(UcdpApiFixture fixture) : IClassFixture<U
     }
 
     [Theory]
+    [InlineData(false, "Militant violence in December 2021 left 37 people dead across Pakistan, according to the data the institute compiled.")]
+    [InlineData(true, "<html><body><h1>Monthly review</h1><p>Militant violence in December 2021 left <b>37</b> people dead across Pakistan.</p><script>alert(1)</script></body></html>")]
+    public async Task An_article_s_statistics_are_found_checked_and_placed_in_its_text(bool html, string article)
+    {
+        var before = fixture.Api.Fingerprint();
+        var response = await Viewer.PostAsync("/api/v1/claims/extract-and-check",
+            Json.Body(JsonSerializer.Serialize(new { text = article, html, published = "2022-01-03" })), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+        var text = answer.GetProperty("text").GetString()!;
+        var statistic = Assert.Single(answer.GetProperty("statistics").EnumerateArray());
+        var evidence = statistic.GetProperty("evidence");
+        Assert.Equal("supported", statistic.GetProperty("verdict").GetString());
+        Assert.Equal(37, statistic.GetProperty("claim").GetProperty("value").GetInt32());
+        Assert.Equal(text[evidence.GetProperty("start").GetInt32()..evidence.GetProperty("end").GetInt32()], evidence.GetProperty("text").GetString());
+        Assert.Contains("37", evidence.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+        Assert.Equal(before, fixture.Api.Fingerprint());
+    }
+
+    [Theory]
+    [InlineData("""{"text":"   "}""", "text")]
+    [InlineData("""{"text":"In December 2021, 37 were killed.","dataset":["nope"]}""", "dataset")]
+    [InlineData("""{"txt":"In December 2021, 37 were killed."}""", "txt")]
+    public async Task A_bad_article_body_names_its_field(string body, string field)
+    {
+        var response = await Viewer.PostAsync("/api/v1/claims/extract-and-check", Json.Body(body), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("errors").TryGetProperty(field, out _), field);
+    }
+
+    [Theory]
     [InlineData("html", "text/html", "<!DOCTYPE html")]
     [InlineData("pdf", "application/pdf", "%PDF")]
     public async Task The_monthly_report_downloads(string format, string type, string start)

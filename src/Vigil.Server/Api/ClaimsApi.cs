@@ -26,6 +26,8 @@ public static class ClaimsApi
     {
         api.MapPost("/claims/check", Check).WithTags("claims").RequireAuthorization(Policies.Read)
             .WithSummary("Checks claims: supported, contradicted or not checkable, with the computed values, differences, tolerances and the incidents behind them.");
+        api.MapPost("/claims/extract-and-check", ExtractAndCheck).WithTags("claims").RequireAuthorization(Policies.Read)
+            .WithSummary("Paste and check: the statistics an article (text, or HTML with html: true) states, found by the extractor and each checked against the data (dataset: the datasets, else the primary one), with the evidence's place in the text. Nothing is written.");
         api.MapGet("/claims/accepted", Accepted).WithTags("claims").RequireAuthorization(Policies.Read)
             .WithSummary("The claims accepted from the news (review), each with its article, evidence, who accepted it, and its verdict checked against the data now; at most 500 per answer (limit, offset; X-Total-Count gives the total).");
     }
@@ -44,6 +46,42 @@ public static class ClaimsApi
         context.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Results.Ok(page.Select(AcceptedClaimJson.ToJson).ToList());
     }
+
+    private static async Task<IResult> ExtractAndCheck(HttpContext context, StoreAccess stores, ReferenceData reference)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ArticleBody>(context);
+        if (problem is not null)
+            return problem;
+        using var db = stores.Open();
+        try
+        {
+            var result = new ArticleClaimChecks(db, reference).Run(new ArticleCheckRequest(body!.Text ?? "", body.Html ?? false, body.Published, body.Source, body.Title)
+            {
+                Datasets = body.Dataset ?? [],
+            });
+            return Results.Ok(new JsonObject
+            {
+                ["text"] = result.Text,
+                ["statistics"] = new JsonArray([.. result.Statistics.Select(s =>
+                {
+                    var json = ClaimCheckJson.ToJson(s.Check);
+                    json["evidence"] = s.Evidence is { } e ? new JsonObject { ["start"] = e.Start, ["end"] = e.End, ["text"] = s.EvidenceText } : null;
+                    return (JsonNode)json;
+                })]),
+                ["incident_report"] = result.Extraction.Report is not null,
+                ["engagements"] = result.Extraction.Engagements.Count,
+                ["commitments"] = result.Extraction.Commitments.Count,
+                ["border_events"] = result.Extraction.BorderEvents.Count,
+            });
+        }
+        catch (FieldException e)
+        {
+            return Problems.Field(e.Field, e.Problem);
+        }
+    }
+
+    /// <summary>The body of extract-and-check: the article and the datasets to check it against.</summary>
+    public sealed record ArticleBody(string? Text, bool? Html, DateOnly? Published, string? Source, string? Title, string[]? Dataset);
 
     private static async Task<IResult> Check(HttpContext context, StoreAccess stores, ReferenceData reference)
     {

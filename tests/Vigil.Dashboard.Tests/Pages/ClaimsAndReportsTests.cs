@@ -82,6 +82,26 @@ public sealed class ClaimsAndReportsTests
     }
 
     [Fact]
+    public async Task A_pasted_article_shows_its_statistics_checked_and_marked_in_its_text()
+    {
+        using var app = DashboardApp.WithUcdp();
+        var client = app.Client();
+        var form = (await HtmlPage.LoadAsync(await client.GetAsync("/claims", TestContext.Current.CancellationToken))).Form("/claims/article");
+        const string article = "<p>The month was the deadliest in two years: militant violence in June 2014 left 671 people dead across Pakistan.</p><script>alert('x')</script>";
+
+        var page = await HtmlPage.LoadAsync(await client.PostAsync("/claims/article",
+            FormPost.With(form, ("article", article), ("html", "true"), ("published", "2014-07-02")), TestContext.Current.CancellationToken));
+        var empty = await client.PostAsync("/claims/article", FormPost.With(form, ("article", " ")), TestContext.Current.CancellationToken);
+
+        Assert.Contains("data-verdict=\"supported\"", page.Html);
+        Assert.Contains("<mark id=\"mark-1\"", page.Html);
+        Assert.Contains("671", page.Text);
+        Assert.DoesNotContain("<script>alert", page.Html);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Not checked: text — is empty", (await HtmlPage.LoadAsync(empty)).Text);
+    }
+
+    [Fact]
     public async Task Reports_page_links_to_the_monthly_assessment_for_the_chosen_month_and_province()
     {
         using var app = DashboardApp.WithUcdp();

@@ -109,6 +109,7 @@ public sealed class HostileInputTests : IDisposable
         ("PUT", "/api/v1/incidents/1", """{"date_start":"2020-01-05","event_type":"bombing","admin1":"Sindh","killed":{"best":2}}"""),
         ("POST", "/api/v1/keys", """{"name":"fuzz","role":"viewer"}"""),
         ("POST", "/api/v1/claims/check", """{"metric":"killed","value":134,"period":"2023-01","change":139}"""),
+        ("POST", "/api/v1/claims/extract-and-check", """{"text":"In January 2023, 134 people were killed across Pakistan.","html":false,"published":"2023-02-01","source":"s","title":"t","dataset":["own"]}"""),
         ("POST", "/api/v1/crossings/torkham/events", """{"status":"closed","from":"2023-02-19","reason":"r"}"""),
         ("POST", "/api/v1/commitments/afg-assurances-ttp-2023-02/scores", """{"assessed_on":"2024-01-01","score":1,"evidence":"e"}"""),
         ("POST", "/api/v1/review/1/accept", """{"killed":14}"""),
