@@ -52,6 +52,14 @@ public static class CasualtyParser
                 i = revision.End;
                 continue;
             }
+            // "wounding another six before he was shot dead": a number right after its verb is that verb's.
+            // ("One killed two wounded": the two have their own verb right after them.)
+            if (i > 0 && CasualtyWords.VerbsBefore.ContainsKey(tokens[i - 1].Lower) && !HasOwnVerb(tokens, i, endToken) && Backward(doc, i, endToken) is { } direct)
+            {
+                found.AddRange(direct.Mentions);
+                i = direct.End;
+                continue;
+            }
             if (Forward(doc, i, endToken) is { } forward)
             {
                 found.AddRange(forward.Mentions);
@@ -115,6 +123,9 @@ public static class CasualtyParser
         var pool = exact.Count > 0 ? exact : ofKind;
         return pool.OrderByDescending(m => m.Best ?? m.Low ?? m.High ?? 0).First();
     }
+
+    private static bool HasOwnVerb(List<Token> tokens, int i, int endToken) =>
+        Element(tokens, i, endToken, -1) is { } e && e.End < endToken && (tokens[e.End].Lower is "were" or "was" || CueAt(tokens, e.End, endToken) is not null);
 
     private readonly record struct Found(CasualtyMention Mention, int End)
     {
@@ -299,7 +310,7 @@ public static class CasualtyParser
     private static bool Filler(List<Token> tokens, int j, bool afterPeople)
     {
         var t = tokens[j];
-        if (t.Lower is "and" or "or" or "but" or "who" or "whom" or "whose" or "which" or "that")
+        if (t.Lower is "and" or "or" or "but" or "who" or "whom" or "whose" or "which" or "that" or "he" or "she" or "they" or "it")
             return false;
         if (t.Kind == TokenKind.Word)
             return !CasualtyWords.Blockers.Contains(t.Lower) || afterPeople && !CasualtyWords.Statuses.Contains(t.Lower);

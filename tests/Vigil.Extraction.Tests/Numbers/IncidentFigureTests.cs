@@ -125,6 +125,7 @@ public class IncidentFigureTests
     [InlineData("The grenade killed a shopkeeper and injured a further 6 customers.", 6L)]
     [InlineData("Gunmen killed three men and left 8 others with injuries.", 8L)]
     [InlineData("A constable was killed and another injured in the attack.", 1L)]
+    [InlineData("A gunman killed four worshippers, wounding another six before he was shot dead by guards.", 6L)]
     public void Injury_wordings_are_read(string text, long injured) =>
         Assert.Equal(injured, Figures(text).Injured);
 
