@@ -46,6 +46,12 @@ public static class CasualtyParser
                 i = attackers.End;
                 continue;
             }
+            if (OneNamedVictim(doc, i, endToken) is { } one)
+            {
+                found.Add(one.Mention);
+                i = one.End;
+                continue;
+            }
             if (Revision(doc, i, endToken) is { } revision)
             {
                 found.Add(revision.Mention);
@@ -150,6 +156,35 @@ public static class CasualtyParser
     // "and over 200 others", "and another 9": a group beside the subset, not in it.
     private static bool IsDisjoint(List<Token> tokens, int first, ElementFound e) =>
         tokens[e.End - 1].Lower is "others" || tokens[first].Lower is "another" or "other";
+
+    // "his clerk sustained critical injuries", "their driver was killed", "the constable was martyred": one
+    // person named without a number. Passive or intransitive only: "the policeman killed the attacker" is not.
+    private static Found? OneNamedVictim(TextDocument doc, int i, int endToken)
+    {
+        var tokens = doc.Tokens;
+        if (tokens[i].Lower is not ("his" or "her" or "their" or "the"))
+            return null;
+        var k = i + 1;
+        while (k < Math.Min(endToken, i + 3) && tokens[k].IsWord && !CasualtyWords.People.ContainsKey(tokens[k].Lower) && !IsCueWord(tokens[k].Lower))
+            k++;
+        if (k >= endToken || !CasualtyWords.IsSingularPerson(tokens[k].Lower) || CasualtyWords.Attackers.Contains(tokens[k].Lower)
+            || CasualtyWords.People[tokens[k].Lower] == TargetType.Militants || tokens[k].Lower is "other" or "man" or "person")
+            return null;
+        var j = k + 1;
+        var passive = false;
+        while (j < Math.Min(endToken, k + 4) && tokens[j].Lower is "was" or "also" or "later" or "critically" or "seriously" or "badly" or "slightly" or "too")
+        {
+            passive |= tokens[j].Is("was");
+            j++;
+        }
+        if (j >= endToken || CueAt(tokens, j, endToken) is not { } cue)
+            return null;
+        var verb = tokens[j].Lower;
+        if (!passive && verb is not ("died" or "sustained" or "received" or "suffered" or "embraced" or "succumbed"))
+            return null;
+        var q = new Quantity(1, 1, 1, 1, Domain.Claims.ValueQualifier.Exactly, "singular", k, k + 1);
+        return new Found(Make(doc, cue.Kind, q, tokens[i].Start, tokens[cue.End - 1].End, false, [(CasualtyWords.People[tokens[k].Lower], 1)]), cue.End);
+    }
 
     // "the attackers were also killed", "both gunmen were shot dead", "the bomber died on the spot".
     private static Found? UnnumberedAttackers(TextDocument doc, int i, int endToken)

@@ -113,7 +113,9 @@ internal static class CasualtyWords
             "villager", "villagers", "individuals", "individual", "labourer", "labourers", "worker", "workers", "others", "member", "members", "tribesman", "tribesmen", "teacher", "teachers",
             "shopkeeper", "shopkeepers", "trader", "traders", "driver", "drivers", "porter", "porters", "engineer", "engineers", "cleric", "clerics",
             "doctor", "doctors", "judge", "judges", "farmer", "farmers", "elder", "elders", "miner", "miners", "employee", "employees",
-            "guest", "guests", "mourner", "mourners", "lawyer", "lawyers", "brother", "brothers", "cousin", "cousins", "son", "sons");
+            "guest", "guests", "mourner", "mourners", "lawyer", "lawyers", "brother", "brothers", "cousin", "cousins", "son", "sons",
+            "daughter", "daughters", "father", "mother", "wife", "husband", "nephew", "nephews", "relative", "relatives", "friend", "friends",
+            "colleague", "colleagues", "companion", "companions", "clerk", "clerks", "watchman", "servant", "servants", "cook", "gardener");
         Add(TargetType.Media, "journalist", "journalists", "reporter", "reporters");
         Add(TargetType.Government, "official", "officials", "leader", "leaders", "politician", "politicians");
         return d;

@@ -96,6 +96,7 @@ public class IncidentFigureTests
     [Theory]
     [InlineData("A suicide bomber killed 6 people at a checkpoint.")]
     [InlineData("The gunmen killed three policemen before fleeing.")]
+    [InlineData("The policeman killed the attacker before he could detonate his vest.")]
     public void Attackers_who_kill_are_not_counted_dead(string text) =>
         Assert.Null(Report(text).PerpetratorsKilled);
 
@@ -125,6 +126,8 @@ public class IncidentFigureTests
     [InlineData("The grenade killed a shopkeeper and injured a further 6 customers.", 6L)]
     [InlineData("Gunmen killed three men and left 8 others with injuries.", 8L)]
     [InlineData("A constable was killed and another injured in the attack.", 1L)]
+    [InlineData("Gunmen shot dead a lawyer in Quetta, while his clerk sustained critical injuries.", 1L)]
+    [InlineData("A bomb killed two traders; their driver was seriously injured.", 1L)]
     [InlineData("A gunman killed four worshippers, wounding another six before he was shot dead by guards.", 6L)]
     public void Injury_wordings_are_read(string text, long injured) =>
         Assert.Equal(injured, Figures(text).Injured);
@@ -135,6 +138,7 @@ public class IncidentFigureTests
     [InlineData("A shopkeeper was stabbed to death in Sialkot.", 1L)]
     [InlineData("Three policemen embraced martyrdom in the attack.", 3L)]
     [InlineData("The rocket attack took the lives of five children.", 5L)]
+    [InlineData("The convoy was ambushed near Zhob and the driver was killed.", 1L)]
     public void Death_wordings_are_read(string text, long killed) =>
         Assert.Equal(killed, Figures(text).Killed);
 
