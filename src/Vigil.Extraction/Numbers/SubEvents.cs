@@ -6,7 +6,8 @@ namespace Vigil.Extraction.Numbers;
 /// Several attacks in one report. A sentence that opens another attack ("In a separate attack", "In another
 /// incident", "Meanwhile", "Elsewhere", "The second blast") starts a new sub-event; the figures of different
 /// sub-events are added unless the text states the total ("in all", "altogether", "a total of", "the two
-/// attacks"), which is then taken as it is.
+/// attacks"), which is then taken as it is. A sentence that refers back to "the attack" opens nothing: it
+/// restates a figure already given.
 /// </summary>
 internal static class SubEvents
 {
@@ -33,6 +34,13 @@ internal static class SubEvents
     private static bool OpensSubEvent(TextDocument doc, Sentence s)
     {
         var tokens = doc.Tokens;
+        // "Meanwhile, the prime minister condemned the attack that killed 12": a sentence that refers back to
+        // "the attack" restates the figure of one already reported.
+        for (var i = s.FirstToken; i + 1 < s.EndToken; i++)
+        {
+            if (tokens[i].Lower is "the" or "this" or "that" && EventNouns.Contains(tokens[i + 1].Lower))
+                return false;
+        }
         for (var i = s.FirstToken; i < Math.Min(s.EndToken, s.FirstToken + 6); i++)
         {
             var w = tokens[i].Lower;

@@ -158,6 +158,10 @@ public class IncidentFigureTests
     }
 
     [Fact]
+    public void A_sentence_that_refers_back_to_the_attack_restates_its_toll_and_opens_no_sub_event() =>
+        Assert.Equal(12L, Figures("A suicide bomber killed 12 people in Quetta. Meanwhile, the prime minister condemned the attack that killed 12 people.").Killed);
+
+    [Fact]
     public void A_restated_figure_in_one_report_is_not_added_to_itself() =>
         Assert.Equal(12L, Figures("Twelve people were killed in the blast. The 12 people killed included four children.").Killed);
 
