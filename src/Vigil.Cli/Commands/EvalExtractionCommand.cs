@@ -28,6 +28,10 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
         [CommandOption("--json")]
         [Description("Print as JSON.")]
         public bool Json { get; init; }
+
+        [CommandOption("--by-phrase-kind")]
+        [Description("Also score killed and injured per phrase kind (the \"phrase_kind\" tag of each line, e.g. subset, perpetrators, sub-events-sum).")]
+        public bool ByPhraseKind { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -66,8 +70,22 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
                 f.Scored == 0 ? "-" : f.F1.ToString("0.000", inv));
         }
         output.Console.Write(table);
+        if (settings.ByPhraseKind)
+            WritePhraseKinds(settings.File, inv);
         foreach (var (id, field, gold, predicted) in result.Errors.Take(settings.Errors))
             output.Out.WriteLine($"{id}\t{EnumText<EvalField>.Format(field)}\tgold={gold ?? "none"}\tpredicted={predicted ?? "none"}");
         return ExitCodes.Success;
+    }
+
+    private void WritePhraseKinds(string file, CultureInfo inv)
+    {
+        var table = new Table().Title("killed and injured per phrase kind").Border(TableBorder.Simple)
+            .AddColumns("phrase kind", "examples", "killed F1", "injured F1");
+        foreach (var kind in PhraseKindScores.Score(new ExtractionEvaluator(reference.Extractor), file))
+        {
+            string F1(EvalField field) => kind.Result.Fields.Single(f => f.Field == field) is { Scored: > 0 } f ? f.F1.ToString("0.000", inv) : "-";
+            table.AddRow(Markup.Escape(kind.Kind), kind.Result.Examples.ToString(inv), F1(EvalField.Killed), F1(EvalField.Injured));
+        }
+        output.Console.Write(table);
     }
 }

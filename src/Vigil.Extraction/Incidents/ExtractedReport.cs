@@ -7,9 +7,11 @@ namespace Vigil.Extraction.Incidents;
 /// <summary>
 /// What one article says about one attack, each value with its evidence span in the article's text. Null is
 /// "the text does not say", never zero. <see cref="Killed"/> and <see cref="Injured"/> are the article's figures
-/// (the last revision, else the largest); <see cref="Casualties"/> lists every figure found. Killed counts
-/// everyone the text says died, perpetrators included when the text counts them (their share is in the
-/// mention's groups as militants).
+/// (the last revision, else a stated total, else the sub-events' sum, else the largest); <see cref="Casualties"/>
+/// lists every figure found. Killed counts the victims the text says died; the attackers' own deaths stated
+/// apart ("3 suicide bombers", "the attackers were also killed") are <see cref="PerpetratorsKilled"/>, never in
+/// <see cref="Killed"/> beside a victims' figure. When the attackers are the only dead the text reports ("attack
+/// foiled, two suicide bombers dead"), Killed is their figure and <see cref="PerpetratorsIncluded"/> is true.
 /// </summary>
 public sealed record ExtractedReport
 {
@@ -24,5 +26,14 @@ public sealed record ExtractedReport
     public IReadOnlyList<Spanned<TargetType>> Targets { get; init; } = [];
     public CasualtyMention? Killed { get; init; }
     public CasualtyMention? Injured { get; init; }
+
+    /// <summary>The attackers' own deaths the text states (null: it states none).</summary>
+    public CasualtyMention? PerpetratorsKilled { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="Killed"/> counts the attackers: true when the text says so ("including the bomber") or
+    /// when they are the only dead, false when it counts them apart from the victims, null when it does not say.
+    /// </summary>
+    public bool? PerpetratorsIncluded { get; init; }
     public IReadOnlyList<CasualtyMention> Casualties { get; init; } = [];
 }

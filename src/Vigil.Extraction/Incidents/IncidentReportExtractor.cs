@@ -28,7 +28,13 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
         var type = EventTypeClassifier.Classify(doc);
         if (mentions.Count == 0 && type is null && !HasHarmWord(doc))
             return null;
-        var (killed, injured) = CasualtyParser.Totals(mentions);
+        var (killed, injured) = CasualtyParser.Totals(mentions, doc);
+        var attackers = CasualtyParser.PerpetratorsKilled(mentions);
+        var perpetratorsIncluded = killed?.IncludesPerpetrators == true ? true : attackers is not null ? false : (bool?)null;
+        // When the only deaths the text reports are the attackers' ("attack foiled, 2 suicide bombers dead"), they
+        // are all the deaths: killed is their figure, marked as counting perpetrators only.
+        if (killed is null && attackers?.Best is not null)
+            (killed, perpetratorsIncluded) = (attackers, true);
         var dates = DateFinder.Find(doc, article.Published);
         var date = dates.FirstOrDefault(d => d.Date.Precision is DatePrecision.Day or DatePrecision.Week)
                    ?? dates.FirstOrDefault(d => d.Date.Precision == DatePrecision.Month);
@@ -40,6 +46,8 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
             Casualties = mentions,
             Killed = killed,
             Injured = injured,
+            PerpetratorsKilled = attackers,
+            PerpetratorsIncluded = perpetratorsIncluded,
             EventType = type,
             Date = date is null ? null : new Spanned<IncidentDate>(date.Date, date.Start, date.End, date.Text),
             DateRule = date?.Rule,

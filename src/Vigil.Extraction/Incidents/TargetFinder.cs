@@ -7,6 +7,8 @@ namespace Vigil.Extraction.Incidents;
 /// <summary>
 /// Who or what was attacked, from people nouns and places of worship, schools and the like. Militants count as
 /// targets only in operations, strikes and clashes (elsewhere "gunmen" and "militants" are the attackers).
+/// A people noun that is the speaker ("officials said", "according to police", "a police spokesman told") is
+/// attribution, not a target.
 /// </summary>
 public static class TargetFinder
 {
@@ -54,15 +56,37 @@ public static class TargetFinder
                 continue;
             if (Things.TryGetValue(w, out var thing))
                 t = thing;
-            else if (CasualtyWords.People.TryGetValue(w, out var who) && w is not ("others" or "member" or "members" or "commander" or "commanders" or "gunman" or "gunmen" or "attacker" or "attackers" or "bomber" or "bombers"))
+            else if (CasualtyWords.People.TryGetValue(w, out var who) && w is not ("others" or "member" or "members" or "commander" or "commanders" or "gunman" or "gunmen" or "attacker" or "attackers" or "bomber" or "bombers" or "assailant" or "assailants" or "raider" or "raiders"))
                 t = who;
             else
                 continue;
             if (t == TargetType.Militants && !militantsAreTargets)
                 continue;
+            if (IsSpeaker(tokens, i, endToken))
+                continue;
             if (seen.Add(t))
                 list.Add(new Spanned<TargetType>(t, tokens[i].Start, tokens[i].End, doc.Slice(tokens[i].Start, tokens[i].End)));
         }
         return list;
+    }
+
+    // "officials said", "police officials told Dawn", "according to local officials", "a police spokesman said"
+    private static bool IsSpeaker(List<Token> tokens, int i, int endToken)
+    {
+        var k = i + 1;
+        while (k < endToken && k < i + 3 && tokens[k].Lower is "spokesman" or "spokesperson" or "official" or "officials" or "sources" or "source" or "officer" or "officers")
+            k++;
+        if (k < endToken && CasualtyWords.SpeechVerbs.Contains(tokens[k].Lower))
+            return true;
+        if (k + 1 < endToken && tokens[k].Lower is "have" or "has" or "had" && CasualtyWords.SpeechVerbs.Contains(tokens[k + 1].Lower))
+            return true;
+        for (var b = i - 1; b >= Math.Max(0, i - 4); b--)
+        {
+            if (tokens[b].Is("to") && b > 0 && tokens[b - 1].Is("according"))
+                return true;
+            if (!tokens[b].IsWord)
+                break;
+        }
+        return false;
     }
 }

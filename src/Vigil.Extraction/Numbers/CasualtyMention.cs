@@ -6,6 +6,8 @@ namespace Vigil.Extraction.Numbers;
 /// One casualty phrase found in a text: killed or injured, the range, the raw phrase and its character span,
 /// the rule that produced the numbers, and whether it revises an earlier figure ("the death toll rose to 59").
 /// <see cref="Value"/> and <see cref="Qualifier"/> keep the number as stated, for claims. <see cref="Groups"/> gives the breakdown when the phrase names who ("three soldiers and two civilians").
+/// A phrase that counts both victims and attackers ("32 people and 3 suicide bombers were killed") gives two
+/// mentions over the same span: the victims (32) and the attackers (3, <see cref="Perpetrators"/> set).
 /// </summary>
 public sealed record CasualtyMention(
     CasualtyKind Kind,
@@ -21,6 +23,12 @@ public sealed record CasualtyMention(
     long Value = 0,
     Domain.Claims.ValueQualifier Qualifier = Domain.Claims.ValueQualifier.Exactly)
 {
+    /// <summary>The figure counts the attackers themselves (bombers, gunmen, "the attackers"), never the victims: it is recorded beside the toll, not in it.</summary>
+    public bool Perpetrators { get; init; }
+
+    /// <summary>The victims' figure says it includes the attackers ("12 people, including the bomber, were killed").</summary>
+    public bool IncludesPerpetrators { get; init; }
+
     public CasualtyCount ToCount() => new(Clamp(Low), Clamp(Best), Clamp(High), Phrase, Rule);
 
     private static int? Clamp(long? v) => v is null ? null : (int)Math.Min(v.Value, int.MaxValue);

@@ -8,11 +8,12 @@ namespace Vigil.Extraction.Numbers;
 /// <list type="bullet">
 /// <item>"12", "twelve", "twenty-three", "a dozen" (12), "half a dozen" (6), "two hundred and five": exact.</item>
 /// <item>"at least N", "no fewer than N", "a minimum of N", "N or more": low N, best N, high unknown.</item>
-/// <item>"more than N", "over N", "upwards of N": low and best N+1, high unknown (the claim keeps N, more-than).</item>
+/// <item>"more than N", "over N", "upwards of N": low and best N+1, high unknown (the claim keeps N, more-than);
+/// the rule says so: <c>more-than:stated+1</c>.</item>
 /// <item>"up to N", "as many as N": low unknown, best N, high N.</item>
 /// <item>"nearly N", "almost N", "close to N": low unknown, best N, high N.</item>
 /// <item>"about / around / some / approximately / roughly / an estimated N": best N, low and high unknown.</item>
-/// <item>"less than N", "fewer than N", "under N": best and high N-1, low unknown.</item>
+/// <item>"less than N", "fewer than N", "under N": best and high N-1, low unknown (rule <c>less-than:stated-1</c>).</item>
 /// <item>"15 to 20", "15-20", "two or three", "between 15 and 20": low 15, high 20, best the midpoint rounded down.</item>
 /// <item>Vague words, a documented convention with the phrase kept: "a few" 2 / 3 / 5; "several" 3 / 4 / 9;
 /// "dozens" 24 / 36 / 99; "scores" 40 / 60 / 199; "hundreds" 200 / 300 / 999 (low / best / high).</item>
@@ -97,8 +98,16 @@ public static class QuantityParser
         // "10 or more"
         if (qualifier == ValueQualifier.Exactly && Matches(tokens, end, ["or", "more"]))
             return Make(number.Value, ValueQualifier.AtLeast, "or-more", first, end + 2);
-        return Make(number.Value, qualifier, qualifierWords.Length == 0 ? number.Rule : qualifierWords.Replace(' ', '-'), first, end);
+        return Make(number.Value, qualifier, qualifierWords.Length == 0 ? number.Rule : qualifierWords.Replace(' ', '-') + Convention(qualifier), first, end);
     }
+
+    // The rule states the convention that moved best off the stated number, so a reader can undo it.
+    private static string Convention(ValueQualifier q) => q switch
+    {
+        ValueQualifier.MoreThan => ":stated+1",
+        ValueQualifier.LessThan => ":stated-1",
+        _ => "",
+    };
 
     private static Quantity Make(long v, ValueQualifier q, string rule, int first, int end) => q switch
     {

@@ -51,6 +51,7 @@ public static class ReportIncident
             Suicide = r.EventType?.Value == EventType.SuicideBombing ? true : null,
             Killed = killed,
             Injured = injured,
+            PerpetratorsIncluded = r.PerpetratorsIncluded,
             Sources = [source],
             Flags = Incident.CasualtyFlags(killed, injured),
         };

@@ -11,7 +11,7 @@ public class CasualtyParserTests
     [Theory]
     [InlineData("Twelve people were killed in the blast.", 12L, 12L, 12L, "words")]
     [InlineData("At least 12 people were killed in the blast.", 12L, 12L, null, "at-least")]
-    [InlineData("More than 100 people died.", 101L, 101L, null, "more-than")]
+    [InlineData("More than 100 people died.", 101L, 101L, null, "more-than:stated+1")]
     [InlineData("Up to 20 people were killed.", null, 20L, 20L, "up-to")]
     [InlineData("Nearly 60 people were killed.", null, 60L, 60L, "nearly")]
     [InlineData("Some 30 people were killed.", null, 30L, null, "some")]
