@@ -129,6 +129,12 @@ public static class StatisticPeriods
     /// <summary>Whether the period at token <paramref name="i"/> is a comparison's baseline ("since July 2018", "up from 69 in September").</summary>
     private static bool Baseline(List<Token> tokens, int i, int first)
     {
+        // "since the end of the ceasefire in November": a period inside a since-clause is its start, not a statistic's.
+        for (var j = i - 1; j >= Math.Max(first, i - 8) && tokens[j].Kind != TokenKind.Punctuation; j--)
+        {
+            if (tokens[j].Is("since"))
+                return true;
+        }
         var k = i - 1;
         while (k >= first && tokens[k].Lower is "in" or "of" or "during" or "the")
             k--;
@@ -139,8 +145,12 @@ public static class StatisticPeriods
         return tokens[k].Lower is "since" or "over" || IntroducesBaseline(tokens, k, first);
     }
 
-    /// <summary>"from", "against", "with", "than" (not "more than", a qualifier): the word before a comparison's baseline.</summary>
+    /// <summary>
+    /// "from", "against", "compared with/to", "than" (not "more than", a qualifier): the word before a comparison's
+    /// baseline. A bare "with" is none ("the worst hit, with 38 attacks").
+    /// </summary>
     internal static bool IntroducesBaseline(List<Token> tokens, int k, int first) =>
-        tokens[k].Lower is "from" or "against" or "with"
+        tokens[k].Lower is "from" or "against"
+        || (tokens[k].Lower is "with" or "to" && k > first && tokens[k - 1].Lower is "compared" or "compare")
         || (tokens[k].Lower is "than" && !(k > first && tokens[k - 1].Lower is "more" or "less" or "fewer" or "other"));
 }

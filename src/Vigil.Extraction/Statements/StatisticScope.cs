@@ -52,7 +52,9 @@ internal sealed class StatisticScope(PlaceFinder places)
                 : new ClaimScope { Region = r.Value }));
         foreach (var p in places.Find(doc, s.FirstToken, s.EndToken))
         {
-            if (p.End <= datelineEnd || InName(doc, p) || anchors.Any(a => p.Start < a.End && a.Start < p.End))
+            // "the former tribal districts of Khyber Pakhtunkhwa": the province only says where the region is.
+            var ofRegion = p.FirstToken >= 2 && tokens[p.FirstToken - 1].Is("of") && anchors.Any(a => a.Scope.Region is not null && a.End == tokens[p.FirstToken - 2].End);
+            if (p.End <= datelineEnd || InName(doc, p) || ofRegion || anchors.Any(a => p.Start < a.End && a.Start < p.End))
                 continue;
             anchors.Add(new Anchor(p.Start, p.End, p.Place.Admin1 is "Federally Administered Tribal Areas"
                 ? new ClaimScope { Region = "former-fata" }

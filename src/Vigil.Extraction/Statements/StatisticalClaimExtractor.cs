@@ -111,11 +111,13 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
         var oneAttack = false;
         for (var i = s.FirstToken; i < s.EndToken && !oneAttack; i++)
             oneAttack = OneAttack.Contains(tokens[i].Lower) || (tokens[i].Lower is "attack" && i > s.FirstToken && tokens[i - 1].Lower is "the" or "an" or "a");
-        if (own)
-            current = periods[0].Period;
         var figures = Figures(doc, s);
         if (figures.Count == 0)
             return [];
+        // Only a sentence that states a statistic sets the period the next ones take ("since the ceasefire in
+        // November" in an incident report sets none).
+        if (own)
+            current = periods[0].Period;
         if (!own && (current is null || dayDated || oneAttack))
             return [];
 
@@ -160,8 +162,16 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
         foreach (var m in CasualtyParser.Find(doc, s.FirstToken, s.EndToken))
             figures.Add(new Figure(m.Kind == CasualtyKind.Killed ? ClaimMetric.Killed : ClaimMetric.Injured, m.Value, m.Qualifier, m.Start, m.End));
         var counted = Counted(doc, s).Select(f => f with { Counted = true }).ToList();
-        // "10 out of 16 deaths": the casualty parser's reading of a number inside a counted figure goes.
-        figures.RemoveAll(f => counted.Any(c => c.Start < f.Start && f.Start < c.End));
+        // "10 out of 16 deaths", "killing three soldiers": the casualty parser's reading that overlaps a counted
+        // figure goes, and the counted figure's evidence covers both (so the incident report leaves the phrase too).
+        for (var c = 0; c < counted.Count; c++)
+        {
+            var f = counted[c];
+            var overlapping = figures.Where(x => x.Start < f.End && f.Start < x.End).ToList();
+            if (overlapping.Count > 0)
+                counted[c] = f with { Start = Math.Min(f.Start, overlapping.Min(x => x.Start)), End = Math.Max(f.End, overlapping.Max(x => x.End)) };
+            figures.RemoveAll(x => x.Start < f.End && f.Start < x.End);
+        }
         figures.AddRange(counted);
         // One figure per number: the victims' or the counted reading wins over the casualty parser's total.
         // The evidence spans the whole group, so that the incident report leaves the casualty phrase to the statistic.

@@ -120,4 +120,20 @@ public class RoundupStatisticsTests
     [InlineData("The Islamabad Policy Forum recorded 40 militant attacks in May 2023.")]
     public void A_dateline_or_a_name_holding_a_place_is_no_scope(string text) =>
         Assert.Null(One(Claims(text, "2023-06-02"), ClaimMetric.Attacks, 40).Scope.Province);
+
+    [Fact]
+    public void A_province_naming_where_a_region_lies_does_not_replace_the_region() =>
+        Assert.Equal("former-fata", One(Claims("The former tribal districts of Khyber Pakhtunkhwa were the worst hit in May 2023, with 11 militant attacks.", "2023-06-02"), ClaimMetric.Attacks, 11).Scope.Region);
+
+    [Theory]
+    [InlineData("Khyber Pakhtunkhwa was the worst affected province in May 2023 with 38 attacks.")]
+    [InlineData("In May 2023 the province saw more than 38 attacks.")]
+    public void A_figure_after_with_or_more_than_is_no_baseline(string text) =>
+        Assert.Single(Claims(text, "2023-06-02"), c => c.Metric == ClaimMetric.Attacks && c.Value == 38);
+
+    [Theory]
+    [InlineData("Violence has risen since the end of the ceasefire in November and 40 soldiers were martyred when militants attacked a convoy.")]
+    [InlineData("The situation has worsened since the talks broke down in 2022, and 12 people were killed on the highway.")]
+    public void A_period_inside_a_since_clause_is_no_statistics_period(string text) =>
+        Assert.Empty(Claims(text, "2023-06-02"));
 }
