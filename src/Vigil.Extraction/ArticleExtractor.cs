@@ -1,4 +1,5 @@
 using Vigil.Domain.Actors;
+using Vigil.Extraction.Documents;
 using Vigil.Extraction.Incidents;
 using Vigil.Extraction.Input;
 using Vigil.Extraction.Statements;
@@ -9,7 +10,8 @@ namespace Vigil.Extraction;
 
 /// <summary>
 /// Runs every extractor over an article: the incident report, statistical claims, engagements, border events
-/// and commitments. The text is cut to <see cref="ExtractionBudget.MaxTextChars"/> first, and nothing here
+/// and commitments, and classifies the article (<see cref="DocumentClassifier"/>): only the kinds that report
+/// an attack keep their incident report. The text is cut to <see cref="ExtractionBudget.MaxTextChars"/> first, and nothing here
 /// uses regular expressions, so the time per article is bounded by its length.
 /// </summary>
 public sealed class ArticleExtractor
@@ -43,27 +45,46 @@ public sealed class ArticleExtractor
     {
         var (text, doc) = Document(article);
         var engagements = _engagements.Extract(doc, article.Published);
-        var claims = _claims.Extract(doc, article.Published);
+        var (report, claims, kind) = ReportAndStatistics(article, doc);
         return new ArticleExtraction(
             article,
             text,
-            Report(article, doc, claims),
+            report,
             claims,
             engagements,
             _borders.Extract(doc, article.Published),
-            _commitments.Extract(doc, engagements));
+            _commitments.Extract(doc, engagements),
+            kind);
     }
 
     /// <summary>Only the incident report — the same one <see cref="Extract"/> gives (what the evaluation and merging use).</summary>
     public ExtractedReport? ExtractReport(Article article)
     {
         var (_, doc) = Document(article);
-        return Report(article, doc, _claims.Extract(doc, article.Published));
+        return ReportAndStatistics(article, doc).Report;
     }
+
+    /// <summary>The incident report (when the document's kind yields one), the statistics and the document's kind with its cues.</summary>
+    public (ExtractedReport? Report, IReadOnlyList<Domain.Claims.Claim> Statistics, DocumentClassification Kind) ReportAndStatistics(Article article)
+    {
+        var (_, doc) = Document(article);
+        return ReportAndStatistics(article, doc);
+    }
+
+    private (ExtractedReport? Report, IReadOnlyList<Domain.Claims.Claim> Statistics, DocumentClassification Kind) ReportAndStatistics(Article article, TextDocument doc)
+    {
+        var title = string.IsNullOrWhiteSpace(article.Title) ? null : new TextDocument(Cut(article.Title));
+        var claims = _claims.Extract(doc, article.Published, title);
+        var report = Report(article, doc, claims);
+        var kind = DocumentClassifier.Classify(doc, title, claims, report);
+        return (report is not null && DocumentClassifier.YieldsIncident(kind.Kind, report) ? report : null, claims, kind);
+    }
+
+    private static string Cut(string s) => s.Length > ExtractionBudget.MaxTextChars ? s[..ExtractionBudget.MaxTextChars] : s;
 
     private static (string Text, TextDocument Doc) Document(Article article)
     {
-        var text = article.Text.Length > ExtractionBudget.MaxTextChars ? article.Text[..ExtractionBudget.MaxTextChars] : article.Text;
+        var text = Cut(article.Text);
         return (text, new TextDocument(text));
     }
 

@@ -25,5 +25,6 @@ public static class ExtractionJson
         ["engagements"] = JsonSerializer.SerializeToNode(x.Engagements, Options),
         ["border_events"] = JsonSerializer.SerializeToNode(x.BorderEvents, Options),
         ["commitments"] = JsonSerializer.SerializeToNode(x.Commitments, Options),
+        ["document"] = JsonSerializer.SerializeToNode(x.Document, Options),
     };
 }

@@ -25,7 +25,7 @@ public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
     public ClaimCheck Check(Claim claim)
     {
         var scope = Resolve(claim.Scope);
-        if (claim.Metric == ClaimMetric.Attacks && claim.Scope.EventTypes.Count == 0)
+        if (claim.Metric == ClaimMetric.Attacks && claim.Scope.EventTypes.Count == 0 && claim.Scope.Categories.Count == 0)
             scope = AttacksRule.Apply(scope);
         return _checker.Check(claim, scope.Query, scope.Coverage) with { Scope = Describe(scope) };
     }
@@ -39,6 +39,8 @@ public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
         Districts = claim.District is { } d ? [d] : [],
         Actors = claim.Actor is { } a ? [a] : [],
         Types = claim.EventTypes,
+        Regions = claim.Region is { } r ? [r] : [],
+        Categories = claim.Categories,
         Datasets = claim.Datasets,
     }, _datasets.Value);
 

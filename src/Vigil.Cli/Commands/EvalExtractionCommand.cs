@@ -25,6 +25,10 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
         [Description("Also list up to N wrong or missed values.")]
         public int Errors { get; init; }
 
+        [CommandOption("--documents")]
+        [Description("Score document kinds, statistics (right when period, metric, scope and value all are) and incident candidates on labeled documents: {\"id\",\"published\",\"title\",\"text\",\"kind\",\"statistics\":[{\"period\",\"metric\",\"scope\",\"value\"}],\"incident\"}. data/eval/roundups-dev.jsonl is a development set written by the team; a held-back set of real roundups is the measure.")]
+        public bool Documents { get; init; }
+
         [CommandOption("--json")]
         [Description("Print as JSON.")]
         public bool Json { get; init; }
@@ -38,6 +42,8 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
     {
         if (!System.IO.File.Exists(settings.File))
             throw new NotFoundException($"{settings.File}: no such file");
+        if (settings.Documents)
+            return ExecuteDocuments(settings);
         var examples = LabeledSet.Read(settings.File);
         var result = new ExtractionEvaluator(reference.Extractor).Evaluate(examples);
         var inv = CultureInfo.InvariantCulture;
@@ -87,5 +93,36 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
             table.AddRow(Markup.Escape(kind.Kind), kind.Result.Examples.ToString(inv), F1(EvalField.Killed), F1(EvalField.Injured));
         }
         output.Console.Write(table);
+    }
+
+    private int ExecuteDocuments(Settings settings)
+    {
+        var r = new DocumentEvaluator(reference.Extractor).Evaluate(LabeledDocuments.Read(settings.File));
+        var inv = CultureInfo.InvariantCulture;
+        if (settings.Json)
+        {
+            output.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                documents = r.Documents,
+                kind_accuracy = Math.Round(r.KindAccuracy, 4),
+                statistics = new { gold = r.StatisticsGold, found = r.StatisticsFound, right = r.StatisticsRight, precision = Math.Round(r.StatisticsPrecision, 4), recall = Math.Round(r.StatisticsRecall, 4) },
+                roundups = r.Roundups,
+                roundups_with_incident = r.RoundupsWithIncident,
+                editorials_with_unlabeled_incident = r.EditorialsWithUnlabeledIncident,
+            }, CliJson.Options));
+            return ExitCodes.Success;
+        }
+        var table = new Table().Title(Markup.Escape($"{Path.GetFileName(settings.File)}: {r.Documents:N0} documents")).Border(TableBorder.Simple)
+            .AddColumns("measure", "value");
+        table.AddRow("document kind accuracy", r.KindAccuracy.ToString("0.000", inv));
+        table.AddRow("statistics (gold / found / right)", $"{r.StatisticsGold.ToString(inv)} / {r.StatisticsFound.ToString(inv)} / {r.StatisticsRight.ToString(inv)}");
+        table.AddRow("statistics precision", r.StatisticsPrecision.ToString("0.000", inv));
+        table.AddRow("statistics recall", r.StatisticsRecall.ToString("0.000", inv));
+        table.AddRow("roundups yielding an incident", $"{r.RoundupsWithIncident.ToString(inv)} of {r.Roundups.ToString(inv)}");
+        table.AddRow("editorials yielding an unlabeled incident", r.EditorialsWithUnlabeledIncident.ToString(inv));
+        output.Console.Write(table);
+        foreach (var (id, what, gold, predicted) in r.Errors.Take(settings.Errors))
+            output.Out.WriteLine($"{id}\t{what}\tgold={gold ?? "none"}\tpredicted={predicted ?? "none"}");
+        return ExitCodes.Success;
     }
 }

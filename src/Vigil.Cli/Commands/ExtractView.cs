@@ -16,6 +16,8 @@ internal static class ExtractView
             .Border(TableBorder.Simple).AddColumns("item", "value", "evidence");
         void Row(string item, string value, string? evidence) => table.AddRow(Markup.Escape(item), Markup.Escape(value), Markup.Escape(evidence ?? ""));
 
+        Row("kind", EnumText<Extraction.Documents.DocumentKind>.Format(x.Document.Kind),
+            string.Join(", ", x.Document.Evidence.Where(e => e.Towards == x.Document.Kind).Select(e => e.Cue).Distinct().Take(6)));
         if (x.Report is { } r)
         {
             Row("killed", Range(r.Killed), r.Killed?.Phrase);

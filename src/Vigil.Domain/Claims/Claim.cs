@@ -31,12 +31,28 @@ public sealed record ClaimScope
     public string? Actor { get; init; }
     public IReadOnlyList<string> EventTypes { get; init; } = [];
 
+    /// <summary>A region reported apart (former-fata, kp-mainland), by its key; null: no region.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>
+    /// Event categories counted (militant-attack, security-operation, armed-clash): a roundup's "militant attacks"
+    /// are militant-attack only, its "violent incidents" include security-force actions. Empty: the attacks rule.
+    /// </summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Whose deaths or injuries are counted (security-forces, militants, civilians); null: everyone's.</summary>
+    public string? Victims { get; init; }
+
     /// <summary>The datasets to count in, in order of precedence where two record one event; empty: the database's primary dataset.</summary>
     public IReadOnlyList<string> Datasets { get; init; } = [];
 
     public string Describe()
     {
-        var parts = new List<string> { District ?? Province ?? Country };
+        var parts = new List<string> { District ?? Region ?? Province ?? Country };
+        if (Victims is not null)
+            parts.Add($"({Victims})");
+        if (Categories.Count > 0)
+            parts.Add($"[{string.Join(", ", Categories)}]");
         if (Actor is not null)
             parts.Add($"involving {Actor}");
         if (EventTypes.Count > 0)

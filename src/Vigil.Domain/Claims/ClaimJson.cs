@@ -41,6 +41,11 @@ public static class ClaimJson
                 EventTypes = scope.TryGetProperty("event_types", out var types) && types.ValueKind == JsonValueKind.Array
                     ? [.. types.EnumerateArray().Select(t => t.GetString() ?? "")]
                     : [],
+                Region = Str(scope, "region"),
+                Categories = scope.TryGetProperty("categories", out var cats) && cats.ValueKind == JsonValueKind.Array
+                    ? [.. cats.EnumerateArray().Select(t => t.GetString() ?? "")]
+                    : [],
+                Victims = Str(scope, "victims"),
                 Datasets = Datasets(e, where),
             },
             Comparison = e.TryGetProperty("comparison", out var c) && c.ValueKind == JsonValueKind.Object ? Comparison(c, where) : null,
@@ -90,6 +95,14 @@ public static class ClaimJson
                 ["event_types"] = new JsonArray([.. claim.Scope.EventTypes.Select(t => (JsonNode?)JsonValue.Create(t))]),
             },
         };
+        // Written only when set, so a claim without them reads as before.
+        var scopeJson = o["scope"]!.AsObject();
+        if (claim.Scope.Region is { } region)
+            scopeJson["region"] = region;
+        if (claim.Scope.Categories.Count > 0)
+            scopeJson["categories"] = new JsonArray([.. claim.Scope.Categories.Select(t => (JsonNode?)JsonValue.Create(t))]);
+        if (claim.Scope.Victims is { } victims)
+            scopeJson["victims"] = victims;
         if (claim.Scope.Datasets.Count > 0)
             o["dataset"] = new JsonArray([.. claim.Scope.Datasets.Select(d => (JsonNode?)JsonValue.Create(d))]);
         o["comparison"] = claim.Comparison switch

@@ -8,12 +8,19 @@ using Vigil.Extraction.Text;
 namespace Vigil.Extraction.Statements;
 
 /// <summary>
-/// Statistical claims in the claim checker's type. A sentence yields claims when it names a period of a month
-/// or longer ("January 2023", "last year", "in 2022") and a figure: killed or injured (as the casualty parser
-/// reads them) or a number of attacks ("at least 44 militant attacks", "more than 100 operations"). A change in
-/// percent ("a 139 percent spike") belongs to the figure before it; a record ("one of the deadliest months since
-/// July 2018") to the killed figure, as a second claim, since a claim holds one comparison. The scope's actor is
-/// the first group named in the sentence before the figure; a province or district named in it narrows the scope.
+/// Statistical claims in the claim checker's type, read the way roundups state them. A sentence yields claims
+/// when it has a figure — killed or injured (as the casualty parser reads them), a number of attacks ("at least
+/// 44 militant attacks"), of violent incidents (militant attacks and security-force actions), deaths ("116
+/// deaths", "10 out of 16 deaths": 10), or a victims' figure ("Security forces lost 28 personnel", "45
+/// militants") — and a period of a month or longer (<see cref="StatisticPeriods"/>): its own, else the period
+/// of the sentences before it or of the headline, so that "The month saw 63 attacks. These claimed 83 lives" is
+/// two claims for the headline's month. A sentence that dates something to a day, or speaks of one attack ("the
+/// blast"), takes no period from its neighbours. The scope comes from <see cref="StatisticScope"/>; the actor is
+/// the first group named in the sentence before the figure. A change in percent ("a 139 percent spike") belongs
+/// to the figure before it; a record ("one of the deadliest months since July 2018") to the killed figure, as a
+/// second claim, since a claim holds one comparison. A figure that is a comparison's baseline ("up from 69",
+/// "than 40") is none. A per-province list ("KP 27 attacks, 116 deaths; Balochistan 9, 18") gives the bare
+/// numbers the metrics of its first item, in order.
 /// </summary>
 public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder places)
 {
@@ -22,46 +29,118 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
         "attacks", "operations", "incidents", "assaults", "strikes", "bombings", "blasts", "raids",
     };
 
+    private static readonly HashSet<string> DeathNouns = new(StringComparer.Ordinal) { "deaths", "fatalities", "dead", "killings", "lives" };
+    private static readonly HashSet<string> InjuryNouns = new(StringComparer.Ordinal) { "injuries", "injured", "wounded" };
+
+    private static readonly Dictionary<string, string> VictimNouns = new(StringComparer.Ordinal)
+    {
+        ["personnel"] = "security-forces",
+        ["soldiers"] = "security-forces",
+        ["policemen"] = "security-forces",
+        ["troops"] = "security-forces",
+        ["officials"] = "security-forces",
+        ["officers"] = "security-forces",
+        ["security"] = "security-forces",
+        ["cops"] = "security-forces",
+        ["militants"] = "militants",
+        ["terrorists"] = "militants",
+        ["insurgents"] = "militants",
+        ["attackers"] = "militants",
+        ["civilians"] = "civilians",
+        ["non-combatants"] = "civilians",
+    };
+
+    // Words of one attack: a sentence with them takes no period from its neighbours.
+    private static readonly HashSet<string> OneAttack = new(StringComparer.Ordinal)
+    {
+        "blast", "explosion", "bomber", "ambush", "gunmen", "bomb", "shooting", "suicide", "yesterday", "today", "tonight",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    };
+
     private static readonly HashSet<string> Up = new(StringComparer.Ordinal) { "spike", "increase", "rise", "jump", "surge", "up", "higher", "more", "hike", "growth" };
     private static readonly HashSet<string> Down = new(StringComparer.Ordinal) { "decrease", "decline", "drop", "fall", "down", "lower", "less", "dip", "reduction", "fewer" };
 
-    public List<Claim> Extract(TextDocument doc, DateOnly? published)
+    public List<Claim> Extract(TextDocument doc, DateOnly? published, TextDocument? title = null)
     {
         var claims = new List<Claim>();
+        Period? current = null;
+        if (title is not null)
+        {
+            foreach (var ts in title.Sentences)
+            {
+                var tp = StatisticPeriods.Find(title, published, ts.FirstToken, ts.EndToken);
+                if (tp.Count > 0)
+                {
+                    current = tp[0].Period;
+                    break;
+                }
+            }
+        }
+        var scopes = new StatisticScope(places);
+        var dateline = Dateline(doc);
         foreach (var s in doc.Sentences)
-            claims.AddRange(FromSentence(doc, s, published));
+            claims.AddRange(FromSentence(doc, s, published, scopes, dateline, ref current));
         return claims;
     }
 
-    private sealed record Figure(ClaimMetric Metric, long Value, ValueQualifier Qualifier, int Start, int End);
-
-    private IEnumerable<Claim> FromSentence(TextDocument doc, Sentence s, DateOnly? published)
+    // "PESHAWAR: " or "ISLAMABAD, Nov 1 (Agency) -": an upper-case place opening the text is where it was filed.
+    private static int Dateline(TextDocument doc)
     {
-        var dates = DateFinder.Find(doc, published, s.FirstToken, s.EndToken);
-        var periods = dates.Where(d => d.Date.Precision is DatePrecision.Month or DatePrecision.Year && !AfterSince(doc, d)).ToList();
-        if (periods.Count == 0)
-            return [];
-        var figures = new List<Figure>();
-        foreach (var m in CasualtyParser.Find(doc, s.FirstToken, s.EndToken))
-            figures.Add(new Figure(m.Kind == CasualtyKind.Killed ? ClaimMetric.Killed : ClaimMetric.Injured, m.Value, m.Qualifier, m.Start, m.End));
-        figures.AddRange(Attacks(doc, s));
+        var tokens = doc.Tokens;
+        for (var i = 0; i < Math.Min(tokens.Count, 4); i++)
+        {
+            if (tokens[i].Kind == TokenKind.Punctuation && doc.Text[tokens[i].Start] is ':' or '—' or '-' or ',')
+                return i > 0 && doc.Text.AsSpan(tokens[0].Start, tokens[i - 1].End - tokens[0].Start).ToString() is var d && d == d.ToUpperInvariant() ? tokens[i].End : -1;
+        }
+        return -1;
+    }
+
+    private sealed record Figure(ClaimMetric Metric, long Value, ValueQualifier Qualifier, int Start, int End, string? Victims = null, bool Violent = false)
+    {
+        /// <summary>Read by <see cref="Counted"/> rather than by the casualty parser.</summary>
+        public bool Counted { get; init; }
+    }
+
+    private IEnumerable<Claim> FromSentence(TextDocument doc, Sentence s, DateOnly? published, StatisticScope scopes, int dateline, ref Period? current)
+    {
+        var scopeOf = scopes.Sentence(doc, s, dateline);
+        var periods = StatisticPeriods.Find(doc, published, s.FirstToken, s.EndToken);
+        var tokens = doc.Tokens;
+        var own = periods.Count > 0;
+        var dayDated = DateFinder.Find(doc, published, s.FirstToken, s.EndToken).Any(d => d.Date.Precision is DatePrecision.Day or DatePrecision.Week);
+        var oneAttack = false;
+        for (var i = s.FirstToken; i < s.EndToken && !oneAttack; i++)
+            oneAttack = OneAttack.Contains(tokens[i].Lower) || (tokens[i].Lower is "attack" && i > s.FirstToken && tokens[i - 1].Lower is "the" or "an" or "a");
+        var figures = Figures(doc, s);
         if (figures.Count == 0)
             return [];
-        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+        // Only a sentence that states a statistic sets the period the next ones take ("since the ceasefire in
+        // November" in an incident report sets none).
+        if (own)
+            current = periods[0].Period;
+        if (!own && (current is null || dayDated || oneAttack))
+            return [];
 
         var sentence = doc.Slice(s.Start, s.End);
-        var scope = Scope(doc, s, figures[0].Start);
         var changes = Changes(doc, s);
         var record = Record(doc, s, published);
         var claims = new List<Claim>();
         foreach (var f in figures)
         {
-            var period = periods.OrderBy(p => Math.Abs(p.Start - f.Start)).First();
+            var period = own ? periods.OrderBy(p => Math.Abs(p.Start - f.Start)).First().Period : current!.Value;
             var change = changes.FirstOrDefault(c => c.Start >= f.End && !figures.Any(o => o.Start > f.Start && o.Start < c.Start));
+            var scope = scopeOf(f.Start);
+            var actor = actors.Find(doc, s.FirstToken, s.EndToken).FirstOrDefault(a => a.Start < f.Start);
+            scope = scope with
+            {
+                Actor = actor?.Actor.Name,
+                Victims = f.Victims,
+                Categories = f.Violent ? ["militant-attack", "security-operation"] : [],
+            };
             var claim = new Claim
             {
                 Metric = f.Metric,
-                Period = ToPeriod(period.Date),
+                Period = period,
                 Value = f.Value,
                 Qualifier = f.Qualifier,
                 Scope = scope,
@@ -70,51 +149,153 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
                 Evidence = new TextSpan(f.Start, change.Percent is null ? f.End : change.End),
             };
             claims.Add(claim);
-            if (record is { } r && f.Metric == ClaimMetric.Killed)
+            if (record is { } r && f.Metric == ClaimMetric.Killed && f.Victims is null)
                 claims.Add(claim with { Comparison = r.Comparison, Evidence = new TextSpan(Math.Min(r.Start, f.Start), Math.Max(r.End, f.End)) });
         }
         return claims;
     }
 
-    private static bool AfterSince(TextDocument doc, DateMention d) =>
-        d.FirstToken > 0 && doc.Tokens[d.FirstToken - 1].Lower is "since" or "from" or "than";
-
-    private static Period ToPeriod(IncidentDate d) =>
-        Period.Containing(d.Start, d.Precision == DatePrecision.Year ? PeriodUnit.Year : PeriodUnit.Month);
-
-    private static IEnumerable<Figure> Attacks(TextDocument doc, Sentence s)
+    private static List<Figure> Figures(TextDocument doc, Sentence s)
     {
         var tokens = doc.Tokens;
+        var figures = new List<Figure>();
+        foreach (var m in CasualtyParser.Find(doc, s.FirstToken, s.EndToken))
+            figures.Add(new Figure(m.Kind == CasualtyKind.Killed ? ClaimMetric.Killed : ClaimMetric.Injured, m.Value, m.Qualifier, m.Start, m.End));
+        var counted = Counted(doc, s).Select(f => f with { Counted = true }).ToList();
+        // "10 out of 16 deaths", "killing three soldiers": the casualty parser's reading that overlaps a counted
+        // figure goes, and the counted figure's evidence covers both (so the incident report leaves the phrase too).
+        for (var c = 0; c < counted.Count; c++)
+        {
+            var f = counted[c];
+            var overlapping = figures.Where(x => x.Start < f.End && f.Start < x.End).ToList();
+            if (overlapping.Count > 0)
+                counted[c] = f with { Start = Math.Min(f.Start, overlapping.Min(x => x.Start)), End = Math.Max(f.End, overlapping.Max(x => x.End)) };
+            figures.RemoveAll(x => x.Start < f.End && f.Start < x.End);
+        }
+        figures.AddRange(counted);
+        // One figure per number: the victims' or the counted reading wins over the casualty parser's total.
+        // The evidence spans the whole group, so that the incident report leaves the casualty phrase to the statistic.
+        figures = [.. figures.GroupBy(f => f.Start).Select(g => g.OrderByDescending(f => f.Victims is not null || f.Violent ? 2 : f.Metric == ClaimMetric.Attacks ? 1 : 0).First() with { End = g.Max(f => f.End) })];
+        figures.RemoveAll(f => Baseline(doc, f.Start, s));
+        figures.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return figures;
+    }
+
+    // "up from 69", "than 40", "against 51": the figure a comparison is made with.
+    private static bool Baseline(TextDocument doc, int start, Sentence s)
+    {
+        var tokens = doc.Tokens;
+        var i = s.FirstToken;
+        while (i < s.EndToken && tokens[i].Start < start)
+            i++;
+        return i > s.FirstToken && StatisticPeriods.IntroducesBaseline(tokens, i - 1, s.FirstToken);
+    }
+
+    private static bool DeathContext(TextDocument doc, Sentence s)
+    {
+        // "Of them, 44 were security personnel": the dead of the sentence before.
+        if (s.FirstToken + 1 < s.EndToken && doc.Tokens[s.FirstToken].Lower is "of" or "among" && doc.Tokens[s.FirstToken + 1].Lower is "them" or "these" or "those" or "the")
+            return true;
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
+            if (doc.Tokens[i].Lower is "killed" or "died" or "dead" or "lives" or "martyred" or "lost" or "deaths" or "killing" or "perished" or "fatalities")
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Figures the casualty parser does not read as roundups write them: attacks, violent incidents, deaths, victims, lists.</summary>
+    private static IEnumerable<Figure> Counted(TextDocument doc, Sentence s)
+    {
+        var tokens = doc.Tokens;
+        var deathContext = DeathContext(doc, s);
+        List<ClaimMetric>? listMetrics = null;
+        var listIndex = 0;
+        for (var i = s.FirstToken; i < s.EndToken; i++)
+        {
+            if (tokens[i].Lower is ";")
+                listIndex = 0;
             if (QuantityParser.TryParse(tokens, i) is not { } q || q.EndToken > s.EndToken || q.IsVague)
                 continue;
+            var start = tokens[i].Start;
+            // "10 out of 16 deaths": the part, counted as the noun after the whole.
+            if (q.EndToken + 2 < s.EndToken && tokens[q.EndToken].Is("out") && tokens[q.EndToken + 1].Is("of") && QuantityParser.TryParse(tokens, q.EndToken + 2) is { } whole)
+            {
+                if (whole.EndToken < s.EndToken && DeathNouns.Contains(tokens[whole.EndToken].Lower))
+                    yield return new Figure(ClaimMetric.Killed, q.Value, q.Qualifier, start, tokens[whole.EndToken].End);
+                i = whole.EndToken;
+                continue;
+            }
+            Figure? found = null;
+            var violent = false;
             for (var k = q.EndToken; k < Math.Min(s.EndToken, q.EndToken + 3); k++)
             {
-                if (AttackNouns.Contains(tokens[k].Lower))
+                var w = tokens[k].Lower;
+                if (w is "violent" or "violence")
+                    violent = true;
+                if (AttackNouns.Contains(w) || (w is "incidents" && violent))
                 {
-                    yield return new Figure(ClaimMetric.Attacks, q.Value, q.Qualifier, tokens[i].Start, tokens[k].End);
+                    found = new Figure(ClaimMetric.Attacks, q.Value, q.Qualifier, start, tokens[k].End, Violent: violent && w is "incidents");
+                    break;
+                }
+                if (DeathNouns.Contains(w))
+                {
+                    found = new Figure(ClaimMetric.Killed, q.Value, q.Qualifier, start, tokens[k].End);
+                    break;
+                }
+                if (InjuryNouns.Contains(w) && k == q.EndToken)
+                {
+                    found = new Figure(ClaimMetric.Injured, q.Value, q.Qualifier, start, tokens[k].End);
+                    break;
+                }
+                if (deathContext && VictimNouns.TryGetValue(w, out var victims))
+                {
+                    found = new Figure(ClaimMetric.Killed, q.Value, q.Qualifier, start, tokens[k].End, victims);
                     break;
                 }
                 if (!tokens[k].IsWord)
                     break;
             }
+            // "Militant attacks rose to 52": the noun before the verb.
+            if (found is null && i >= 2 && tokens[i - 1].Lower is "to" or "at" && tokens[i - 2].Lower is "rose" or "increased" or "fell" or "dropped" or "declined" or "climbed" or "jumped" or "stood" or "reached" or "surged")
+            {
+                for (var k = i - 3; k >= Math.Max(s.FirstToken, i - 6); k--)
+                {
+                    if (AttackNouns.Contains(tokens[k].Lower))
+                    {
+                        found = new Figure(ClaimMetric.Attacks, q.Value, q.Qualifier, tokens[k].Start, tokens[q.EndToken - 1].End);
+                        break;
+                    }
+                    if (DeathNouns.Contains(tokens[k].Lower))
+                    {
+                        found = new Figure(ClaimMetric.Killed, q.Value, q.Qualifier, tokens[k].Start, tokens[q.EndToken - 1].End);
+                        break;
+                    }
+                }
+            }
+            // A list's bare numbers take the metrics of its first item in order ("KP 27 attacks, 116 deaths; Balochistan 9, 18").
+            if (found is not null)
+            {
+                if (listIndex == 0)
+                    listMetrics = [];
+                if (listMetrics is not null && listMetrics.Count == listIndex && found.Victims is null)
+                    listMetrics.Add(found.Metric);
+                listIndex++;
+                yield return found;
+            }
+            else if (listMetrics is { Count: >= 2 } && listIndex < listMetrics.Count && Bare(tokens, q.EndToken, s.EndToken))
+            {
+                yield return new Figure(listMetrics[listIndex], q.Value, q.Qualifier, start, tokens[q.EndToken - 1].End);
+                listIndex++;
+            }
             i = q.EndToken - 1;
         }
     }
 
-    private ClaimScope Scope(TextDocument doc, Sentence s, int before)
-    {
-        var actor = actors.Find(doc, s.FirstToken, s.EndToken).FirstOrDefault(a => a.Start < before);
-        var place = places.Find(doc, s.FirstToken, s.EndToken).FirstOrDefault();
-        return new ClaimScope
-        {
-            Country = place?.Place.Country ?? "Pakistan",
-            Province = place?.Place.Admin1,
-            District = place?.Place.Admin2,
-            Actor = actor?.Actor.Name,
-        };
-    }
+    private static bool Bare(List<Token> tokens, int k, int end) => k >= end || tokens[k].Kind == TokenKind.Punctuation;
+
+    private static Period ToPeriod(IncidentDate d) =>
+        Period.Containing(d.Start, d.Precision == DatePrecision.Year ? PeriodUnit.Year : PeriodUnit.Month);
 
     private readonly record struct Change(double? Percent, int Start, int End);
 

@@ -13,10 +13,10 @@ public class AdversarialInputTests
     /// <summary>Generous for a loaded two-core CI machine; a normal article takes well under a millisecond.</summary>
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
 
-    private static ArticleExtraction Run(string text)
+    private static ArticleExtraction Run(string text, string? title = null)
     {
         var watch = Stopwatch.StartNew();
-        var result = ArticleExtractor.Bundled.Extract(new Article("fuzz", text, new DateOnly(2023, 3, 7)));
+        var result = ArticleExtractor.Bundled.Extract(new Article("fuzz", text, new DateOnly(2023, 3, 7), Title: title));
         watch.Stop();
         Assert.True(watch.Elapsed < Budget, $"took {watch.Elapsed.TotalSeconds:0.0} s on {text.Length:N0} characters");
         AssertSpansValid(result);
@@ -47,6 +47,9 @@ public class AdversarialInputTests
         }
         foreach (var c in x.Claims)
             Check(c.Evidence!.Start, c.Evidence.End, null);
+        // A cue read in the title has no span in the text (-1).
+        foreach (var cue in x.Document.Evidence.Where(e => e.Start >= 0))
+            Check(cue.Start, cue.End, null);
     }
 
     [Fact]
@@ -119,6 +122,27 @@ public class AdversarialInputTests
         {
             var words = Enumerable.Range(0, random.Next(1, 400)).Select(_ => vocabulary[random.Next(vocabulary.Length)]);
             Run(string.Join(' ', words));
+        }
+    }
+
+    [Fact]
+    public void Random_sequences_of_roundup_words_never_crash_the_document_pass()
+    {
+        string[] vocabulary =
+        [
+            "The", "month", "saw", "These", "claimed", "lives", "militant", "attacks", "violent", "incidents", "in", "October", "May", "of", "2023",
+            "the", "7th", "seventh", "th", "quarter", "second", "Q2", "first", "half", "year", "last", "out", "10", "16", "deaths", "took", "place",
+            "province", "this", "region", "former", "tribal", "districts", "merged", "KP", "Balochistan", "Khyber", "Pakhtunkhwa", ";", ",", ":", ".",
+            "ISLAMABAD", "up", "from", "than", "compared", "with", "rose", "to", "percent", "increase", "security", "personnel", "militants",
+            "civilians", "Of", "them", "were", "killed", "injured", "countrywide", "across", "country", "must", "we", "should", "blast", "a",
+            "according", "data", "compiled", "by", "institute", "claimed", "responsibility", "statement", "\n",
+        ];
+        var random = new Random(16);
+        for (var i = 0; i < 1_000; i++)
+        {
+            var words = Enumerable.Range(0, random.Next(1, 400)).Select(_ => vocabulary[random.Next(vocabulary.Length)]);
+            var title = string.Join(' ', Enumerable.Range(0, random.Next(0, 12)).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+            Run(string.Join(' ', words), title);
         }
     }
 }

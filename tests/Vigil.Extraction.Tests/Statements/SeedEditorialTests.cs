@@ -114,4 +114,13 @@ public class SeedEditorialTests
         Assert.Null(report?.Killed);
         Assert.Null(report?.Injured);
     }
+
+    [Fact]
+    public void Is_an_editorial_that_reports_no_incident_and_yields_its_five_statistics()
+    {
+        var x = Extract();
+        Assert.Equal(Vigil.Extraction.Documents.DocumentKind.AnalysisOrEditorial, x.Document.Kind);
+        Assert.Null(x.Report);
+        Assert.Equal(5, x.Claims.Count);
+    }
 }

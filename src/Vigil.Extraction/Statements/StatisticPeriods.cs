@@ -1,0 +1,156 @@
+using System.Globalization;
+using Vigil.Domain.Incidents;
+using Vigil.Domain.Time;
+using Vigil.Extraction.Incidents;
+using Vigil.Extraction.Text;
+
+namespace Vigil.Extraction.Statements;
+
+/// <summary>A period a statistic can be stated for, where it was read.</summary>
+public readonly record struct PeriodMention(Period Period, int Start, int End, int FirstToken, string Rule);
+
+/// <summary>
+/// The periods of a month or longer in a range of tokens, as roundups write them. Besides the dates
+/// <see cref="DateFinder"/> reads ("January 2023", "last month", "in 2022", "this year"): a bare month ("in
+/// October") is the latest such month on or before publication; "of 2023" is the year; "the 7th month of the
+/// year" the month of the publication's year (or of the year named); "the second quarter of 2023", "Q2" a
+/// quarter (the latest on or before publication when no year is named). A period right after "since", "from",
+/// "than", "against" or "over" — or after a figure those words introduce ("up from 69 in September") — is a
+/// baseline of a comparison, not the statistic's period, and is left out.
+/// </summary>
+public static class StatisticPeriods
+{
+    private static readonly string[] Months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"];
+
+    public static List<PeriodMention> Find(TextDocument doc, DateOnly? published, int first, int end)
+    {
+        var tokens = doc.Tokens;
+        var dates = DateFinder.Find(doc, published, first, end);
+        var list = new List<PeriodMention>();
+        for (var i = first; i < end; i++)
+        {
+            if (dates.Any(d => d.Start <= tokens[i].Start && tokens[i].Start < d.End && d.Date.Precision == DatePrecision.Month))
+                continue;
+            if (Extra(doc, published, i, first, end) is { } m)
+            {
+                if (!Baseline(tokens, i, first))
+                    list.Add(m);
+                while (i + 1 < end && tokens[i + 1].Start < m.End)
+                    i++;
+            }
+        }
+        // An ordinal month or a quarter read here wins over the year inside it.
+        foreach (var d in dates)
+        {
+            if (d.Date.Precision is DatePrecision.Month or DatePrecision.Year && !Baseline(tokens, d.FirstToken, first)
+                && !list.Any(p => p.Start < d.End && d.Start < p.End))
+                list.Add(new PeriodMention(Period.Containing(d.Date.Start, d.Date.Precision == DatePrecision.Year ? PeriodUnit.Year : PeriodUnit.Month), d.Start, d.End, d.FirstToken, d.Rule));
+        }
+        list.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return list;
+    }
+
+    private static PeriodMention? Extra(TextDocument doc, DateOnly? published, int i, int first, int end)
+    {
+        var tokens = doc.Tokens;
+        var w = tokens[i].Lower;
+        var prev = i > first ? tokens[i - 1].Lower : "";
+        // A bare month: "in October", "during November", "October saw".
+        var month = Array.IndexOf(Months, w) + 1;
+        if (month > 0 && published is { } p && char.IsUpper(doc.Text[tokens[i].Start]) && (prev is "in" or "during" or "for" or "throughout" or "of" || (i == first && w != "may"))
+            && !(i + 1 < end && tokens[i + 1].Kind == TokenKind.Number) && !(i > first && tokens[i - 1].Kind == TokenKind.Number))
+        {
+            var year = month <= p.Month ? p.Year : p.Year - 1;
+            return new PeriodMention(Period.Containing(new DateOnly(year, month, 1), PeriodUnit.Month), tokens[i].Start, tokens[i].End, i, "bare-month");
+        }
+        // "of 2023" (not after a month, which DateFinder read).
+        // "the first half of 2023": no period Vigil states (none is taken, rather than the year).
+        if (w == "of" && i + 1 < end && Year(tokens[i + 1]) is { } y && prev != "half")
+            return new PeriodMention(Period.Containing(new DateOnly(y, 1, 1), PeriodUnit.Year), tokens[i + 1].Start, tokens[i + 1].End, i + 1, "of-year");
+        // "the 7th month of the year", "the seventh month of 2023" ("7th" may be read as "7" and "th").
+        var o = i;
+        var ordinal = Ordinal(w);
+        if (ordinal is null && tokens[i].Kind == TokenKind.Number && i + 1 < end && tokens[i + 1].Lower is "st" or "nd" or "rd" or "th" && tokens[i + 1].Start == tokens[i].End)
+        {
+            ordinal = int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var on) ? on : null;
+            o = i + 1;
+        }
+        if (ordinal is { } n && n is >= 1 and <= 12 && o + 2 < end && tokens[o + 1].Is("month") && tokens[o + 2].Is("of"))
+        {
+            var (yr, last) = YearAfterOf(tokens, o + 3, end, published);
+            if (yr is { } oy)
+                return new PeriodMention(Period.Containing(new DateOnly(oy, n, 1), PeriodUnit.Month), tokens[i].Start, tokens[last].End, i, "ordinal-month");
+        }
+        // "the second quarter of 2023", "Q2 2023".
+        var quarter = Ordinal(w) is { } q && q <= 4 && i + 1 < end && tokens[i + 1].Is("quarter") ? q
+            : w.Length == 2 && w[0] == 'q' && w[1] is >= '1' and <= '4' ? w[1] - '0' : 0;
+        if (quarter > 0 && published is { } pub)
+        {
+            var k = tokens[i].Lower[0] == 'q' && w.Length == 2 ? i + 1 : i + 2;
+            int? qy = null;
+            var lastTok = k - 1;
+            if (k < end && tokens[k].Is("of") && k + 1 < end && Year(tokens[k + 1]) is { } y1)
+                (qy, lastTok) = (y1, k + 1);
+            else if (k < end && Year(tokens[k]) is { } y2)
+                (qy, lastTok) = (y2, k);
+            var start = new DateOnly(qy ?? pub.Year, (quarter - 1) * 3 + 1, 1);
+            if (qy is null && start > pub)
+                start = start.AddYears(-1);
+            return new PeriodMention(Period.Containing(start, PeriodUnit.Quarter), tokens[i].Start, tokens[lastTok].End, i, "quarter");
+        }
+        return null;
+    }
+
+    private static (int? Year, int Last) YearAfterOf(List<Token> tokens, int k, int end, DateOnly? published)
+    {
+        if (k < end && Year(tokens[k]) is { } y)
+            return (y, k);
+        if (k + 1 < end && tokens[k].Is("the") && tokens[k + 1].Is("year") && published is { } p)
+            return (p.Year, k + 1);
+        if (k + 1 < end && tokens[k].Is("this") && tokens[k + 1].Is("year") && published is { } p2)
+            return (p2.Year, k + 1);
+        return (null, k);
+    }
+
+    private static int? Ordinal(string w)
+    {
+        var i = Array.IndexOf(Ordinals, w);
+        if (i >= 0)
+            return i + 1;
+        if (w.Length >= 3 && w[^2..] is "st" or "nd" or "rd" or "th" && int.TryParse(w[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            return n;
+        return null;
+    }
+
+    private static int? Year(Token t) =>
+        t.Kind == TokenKind.Number && t.Length == 4 && int.TryParse(t.Lower, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1970 and <= 2100 ? y : null;
+
+    /// <summary>Whether the period at token <paramref name="i"/> is a comparison's baseline ("since July 2018", "up from 69 in September").</summary>
+    private static bool Baseline(List<Token> tokens, int i, int first)
+    {
+        // "since the end of the ceasefire in November": a period inside a since-clause is its start, not a statistic's.
+        for (var j = i - 1; j >= Math.Max(first, i - 8) && tokens[j].Kind != TokenKind.Punctuation; j--)
+        {
+            if (tokens[j].Is("since"))
+                return true;
+        }
+        var k = i - 1;
+        while (k >= first && tokens[k].Lower is "in" or "of" or "during" or "the")
+            k--;
+        if (k < first)
+            return false;
+        if (tokens[k].Kind == TokenKind.Number)
+            return k > first && IntroducesBaseline(tokens, k - 1, first);
+        return tokens[k].Lower is "since" or "over" || IntroducesBaseline(tokens, k, first);
+    }
+
+    /// <summary>
+    /// "from", "against", "compared with/to", "than" (not "more than", a qualifier): the word before a comparison's
+    /// baseline. A bare "with" is none ("the worst hit, with 38 attacks").
+    /// </summary>
+    internal static bool IntroducesBaseline(List<Token> tokens, int k, int first) =>
+        tokens[k].Lower is "from" or "against"
+        || (tokens[k].Lower is "with" or "to" && k > first && tokens[k - 1].Lower is "compared" or "compare")
+        || (tokens[k].Lower is "than" && !(k > first && tokens[k - 1].Lower is "more" or "less" or "fewer" or "other"));
+}

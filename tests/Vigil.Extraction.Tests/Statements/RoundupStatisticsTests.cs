@@ -1,0 +1,139 @@
+using Vigil.Domain.Claims;
+using Vigil.Domain.Time;
+using Vigil.Extraction.Input;
+
+namespace Vigil.Extraction.Tests.Statements;
+
+/// <summary>Statistics as roundups state them: each test is one rule, tried on more than one wording.</summary>
+public class RoundupStatisticsTests
+{
+    private static List<Claim> Claims(string text, string published, string? title = null) =>
+        ArticleExtractor.Bundled.Extract(new Article("t", text, DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture), Title: title)).Claims.ToList();
+
+    private static Claim One(List<Claim> claims, ClaimMetric metric, double value) => Assert.Single(claims, c => c.Metric == metric && c.Value == value);
+
+    [Theory]
+    [InlineData("The country saw 63 militant attacks in October.", "2023-11-02", "2023-10")]
+    [InlineData("Militants carried out 40 attacks during November.", "2023-11-30", "2023-11")]
+    [InlineData("The institute recorded 12 militant attacks in December.", "2024-01-03", "2023-12")]
+    public void A_bare_month_is_the_latest_such_month_on_or_before_publication(string text, string published, string period) =>
+        Assert.Equal(Period.Parse(period), One(Claims(text, published), ClaimMetric.Attacks, text.Contains("63", StringComparison.Ordinal) ? 63 : text.Contains("40", StringComparison.Ordinal) ? 40 : 12).Period);
+
+    [Theory]
+    [InlineData("Pakistan saw 36 militant attacks in the 12th month of 2022.", "2023-01-02", "2022-12")]
+    [InlineData("Pakistan saw 36 militant attacks in the seventh month of the year.", "2023-08-02", "2023-07")]
+    public void An_ordinal_month_is_that_month_of_the_year_named(string text, string published, string period) =>
+        Assert.Equal(Period.Parse(period), One(Claims(text, published), ClaimMetric.Attacks, 36).Period);
+
+    [Theory]
+    [InlineData("In the second quarter of 2023, the country recorded 150 militant attacks.", "2023-07-03", "2023-Q2")]
+    [InlineData("The country recorded 150 militant attacks in Q1 2022.", "2022-04-03", "2022-Q1")]
+    public void A_quarter_is_a_period(string text, string published, string period) =>
+        Assert.Equal(Period.Parse(period), One(Claims(text, published), ClaimMetric.Attacks, 150).Period);
+
+    [Theory]
+    [InlineData("The month saw 63 militant attacks. These claimed 83 lives and injured 89.")]
+    [InlineData("The month saw 63 militant attacks. The attacks killed 83 people and wounded 89 others.")]
+    public void Figures_in_the_next_sentence_take_the_period_of_the_headline(string text)
+    {
+        var claims = Claims(text, "2023-12-01", "November 2023 security report");
+        Assert.All(claims, c => Assert.Equal(Period.Parse("2023-11"), c.Period));
+        One(claims, ClaimMetric.Attacks, 63);
+        One(claims, ClaimMetric.Killed, 83);
+        One(claims, ClaimMetric.Injured, 89);
+    }
+
+    [Fact]
+    public void A_sentence_dated_to_a_day_takes_no_period_from_its_neighbours()
+    {
+        var claims = Claims("Pakistan saw 40 militant attacks in May 2023. On Monday, a blast killed 5 people in Quetta.", "2023-06-06");
+        Assert.DoesNotContain(claims, c => c.Metric == ClaimMetric.Killed);
+    }
+
+    [Theory]
+    [InlineData("There were 93 violent incidents (militant attacks and security-force actions combined) in March 2022.")]
+    [InlineData("In March 2022, 93 violent incidents took place across the country.")]
+    public void Violent_incidents_include_security_force_actions(string text)
+    {
+        var c = One(Claims(text, "2022-04-02"), ClaimMetric.Attacks, 93);
+        Assert.Contains("security-operation", c.Scope.Categories);
+        Assert.Contains("militant-attack", c.Scope.Categories);
+    }
+
+    [Fact]
+    public void Militant_attacks_keep_the_attacks_rule() =>
+        Assert.Empty(One(Claims("Pakistan saw 44 militant attacks in January 2023.", "2023-02-01"), ClaimMetric.Attacks, 44).Scope.Categories);
+
+    [Theory]
+    [InlineData("A total of 16 people were killed in March 2023. Balochistan was the worst hit: 10 out of 16 deaths took place in the province.", "Balochistan")]
+    [InlineData("A total of 16 people were killed in March 2023. Sindh was the worst hit: 10 out of 16 deaths took place in the province.", "Sindh")]
+    public void A_part_out_of_a_whole_is_the_part_in_the_province_named_before(string text, string province)
+    {
+        var claims = Claims(text, "2023-04-02");
+        var part = One(claims, ClaimMetric.Killed, 10);
+        Assert.Equal(province, part.Scope.Province);
+        Assert.Null(One(claims, ClaimMetric.Killed, 16).Scope.Province);
+    }
+
+    [Theory]
+    [InlineData("The former tribal districts")]
+    [InlineData("The merged districts")]
+    public void In_this_region_is_the_region_named_before(string region)
+    {
+        var claims = Claims($"Militants carried out 40 attacks in May 2023. {region} remained the most affected. The month saw 11 militant attacks in this region.", "2023-06-02");
+        Assert.Equal("former-fata", One(claims, ClaimMetric.Attacks, 11).Scope.Region);
+        Assert.Null(One(claims, ClaimMetric.Attacks, 40).Scope.Region);
+    }
+
+    [Fact]
+    public void A_list_by_province_gives_bare_numbers_the_metrics_of_its_first_item()
+    {
+        var claims = Claims("The June 2023 figures by province: KP 27 attacks, 116 deaths; Balochistan 9, 18.", "2023-07-02");
+        Assert.Equal("Khyber Pakhtunkhwa", One(claims, ClaimMetric.Attacks, 27).Scope.Province);
+        Assert.Equal("Khyber Pakhtunkhwa", One(claims, ClaimMetric.Killed, 116).Scope.Province);
+        Assert.Equal("Balochistan", One(claims, ClaimMetric.Attacks, 9).Scope.Province);
+        Assert.Equal("Balochistan", One(claims, ClaimMetric.Killed, 18).Scope.Province);
+    }
+
+    [Theory]
+    [InlineData("Militant attacks rose to 52 in January 2022, up from 40 in December.")]
+    [InlineData("Militant attacks in January 2022 rose to 52, compared with 40 in December.")]
+    public void A_comparisons_baseline_is_no_statistic(string text)
+    {
+        var claims = Claims(text, "2022-02-02");
+        Assert.Equal(Period.Parse("2022-01"), One(claims, ClaimMetric.Attacks, 52).Period);
+        Assert.DoesNotContain(claims, c => c.Value == 40);
+    }
+
+    [Fact]
+    public void Victims_by_category_are_killed_with_their_category()
+    {
+        var claims = Claims("In March 2022, 90 people were killed. Of them, 44 were security personnel, 30 militants and 16 civilians.", "2022-04-02");
+        Assert.Equal("security-forces", One(claims, ClaimMetric.Killed, 44).Scope.Victims);
+        Assert.Equal("militants", One(claims, ClaimMetric.Killed, 30).Scope.Victims);
+        Assert.Equal("civilians", One(claims, ClaimMetric.Killed, 16).Scope.Victims);
+        Assert.Null(One(claims, ClaimMetric.Killed, 90).Scope.Victims);
+    }
+
+    [Theory]
+    [InlineData("ISLAMABAD: Pakistan saw 40 militant attacks in May 2023.")]
+    [InlineData("The Islamabad Policy Forum recorded 40 militant attacks in May 2023.")]
+    public void A_dateline_or_a_name_holding_a_place_is_no_scope(string text) =>
+        Assert.Null(One(Claims(text, "2023-06-02"), ClaimMetric.Attacks, 40).Scope.Province);
+
+    [Fact]
+    public void A_province_naming_where_a_region_lies_does_not_replace_the_region() =>
+        Assert.Equal("former-fata", One(Claims("The former tribal districts of Khyber Pakhtunkhwa were the worst hit in May 2023, with 11 militant attacks.", "2023-06-02"), ClaimMetric.Attacks, 11).Scope.Region);
+
+    [Theory]
+    [InlineData("Khyber Pakhtunkhwa was the worst affected province in May 2023 with 38 attacks.")]
+    [InlineData("In May 2023 the province saw more than 38 attacks.")]
+    public void A_figure_after_with_or_more_than_is_no_baseline(string text) =>
+        Assert.Single(Claims(text, "2023-06-02"), c => c.Metric == ClaimMetric.Attacks && c.Value == 38);
+
+    [Theory]
+    [InlineData("Violence has risen since the end of the ceasefire in November and 40 soldiers were martyred when militants attacked a convoy.")]
+    [InlineData("The situation has worsened since the talks broke down in 2022, and 12 people were killed on the highway.")]
+    public void A_period_inside_a_since_clause_is_no_statistics_period(string text) =>
+        Assert.Empty(Claims(text, "2023-06-02"));
+}
