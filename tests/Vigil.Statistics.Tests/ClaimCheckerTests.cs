@@ -42,6 +42,21 @@ public sealed class ClaimCheckerTests(UcdpFixture ucdp) : IClassFixture<UcdpFixt
         Assert.Equal(ucdp.Rows.Count(r => month.Contains(r.Start)), check.IncidentIds.Count);
     }
 
+    [Theory]
+    [InlineData("security forces")]
+    [InlineData("militants")]
+    [InlineData("civilians")]
+    public void A_figure_for_one_group_of_the_dead_is_not_checked_against_all_the_dead(string victims)
+    {
+        var month = Deadliest2014;
+
+        // Even the total itself, said of one group, is no support: the claim and the data would mean different things.
+        var check = Checker.Check(new Claim { Metric = ClaimMetric.Killed, Period = month, Value = KilledIn(month), Scope = new ClaimScope { Victims = victims } });
+
+        Assert.Equal(Verdict.NotCheckable, check.Verdict);
+        Assert.Contains($"only {victims}", Assert.Single(check.Parts).Explanation, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_false_claim_is_contradicted_with_the_difference()
     {

@@ -40,6 +40,14 @@ public sealed class ClaimChecker(IIncidentStore store)
             parts.Add(NotCovered(Describe(claim), claim.Period, coverage));
             return new ClaimCheck(claim, Verdict.NotCheckable, parts, []);
         }
+        if (claim.Scope.Victims is { } victims)
+        {
+            // A figure for some of the dead (security forces, militants, civilians) is no figure for all of them: the
+            // totals Vigil compares with would mean something else than the claim says.
+            parts.Add(new CheckPart(Describe(claim), Verdict.NotCheckable, claim.Value is { } v ? Qualified(claim.Qualifier, v) : "", null, null, null, null,
+                ToleranceText(claim.Metric), $"the claim counts only {victims} {Noun(claim.Metric)}; Vigil checks totals of all the dead and injured, not one group's"));
+            return new ClaimCheck(claim, Verdict.NotCheckable, parts, []);
+        }
 
         var figures = FiguresIn(scope, claim.Period);
         if (claim.Value is { } value)
