@@ -38,14 +38,15 @@ public sealed class ClaimsAndReportsTests
     }
 
     [Fact]
-    public async Task A_claim_outside_the_data_is_not_checkable_and_the_missing_article_reader_is_said()
+    public async Task A_claim_outside_the_data_is_not_checkable_and_the_article_reader_is_offered()
     {
         using var app = DashboardApp.WithUcdp();
 
         var page = await HtmlPage.LoadAsync(await app.Client().GetAsync("/claims?metric=killed&value=134&period=2023-01", TestContext.Current.CancellationToken));
 
         Assert.Contains("data-verdict=\"not-checkable\"", page.Html);
-        Assert.Contains("news-extraction feature, which does not exist yet", page.Text);
+        Assert.Contains("<form method=\"post\" action=\"/claims/article\"", page.Html);
+        Assert.DoesNotContain("does not exist yet", page.Text);
     }
 
     [Fact]
