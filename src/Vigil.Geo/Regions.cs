@@ -25,6 +25,7 @@ public sealed class Regions
     private readonly IReadOnlyList<Region> _all;
     private readonly Gazetteer? _gazetteer;
     private readonly Dictionary<string, BorderDistricts> _borders = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Pair, double Km), List<string>> _within = [];
 
     public Regions(IReadOnlyList<Region> regions) => _all = regions;
 
@@ -34,6 +35,7 @@ public sealed class Regions
         _gazetteer = gazetteer;
     }
 
+    /// <summary>Every region as read; a border region's districts are drawn only by <see cref="Find"/>.</summary>
     public IReadOnlyList<Region> All => _all;
 
     /// <summary>The bundled regions over <paramref name="gazetteer"/>'s districts.</summary>
@@ -54,7 +56,8 @@ public sealed class Regions
         {
             var line = row.LineNumberFrom;
             var rule = row["districts"].ToString().Trim();
-            var districts = self.Resolve(rule, file, line, null);
+            // A border region is drawn from the boundaries (a union of every district's shape) only when asked for.
+            IReadOnlyList<string> districts = IsBorder(rule) ? [] : self.Resolve(rule, file, line, null);
             regions.Add(new Region(row["key"].ToString().Trim(), row["name"].ToString().Trim(),
                 row["variants"].ToString().Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 row["country"].ToString().Trim(), districts, row["note"].ToString().Trim(), row["source"].ToString().Trim())
@@ -83,10 +86,12 @@ public sealed class Regions
         }
         var key = Key(text);
         var found = _all.FirstOrDefault(r => Key(r.Key) == key || Key(r.Name) == key || r.Variants.Any(v => Key(v) == key));
-        if (found is null || km is null)
+        if (found is null || (km is null && !IsBorder(found.Rule)))
             return found;
-        if (_gazetteer is null || !found.Rule.StartsWith("border:", StringComparison.Ordinal))
+        if (_gazetteer is null || !IsBorder(found.Rule))
             return null;
+        if (km is null)
+            return found with { Districts = Resolve(found.Rule, "regions.csv", 0, null) };
         var kmText = km.Value.ToString("0.#", CultureInfo.InvariantCulture);
         return found with
         {
@@ -106,6 +111,8 @@ public sealed class Regions
             $"{province.Name} is no province today: its districts are districts of {successor ?? "another province"}" + (until is null ? "" : $" since {until}") + "; counted as those districts",
             "gazetteer");
     }
+
+    private static bool IsBorder(string rule) => rule.StartsWith("border:", StringComparison.Ordinal);
 
     private List<string> Resolve(string rule, string file, int line, double? km)
     {
@@ -139,9 +146,15 @@ public sealed class Regions
         if (spec.Split(':') is not [var pair, var distance] || pair.Split('|') is not [var a, var b]
             || !double.TryParse(distance, NumberStyles.Float, CultureInfo.InvariantCulture, out var defaultKm))
             throw new FormatException($"{file}:{line}: districts: 'border:{spec}' is not border:AAA|BBB:KM");
-        if (!_borders.TryGetValue(pair, out var border))
-            _borders[pair] = border = new BorderDistricts(_gazetteer!, a, b);
-        return [.. border.Within(km ?? defaultKm).Select(d => d.Name)];
+        var kmWanted = km ?? defaultKm;
+        lock (_borders)
+        {
+            if (_within.TryGetValue((pair, kmWanted), out var cached))
+                return cached;
+            if (!_borders.TryGetValue(pair, out var border))
+                _borders[pair] = border = new BorderDistricts(_gazetteer!, a, b);
+            return _within[(pair, kmWanted)] = [.. border.Within(kmWanted).Select(d => d.Name)];
+        }
     }
 
     private static string Key(string name) => new([.. name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);

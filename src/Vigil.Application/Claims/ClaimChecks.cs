@@ -24,9 +24,8 @@ public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
     /// <exception cref="FieldException">A scope value that cannot be used; an unknown dataset names the field <c>dataset</c>.</exception>
     public ClaimCheck Check(Claim claim)
     {
-        var scope = Resolve(claim.Scope);
-        if (claim.Metric == ClaimMetric.Attacks && claim.Scope.EventTypes.Count == 0 && claim.Scope.Categories.Count == 0)
-            scope = AttacksRule.Apply(scope);
+        // A claim's own categories are in its scope's query, which AttacksRule leaves as it is.
+        var scope = AttacksRule.For(Resolve(claim.Scope), claim.Metric, claim.Scope.EventTypes);
         return _checker.Check(claim, scope.Query, scope.Coverage) with { Scope = Describe(scope) };
     }
 

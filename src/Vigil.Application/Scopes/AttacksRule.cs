@@ -11,6 +11,10 @@ namespace Vigil.Application.Scopes;
 /// </summary>
 public static class AttacksRule
 {
+    /// <summary>The scope a figure of <paramref name="metric"/> is counted in: unchanged unless it is attacks and no kinds of event are named.</summary>
+    public static Scope For(Scope scope, Domain.Claims.ClaimMetric? metric, IReadOnlyList<string> namedTypes) =>
+        metric == Domain.Claims.ClaimMetric.Attacks && namedTypes.Count == 0 ? Apply(scope) : scope;
+
     public static Scope Apply(Scope scope)
     {
         if (scope.Query.Categories.Count > 0 || scope.Datasets.Count == 0)

@@ -21,12 +21,13 @@ public sealed class ScopeParser(ReferenceData reference)
 
     /// <summary>The store query for the scope.</summary>
     /// <exception cref="FieldException">A value that cannot be used, naming its field (<c>from</c>, <c>type</c>, <c>min_killed</c>, ...).</exception>
-    public IncidentQuery Parse(ScopeInput input)
+    public IncidentQuery Parse(ScopeInput input) => Parse(input, Areas(input));
+
+    private IncidentQuery Parse(ScopeInput input, (IReadOnlyList<string> Provinces, IReadOnlyList<Geo.Region> Regions) areas)
     {
         if (Validate(input) is { } error)
             throw error;
         var scopes = reference.Scopes;
-        var areas = Areas(input);
         return new IncidentQuery
         {
             From = input.From is null ? null : ParseDate(input.From, end: false),
@@ -83,7 +84,8 @@ public sealed class ScopeParser(ReferenceData reference)
     /// <exception cref="FieldException">A value that cannot be used; an unknown dataset names the field <c>dataset</c> and lists the known ones.</exception>
     public Scope Resolve(ScopeInput input, IReadOnlyList<Dataset> known)
     {
-        var query = Parse(input);
+        var areas = Areas(input);
+        var query = Parse(input, areas);
         var chosen = new List<Dataset>();
         foreach (var name in input.Datasets.SelectMany(n => string.Equals(n, AllDatasets, StringComparison.OrdinalIgnoreCase)
             ? known.OrderByDescending(d => d.Primary).ThenBy(d => d.Position).Select(d => d.Name)
@@ -100,7 +102,7 @@ public sealed class ScopeParser(ReferenceData reference)
         if (defaulted && known.FirstOrDefault(d => d.Primary) is { } primary)
             chosen.Add(primary);
         query = query with { Datasets = [.. chosen.Select(d => d.Name)] };
-        var places = Areas(input).Regions.Select(r => $"{r.Name}: {r.Note} ({string.Join(", ", r.Districts)})").ToList();
+        var places = areas.Regions.Select(r => $"{r.Name}: {r.Note} ({string.Join(", ", r.Districts)})").ToList();
         return new Scope(query, chosen, Coverage.For(chosen, query), defaulted) { Remarks = places };
     }
 

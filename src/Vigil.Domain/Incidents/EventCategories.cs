@@ -22,6 +22,10 @@ public static class EventCategories
         _ => perpetratorIsState ? EventCategory.Other : EventCategory.MilitantAttack,
     };
 
+    /// <summary>The category by <see cref="FromType(EventType, bool)"/>, the perpetrator a state when its name (canonical, else raw) is a state's.</summary>
+    public static EventCategory FromType(EventType type, ActorRef? perpetrator) =>
+        FromType(type, IsStateName(perpetrator?.Name ?? perpetrator?.Raw));
+
     /// <summary>Whether an actor's name is a state's, as the datasets write states ("Government of Pakistan").</summary>
     public static bool IsStateName(string? name) =>
         name is not null && name.TrimStart().StartsWith("Government of", StringComparison.OrdinalIgnoreCase);

@@ -28,8 +28,8 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
         var type = EventTypeClassifier.Classify(doc);
         if (mentions.Count == 0 && type is null && !HasHarmWord(doc))
             return null;
-        var (killed, injured) = CasualtyParser.Totals(mentions, doc);
-        var attackers = CasualtyParser.PerpetratorsKilled(mentions);
+        var (killed, injured) = CasualtyTotals.Of(mentions, doc);
+        var attackers = CasualtyTotals.PerpetratorsKilled(mentions);
         var perpetratorsIncluded = killed?.IncludesPerpetrators == true ? true : attackers is not null ? false : (bool?)null;
         // When the only deaths the text reports are the attackers' ("attack foiled, 2 suicide bombers dead"), they
         // are all the deaths: killed is their figure, marked as counting perpetrators only.

@@ -47,7 +47,7 @@ public static class ReportIncident
             Perpetrator = r.Perpetrator?.Value.Actor,
             Attribution = r.Perpetrator?.Value.Certainty,
             TargetType = r.Targets.Count > 0 ? r.Targets[0].Value : null,
-            Category = EventCategories.FromType(r.EventType?.Value ?? EventType.Other, EventCategories.IsStateName(r.Perpetrator?.Value.Actor?.Name)),
+            Category = EventCategories.FromType(r.EventType?.Value ?? EventType.Other, r.Perpetrator?.Value.Actor),
             Suicide = r.EventType?.Value == EventType.SuicideBombing ? true : null,
             Killed = killed,
             Injured = injured,
@@ -70,7 +70,7 @@ public static class ReportIncident
         {
             EventType = type,
             Perpetrator = perpetrator,
-            Category = EventCategories.FromType(type, EventCategories.IsStateName(perpetrator?.Name)),
+            Category = EventCategories.FromType(type, perpetrator),
             Suicide = type == EventType.SuicideBombing ? true : first.Suicide,
             Attribution = first.Attribution ?? reports.Select(x => x.Report.Perpetrator?.Value.Certainty).FirstOrDefault(a => a is not null),
             Killed = killed,
@@ -124,7 +124,7 @@ public static class ReportIncident
         }
         incident = IncidentEdits.Apply(incident, fields);
         if (fields.ContainsKey("event_type") || fields.ContainsKey("perpetrator"))
-            incident = incident with { Category = EventCategories.FromType(incident.EventType, EventCategories.IsStateName(incident.Perpetrator?.Name ?? incident.Perpetrator?.Raw)) };
+            incident = incident with { Category = EventCategories.FromType(incident.EventType, incident.Perpetrator) };
         if (fields.ContainsKey("perpetrator") && incident.Perpetrator is { } typed)
             incident = incident with { Perpetrator = typed with { Name = (actors ?? Domain.Actors.ActorCatalog.Bundled).Resolve(typed.Raw)?.Name } };
         foreach (var (field, value) in list.Where(e => e.Key is "province" or "district").OrderBy(e => e.Key == "province" ? 0 : 1))

@@ -6,7 +6,7 @@ namespace Vigil.Extraction.Tests.Numbers;
 public class CasualtyParserTests
 {
     private static (CasualtyMention? Killed, CasualtyMention? Injured) Totals(string text) =>
-        CasualtyParser.Totals(CasualtyParser.Find(new TextDocument(text)));
+        CasualtyTotals.Of(CasualtyParser.Find(new TextDocument(text)));
 
     [Theory]
     [InlineData("Twelve people were killed in the blast.", 12L, 12L, 12L, "words")]

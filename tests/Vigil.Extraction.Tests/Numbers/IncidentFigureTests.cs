@@ -11,7 +11,7 @@ public class IncidentFigureTests
     private static (long? Killed, long? Injured) Figures(string text)
     {
         var doc = new TextDocument(text);
-        var (killed, injured) = CasualtyParser.Totals(CasualtyParser.Find(doc), doc);
+        var (killed, injured) = CasualtyTotals.Of(CasualtyParser.Find(doc), doc);
         return (killed?.Best, injured?.Best);
     }
 
@@ -152,7 +152,7 @@ public class IncidentFigureTests
     public void Sub_events_are_added_unless_the_text_gives_the_total_and_the_rule_says_which(string text, long killed, string rule)
     {
         var doc = new TextDocument(text);
-        var (k, _) = CasualtyParser.Totals(CasualtyParser.Find(doc), doc);
+        var (k, _) = CasualtyTotals.Of(CasualtyParser.Find(doc), doc);
         Assert.Equal(killed, k?.Best);
         Assert.StartsWith(rule, k?.Rule, StringComparison.Ordinal);
     }

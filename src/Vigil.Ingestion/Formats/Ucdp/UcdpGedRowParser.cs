@@ -178,7 +178,7 @@ internal sealed class UcdpGedRowParser : ICsvRowParser
 
     private static ActorRef? Party(string? side) => side is null ? null : new ActorRef(null, side);
 
-    private static bool IsState(string? side) => side?.StartsWith("Government of", StringComparison.Ordinal) == true;
+    private static bool IsState(string? side) => EventCategories.IsStateName(side);
 
     private static int? Sum(int? a, int? b, bool applies) => !applies ? null : a is null && b is null ? null : (a ?? 0) + (b ?? 0);
 }
