@@ -102,7 +102,7 @@ public static class SeriesBuilder
     public static Series Build(IIncidentStore store, SeriesRequest request)
     {
         // Months and longer periods come from the monthly rollup where it can answer; days and weeks need the incidents.
-        var days = request.Unit is PeriodUnit.Month or PeriodUnit.Quarter or PeriodUnit.Year
+        var days = request.Unit is PeriodUnit.Month or PeriodUnit.Quarter or PeriodUnit.HalfYear or PeriodUnit.Year
             ? store.AggregateMonthly(request.Filter, request.Breakdown)
             : store.AggregateDaily(request.Filter, request.Breakdown);
         var figures = new Dictionary<(Period, string?), Figures>();

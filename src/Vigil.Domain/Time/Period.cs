@@ -4,8 +4,8 @@ using Vigil.Domain.Text;
 namespace Vigil.Domain.Time;
 
 /// <summary>
-/// One calendar period: a day, an ISO week, a month, a quarter or a year, from <see cref="Start"/> to
-/// <see cref="End"/> inclusive. Labels: 2021-12-05, 2021-W48, 2021-12, 2021-Q4, 2021.
+/// One calendar period: a day, an ISO week, a month, a quarter, a half-year or a year, from <see cref="Start"/> to
+/// <see cref="End"/> inclusive. Labels: 2021-12-05, 2021-W48, 2021-12, 2021-Q4, 2021-H2, 2021.
 /// </summary>
 public readonly record struct Period : IComparable<Period>
 {
@@ -29,6 +29,7 @@ public readonly record struct Period : IComparable<Period>
         PeriodUnit.Week => new(unit, day.AddDays(-(((int)day.DayOfWeek + 6) % 7))),
         PeriodUnit.Month => new(unit, new DateOnly(day.Year, day.Month, 1)),
         PeriodUnit.Quarter => new(unit, new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1)),
+        PeriodUnit.HalfYear => new(unit, new DateOnly(day.Year, day.Month <= 6 ? 1 : 7, 1)),
         PeriodUnit.Year => new(unit, new DateOnly(day.Year, 1, 1)),
         _ => throw new ArgumentOutOfRangeException(nameof(unit)),
     };
@@ -51,6 +52,7 @@ public readonly record struct Period : IComparable<Period>
         PeriodUnit.Week => new(Unit, Start.AddDays(7 * count)),
         PeriodUnit.Month => new(Unit, Start.AddMonths(count)),
         PeriodUnit.Quarter => new(Unit, Start.AddMonths(3 * count)),
+        PeriodUnit.HalfYear => new(Unit, Start.AddMonths(6 * count)),
         PeriodUnit.Year => new(Unit, Start.AddYears(count)),
         _ => throw new InvalidOperationException(),
     };
@@ -63,16 +65,18 @@ public readonly record struct Period : IComparable<Period>
         PeriodUnit.Week => string.Create(Inv, $"{ISOWeek.GetYear(Start.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(Start.ToDateTime(TimeOnly.MinValue)):00}"),
         PeriodUnit.Month => Start.ToString("yyyy-MM", Inv),
         PeriodUnit.Quarter => string.Create(Inv, $"{Start.Year}-Q{(Start.Month - 1) / 3 + 1}"),
+        PeriodUnit.HalfYear => string.Create(Inv, $"{Start.Year}-H{(Start.Month <= 6 ? 1 : 2)}"),
         _ => Start.Year.ToString(Inv),
     };
 
-    /// <summary>How a reader says it: "December 2021", "Q4 2021", "2021", "the week of 29 November 2021", "5 December 2021".</summary>
+    /// <summary>How a reader says it: "December 2021", "Q4 2021", "the second half of 2021", "2021", "the week of 29 November 2021", "5 December 2021".</summary>
     public string Name => Unit switch
     {
         PeriodUnit.Day => Start.ToString("d MMMM yyyy", Inv),
         PeriodUnit.Week => "the week of " + Start.ToString("d MMMM yyyy", Inv),
         PeriodUnit.Month => Start.ToString("MMMM yyyy", Inv),
         PeriodUnit.Quarter => string.Create(Inv, $"Q{(Start.Month - 1) / 3 + 1} {Start.Year}"),
+        PeriodUnit.HalfYear => string.Create(Inv, $"{(Start.Month <= 6 ? "the first" : "the second")} half of {Start.Year}"),
         _ => Start.Year.ToString(Inv),
     };
 
@@ -93,6 +97,8 @@ public readonly record struct Period : IComparable<Period>
             period = Containing(month, PeriodUnit.Month);
         else if (text.Length == 7 && text[4] == '-' && text[5] is 'Q' or 'q' && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, Inv, out var qy) && text[6] is >= '1' and <= '4')
             period = new Period(PeriodUnit.Quarter, new DateOnly(qy, (text[6] - '1') * 3 + 1, 1));
+        else if (text.Length == 7 && text[4] == '-' && text[5] is 'H' or 'h' && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, Inv, out var hy) && text[6] is '1' or '2')
+            period = new Period(PeriodUnit.HalfYear, new DateOnly(hy, text[6] == '1' ? 1 : 7, 1));
         else if (text.Length == 8 && text[4] == '-' && text[5] is 'W' or 'w' && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, Inv, out var wy)
                  && int.TryParse(text.AsSpan(6, 2), NumberStyles.None, Inv, out var week) && week >= 1 && week <= ISOWeek.GetWeeksInYear(wy))
             period = FromIsoWeek(wy, week);
@@ -104,7 +110,7 @@ public readonly record struct Period : IComparable<Period>
     }
 
     public static Period Parse(string text) =>
-        TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn or YYYY)");
+        TryParse(text, out var period) ? period : throw new FormatException($"'{text}' is not a period (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY)");
 
     private static Period FromIsoWeek(int year, int week) =>
         new(PeriodUnit.Week, DateOnly.FromDateTime(ISOWeek.ToDateTime(year, week, DayOfWeek.Monday)));

@@ -7,5 +7,7 @@ public enum PeriodUnit
     Week,
     Month,
     Quarter,
+    /// <summary>January–June or July–December: the "first half of 2023" of half-year reports.</summary>
+    HalfYear,
     Year,
 }
