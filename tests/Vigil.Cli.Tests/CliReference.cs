@@ -129,6 +129,10 @@ public static class CliReference
             yield return "--" + l + value;
     }
 
+    /// <summary>Every visible command and group as its words ("stats", "series"), for tests that run each one.</summary>
+    public static IReadOnlyList<string> CommandPaths() =>
+        [.. Flatten(Visible(CaptureModel().Commands)).Select(c => string.Join(' ', Lineage(c).Select(x => x.Name)))];
+
     private static string Title(ICommandModel model, ICommandInfo command) =>
         model.ApplicationName + " " + string.Join(' ', Lineage(command).Select(c => c.Name));
 

@@ -19,26 +19,18 @@ public sealed class StartAndHelpTests : IDisposable
         Assert.Contains("6,416 incidents", second.Output, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> Commands() => [.. CliReference.CommandPaths()];
+
     [Theory]
-    [InlineData("import")]
-    [InlineData("incidents", "list")]
-    [InlineData("incidents", "show")]
-    [InlineData("export")]
-    [InlineData("summary")]
-    [InlineData("db", "info")]
-    [InlineData("start")]
-    [InlineData("stats", "series")]
-    [InlineData("check")]
-    [InlineData("compare")]
-    [InlineData("report", "monthly")]
-    [InlineData("datasets", "list")]
-    [InlineData("datasets", "edit")]
-    public void Every_command_has_help(params string[] command)
+    [MemberData(nameof(Commands))]
+    public void Every_command_has_help(string command)
     {
-        var result = _cli.Run([.. command, "--help"]);
+        // Every command and group of the tree: a description Spectre cannot render (a "[" taken as markup) is a crash.
+        var result = _cli.Run([.. command.Split(' '), "--help"]);
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("USAGE:", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,16 +42,31 @@ public sealed class ClaimCheckerTests(UcdpFixture ucdp) : IClassFixture<UcdpFixt
         Assert.Equal(ucdp.Rows.Count(r => month.Contains(r.Start)), check.IncidentIds.Count);
     }
 
-    [Theory]
-    [InlineData("security forces")]
-    [InlineData("militants")]
-    [InlineData("civilians")]
-    public void A_figure_for_one_group_of_the_dead_is_not_checked_against_all_the_dead(string victims)
+    [Fact]
+    public void A_figure_for_the_civilians_killed_is_checked_against_the_civilians_not_all_the_dead()
     {
         var month = Deadliest2014;
+        var civilians = ucdp.Rows.Where(r => month.Contains(r.Start)).Sum(r => r.Civilians);
+        Assert.NotEqual(KilledIn(month), civilians);
+        Claim Civilians(double value) => new() { Metric = ClaimMetric.Killed, Period = month, Value = value, Scope = new ClaimScope { Victims = "civilians" } };
 
-        // Even the total itself, said of one group, is no support: the claim and the data would mean different things.
-        var check = Checker.Check(new Claim { Metric = ClaimMetric.Killed, Period = month, Value = KilledIn(month), Scope = new ClaimScope { Victims = victims } });
+        var right = Checker.Check(Civilians(civilians));
+        var total = Checker.Check(Civilians(KilledIn(month)));
+
+        Assert.Equal(Verdict.Supported, right.Verdict);
+        Assert.Equal(civilians, Assert.Single(right.Parts).Computed);
+        // The month's total of all the dead, said of the civilians, is no support.
+        Assert.Equal(Verdict.Contradicted, total.Verdict);
+        Assert.Contains("civilians killed", total.Parts[0].Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("security forces", ClaimMetric.Injured)]
+    [InlineData("police", ClaimMetric.Killed)]
+    public void A_group_figure_no_dataset_breaks_down_is_not_checkable(string victims, ClaimMetric metric)
+    {
+        var month = Deadliest2014;
+        var check = Checker.Check(new Claim { Metric = metric, Period = month, Value = 5, Scope = new ClaimScope { Victims = victims } });
 
         Assert.Equal(Verdict.NotCheckable, check.Verdict);
         Assert.Contains($"only {victims}", Assert.Single(check.Parts).Explanation, StringComparison.Ordinal);
@@ -127,6 +142,85 @@ public sealed class ClaimCheckerTests(UcdpFixture ucdp) : IClassFixture<UcdpFixt
         Assert.Equal(Verdict.Supported, holds.Verdict);
         Assert.Equal(Verdict.Contradicted, tooFar.Verdict);
         Assert.Contains(since.Name, tooFar.Parts[0].Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_ranked_record_holds_only_at_its_rank_among_the_months_of_the_year()
+    {
+        // From the CSV: a 2014 month that is the second deadliest of 2014 up to itself (one earlier month higher).
+        var months = Enumerable.Range(1, 12).Select(m => Period.Parse($"2014-{m:00}")).ToList();
+        var month = months.First(m => months.Where(e => e.CompareTo(m) < 0).Count(e => KilledIn(e) > KilledIn(m)) == 1);
+        var before2014 = Period.Parse("2013-12");
+
+        Claim Ranked(int rank) => new() { Metric = ClaimMetric.Killed, Period = month, Comparison = new RecordComparison(before2014, Rank: rank) };
+
+        var second = Checker.Check(Ranked(2));
+        Assert.Equal(Verdict.Supported, second.Verdict);
+        Assert.Equal(2, second.Parts[0].Computed);
+        Assert.Equal(Verdict.Contradicted, Checker.Check(Ranked(3)).Verdict);
+        // Rank 1 is the plain record: also contradicted, by the one higher month.
+        Assert.Equal(Verdict.Contradicted, Checker.Check(Ranked(1)).Verdict);
+    }
+
+    [Fact]
+    public void A_stated_baseline_is_checked_like_the_claims_own_figure()
+    {
+        var month = Deadliest2014;
+        var before = month.Previous();
+        var right = Checker.Check(new Claim { Metric = ClaimMetric.Killed, Period = month, Value = KilledIn(month), Baseline = new StatedBaseline(before, KilledIn(before)) });
+        var wrong = Checker.Check(new Claim { Metric = ClaimMetric.Killed, Period = month, Value = KilledIn(month), Baseline = new StatedBaseline(before, KilledIn(before) * 2 + 20) });
+        var uncovered = Checker.Check(new Claim { Metric = ClaimMetric.Killed, Period = month, Value = KilledIn(month), Baseline = new StatedBaseline(Period.Parse("1960-01"), 3) });
+
+        Assert.Equal(Verdict.Supported, right.Verdict);
+        Assert.Equal(KilledIn(before), right.Parts[1].Computed);
+        Assert.StartsWith("baseline:", right.Parts[1].What, StringComparison.Ordinal);
+        Assert.Equal((Verdict.Supported, Verdict.Contradicted), (wrong.Parts[0].Verdict, wrong.Parts[1].Verdict));
+        Assert.Equal(Verdict.Contradicted, wrong.Verdict);
+        Assert.Equal(Verdict.NotCheckable, uncovered.Parts[1].Verdict);
+    }
+
+    [Fact]
+    public void A_half_year_claim_counts_january_to_june()
+    {
+        var half = Period.Parse("2014-H1");
+        var killed = Enumerable.Range(1, 6).Sum(m => KilledIn(Period.Parse($"2014-{m:00}")));
+
+        var check = Checker.Check(new Claim { Metric = ClaimMetric.Killed, Period = half, Value = killed });
+
+        Assert.Equal(Verdict.Supported, check.Verdict);
+        Assert.Equal(killed, check.Parts[0].Computed);
+    }
+
+    [Fact]
+    public void Rank_and_baseline_survive_the_json_of_a_claim()
+    {
+        var claim = new Claim
+        {
+            Metric = ClaimMetric.Killed,
+            Period = Period.Parse("2023-11"),
+            Value = 124,
+            Scope = new ClaimScope { Region = "former-fata", Categories = ["militant-attack"], Victims = "civilians" },
+            Comparison = new RecordComparison(Period.Parse("2022-12"), Rank: 2),
+            Baseline = new StatedBaseline(Period.Parse("2023-10"), 69, ValueQualifier.AtLeast),
+        };
+
+        var back = Assert.Single(ClaimJson.ParseMany(ClaimJson.ToJson(claim).ToJsonString(), "claim.json"));
+
+        Assert.Equal(claim.Comparison, back.Comparison);
+        Assert.Equal(claim.Baseline, back.Baseline);
+        Assert.Equal((claim.Scope.Region, claim.Scope.Victims), (back.Scope.Region, back.Scope.Victims));
+        Assert.Equal(claim.Scope.Categories, back.Scope.Categories);
+    }
+
+    [Theory]
+    [InlineData("""{"metric": "killed", "period": "2023-11", "comparison": {"kind": "record", "since": "2022-12", "rank": 2.5}}""", "comparison.rank")]
+    [InlineData("""{"metric": "killed", "period": "2023-11", "comparison": {"kind": "record", "since": "2022-12", "top": 99999999999}}""", "comparison.top")]
+    [InlineData("""{"metric": "killed", "period": "2023-11", "baseline": {"period": "2023-10"}}""", "baseline.value")]
+    [InlineData("""{"metric": "killed", "period": "2023-11", "evidence": {"start": "x", "end": 3}}""", "evidence.start")]
+    public void A_bad_number_in_a_claim_is_refused_naming_its_field(string json, string field)
+    {
+        var e = Assert.Throws<Vigil.Domain.Errors.InputException>(() => ClaimJson.ParseMany(json, "claim.json"));
+        Assert.Equal(field, e.Location.Field);
     }
 
     [Fact]

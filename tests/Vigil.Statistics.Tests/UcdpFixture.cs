@@ -8,7 +8,11 @@ using Vigil.TestSupport;
 namespace Vigil.Statistics.Tests;
 
 /// <summary>One UCDP event as read straight from the CSV by the test itself (not by Vigil's importer).</summary>
-public sealed record UcdpRow(string Id, DateOnly Start, string? Province, long Best, long Low, long High);
+public sealed record UcdpRow(string Id, DateOnly Start, string? Province, long Best, long Low, long High)
+{
+    /// <summary>UCDP's deaths_civilians.</summary>
+    public long Civilians { get; init; }
+}
 
 /// <summary>
 /// The bundled UCDP file imported once into a database the tests only read, and the same file read
@@ -48,7 +52,7 @@ public sealed class UcdpFixture : IDisposable
         parser.SetDelimiters(",");
         var header = parser.ReadFields()!;
         int Col(string name) => Array.IndexOf(header, name);
-        int id = Col("id"), start = Col("date_start"), adm1 = Col("adm_1"), best = Col("best"), low = Col("low"), high = Col("high");
+        int id = Col("id"), start = Col("date_start"), adm1 = Col("adm_1"), best = Col("best"), low = Col("low"), high = Col("high"), civilians = Col("deaths_civilians");
         var rows = new List<UcdpRow>();
         while (!parser.EndOfData)
         {
@@ -57,7 +61,10 @@ public sealed class UcdpFixture : IDisposable
                 continue; // the HXL tag row
             rows.Add(new UcdpRow(f[id], DateOnly.ParseExact(f[start][..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Provinces.GetValueOrDefault(f[adm1]), long.Parse(f[best], CultureInfo.InvariantCulture),
-                long.Parse(f[low], CultureInfo.InvariantCulture), long.Parse(f[high], CultureInfo.InvariantCulture)));
+                long.Parse(f[low], CultureInfo.InvariantCulture), long.Parse(f[high], CultureInfo.InvariantCulture))
+            {
+                Civilians = long.Parse(f[civilians], CultureInfo.InvariantCulture),
+            });
         }
         return rows;
     }

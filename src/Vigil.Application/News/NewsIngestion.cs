@@ -93,14 +93,15 @@ public sealed class NewsIngestion(IVigilDatabase db, ReferenceData reference)
         return new BulkAcceptance(created, into, clustered, left, why);
     }
 
-    /// <summary>One pending candidate per extracted item, each with a summary, its evidence and the full JSON.</summary>
+    /// <summary>One pending candidate per extracted item, each with a summary, its evidence and the full JSON; the article's text is kept once beside them.</summary>
     public static IEnumerable<ExtractionCandidate> Candidates(ArticleExtraction x)
     {
         var inv = CultureInfo.InvariantCulture;
         var a = x.Article;
         var published = a.Published?.ToString("yyyy-MM-dd", inv);
+        var article = new QueuedArticle(a.Id, a.Title, x.Text, EnumText<Extraction.Documents.DocumentKind>.Format(x.Document.Kind));
         ExtractionCandidate Make(string kind, string summary, string? evidence, string payload) =>
-            new(0, a.Id, a.Source, a.Url, published, kind, summary, evidence, payload, CandidateStatus.Pending, null, "", null, null);
+            new(0, a.Id, a.Source, a.Url, published, kind, summary, evidence, payload, CandidateStatus.Pending, null, "", null, null) { Article = article };
 
         if (x.Report is { } r)
         {
@@ -120,7 +121,15 @@ public sealed class NewsIngestion(IVigilDatabase db, ReferenceData reference)
         }
         foreach (var c in x.Claims)
         {
-            yield return Make("claim", $"{EnumText<ClaimMetric>.Format(c.Metric)} {EnumText<ValueQualifier>.Format(c.Qualifier)} {c.Value?.ToString(inv)} in {c.Period.Label}",
+            var baseline = c.Baseline is { } b ? $"; from {b.Value.ToString(inv)} in {b.Period.Label}" : "";
+            var comparison = c.Comparison switch
+            {
+                ChangeComparison ch => $"; change {ch.Percent.ToString("+0.#;-0.#;0", inv)}%",
+                RecordComparison rc => rc.Rank > 1 ? $"; rank {rc.Rank.ToString(inv)} since {rc.Since.Label}" : $"; {(rc.OneOf ? "one of the highest" : "the highest")} since {rc.Since.Label}",
+                AllTimeRecordComparison => "; the highest since records began",
+                _ => "",
+            };
+            yield return Make("claim", $"{EnumText<ClaimMetric>.Format(c.Metric)} {EnumText<ValueQualifier>.Format(c.Qualifier)} {c.Value?.ToString(inv)} in {c.Period.Label}, {c.Scope.Describe()}{comparison}{baseline}",
                 c.Evidence is { } e ? x.Text[e.Start..e.End] : null, ClaimJson.ToJson(c).ToJsonString());
         }
         foreach (var e in x.Engagements)

@@ -78,6 +78,18 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
         [Description("With --record-since: 'one of the deadliest since' (among the top 3).")]
         public bool OneOf { get; init; }
 
+        [CommandOption("--rank <N>")]
+        [Description("With --record-since: 'the second deadliest month since' is --rank 2 (exactly that rank; 'of the year 2023' is --record-since 2022-12).")]
+        public int? Rank { get; init; }
+
+        [CommandOption("--baseline-period <PERIOD>")]
+        [Description("A stated baseline: 'up from 69 in September 2023' is --baseline-period 2023-09 --baseline-value 69, checked beside the claim.")]
+        public string? BaselinePeriod { get; init; }
+
+        [CommandOption("--baseline-value <N>")]
+        [Description("The stated baseline's figure (with --baseline-period).")]
+        public double? BaselineValue { get; init; }
+
         [CommandOption("--all-time")]
         [Description("A claimed record since records began.")]
         public bool AllTime { get; init; }
@@ -106,6 +118,12 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
                 return ValidationResult.Error($"--against: '{Against}' is not one of: {string.Join(", ", EnumText<ChangeBaseline>.All)}");
             if (RecordSince is not null && !Domain.Time.Period.TryParse(RecordSince, out _))
                 return ValidationResult.Error($"--record-since: '{RecordSince}' is not a period");
+            if (Rank is not null && (RecordSince is null || OneOf || Rank is < 1 or > 100))
+                return ValidationResult.Error("--rank: give a whole number from 1 to 100, with --record-since and without --one-of");
+            if ((BaselinePeriod is null) != (BaselineValue is null))
+                return ValidationResult.Error("--baseline-period and --baseline-value go together");
+            if (BaselinePeriod is not null && !Domain.Time.Period.TryParse(BaselinePeriod, out _))
+                return ValidationResult.Error($"--baseline-period: '{BaselinePeriod}' is not a period");
             if (new[] { Change is not null, RecordSince is not null, AllTime }.Count(b => b) > 1)
                 return ValidationResult.Error("give one comparison: --change, --record-since or --all-time");
             if (Value is null && Change is null && RecordSince is null && !AllTime)
@@ -121,9 +139,10 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
             Qualifier = EnumText<ValueQualifier>.Parse(Qualifier),
             Scope = new ClaimScope { Country = Country, Province = Province, District = District, Actor = Actor, EventTypes = Types, Datasets = Datasets },
             Comparison = Change is { } c ? new ChangeComparison(c, EnumText<ChangeBaseline>.Parse(Against))
-                : RecordSince is { } since ? new RecordComparison(Domain.Time.Period.Parse(since), OneOf)
+                : RecordSince is { } since ? new RecordComparison(Domain.Time.Period.Parse(since), OneOf, Rank: Rank ?? 1)
                 : AllTime ? new AllTimeRecordComparison()
                 : null,
+            Baseline = BaselinePeriod is { } bp && BaselineValue is { } bv ? new StatedBaseline(Domain.Time.Period.Parse(bp), bv) : null,
         };
     }
 

@@ -26,7 +26,7 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
         public int Errors { get; init; }
 
         [CommandOption("--documents")]
-        [Description("Score document kinds, statistics (right when period, metric, scope and value all are) and incident candidates on labeled documents: {\"id\",\"published\",\"title\",\"text\",\"kind\",\"statistics\":[{\"period\",\"metric\",\"scope\",\"value\"}],\"incident\"}. data/eval/roundups-dev.jsonl is a development set written by the team; a held-back set of real roundups is the measure.")]
+        [Description("Score document kinds, statistics (right when period, metric, scope and value all are) and incident candidates on labeled documents: {\"id\",\"published\",\"title\",\"text\",\"kind\",\"statistics\":[[{\"period\",\"metric\",\"scope\",\"value\"}]],\"incident\"}. data/eval/roundups-dev.jsonl is a development set written by the team; a held-back set of real roundups is the measure.")]
         public bool Documents { get; init; }
 
         [CommandOption("--json")]

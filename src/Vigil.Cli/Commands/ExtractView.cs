@@ -47,10 +47,12 @@ internal static class ExtractView
         var cmp = c.Comparison switch
         {
             ChangeComparison ch => $", change {ch.Percent:+0;-0}%",
-            RecordComparison r => $", {(r.OneOf ? "one of the highest" : "highest")} since {r.Since.Label}",
+            RecordComparison r => $", {(r.OneOf ? "one of the highest" : r.Rank > 1 ? $"rank {r.Rank}" : "highest")} since {r.Since.Label}",
             AllTimeRecordComparison => ", all-time record",
             _ => "",
         };
+        if (c.Baseline is { } b)
+            cmp += $", from {b.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} in {b.Period.Label}";
         return $"{EnumText<ClaimMetric>.Format(c.Metric)} {EnumText<ValueQualifier>.Format(c.Qualifier)} {c.Value} in {c.Period.Label} ({c.Scope.Describe()}){cmp}";
     }
 }

@@ -40,10 +40,12 @@ public static class ClaimText
         text += c.Comparison switch
         {
             ChangeComparison ch => $"; {(ch.Percent >= 0 ? "+" : "")}{Number(ch.Percent)}% on {(ch.Against == ChangeBaseline.PreviousPeriod ? "the period before" : "the same period a year before")}",
-            RecordComparison r => $"; {(r.OneOf ? $"one of the {r.Top} highest" : "the highest")} since {r.Since.Name}",
+            RecordComparison r => $"; {(r.OneOf ? $"one of the {r.Top} highest" : r.Rank > 1 ? $"rank {r.Rank}" : "the highest")} since {r.Since.Name}",
             AllTimeRecordComparison => "; the highest since records began",
             _ => "",
         };
+        if (c.Baseline is { } b)
+            text += $"; from {EnumText<ValueQualifier>.Format(b.Qualifier).Replace('-', ' ')} {Number(b.Value)} in {b.Period.Name}";
         return text;
     }
 

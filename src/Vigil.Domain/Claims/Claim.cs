@@ -80,7 +80,15 @@ public sealed record ChangeComparison(double Percent, ChangeBaseline Against = C
 /// was higher. <see cref="OneOf"/> is the weaker "one of the deadliest months since": the claim's period
 /// ranks among the <see cref="Top"/> highest since then.
 /// </summary>
-public sealed record RecordComparison(Period Since, bool OneOf = false, int Top = 3) : ClaimComparison;
+/// <para><see cref="Rank"/> above 1 is "the second deadliest month since": exactly that many periods from then, the
+/// claim's included, were as high or higher (ties share a rank).</para>
+public sealed record RecordComparison(Period Since, bool OneOf = false, int Top = 3, int Rank = 1) : ClaimComparison;
+
+/// <summary>
+/// The figure a claim compares its own with, as the text states it: "up from 69 in September", "from 23 in April",
+/// "compared with 60 in July". A statistic in its own right (the baseline period had that many), checked beside the claim's.
+/// </summary>
+public sealed record StatedBaseline(Period Period, double Value, ValueQualifier Qualifier = ValueQualifier.Exactly);
 
 /// <summary>"the highest since records began".</summary>
 public sealed record AllTimeRecordComparison : ClaimComparison;
@@ -102,6 +110,8 @@ public sealed record Claim
     public double? Value { get; init; }
     public ValueQualifier Qualifier { get; init; } = ValueQualifier.Exactly;
     public ClaimComparison? Comparison { get; init; }
+    /// <summary>The baseline figure the claim states beside its own ("up from 69 in September"), if any.</summary>
+    public StatedBaseline? Baseline { get; init; }
     /// <summary>The sentence the claim was read from, if any.</summary>
     public string? Text { get; init; }
     public TextSpan? Evidence { get; init; }

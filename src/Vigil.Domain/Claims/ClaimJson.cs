@@ -49,9 +49,10 @@ public static class ClaimJson
                 Datasets = Datasets(e, where),
             },
             Comparison = e.TryGetProperty("comparison", out var c) && c.ValueKind == JsonValueKind.Object ? Comparison(c, where) : null,
+            Baseline = e.TryGetProperty("baseline", out var b) && b.ValueKind == JsonValueKind.Object ? Baseline(b, where) : null,
             Text = Str(e, "text"),
             Evidence = e.TryGetProperty("evidence", out var ev) && ev.ValueKind == JsonValueKind.Object
-                ? new TextSpan(ev.GetProperty("start").GetInt32(), ev.GetProperty("end").GetInt32())
+                ? new TextSpan(Whole(ev, "start", "evidence.start", where, 0, int.MaxValue) ?? 0, Whole(ev, "end", "evidence.end", where, 0, int.MaxValue) ?? 0)
                 : null,
         };
     }
@@ -108,10 +109,12 @@ public static class ClaimJson
         o["comparison"] = claim.Comparison switch
         {
             ChangeComparison c => new JsonObject { ["kind"] = "change", ["percent"] = c.Percent, ["against"] = EnumText<ChangeBaseline>.Format(c.Against) },
-            RecordComparison r => new JsonObject { ["kind"] = "record", ["since"] = r.Since.Label, ["one_of"] = r.OneOf, ["top"] = r.Top },
+            RecordComparison r => new JsonObject { ["kind"] = "record", ["since"] = r.Since.Label, ["one_of"] = r.OneOf, ["top"] = r.Top, ["rank"] = r.Rank },
             AllTimeRecordComparison => new JsonObject { ["kind"] = "all-time" },
             _ => null,
         };
+        if (claim.Baseline is { } baseline)
+            o["baseline"] = new JsonObject { ["period"] = baseline.Period.Label, ["value"] = baseline.Value, ["qualifier"] = EnumText<ValueQualifier>.Format(baseline.Qualifier) };
         if (claim.Text is not null)
             o["text"] = claim.Text;
         if (claim.Evidence is { } span)
@@ -127,10 +130,26 @@ public static class ClaimJson
         "record" => new RecordComparison(
             PeriodOf(c, "since", where) ?? throw Bad(where, "comparison.since", "is required for a record (e.g. 2018-07)"),
             c.TryGetProperty("one_of", out var one) && one.ValueKind == JsonValueKind.True,
-            c.TryGetProperty("top", out var top) && top.ValueKind == JsonValueKind.Number ? top.GetInt32() : 3),
+            Whole(c, "top", "comparison.top", where, 1, 100) ?? 3,
+            Whole(c, "rank", "comparison.rank", where, 1, 100) ?? 1),
         "all-time" => new AllTimeRecordComparison(),
         var other => throw Bad(where, "comparison.kind", $"'{other}' is not one of: change, record, all-time"),
     };
+
+    private static StatedBaseline Baseline(JsonElement b, string where) => new(
+        PeriodOf(b, "period", where) ?? throw Bad(where, "baseline.period", "is required (e.g. 2023-09)"),
+        b.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : throw Bad(where, "baseline.value", "is required and must be a number"),
+        Enum<ValueQualifier>(b, "qualifier", where) ?? ValueQualifier.Exactly);
+
+    /// <summary>A whole number in a range, or null when absent.</summary>
+    private static int? Whole(JsonElement e, string name, string field, string where, int min, int max)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+            return null;
+        return v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) && n >= min && n <= max
+            ? n
+            : throw Bad(where, field, $"must be a whole number from {min} to {max}");
+    }
 
     /// <summary>"dataset": one name or an array of names, in order of precedence.</summary>
     private static IReadOnlyList<string> Datasets(JsonElement e, string where)

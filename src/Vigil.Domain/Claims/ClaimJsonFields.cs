@@ -15,11 +15,12 @@ internal static class ClaimJsonFields
     private static readonly Shape Leaf = new([], []);
 
     private static readonly Shape ClaimShape = new(
-        ["metric", "value", "qualifier", "period", "scope", "comparison", "text", "evidence", "dataset"],
+        ["metric", "value", "qualifier", "period", "scope", "comparison", "baseline", "text", "evidence", "dataset"],
         new()
         {
-            ["scope"] = new(["country", "province", "district", "actor", "event_types"], []),
-            ["comparison"] = new(["kind", "percent", "against", "since", "one_of", "top"], []),
+            ["scope"] = new(["country", "province", "district", "actor", "event_types", "region", "categories", "victims"], []),
+            ["comparison"] = new(["kind", "percent", "against", "since", "one_of", "top", "rank"], []),
+            ["baseline"] = new(["period", "value", "qualifier"], []),
             ["evidence"] = new(["start", "end"], []),
         });
 

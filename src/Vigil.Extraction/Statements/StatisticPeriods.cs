@@ -14,7 +14,8 @@ public readonly record struct PeriodMention(Period Period, int Start, int End, i
 /// <see cref="DateFinder"/> reads ("January 2023", "last month", "in 2022", "this year"): a bare month ("in
 /// October") is the latest such month on or before publication; "of 2023" is the year; "the 7th month of the
 /// year" the month of the publication's year (or of the year named); "the second quarter of 2023", "Q2" a
-/// quarter (the latest on or before publication when no year is named). A period right after "since", "from",
+/// quarter (the latest on or before publication when no year is named); "the first half of 2023", "the second
+/// half of the year", "H1 2023" a half-year. A period right after "since", "from",
 /// "than", "against" or "over" — or after a figure those words introduce ("up from 69 in September") — is a
 /// baseline of a comparison, not the statistic's period, and is left out.
 /// </summary>
@@ -64,8 +65,26 @@ public static class StatisticPeriods
             var year = month <= p.Month ? p.Year : p.Year - 1;
             return new PeriodMention(Period.Containing(new DateOnly(year, month, 1), PeriodUnit.Month), tokens[i].Start, tokens[i].End, i, "bare-month");
         }
-        // "of 2023" (not after a month, which DateFinder read).
-        // "the first half of 2023": no period Vigil states (none is taken, rather than the year).
+        // "the first half of 2023", "the second half of the year", "H1 2023": a half-year.
+        var halfOf = w is "first" or "second" && i + 2 < end && tokens[i + 1].Is("half") && tokens[i + 2].Is("of") ? i + 3
+            : w is "first" or "last" && i + 3 < end && tokens[i + 1].Is("six") && tokens[i + 2].Is("months") && tokens[i + 3].Is("of") ? i + 4
+            : -1;
+        if (halfOf > 0)
+        {
+            w = w == "last" ? "second" : w;
+            var (hy, last) = YearAfterOf(tokens, halfOf, end, published);
+            if (hy is { } halfYear)
+                return new PeriodMention(Period.Containing(new DateOnly(halfYear, w == "first" ? 1 : 7, 1), PeriodUnit.HalfYear), tokens[i].Start, tokens[last].End, i, "half-year");
+        }
+        if (w.Length == 2 && w[0] == 'h' && w[1] is '1' or '2' && published is { } hp)
+        {
+            int? hy = i + 1 < end ? Year(tokens[i + 1]) : null;
+            var start = new DateOnly(hy ?? hp.Year, w[1] == '1' ? 1 : 7, 1);
+            if (hy is null && start > hp)
+                start = start.AddYears(-1);
+            return new PeriodMention(Period.Containing(start, PeriodUnit.HalfYear), tokens[i].Start, tokens[hy is null ? i : i + 1].End, i, "half-year");
+        }
+        // "of 2023" (not after a month, which DateFinder read; not the year of a half read above).
         if (w == "of" && i + 1 < end && Year(tokens[i + 1]) is { } y && prev != "half")
             return new PeriodMention(Period.Containing(new DateOnly(y, 1, 1), PeriodUnit.Year), tokens[i + 1].Start, tokens[i + 1].End, i + 1, "of-year");
         // "the 7th month of the year", "the seventh month of 2023" ("7th" may be read as "7" and "th").
@@ -101,6 +120,59 @@ public static class StatisticPeriods
         }
         return null;
     }
+
+    /// <summary>
+    /// The period of a comparison's baseline at token <paramref name="k"/>, relative to the claim's period: "in
+    /// September" (the latest September on or before the claim's period), "in December 2022", "the year before", "the
+    /// previous month", "a year earlier", "last year". Null when none is there.
+    /// </summary>
+    public static (Period Period, int EndChar)? BaselineAt(TextDocument doc, DateOnly? published, int k, int end, Period claim)
+    {
+        var tokens = doc.Tokens;
+        if (k >= end)
+            return null;
+        var unitName = claim.Unit switch
+        {
+            PeriodUnit.Month => "month",
+            PeriodUnit.Quarter => "quarter",
+            PeriodUnit.Year => "year",
+            PeriodUnit.Week => "week",
+            _ => "",
+        };
+        string W(int j) => j < end ? tokens[j].Lower : "";
+        var j = k;
+        while (j < end && j < k + 2 && tokens[j].Lower is "in" or "during" or "for")
+            j++;
+        // "the year before", "the previous month", "a year earlier", "a year ago", "last year", "the same month last year".
+        if (W(j) is "the" or "a" && W(j + 2) is "before" or "earlier" or "ago" && W(j + 1) is "year" or "month" or "quarter" or "week")
+            return (Relative(claim, W(j + 1), unitName), tokens[j + 2].End);
+        if (W(j) is "the" && W(j + 1) is "previous" or "preceding" && W(j + 2) is "year" or "month" or "quarter" or "week")
+            return (Relative(claim, W(j + 2), unitName), tokens[j + 2].End);
+        if (W(j) is "last" && W(j + 1) is "year")
+            return (Relative(claim, "year", unitName), tokens[j + 1].End);
+        if (W(j) is "the" && W(j + 1) is "same" && W(j + 2) == unitName && W(j + 3) is "last" && W(j + 4) is "year")
+            return (claim.YearBefore(), tokens[j + 4].End);
+        if (j == k || j >= end)
+            return null;
+        var date = DateFinder.Find(doc, published, j, Math.Min(end, j + 4)).FirstOrDefault(d => d.FirstToken == j);
+        if (date is { Date.Precision: DatePrecision.Month or DatePrecision.Year })
+            return (Period.Containing(date.Date.Start, date.Date.Precision == DatePrecision.Year ? PeriodUnit.Year : PeriodUnit.Month), date.End);
+        var month = Array.IndexOf(Months, tokens[j].Lower) + 1;
+        if (month > 0 && char.IsUpper(doc.Text[tokens[j].Start]))
+        {
+            var year = month <= claim.Start.Month ? claim.Start.Year : claim.Start.Year - 1;
+            if (j + 1 < end && Year(tokens[j + 1]) is { } y)
+                return (Period.Containing(new DateOnly(y, month, 1), PeriodUnit.Month), tokens[j + 1].End);
+            return (Period.Containing(new DateOnly(year, month, 1), PeriodUnit.Month), tokens[j].End);
+        }
+        if (j < end && Year(tokens[j]) is { } yr)
+            return (Period.Containing(new DateOnly(yr, 1, 1), PeriodUnit.Year), tokens[j].End);
+        return null;
+    }
+
+    // "the year before" a month is that month a year before; "the month before" a month, the month before.
+    private static Period Relative(Period claim, string unit, string claimUnit) =>
+        unit == claimUnit ? claim.Previous() : unit == "year" ? claim.YearBefore() : claim.Previous();
 
     private static (int? Year, int Last) YearAfterOf(List<Token> tokens, int k, int end, DateOnly? published)
     {

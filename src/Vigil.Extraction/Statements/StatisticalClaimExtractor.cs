@@ -18,8 +18,10 @@ namespace Vigil.Extraction.Statements;
 /// blast"), takes no period from its neighbours. The scope comes from <see cref="StatisticScope"/>; the actor is
 /// the first group named in the sentence before the figure. A change in percent ("a 139 percent spike") belongs
 /// to the figure before it; a record ("one of the deadliest months since July 2018") to the killed figure, as a
-/// second claim, since a claim holds one comparison. A figure that is a comparison's baseline ("up from 69",
-/// "than 40") is none. A per-province list ("KP 27 attacks, 116 deaths; Balochistan 9, 18") gives the bare
+/// second claim, since a claim holds one comparison; "the second deadliest month of the year" is a record of rank 2
+/// among the months of the claim's year. A figure that is a comparison's baseline ("up from 69", "than 40") is no
+/// claim of its own: with its period ("up from 69 in September", "529 the year before") it is the claim's stated
+/// baseline, checked beside it. A per-province list ("KP 27 attacks, 116 deaths; Balochistan 9, 18") gives the bare
 /// numbers the metrics of its first item, in order.
 /// </summary>
 public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder places)
@@ -137,6 +139,7 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
                 Victims = f.Victims,
                 Categories = f.Violent ? ["militant-attack", "security-operation"] : [],
             };
+            var baseline = BaselineAfter(doc, s, f, figures, published, period);
             var claim = new Claim
             {
                 Metric = f.Metric,
@@ -146,11 +149,17 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
                 Scope = scope,
                 Comparison = change.Percent is { } pct ? new ChangeComparison(pct) : null,
                 Text = sentence,
-                Evidence = new TextSpan(f.Start, change.Percent is null ? f.End : change.End),
+                Baseline = baseline?.Baseline,
+                Evidence = new TextSpan(f.Start, Math.Max(change.Percent is null ? f.End : change.End, baseline?.End ?? 0)),
             };
             claims.Add(claim);
             if (record is { } r && f.Metric == ClaimMetric.Killed && f.Victims is null)
-                claims.Add(claim with { Comparison = r.Comparison, Evidence = new TextSpan(Math.Min(r.Start, f.Start), Math.Max(r.End, f.End)) });
+            {
+                var comparison = r.OfClaimYear && r.Comparison is RecordComparison rc
+                    ? rc with { Since = Period.Containing(new DateOnly(period.Start.Year, 1, 1), PeriodUnit.Month).Previous() }
+                    : r.Comparison;
+                claims.Add(claim with { Comparison = comparison, Baseline = null, Evidence = new TextSpan(Math.Min(r.Start, f.Start), Math.Max(r.End, f.End)) });
+            }
         }
         return claims;
     }
@@ -179,6 +188,34 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
         figures.RemoveAll(f => Baseline(doc, f.Start, s));
         figures.Sort((a, b) => a.Start.CompareTo(b.Start));
         return figures;
+    }
+
+    /// <summary>
+    /// "rose to 52 in January, up from 42 in December", "increased to 98 from 23 in April", "638 attacks in 2023, up from
+    /// 529 the year before": the baseline stated right after a figure (no other figure between), with its period.
+    /// </summary>
+    private static (StatedBaseline Baseline, int End)? BaselineAfter(TextDocument doc, Sentence s, Figure f, List<Figure> figures, DateOnly? published, Period period)
+    {
+        var tokens = doc.Tokens;
+        var i = s.FirstToken;
+        while (i < s.EndToken && tokens[i].Start < f.End)
+            i++;
+        var next = figures.Where(o => o.Start > f.Start).Select(o => o.Start).DefaultIfEmpty(int.MaxValue).Min();
+        for (; i < s.EndToken - 1 && tokens[i].Start < next && tokens[i].Start - f.End < 80; i++)
+        {
+            if (!StatisticPeriods.IntroducesBaseline(tokens, i, s.FirstToken) || QuantityParser.TryParse(tokens, i + 1) is not { } q || q.EndToken > s.EndToken || q.IsVague)
+                continue;
+            var k = q.EndToken;
+            if (k < s.EndToken && tokens[k].Lower is "percent" or "%" or "per")
+                return null;
+            // "from 23 attacks in April": the metric's noun may stand between the number and the period.
+            if (k < s.EndToken && tokens[k].IsWord && tokens[k].Lower is not ("in" or "during" or "for" or "the" or "a" or "last"))
+                k++;
+            if (StatisticPeriods.BaselineAt(doc, published, k, s.EndToken, period) is { } at && at.Period.Unit == period.Unit && at.Period.CompareTo(period) < 0)
+                return (new StatedBaseline(at.Period, q.Value, q.Qualifier), at.EndChar);
+            return null;
+        }
+        return null;
     }
 
     // "up from 69", "than 40", "against 51": the figure a comparison is made with.
@@ -337,26 +374,78 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
         return list;
     }
 
-    private static (ClaimComparison Comparison, int Start, int End)? Record(TextDocument doc, Sentence s, DateOnly? published)
+    private static readonly string[] RankWords = ["", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+    /// <summary>
+    /// "the deadliest month since July 2018", "one of the deadliest months since", "the second deadliest month of
+    /// the year", "the deadliest month of 2023 so far", "the deadliest since records began".
+    /// </summary>
+    /// <returns>The comparison; <c>OfClaimYear</c>: "of the year" — the periods of the claim's own year, set once its period is known.</returns>
+    private static (ClaimComparison Comparison, int Start, int End, bool OfClaimYear)? Record(TextDocument doc, Sentence s, DateOnly? published)
     {
         var tokens = doc.Tokens;
         for (var i = s.FirstToken; i < s.EndToken; i++)
         {
-            if (tokens[i].Lower is not ("deadliest" or "bloodiest" or "worst"))
+            if (tokens[i].Lower is not ("deadliest" or "bloodiest" or "worst" or "most"))
+                continue;
+            if (tokens[i].Lower == "most" && !(i + 1 < s.EndToken && tokens[i + 1].Lower is "violent" or "lethal"))
                 continue;
             var oneOf = i >= 3 && tokens[i - 1].Is("the") && tokens[i - 2].Is("of") && tokens[i - 3].Is("one");
-            var start = oneOf ? tokens[i - 3].Start : tokens[i].Start;
-            for (var k = i + 1; k < Math.Min(s.EndToken, i + 5); k++)
+            var (rank, rankStart) = Rank(tokens, i, s.FirstToken);
+            var start = oneOf ? tokens[i - 3].Start : rank > 1 ? tokens[rankStart].Start : tokens[i].Start;
+            for (var k = i + 1; k < Math.Min(s.EndToken, i + 6); k++)
             {
-                if (!tokens[k].Is("since"))
-                    continue;
-                var since = DateFinder.Find(doc, published, k + 1, Math.Min(s.EndToken, k + 4)).FirstOrDefault();
-                if (since is not null && since.FirstToken == k + 1)
-                    return (new RecordComparison(ToPeriod(since.Date), oneOf), start, since.End);
-                if (k + 2 < s.EndToken && tokens[k + 1].Is("records") && tokens[k + 2].Is("began"))
-                    return (new AllTimeRecordComparison(), start, tokens[k + 2].End);
+                if (tokens[k].Is("since"))
+                {
+                    var since = DateFinder.Find(doc, published, k + 1, Math.Min(s.EndToken, k + 4)).FirstOrDefault();
+                    if (since is not null && since.FirstToken == k + 1)
+                        return (new RecordComparison(ToPeriod(since.Date), oneOf, Rank: oneOf ? 1 : rank), start, since.End, false);
+                    if (k + 2 < s.EndToken && tokens[k + 1].Is("records") && tokens[k + 2].Is("began") && rank == 1)
+                        return (new AllTimeRecordComparison(), start, tokens[k + 2].End, false);
+                }
+                // "of the year", "of 2023", "this year", "so far this year": the periods of that year up to the claim's.
+                var noun = i + (tokens[i].Lower == "most" ? 2 : 1);
+                var periodNoun = noun < s.EndToken && tokens[noun].Lower is "month" or "months" or "quarter" or "quarters" or "week" or "weeks" or "period";
+                if (periodNoun && YearOf(tokens, k, s.EndToken, published) is var (year, last, relative))
+                {
+                    var before = Period.Containing(new DateOnly(year, 1, 1), PeriodUnit.Month).Previous();
+                    while (last + 2 < s.EndToken && tokens[last + 1].Is("so") && tokens[last + 2].Is("far"))
+                        last += 2;
+                    return (new RecordComparison(before, oneOf, Rank: oneOf ? 1 : rank), start, tokens[last].End, relative);
+                }
             }
         }
+        return null;
+    }
+
+    /// <summary>"second", "third", "2nd" (one token or "2" and "nd") before the superlative at <paramref name="i"/>; 1 when none.</summary>
+    private static (int Rank, int Start) Rank(List<Token> tokens, int i, int first)
+    {
+        if (i <= first)
+            return (1, i);
+        var t = tokens[i - 1];
+        var r = Array.IndexOf(RankWords, t.Lower);
+        if (r > 1)
+            return (r, i - 1);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        if (t.Lower.Length >= 3 && t.Lower[^2..] is "nd" or "rd" or "th" && int.TryParse(t.Lower[..^2], System.Globalization.NumberStyles.None, inv, out var n) && n is >= 2 and <= 10)
+            return (n, i - 1);
+        if (i - 2 >= first && t.Lower is "nd" or "rd" or "th" && tokens[i - 2].End == t.Start && int.TryParse(tokens[i - 2].Lower, System.Globalization.NumberStyles.None, inv, out var m) && m is >= 2 and <= 10)
+            return (m, i - 2);
+        return (1, i);
+    }
+
+    private static (int Year, int Last, bool Relative)? YearOf(List<Token> tokens, int k, int end, DateOnly? published)
+    {
+        if (tokens[k].Is("of") && k + 1 < end && tokens[k + 1].Kind == TokenKind.Number && tokens[k + 1].Length == 4
+            && int.TryParse(tokens[k + 1].Lower, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 1970 and <= 2100)
+            return (y, k + 1, false);
+        if (published is not { } p)
+            return null;
+        if (tokens[k].Is("of") && k + 2 < end && tokens[k + 1].Is("the") && tokens[k + 2].Is("year"))
+            return (p.Year, k + 2, true);
+        if (tokens[k].Is("this") && k + 1 < end && tokens[k + 1].Is("year"))
+            return (p.Year, k + 1, true);
         return null;
     }
 }

@@ -13,7 +13,10 @@ namespace Vigil.Statistics.Claims;
 /// ones — widened by 5% each way. "At least"/"more than" claims hold when the top of that band reaches the
 /// number; "at most"/"less than" when its bottom does. Percent changes: within ±5 percentage points of the
 /// change computed from best estimates. Records ("deadliest since July 2018"): no period in between was
-/// higher; "one of the deadliest since" ranks among the top 3.</para>
+/// higher; "one of the deadliest since" ranks among the top 3; "the second deadliest since" ranks exactly second. A
+/// stated baseline ("up from 69 in September") is checked like the claim's own figure, for its period.</para>
+/// <para>A figure for one group of the dead ("28 security personnel") is checked against that group's deaths in the
+/// incidents' breakdowns (<see cref="VictimsCheck"/>), never against all the dead.</para>
 /// <para>Not checkable rather than a guess: a period the scope's datasets do not cover wholly (no data, or only part
 /// of it); a metric none of them records (UCDP records no injuries); a kind of event none of them codes; a zero
 /// baseline for a percentage; a claimed number above the data when some incidents in scope have no figure (they
@@ -42,11 +45,10 @@ public sealed class ClaimChecker(IIncidentStore store)
         }
         if (claim.Scope.Victims is { } victims)
         {
-            // A figure for some of the dead (security forces, militants, civilians) is no figure for all of them: the
-            // totals Vigil compares with would mean something else than the claim says.
-            parts.Add(new CheckPart(Describe(claim), Verdict.NotCheckable, claim.Value is { } v ? Qualified(claim.Qualifier, v) : "", null, null, null, null,
-                ToleranceText(claim.Metric), $"the claim counts only {victims} {Noun(claim.Metric)}; Vigil checks totals of all the dead and injured, not one group's"));
-            return new ClaimCheck(claim, Verdict.NotCheckable, parts, []);
+            // A figure for some of the dead (security forces, militants, civilians) is checked against that group's
+            // deaths as the incidents break them down, never against the total of all the dead.
+            parts.Add(VictimsCheck.Check(store, claim, victims, periodQuery));
+            return new ClaimCheck(claim, parts[0].Verdict, parts, store.QueryIds(periodQuery));
         }
 
         var figures = FiguresIn(scope, claim.Period);
@@ -57,6 +59,9 @@ public sealed class ClaimChecker(IIncidentStore store)
             case ChangeComparison change:
                 parts.Add(CheckChange(claim, change, scope, figures, coverage));
                 break;
+            case RecordComparison { Rank: > 1, OneOf: false } ranked:
+                parts.Add(CheckRank(claim, ranked.Since, ranked.Rank, scope, coverage));
+                break;
             case RecordComparison record:
                 parts.Add(CheckRecord(claim, record.Since, record.OneOf, record.Top, scope, coverage, allTime: false));
                 break;
@@ -64,6 +69,8 @@ public sealed class ClaimChecker(IIncidentStore store)
                 parts.Add(CheckRecord(claim, Period.Containing(coverage.Bounds().First ?? claim.Period.Start, claim.Period.Unit), false, 1, scope, coverage, allTime: true));
                 break;
         }
+        if (claim.Baseline is { } baseline)
+            parts.Add(CheckBaseline(claim, baseline, scope, coverage));
         return new ClaimCheck(claim, ClaimCheck.Combine(parts.Select(p => p.Verdict)), parts, store.QueryIds(periodQuery));
     }
 
@@ -148,6 +155,62 @@ public sealed class ClaimChecker(IIncidentStore store)
             string.Create(Inv, $"{baseline:N0} in {basePeriod.Name}, {current:N0} in {claim.Period.Name}: {percent:+0.0;-0.0;0.0}%"));
     }
 
+    /// <summary>"up from 69 in September": the baseline is a statistic too, checked by the same rule as the claim's figure.</summary>
+    private CheckPart CheckBaseline(Claim claim, StatedBaseline baseline, IncidentQuery scope, Coverage coverage)
+    {
+        var stated = claim with { Period = baseline.Period, Value = baseline.Value, Qualifier = baseline.Qualifier, Comparison = null, Baseline = null };
+        var part = coverage.Of(baseline.Period) != CoverageState.Full
+            ? NotCovered(Describe(stated), baseline.Period, coverage) with { Claimed = Qualified(baseline.Qualifier, baseline.Value), Tolerance = ToleranceText(claim.Metric) }
+            : CheckValue(stated, baseline.Value, FiguresIn(scope, baseline.Period), coverage);
+        return part with { What = "baseline: " + part.What };
+    }
+
+    /// <summary>
+    /// "the second deadliest month since July 2018": the claim's period ranks exactly there among the periods after the
+    /// start. A period not wholly covered could only push the rank down, so it leaves a rank that fits open, and
+    /// contradicts nothing the covered periods already contradict.
+    /// </summary>
+    private CheckPart CheckRank(Claim claim, Period since, int rank, IncidentQuery scope, Coverage coverage)
+    {
+        var unit = claim.Period.Unit;
+        since = Period.Containing(since.Start, unit);
+        var what = string.Create(Inv, $"the {Ordinal(rank)} highest {Period.UnitName(unit)} for {Noun(claim.Metric)} after {since.Name}");
+        const string tolerance = "exact: compares best estimates period by period (ties share a rank)";
+        var claimed = string.Create(Inv, $"rank {rank}");
+        if (claim.Metric != ClaimMetric.Attacks && !coverage.Records(Noun(claim.Metric)))
+        {
+            return new CheckPart(what, Verdict.NotCheckable, claimed, null, null, null, null, tolerance,
+                $"{Noun(claim.Metric)} is not recorded by {Titles(coverage)}: no figure to check against");
+        }
+        var series = SeriesBuilder.Build(store, new SeriesRequest(scope with { From = since.Next().Start, To = claim.Period.End }, unit, Coverage: coverage));
+        var current = series.At(claim.Period).Value(claim.Metric);
+        var earlier = series.Periods().Where(p => p.CompareTo(since) > 0 && p.CompareTo(claim.Period) < 0)
+            .Select(p => (Period: p, Value: series.At(p).Value(claim.Metric), State: series.State(p)))
+            .ToList();
+        var higher = earlier.Where(v => v.Value > current).ToList();
+        var actual = 1 + higher.Count;
+        var open = earlier.Where(v => v.State != CoverageState.Full).Select(v => v.Period).ToList();
+        var gaps = open.Count == 0 ? ""
+            : string.Create(Inv, $"; {open.Count} {Period.UnitName(unit)}(s) in between are not wholly covered ({Periods(open)})");
+        var verdict = actual > rank ? Verdict.Contradicted
+            : open.Count > 0 ? Verdict.NotCheckable
+            : actual == rank ? Verdict.Supported
+            : Verdict.Contradicted;
+        var above = higher.Count == 0 ? "none was higher"
+            : string.Join(", ", higher.OrderByDescending(v => v.Value).Take(4).Select(v => string.Create(Inv, $"{v.Period.Name} ({v.Value:N0})"))) + (higher.Count > 4 ? " …" : "") + " were higher";
+        return new CheckPart(what, verdict, claimed, actual, null, null, actual - rank, tolerance,
+            string.Create(Inv, $"{claim.Period.Name} ({current:N0}) ranks {actual} of {earlier.Count + 1} {Period.UnitName(unit)}s after {since.Name}: {above}{gaps}"));
+    }
+
+    private static string Ordinal(int n) => n switch
+    {
+        2 => "second",
+        3 => "third",
+        4 => "fourth",
+        5 => "fifth",
+        _ => string.Create(Inv, $"{n}th"),
+    };
+
     private CheckPart CheckRecord(Claim claim, Period since, bool oneOf, int top, IncidentQuery scope, Coverage coverage, bool allTime)
     {
         var unit = claim.Period.Unit;
@@ -225,9 +288,9 @@ public sealed class ClaimChecker(IIncidentStore store)
         return new(what, Verdict.NotCheckable, "", null, null, null, null, "", reason);
     }
 
-    private static string Describe(Claim claim) => $"{Noun(claim.Metric)} in {claim.Scope.Describe()}, {claim.Period.Name}";
+    internal static string Describe(Claim claim) => $"{Noun(claim.Metric)} in {claim.Scope.Describe()}, {claim.Period.Name}";
 
-    private static string ToleranceText(ClaimMetric metric) => metric == ClaimMetric.Attacks
+    internal static string ToleranceText(ClaimMetric metric) => metric == ClaimMetric.Attacks
         ? "±5% of the count (at least ±1)"
         : "within the data's low–high range, widened by 5%";
 
@@ -238,7 +301,7 @@ public sealed class ClaimChecker(IIncidentStore store)
         _ => "injured",
     };
 
-    private static string Qualified(ValueQualifier qualifier, double value)
+    internal static string Qualified(ValueQualifier qualifier, double value)
     {
         var number = value.ToString("#,0.##", Inv);
         return qualifier switch

@@ -136,6 +136,8 @@ public class AdversarialInputTests
             "ISLAMABAD", "up", "from", "than", "compared", "with", "rose", "to", "percent", "increase", "security", "personnel", "militants",
             "civilians", "Of", "them", "were", "killed", "injured", "countrywide", "across", "country", "must", "we", "should", "blast", "a",
             "according", "data", "compiled", "by", "institute", "claimed", "responsibility", "statement", "\n",
+            "H1", "H2", "six", "months", "deadliest", "bloodiest", "most", "2nd", "nd", "third", "so", "far", "same", "previous", "preceding",
+            "before", "earlier", "ago", "against", "September", "December", "2022", "69", "529",
         ];
         var random = new Random(16);
         for (var i = 0; i < 1_000; i++)

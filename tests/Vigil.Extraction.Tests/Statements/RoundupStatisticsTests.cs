@@ -98,12 +98,64 @@ public class RoundupStatisticsTests
     [Theory]
     [InlineData("Militant attacks rose to 52 in January 2022, up from 40 in December.")]
     [InlineData("Militant attacks in January 2022 rose to 52, compared with 40 in December.")]
-    public void A_comparisons_baseline_is_no_statistic(string text)
+    public void A_comparisons_baseline_is_no_statistic_but_the_claims_stated_baseline(string text)
     {
         var claims = Claims(text, "2022-02-02");
-        Assert.Equal(Period.Parse("2022-01"), One(claims, ClaimMetric.Attacks, 52).Period);
+        var claim = One(claims, ClaimMetric.Attacks, 52);
+        Assert.Equal(Period.Parse("2022-01"), claim.Period);
         Assert.DoesNotContain(claims, c => c.Value == 40);
+        Assert.Equal(new StatedBaseline(Period.Parse("2021-12"), 40), claim.Baseline);
     }
+
+    [Theory]
+    [InlineData("The number of militant attacks in May 2024 increased to 98 from 23 in April, a 326 percent increase.", "2024-06-01", 98, "2024-05", 23, "2024-04")]
+    [InlineData("Pakistan saw 638 militant attacks in 2023, up from 529 the year before.", "2024-01-08", 638, "2023", 529, "2022")]
+    [InlineData("Pakistan saw 638 militant attacks in 2023 against 529 in 2022.", "2024-01-08", 638, "2023", 529, "2022")]
+    [InlineData("In January 2023, 44 militant attacks were recorded, compared to 30 attacks in the previous month.", "2023-02-03", 44, "2023-01", 30, "2022-12")]
+    [InlineData("Militants carried out 75 attacks in December 2022, up from 52 attacks in December 2021.", "2023-01-03", 75, "2022-12", 52, "2021-12")]
+    [InlineData("The country saw 41 militant attacks in March 2023, compared with 30 in the same month last year.", "2023-04-03", 41, "2023-03", 30, "2022-03")]
+    public void A_baseline_with_its_period_is_stated_beside_the_claim(string text, string published, double value, string period, double baseline, string basePeriod)
+    {
+        var claim = One(Claims(text, published), ClaimMetric.Attacks, value);
+        Assert.Equal(Period.Parse(period), claim.Period);
+        Assert.Equal(new StatedBaseline(Period.Parse(basePeriod), baseline), claim.Baseline);
+    }
+
+    [Theory]
+    [InlineData("Militant attacks rose to 60 in May 2024, from 50 a day earlier.")]
+    [InlineData("Militant attacks rose to 60 in May 2024, from 50 in 2023.")]
+    [InlineData("Militant attacks rose to 60 in May 2024, up from 50.")]
+    public void A_baseline_without_a_period_of_the_claims_unit_is_none(string text) =>
+        Assert.Null(One(Claims(text, "2024-06-01"), ClaimMetric.Attacks, 60).Baseline);
+
+    [Theory]
+    [InlineData("In the first half of 2023, militants carried out 146 attacks.", "2023-07-05", "2023-H1")]
+    [InlineData("Militants carried out 146 attacks in the first six months of 2023.", "2023-07-05", "2023-H1")]
+    [InlineData("The second half of 2022 saw 146 militant attacks.", "2023-01-05", "2022-H2")]
+    [InlineData("Militants carried out 146 attacks in H1 2023.", "2023-07-05", "2023-H1")]
+    [InlineData("In the first half of the year, militants carried out 146 attacks.", "2023-07-05", "2023-H1")]
+    public void A_half_year_is_a_period(string text, string published, string period) =>
+        Assert.Equal(Period.Parse(period), One(Claims(text, published), ClaimMetric.Attacks, 146).Period);
+
+    [Theory]
+    [InlineData("November was the second deadliest month of the year, with 124 people killed.", "2023-12-02", "2023-11", "2022-12", 2)]
+    [InlineData("With 124 people killed, November 2023 was the third most violent month of 2023.", "2023-12-02", "2023-11", "2022-12", 3)]
+    [InlineData("A total of 124 people were killed in December, making it the deadliest month of the year.", "2024-01-02", "2023-12", "2022-12", 1)]
+    [InlineData("A total of 124 people were killed in February, the deadliest month this year so far.", "2023-03-01", "2023-02", "2022-12", 1)]
+    [InlineData("A total of 124 people were killed in December, the 2nd bloodiest month since July 2018.", "2024-01-02", "2023-12", "2018-07", 2)]
+    public void A_ranked_record_names_its_rank_and_where_it_counts_from(string text, string published, string period, string since, int rank)
+    {
+        var claims = Claims(text, published);
+        var record = Assert.Single(claims, c => c.Comparison is RecordComparison);
+        Assert.Equal((ClaimMetric.Killed, 124.0, Period.Parse(period)), (record.Metric, record.Value!.Value, record.Period));
+        Assert.Equal(new RecordComparison(Period.Parse(since), Rank: rank), record.Comparison);
+    }
+
+    [Theory]
+    [InlineData("The deadliest attack of the year killed 40 people in Peshawar on 30 January 2023.")]
+    [InlineData("It was the worst attack this year: 40 people were killed in Peshawar in January 2023.")]
+    public void The_deadliest_attack_of_the_year_is_no_record_of_a_period(string text) =>
+        Assert.DoesNotContain(Claims(text, "2023-02-01"), c => c.Comparison is RecordComparison);
 
     [Fact]
     public void Victims_by_category_are_killed_with_their_category()
