@@ -19,12 +19,21 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store) : ICan
         var ids = new List<long>();
         using var tx = store.Connection.BeginTransaction();
         var now = store.Clock.GetUtcNow().UtcDateTime.ToString("O", Inv);
+        var articles = new Dictionary<QueuedArticle, long>(ReferenceEqualityComparer.Instance);
         foreach (var c in candidates)
         {
+            object articleRef = DBNull.Value;
+            if (c.Article is { } article)
+            {
+                if (!articles.TryGetValue(article, out var aid))
+                    articles[article] = aid = AddArticle(tx, article, now);
+                articleRef = aid;
+            }
             using var cmd = store.Command(tx, """
-                INSERT INTO extraction_candidates (article_id, source, url, published, kind, summary, evidence, payload, status, created_at)
-                VALUES (@a, @s, @u, @p, @k, @m, @e, @j, @st, @at) RETURNING id
-                """, "a", "s", "u", "p", "k", "m", "e", "j", "st", "at");
+                INSERT INTO extraction_candidates (article_id, source, url, published, kind, summary, evidence, payload, status, created_at, article_ref)
+                VALUES (@a, @s, @u, @p, @k, @m, @e, @j, @st, @at, @ar) RETURNING id
+                """, "a", "s", "u", "p", "k", "m", "e", "j", "st", "at", "ar");
+            cmd.Parameters["@ar"].Value = articleRef;
             cmd.Parameters["@a"].Value = c.ArticleId;
             cmd.Parameters["@s"].Value = (object?)c.Source ?? DBNull.Value;
             cmd.Parameters["@u"].Value = (object?)c.Url ?? DBNull.Value;
@@ -39,6 +48,46 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store) : ICan
         }
         tx.Commit();
         return ids;
+    }
+
+    private long AddArticle(DbTransaction tx, QueuedArticle article, string now)
+    {
+        using var cmd = store.Command(tx, """
+            INSERT INTO extraction_articles (article_id, title, text, kind, stored_at) VALUES (@a, @t, @x, @k, @at) RETURNING id
+            """, "a", "t", "x", "k", "at");
+        cmd.Parameters["@a"].Value = article.ArticleId;
+        cmd.Parameters["@t"].Value = (object?)article.Title ?? DBNull.Value;
+        cmd.Parameters["@x"].Value = article.Text;
+        cmd.Parameters["@k"].Value = (object?)article.Kind ?? DBNull.Value;
+        cmd.Parameters["@at"].Value = now;
+        return Convert.ToInt64(cmd.ExecuteScalar(), Inv);
+    }
+
+    /// <summary>The article a candidate was read from, or null.</summary>
+    public QueuedArticle? ArticleOf(long candidateId)
+    {
+        using var cmd = store.Command(null, """
+            SELECT a.id, a.article_id, a.title, a.text, a.kind
+            FROM extraction_candidates c JOIN extraction_articles a ON a.id = c.article_ref
+            WHERE c.id = @id
+            """, "id");
+        cmd.Parameters["@id"].Value = candidateId;
+        using var r = cmd.ExecuteReader();
+        return r.Read()
+            ? new QueuedArticle(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)) { Id = r.GetInt64(0) }
+            : null;
+    }
+
+    /// <summary>Every candidate read from one stored article, in id order.</summary>
+    public IReadOnlyList<ExtractionCandidate> OfArticle(long articleRef)
+    {
+        using var cmd = store.Command(null, $"SELECT {Columns} FROM extraction_candidates WHERE article_ref = @ref ORDER BY id", "ref");
+        cmd.Parameters["@ref"].Value = articleRef;
+        using var r = cmd.ExecuteReader();
+        var list = new List<ExtractionCandidate>();
+        while (r.Read())
+            list.Add(ReadRow(r));
+        return list;
     }
 
     /// <summary>Candidates in id order, optionally of one status.</summary>
@@ -70,7 +119,7 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store) : ICan
         return r.Read() ? ReadRow(r) : null;
     }
 
-    private const string Columns = "id, article_id, source, url, published, kind, summary, evidence, payload, status, incident_id, created_at, decided_at, decided_by, accepted_as";
+    private const string Columns = "id, article_id, source, url, published, kind, summary, evidence, payload, status, incident_id, created_at, decided_at, decided_by, accepted_as, article_ref";
 
     private static ExtractionCandidate ReadRow(DbDataReader r)
     {
@@ -79,6 +128,7 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store) : ICan
             EnumText<CandidateStatus>.Parse(r.GetString(9)), r.IsDBNull(10) ? null : r.GetInt64(10), r.GetString(11), Str(12), Str(13))
         {
             AcceptedAs = Str(14),
+            ArticleRef = r.IsDBNull(15) ? null : r.GetInt64(15),
         };
     }
 

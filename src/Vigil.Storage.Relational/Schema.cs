@@ -244,6 +244,30 @@ public static class Schema
             """),
         new(9, "dataset links", LinkSchema.Sql),
         new(10, "event categories, parties by role, suicide", PartiesSchema.Sql),
+        new(11, "articles kept beside their review candidates", d => $"""
+            CREATE TABLE extraction_articles (
+                id {d.IdentityPrimaryKey},
+                article_id TEXT NOT NULL,
+                title TEXT,
+                text TEXT NOT NULL,
+                kind TEXT,
+                stored_at TEXT NOT NULL
+            );
+            ALTER TABLE extraction_candidates ADD COLUMN article_ref BIGINT;
+            CREATE INDEX ix_extraction_candidates_article ON extraction_candidates (article_ref);
+            """),
+        new(12, "analysts' key findings for monthly assessments", d => $"""
+            CREATE TABLE report_notes (
+                id {d.IdentityPrimaryKey},
+                month TEXT NOT NULL,
+                scope_key TEXT NOT NULL,
+                scope_label TEXT NOT NULL,
+                markdown TEXT NOT NULL,
+                saved_at TEXT NOT NULL,
+                saved_by TEXT NOT NULL
+            );
+            CREATE INDEX ix_report_notes_month ON report_notes (month, scope_key, id);
+            """),
     ];
 
     /// <summary>The rollup's fill as schema version 2 knew it (before categories), for databases that pass through it.</summary>
@@ -287,10 +311,12 @@ public static class Schema
         new("implementation_scores", "id", true),
         new("crossings", "id", true),
         new("crossing_events", "id", true),
+        new("extraction_articles", "id", true),
         new("extraction_candidates", "id", true),
         new("incident_merges", "id", true),
         new("accepted_claims", "id", true),
         new("datasets", "name", false),
         new("incident_links", "id", true),
+        new("report_notes", "id", true),
     ];
 }

@@ -34,4 +34,13 @@ public sealed record ExtractionCandidate(
     /// "status-event:SEQUENCE" or "claim:ID" (null while pending, and for reports, which use <see cref="IncidentId"/>).
     /// </summary>
     public string? AcceptedAs { get; init; }
+
+    /// <summary>
+    /// The article to keep with the candidate when it is queued (candidates of one article share one instance, stored
+    /// once); not read back with the candidate — see <see cref="ICandidateQueue.ArticleOf"/>.
+    /// </summary>
+    public QueuedArticle? Article { get; init; }
+
+    /// <summary>The stored article the candidate was read from; null for candidates queued before articles were kept.</summary>
+    public long? ArticleRef { get; init; }
 }

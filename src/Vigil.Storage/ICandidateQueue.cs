@@ -18,6 +18,12 @@ public interface ICandidateQueue
     /// <summary>One candidate by id, or null.</summary>
     ExtractionCandidate? Get(long id);
 
+    /// <summary>The article a candidate was read from, or null (no such candidate, or queued before articles were kept).</summary>
+    QueuedArticle? ArticleOf(long candidateId);
+
+    /// <summary>Every candidate read from one stored article, in id order, whatever its status.</summary>
+    IReadOnlyList<ExtractionCandidate> OfArticle(long articleRef);
+
     /// <summary>Rejects a pending candidate (kept, marked, with who and when).</summary>
     void Reject(long id, string by);
 

@@ -28,6 +28,7 @@ internal static class ReviewPages
             .ExcludeFromDescription();
         app.MapPost("/review/{id:long}/reject", (long id, HttpContext context, StoreAccess stores, TimeProvider clock) => DecideAsync(id, false, context, stores, clock))
             .ExcludeFromDescription();
+        app.MapGet("/review/{id:long}", ArticleAsync).ExcludeFromDescription();
         app.MapPost("/review/merge", MergeAsync).ExcludeFromDescription();
         app.MapGet("/review/merges", MergesAsync).ExcludeFromDescription();
         app.MapPost("/review/merges/{id:long}/undo", (long id, HttpContext context, StoreAccess stores, TimeProvider clock, ILogger<AppliedMerge> log) =>
@@ -47,6 +48,21 @@ internal static class ReviewPages
         using var db = stores.Open();
         var canDecide = chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin;
         return Pages.Render<MergesPage>(chrome, new MergesModel(db.Candidates.Merges(200), canDecide, done));
+    }
+
+    /// <summary>GET /review/{id}: the candidate's article whole, every value extracted from it marked, beside the candidates read from it.</summary>
+    private static async Task<IResult> ArticleAsync(long id, HttpContext context, StoreAccess stores)
+    {
+        var chrome = PageChrome.For(context);
+        if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
+            return denied;
+        using var db = stores.Open();
+        if (db.Candidates.Get(id) is not { } candidate)
+            return Pages.Message(chrome, StatusCodes.Status404NotFound, "Candidate not found", $"There is no candidate {id}.", "The review queue", "/review");
+        var article = db.Candidates.ArticleOf(id);
+        var siblings = article is null ? [candidate] : db.Candidates.OfArticle(article.Id);
+        var marks = article is null ? [] : ArticleHighlights.Marks(article, siblings);
+        return Pages.Render<ReviewArticlePage>(chrome, new ReviewArticleModel(candidate, article, siblings, marks));
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, StoreAccess stores, string? done)
@@ -156,3 +172,6 @@ public sealed record ReviewModel(IReadOnlyList<ExtractionCandidate> Pending, boo
 {
     public IReadOnlyDictionary<long, Extraction.Review.PlannedMerge> Suggestions { get; init; } = new Dictionary<long, Extraction.Review.PlannedMerge>();
 }
+
+/// <summary>A candidate, the article it was read from (null when queued before articles were kept), the candidates read from that article, and where their values are.</summary>
+public sealed record ReviewArticleModel(ExtractionCandidate Candidate, QueuedArticle? Article, IReadOnlyList<ExtractionCandidate> Candidates, IReadOnlyList<ValueMark> Marks);

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Vigil.Application.News;
 using Vigil.Dashboard.Tests.Support;
 using Vigil.Extraction;
 using Vigil.Extraction.Input;
@@ -34,6 +36,53 @@ public sealed class ReviewPageTests
         using var store = SqliteIncidentStore.Open(app.Database);
         Assert.Equal(12, store.Query(IncidentQuery.All).Single().Killed.Best);
         Assert.Equal(CandidateStatus.Accepted, new CandidateQueue(store).Get(id)!.Status);
+    }
+
+    [Fact]
+    public async Task The_article_is_shown_whole_beside_its_candidates_with_every_extracted_value_marked()
+    {
+        using var app = DashboardApp.WithEmpty();
+        const string text = "QUETTA: At least 12 people were killed and 20 injured when a bomb exploded in a market in Quetta on Monday, "
+            + "police said. The banned TTP claimed the attack. Militant attacks in Balochistan rose to 31 in February 2023, up from 22 in January.";
+        var x = ArticleExtractor.Bundled.Extract(new Article("n2", text, new DateOnly(2023, 3, 7), "Dawn", "https://example.org/n2", "Blast in Quetta"));
+        IReadOnlyList<long> ids;
+        using (var store = SqliteIncidentStore.Open(app.Database))
+            ids = new CandidateQueue(store).Add(NewsIngestion.Candidates(x));
+        var client = app.Client(TestDatabases.AddKey(app.Database, "guest", ApiRole.Viewer));
+
+        var queue = await HtmlPage.LoadAsync(await client.GetAsync("/review", TestContext.Current.CancellationToken));
+        Assert.Contains($"href=\"/review/{ids[0]}\"", queue.Html);
+        var page = await HtmlPage.LoadAsync(await client.GetAsync($"/review/{ids[0]}", TestContext.Current.CancellationToken));
+
+        // The whole article, and every candidate read from it listed beside it.
+        Assert.Contains("Blast in Quetta", page.Text);
+        var shown = Regex.Match(page.Html, "<div class=\"article-text\"[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(x.Text.Trim(), System.Net.WebUtility.HtmlDecode(Regex.Replace(shown, "<[^>]+>", "")).Trim());
+        Assert.All(ids, id => Assert.Contains($"href=\"/review/{id}\"", page.Html));
+        // Every value's evidence, computed here from the extraction itself, is inside a mark on the page.
+        var marked = Regex.Matches(page.Html, "<mark[^>]*>(.*?)</mark>", RegexOptions.Singleline).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var joined = string.Concat(marked);
+        var report = x.Report!;
+        var expected = new List<string> { x.Text[report.Killed!.Start..report.Killed.End], x.Text[report.Injured!.Start..report.Injured.End], report.Date!.Evidence, report.Perpetrator!.Evidence };
+        expected.AddRange(x.Claims.Select(c => x.Text[c.Evidence!.Start..c.Evidence.End]));
+        Assert.NotEmpty(x.Claims);
+        Assert.All(expected, e => Assert.Contains(e, joined));
+        Assert.DoesNotContain("police said", joined);
+    }
+
+    [Fact]
+    public async Task A_candidate_queued_before_articles_were_kept_shows_its_evidence_and_an_unknown_one_is_not_found()
+    {
+        using var app = DashboardApp.WithEmpty();
+        var id = QueueReport(app.Database, "Five people were killed in Bannu yesterday.");
+        var client = app.Client(TestDatabases.AddKey(app.Database, "guest", ApiRole.Viewer));
+
+        var page = await HtmlPage.LoadAsync(await client.GetAsync($"/review/{id}", TestContext.Current.CancellationToken));
+        var missing = await client.GetAsync($"/review/{id + 100}", TestContext.Current.CancellationToken);
+
+        Assert.Contains("was not kept", page.Text);
+        Assert.Contains("Five people were killed", page.Text);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]
