@@ -130,9 +130,13 @@ public static class VigilCli
         {
             report.SetDescription("Publishable reports.");
             report.AddCommand<ReportMonthlyCommand>("monthly")
-                .WithDescription("The monthly security assessment: headline figures with changes, record and spike statements, 24-month trend, provinces, actors, event types, a district map, notable incidents with sources, and a method note.")
+                .WithDescription("The monthly security assessment: the analysts' key findings (vigil report notes), headline figures with changes, record and spike statements, 24-month trend, provinces, actors, event types, a district map, notable incidents with sources, and a method note.")
                 .WithExample("report", "monthly", "--month", "2021-12", "--format", "pdf")
                 .WithExample("report", "monthly", "--month", "2014-06", "--province", "Balochistan", "--format", "html", "--out", "balochistan-2014-06.html");
+            report.AddCommand<ReportNotesCommand>("notes")
+                .WithDescription("The analysts' key findings of a month's assessment for a scope (Markdown): print them, list their versions, or save a new version; printed first in every format of vigil report monthly.")
+                .WithExample("report", "notes", "--month", "2021-12", "--set", "findings-2021-12.md")
+                .WithExample("report", "notes", "--month", "2021-12", "--province", "Balochistan");
         });
         AddAccountability(config);
         config.AddCommand<ExtractCommand>("extract")

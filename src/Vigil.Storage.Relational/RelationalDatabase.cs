@@ -13,6 +13,7 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     private AcceptedClaims? _acceptedClaims;
     private RelationalDatasetStore? _datasets;
     private RelationalLinkStore? _links;
+    private RelationalReportNotes? _reportNotes;
 
     public string Location => store.Location;
 
@@ -31,6 +32,8 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     public IIncidentLinkStore Links => _links ??= new RelationalLinkStore(store);
 
     public IDatasetStore Datasets => _datasets ??= new RelationalDatasetStore(store);
+
+    public IReportNoteStore ReportNotes => _reportNotes ??= new RelationalReportNotes(store);
 
     /// <summary>The relational store itself, for the storage projects' own tools (copies, backups).</summary>
     public RelationalIncidentStore Store => store;

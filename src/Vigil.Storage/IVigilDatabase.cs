@@ -24,4 +24,7 @@ public interface IVigilDatabase : IDisposable
     IDatasetStore Datasets { get; }
     /// <summary>The links between records of different datasets that describe one event.</summary>
     IIncidentLinkStore Links { get; }
+
+    /// <summary>Analysts' key findings for monthly assessments.</summary>
+    IReportNoteStore ReportNotes { get; }
 }

@@ -28,6 +28,41 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Key_findings_saved_with_report_notes_are_printed_first_in_that_months_report()
+    {
+        var findings = _cli.Dir.File("findings.md");
+        File.WriteAllText(findings, "- Attacks in *Bannu* doubled.\n");
+        var md = _cli.Dir.File("r.md");
+
+        var saved = _cli.Run("report", "notes", "--month", "2021-12", "--set", findings, "--by", "amina");
+        var shown = _cli.Run("report", "notes", "--month", "2021-12");
+        var other = _cli.Run("report", "notes", "--month", "2021-12", "--province", "Sindh");
+        var history = _cli.Run("report", "notes", "--month", "2021-12", "--history");
+        var report = _cli.Run("report", "monthly", "--month", "2021-12", "--format", "md", "--out", md);
+
+        Assert.Equal((ExitCodes.Success, ExitCodes.Success, ExitCodes.Success), (saved.ExitCode, shown.ExitCode, report.ExitCode));
+        Assert.Contains("saved the key findings for 2021-12, Pakistan · UCDP GED", saved.Output, StringComparison.Ordinal);
+        Assert.Contains("- Attacks in *Bannu* doubled.", shown.Output, StringComparison.Ordinal);
+        Assert.Contains("No key findings were written", other.Output, StringComparison.Ordinal);
+        Assert.Contains("by amina", history.Output, StringComparison.Ordinal);
+        var text = File.ReadAllText(md);
+        Assert.InRange(text.IndexOf("- Attacks in *Bannu* doubled.", StringComparison.Ordinal), 0, text.IndexOf("## Headline figures", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("--set", "missing.md")]
+    [InlineData("--month", "2021-13")]
+    public void Report_notes_refuses_a_missing_file_or_a_bad_month(string option, string value)
+    {
+        var result = option == "--set"
+            ? _cli.Run("report", "notes", "--month", "2021-12", "--set", _cli.Dir.File(value))
+            : _cli.Run("report", "notes", option, value);
+
+        Assert.NotEqual(ExitCodes.Success, result.ExitCode);
+        Assert.Contains(option == "--set" ? "no such file" : "--month", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_pdf_and_markdown_reports_are_written_whole()
     {
         var pdf = _cli.Dir.File("r.pdf");

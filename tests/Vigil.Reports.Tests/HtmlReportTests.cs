@@ -47,7 +47,7 @@ public sealed partial class HtmlReportTests(RenderedHtml html) : IClassFixture<R
             var start = text.IndexOf($"<tr id=\"incident-{incident.Id}\">", StringComparison.Ordinal);
             Assert.True(start >= 0, $"incident {incident.Id} missing");
             var row = text[start..text.IndexOf("</tr>", start, StringComparison.Ordinal)];
-            Assert.Contains($"<td>{incident.Date}</td><td>{incident.Place}</td><td>{incident.EventType}</td>", row, StringComparison.Ordinal);
+            Assert.Contains($"<td class=\"date\">{incident.Date}</td><td>{incident.Place}</td><td>{incident.EventType}</td>", row, StringComparison.Ordinal);
             Assert.Contains($"<td>{incident.Perpetrator ?? "not known"}</td>", row, StringComparison.Ordinal);
             Assert.Contains($"<td class=\"n\">{incident.Killed}</td><td class=\"n\">{incident.Injured}</td>", row, StringComparison.Ordinal);
             foreach (var source in incident.Sources)

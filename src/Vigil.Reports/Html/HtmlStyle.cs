@@ -27,6 +27,7 @@ internal static class HtmlStyle
         th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); }
         th { border-bottom: 2px solid var(--ink); }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.date { white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr { break-inside: avoid; }
         .sources { margin: 0; padding-left: 1.1rem; }
         .note { color: var(--muted); font-size: .85rem; }

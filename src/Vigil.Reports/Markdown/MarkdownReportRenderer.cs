@@ -38,6 +38,13 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         md.Append("# ").Append(Escape(report.Title)).Append("\n\n");
         md.Append('*').Append(Escape(ReportSections.Subtitle(report))).Append("*\n\n");
 
+        if (report.Findings is { } findings)
+        {
+            // The analysts' Markdown as written: it is theirs, in the format it was written in.
+            md.Append("## ").Append(FindingsText.Heading).Append("\n\n").Append(findings.Markdown.Trim()).Append("\n\n")
+                .Append('*').Append(Escape(FindingsText.Attribution(findings))).Append("*\n\n");
+        }
+
         md.Append("## Headline figures\n\n");
         md.Append("| Figure | This month | Previous month | Same month last year | Change |\n|---|---:|---:|---:|---|\n");
         foreach (var h in report.Headlines)

@@ -33,7 +33,16 @@ public sealed record MonthlyReport(
 
     /// <summary>The datasets the figures come from ("UCDP GED", "UCDP GED + PBC suicide attacks, linked").</summary>
     public string DatasetsLabel { get; init; } = "";
+
+    /// <summary>The analysts' key findings for this month and scope, printed first; null when none were written.</summary>
+    public KeyFindings? Findings { get; init; }
 }
+
+/// <summary>
+/// What the analysts judge the month to mean, in their words (Markdown), with who saved it and when: the one part of
+/// the assessment that is not computed, and said so wherever it is printed.
+/// </summary>
+public sealed record KeyFindings(string Markdown, string SavedBy, string SavedAt);
 
 /// <summary>
 /// Generated sentences on the month's border closures (one per crossing monitored) and on the commitments

@@ -142,8 +142,7 @@ internal sealed class PdfFlow : IDisposable
         var font = Font(fontSize);
         var bold = Font(fontSize, bold: true);
         var lineHeight = fontSize * 1.3;
-        var total = columns.Sum(c => c.Share);
-        var widths = columns.Select(c => ContentWidth * c.Share / total).ToArray();
+        var widths = Widths(columns, rows, font, bold);
 
         var headerHeight = (Enumerable.Range(0, columns.Count).Max(c => Wrap(columns[c].Header, bold, widths[c] - (2 * CellPadding)).Count) * lineHeight)
             + (2 * CellPadding);
@@ -195,6 +194,31 @@ internal sealed class PdfFlow : IDisposable
             Gfx.DrawLine(new XPen(Rule, 0.5), Margin, Y, Margin + ContentWidth, Y);
         }
         Y += 8;
+    }
+
+    /// <summary>
+    /// Column widths by share, then widened so that no column is narrower than its widest word (a date, a number,
+    /// "55 (54–55)" split only at its spaces), taking the room from the columns with some to spare. A word wider than
+    /// a third of the page (a long URL) is left to break.
+    /// </summary>
+    private double[] Widths(IReadOnlyList<PdfColumn> columns, IReadOnlyList<PdfRow> rows, XFont font, XFont bold)
+    {
+        var total = columns.Sum(c => c.Share);
+        var widths = columns.Select(c => ContentWidth * c.Share / total).ToArray();
+        var min = new double[columns.Count];
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var words = rows.Select(r => r.Cells[c]).SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(w => Gfx.MeasureString(w, font).Width)
+                .Concat(columns[c].Header.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Gfx.MeasureString(w, bold).Width));
+            min[c] = Math.Min(ContentWidth / 3, words.DefaultIfEmpty(0).Max() + (2 * CellPadding) + 1);
+        }
+        var deficit = Enumerable.Range(0, columns.Count).Sum(c => Math.Max(0, min[c] - widths[c]));
+        var spare = Enumerable.Range(0, columns.Count).Sum(c => Math.Max(0, widths[c] - min[c]));
+        if (deficit <= 0 || spare < deficit)
+            return widths;
+        for (var c = 0; c < columns.Count; c++)
+            widths[c] = widths[c] < min[c] ? min[c] : widths[c] - ((widths[c] - min[c]) * deficit / spare);
+        return widths;
     }
 
     private void DrawCell(List<string> lines, XFont font, double x, double width, bool numeric, double lineHeight)

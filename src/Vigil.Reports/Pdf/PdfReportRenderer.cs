@@ -42,6 +42,8 @@ public sealed class PdfReportRenderer : IReportRenderer
         flow.Paragraph(ReportSections.Subtitle(report), PdfFlow.Font(9.5), PdfFlow.Muted);
         flow.Space(10);
 
+        if (report.Findings is { } findings)
+            Findings(flow, findings);
         Headlines(flow, report.Headlines);
 
         if (report.Statements.Count > 0)
@@ -80,6 +82,29 @@ public sealed class PdfReportRenderer : IReportRenderer
             }
         }
         Method(flow, report.Method);
+    }
+
+    private static void Findings(PdfFlow flow, KeyFindings findings)
+    {
+        flow.Heading(FindingsText.Heading);
+        foreach (var block in FindingsText.Blocks(findings.Markdown))
+        {
+            switch (block.Kind)
+            {
+                case FindingsBlockKind.Heading:
+                    flow.Paragraph(block.Text, PdfFlow.Font(10.5, bold: true));
+                    break;
+                case FindingsBlockKind.Bullet:
+                    flow.Paragraph(block.Text, PdfFlow.Font(10), indent: 12 + (12 * block.Depth), bullet: "•");
+                    break;
+                default:
+                    flow.Paragraph(block.Text, PdfFlow.Font(10), indent: 12 * block.Depth);
+                    break;
+            }
+            flow.Space(2);
+        }
+        flow.Paragraph(FindingsText.Attribution(findings), PdfFlow.Font(8.5), PdfFlow.Muted);
+        flow.Space(10);
     }
 
     /// <summary>Three figures to a row, each a shaded box with a red rule on top.</summary>

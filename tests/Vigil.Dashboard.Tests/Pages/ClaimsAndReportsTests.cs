@@ -1,5 +1,6 @@
 using System.Net;
 using Vigil.Dashboard.Tests.Support;
+using Vigil.Storage;
 
 namespace Vigil.Dashboard.Tests.Pages;
 
@@ -115,5 +116,28 @@ public sealed class ClaimsAndReportsTests
         var html = await client.GetAsync("/api/v1/reports/monthly?month=2014-06&format=html&province=Balochistan", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
         Assert.Contains("Security assessment — June 2014", await html.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_analyst_writes_key_findings_on_the_reports_page_and_the_assessment_prints_them_first()
+    {
+        using var app = DashboardApp.WithUcdp(anonymousRead: false);
+        var analyst = app.Client(TestDatabases.AddKey(app.Database, "amina", ApiRole.Analyst));
+        var viewer = app.Client(TestDatabases.AddKey(app.Database, "guest", ApiRole.Viewer));
+
+        var page = await HtmlPage.LoadAsync(await analyst.GetAsync("/reports?month=2014-06&province=Balochistan", TestContext.Current.CancellationToken));
+        var saved = await analyst.PostAsync("/reports/notes", FormPost.With(page.Form("/reports/notes"), ("findings", "Quetta bore the brunt: **three** bombings.")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var after = await HtmlPage.LoadAsync(await viewer.GetAsync("/reports?month=2014-06&province=Balochistan", TestContext.Current.CancellationToken));
+        Assert.Contains("<strong>three</strong>", after.Html);
+        Assert.Contains("saved", after.Text);
+        Assert.DoesNotContain("action=\"/reports/notes\"", after.Html);
+        var country = await HtmlPage.LoadAsync(await viewer.GetAsync("/reports?month=2014-06", TestContext.Current.CancellationToken));
+        Assert.Contains("No key findings written", country.Text);
+        var html = await (await viewer.GetAsync("/api/v1/reports/monthly?month=2014-06&format=html&province=Balochistan", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.InRange(html.IndexOf("Quetta bore the brunt", StringComparison.Ordinal), 0, html.IndexOf("id=\"headlines\"", StringComparison.Ordinal));
+        var refused = await viewer.PostAsync("/reports/notes", FormPost.With(page.Form("/reports/notes"), ("findings", "nope")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 }
