@@ -5,7 +5,7 @@ Written by the team (no real article's prose): the STRUCTURES follow institutes'
 newspapers' write-ups of them, and editorials. Institutes are fictional. Fixed seed: the file is reproducible.
 It is a development set; a held-back set of real roundups is the measure.
 """
-import json, random, sys
+import json, os, random, sys
 
 R = random.Random(16)
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
@@ -218,6 +218,11 @@ for j in range(20):
     parts += [pick(ED_MID), pick(ED_CLOSE)]
     add("analysis-or-editorial", " ".join(dict.fromkeys(parts)), stats, pub,
         title=pick(["Editorial: a policy adrift", "Talks are not enough", "The cost of inaction", None, None]))
+
+# Items written one by one after the generated ones (ranks, baselines, half years, periods of their own clauses):
+# kept in their own file so that regenerating the set keeps them.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "roundups-handwritten.jsonl")) as hand:
+    out += [json.loads(line) for line in hand if line.strip()]
 
 assert sum(o["kind"] == "statistical-roundup" for o in out) >= 60 and sum(o["kind"] == "analysis-or-editorial" for o in out) >= 20
 with open(sys.argv[1] if len(sys.argv) > 1 else "data/eval/roundups-dev.jsonl", "w") as f:

@@ -57,9 +57,10 @@ public static class StatisticPeriods
         var tokens = doc.Tokens;
         var w = tokens[i].Lower;
         var prev = i > first ? tokens[i - 1].Lower : "";
-        // A bare month: "in October", "during November", "October saw".
+        // A bare month: "in October", "during November", "October saw", "while July alone saw".
         var month = Array.IndexOf(Months, w) + 1;
-        if (month > 0 && published is { } p && char.IsUpper(doc.Text[tokens[i].Start]) && (prev is "in" or "during" or "for" or "throughout" or "of" || (i == first && w != "may"))
+        if (month > 0 && published is { } p && char.IsUpper(doc.Text[tokens[i].Start])
+            && (prev is "in" or "during" or "for" or "throughout" or "of" || (i == first && w != "may") || SubjectMonth(tokens, i, first, end))
             && !(i + 1 < end && tokens[i + 1].Kind == TokenKind.Number) && !(i > first && tokens[i - 1].Kind == TokenKind.Number))
         {
             var year = month <= p.Month ? p.Year : p.Year - 1;
@@ -84,6 +85,9 @@ public static class StatisticPeriods
                 start = start.AddYears(-1);
             return new PeriodMention(Period.Containing(start, PeriodUnit.HalfYear), tokens[i].Start, tokens[hy is null ? i : i + 1].End, i, "half-year");
         }
+        // "the year 2023 saw", "during the year 2022".
+        if (w == "year" && prev == "the" && i + 1 < end && Year(tokens[i + 1]) is { } named)
+            return new PeriodMention(Period.Containing(new DateOnly(named, 1, 1), PeriodUnit.Year), tokens[i].Start, tokens[i + 1].End, i, "the-year");
         // "of 2023" (not after a month, which DateFinder read; not the year of a half read above).
         if (w == "of" && i + 1 < end && Year(tokens[i + 1]) is { } y && prev != "half")
             return new PeriodMention(Period.Containing(new DateOnly(y, 1, 1), PeriodUnit.Year), tokens[i + 1].Start, tokens[i + 1].End, i + 1, "of-year");
@@ -174,6 +178,23 @@ public static class StatisticPeriods
     private static Period Relative(Period claim, string unit, string claimUnit) =>
         unit == claimUnit ? claim.Previous() : unit == "year" ? claim.YearBefore() : claim.Previous();
 
+    /// <summary>
+    /// A month as the subject of a clause after a conjunction or a comma: "while July alone saw 81 attacks", "and
+    /// October recorded 40" — followed by the verb of a statistic, so a name ("June Khan") or "may" never is one.
+    /// </summary>
+    private static bool SubjectMonth(List<Token> tokens, int i, int first, int end)
+    {
+        if (i <= first || i + 1 >= end || tokens[i].Lower == "may")
+            return false;
+        var before = tokens[i - 1].Lower;
+        if (before is not ("while" or "whilst" or "whereas" or "and" or "but" or "," or ";"))
+            return false;
+        var k = i + 1;
+        if (tokens[k].Lower is "alone" or "also" or "too" or "itself" && k + 1 < end)
+            k++;
+        return tokens[k].Lower is "saw" or "recorded" or "witnessed" or "registered" or "was" or "had" or "brought" or "accounted" or "logged";
+    }
+
     private static (int? Year, int Last) YearAfterOf(List<Token> tokens, int k, int end, DateOnly? published)
     {
         if (k < end && Year(tokens[k]) is { } y)
@@ -214,6 +235,13 @@ public static class StatisticPeriods
             return false;
         if (tokens[k].Kind == TokenKind.Number)
             return k > first && IntroducesBaseline(tokens, k - 1, first);
+        // "up from 69 attacks in October", "from 51 militant attacks in 2022": the metric's noun (one or two words)
+        // between the baseline's figure and its period.
+        for (var n = k; n > Math.Max(first, k - 2) && tokens[n].IsWord; n--)
+        {
+            if (tokens[n - 1].Kind == TokenKind.Number)
+                return n - 1 > first && IntroducesBaseline(tokens, n - 2, first);
+        }
         return tokens[k].Lower is "since" or "over" || IntroducesBaseline(tokens, k, first);
     }
 

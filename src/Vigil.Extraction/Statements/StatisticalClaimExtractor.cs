@@ -106,7 +106,11 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
     private IEnumerable<Claim> FromSentence(TextDocument doc, Sentence s, DateOnly? published, StatisticScope scopes, int dateline, ref Period? current)
     {
         var scopeOf = scopes.Sentence(doc, s, dateline);
-        var periods = StatisticPeriods.Find(doc, published, s.FirstToken, s.EndToken);
+        var record = Record(doc, s, published);
+        // "the third most violent month of 2023": the year a rank is counted in frames the comparison; it is not the
+        // period of the figures ("December 2023 was ..." is).
+        var periods = StatisticPeriods.Find(doc, published, s.FirstToken, s.EndToken)
+            .Where(p => record is not { } fr || p.Start < fr.Start || p.Start >= fr.End).ToList();
         var tokens = doc.Tokens;
         var own = periods.Count > 0;
         var dayDated = DateFinder.Find(doc, published, s.FirstToken, s.EndToken).Any(d => d.Date.Precision is DatePrecision.Day or DatePrecision.Week);
@@ -125,7 +129,6 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
 
         var sentence = doc.Slice(s.Start, s.End);
         var changes = Changes(doc, s);
-        var record = Record(doc, s, published);
         var claims = new List<Claim>();
         foreach (var f in figures)
         {
@@ -208,8 +211,9 @@ public sealed class StatisticalClaimExtractor(ActorFinder actors, PlaceFinder pl
             var k = q.EndToken;
             if (k < s.EndToken && tokens[k].Lower is "percent" or "%" or "per")
                 return null;
-            // "from 23 attacks in April": the metric's noun may stand between the number and the period.
-            if (k < s.EndToken && tokens[k].IsWord && tokens[k].Lower is not ("in" or "during" or "for" or "the" or "a" or "last"))
+            // "from 23 attacks in April", "from 41 militant attacks in February": the metric's noun (one or two words)
+            // may stand between the number and the period.
+            for (var n = 0; n < 2 && k < s.EndToken && tokens[k].IsWord && tokens[k].Lower is not ("in" or "during" or "for" or "the" or "a" or "last"); n++)
                 k++;
             if (StatisticPeriods.BaselineAt(doc, published, k, s.EndToken, period) is { } at && at.Period.Unit == period.Unit && at.Period.CompareTo(period) < 0)
                 return (new StatedBaseline(at.Period, q.Value, q.Qualifier), at.EndChar);

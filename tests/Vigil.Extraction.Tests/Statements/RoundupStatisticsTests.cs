@@ -188,4 +188,47 @@ public class RoundupStatisticsTests
     [InlineData("The situation has worsened since the talks broke down in 2022, and 12 people were killed on the highway.")]
     public void A_period_inside_a_since_clause_is_no_statistics_period(string text) =>
         Assert.Empty(Claims(text, "2023-06-02"));
+
+    [Theory]
+    [InlineData("Attacks rose to 52 in March, from 41 militant attacks in February.", "2024-04-02", 52, "2024-03", "2024-02", 41)]
+    [InlineData("The country recorded 63 militant attacks in November, up from 69 attacks in October.", "2023-12-02", 63, "2023-11", "2023-10", 69)]
+    [InlineData("In 2023 militants carried out 638 attacks, compared to 529 attacks in 2022.", "2024-01-05", 638, "2023", "2022", 529)]
+    public void A_baseline_with_its_own_noun_keeps_its_period_to_itself(string text, string published, double value, string period, string baselinePeriod, double baseline)
+    {
+        var claim = One(Claims(text, published), ClaimMetric.Attacks, value);
+        Assert.Equal(Period.Parse(period), claim.Period);
+        Assert.Equal(Period.Parse(baselinePeriod), claim.Baseline?.Period);
+        Assert.Equal(baseline, claim.Baseline?.Value);
+        Assert.DoesNotContain(Claims(text, published), c => c.Value == baseline);
+    }
+
+    [Theory]
+    [InlineData("December 2023 was the third most violent month of 2023, as 93 people were killed.", "2024-01-03", "2023-12")]
+    [InlineData("With 93 people killed, October was the deadliest month of the year so far.", "2023-11-02", "2023-10")]
+    [InlineData("The second quarter was the bloodiest quarter of 2022, with 93 people killed.", "2022-07-04", "2022-Q2")]
+    public void The_year_a_rank_counts_in_is_not_the_figures_period(string text, string published, string period) =>
+        Assert.All(Claims(text, published).Where(c => c.Value == 93), c => Assert.Equal(Period.Parse(period), c.Period));
+
+    [Fact]
+    public void A_ranked_month_without_its_month_named_is_no_statistic_of_the_year() =>
+        Assert.DoesNotContain(Claims("The deadliest month of 2023 saw 93 people killed.", "2024-01-03"), c => c.Period == Period.Parse("2023"));
+
+    [Theory]
+    [InlineData("H1 2024 recorded 380 militant attacks, while July alone saw 81 attacks.", "2024-08-05", "2024-07")]
+    [InlineData("The first quarter saw 200 attacks, and April recorded 81 attacks.", "2024-05-03", "2024-04")]
+    [InlineData("There were 300 attacks in 2023; September also witnessed 81 attacks.", "2023-10-04", "2023-09")]
+    public void Two_periods_in_a_sentence_each_take_their_own_figures(string text, string published, string period) =>
+        Assert.Equal(Period.Parse(period), One(Claims(text, published), ClaimMetric.Attacks, 81).Period);
+
+    [Theory]
+    [InlineData("Police said June Khan and 3 others were killed in 2023 in a dispute over land.")]
+    [InlineData("Officials warned attacks may rise, and May saw fewer patrols.")]
+    public void A_month_name_that_is_not_the_subject_of_a_statistic_is_no_period(string text) =>
+        Assert.DoesNotContain(Claims(text, "2023-07-02"), c => c.Period.Unit == PeriodUnit.Month);
+
+    [Theory]
+    [InlineData("The year 2023 saw 789 terror attacks across the country.", "2024-01-06")]
+    [InlineData("During the year 2023, militants carried out 789 attacks.", "2024-01-06")]
+    public void The_year_named_is_a_period(string text, string published) =>
+        Assert.Equal(Period.Parse("2023"), One(Claims(text, published), ClaimMetric.Attacks, 789).Period);
 }
