@@ -131,9 +131,17 @@ public sealed class ReadEndpointsTests(UcdpApiFixture fixture) : IClassFixture<U
         Assert.Equal(19, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(18, json.GetArrayLength());
         Assert.Equal(18, geo.GetProperty("features").GetArrayLength());
-        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(xlsx, 0, 2));
+        var properties = geo.GetProperty("features")[0].GetProperty("properties");
+        Assert.Equal((JsonValueKind.Number, JsonValueKind.String), (properties.GetProperty("killed_best").ValueKind, properties.GetProperty("date_start").ValueKind));
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx)))
+        using (var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()))
+            Assert.Equal(1 + 18, System.Xml.Linq.XDocument.Parse(await sheet.ReadToEndAsync(Ct)).Descendants().Count(e => e.Name.LocalName == "row"));
         await using var reader = await ParquetReader.CreateAsync(new MemoryStream(parquet), cancellationToken: Ct);
         Assert.Equal(18, reader.Metadata!.NumRows);
+        var types = reader.Schema.DataFields.ToDictionary(f => f.Name, f => f.ClrType);
+        Assert.Equal((typeof(int), typeof(bool), typeof(long)), (types["killed_best"], types["perpetrators_included"], types["id"]));
+        Assert.NotEqual(typeof(string), types["date_start"]);
+        Assert.NotEqual(typeof(string), types["created_at"]);
     }
 
     [Fact]

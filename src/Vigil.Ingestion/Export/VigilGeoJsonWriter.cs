@@ -5,7 +5,9 @@ namespace Vigil.Ingestion.Export;
 
 /// <summary>
 /// Incidents with coordinates as a GeoJSON FeatureCollection of points (RFC 7946: longitude first), every
-/// Vigil field a property. Incidents without coordinates are left out; the count written is returned.
+/// Vigil field a property on every feature, typed as in Vigil's JSON (<see cref="VigilJsonWriter"/>): numbers as
+/// numbers, yes/no as booleans, dates and timestamps as ISO 8601 text, and <c>null</c> where a value is unknown, so
+/// that a GIS reads one schema. Incidents without coordinates are left out; the count written is returned.
 /// </summary>
 public static class VigilGeoJsonWriter
 {
@@ -31,7 +33,7 @@ public static class VigilGeoJsonWriter
             json.WriteEndArray();
             json.WriteEndObject();
             json.WritePropertyName("properties");
-            VigilJsonWriter.WriteOne(json, incident);
+            VigilJsonWriter.WriteOne(json, incident, nulls: true);
             json.WriteEndObject();
             count++;
             if (count % 1000 == 0)

@@ -1,25 +1,16 @@
-using System.Collections.Frozen;
 using System.Text.Json;
 using Vigil.Domain.Incidents;
 
 namespace Vigil.Ingestion.Export;
 
 /// <summary>
-/// Writes incidents as Vigil's own JSON, one object per incident with <see cref="IncidentFields"/> keys:
-/// counts and coordinates as numbers, <c>perpetrators_included</c> as a boolean, <c>sources</c> as an
-/// array, nulls omitted. As an array (one object per line) or as JSON Lines.
+/// Writes incidents as Vigil's own JSON, one object per incident with <see cref="IncidentFields"/> keys, typed as
+/// <see cref="ExportColumns"/> says: ids, counts and coordinates as numbers, <c>suicide</c> and
+/// <c>perpetrators_included</c> as booleans, dates and timestamps as ISO 8601 text, <c>sources</c> as an array;
+/// unknown values omitted. As an array (one object per line) or as JSON Lines.
 /// </summary>
 public static class VigilJsonWriter
 {
-    private static readonly FrozenSet<string> Numbers = FrozenSet.ToFrozenSet(
-    [
-        "id", "revision", "latitude", "longitude", "killed_low", "killed_best", "killed_high", "injured_low", "injured_best",
-        "injured_high", "killed_security_forces", "killed_civilians", "killed_militants", "killed_unknown",
-    ], StringComparer.Ordinal);
-
-    /// <summary>Whether a field of <see cref="IncidentFields"/> holds a number.</summary>
-    public static bool IsNumber(string field) => Numbers.Contains(field);
-
     public static long Write(Stream output, IEnumerable<Incident> incidents, bool lines)
     {
         long count = 0;
@@ -42,31 +33,35 @@ public static class VigilJsonWriter
         return count;
     }
 
-    public static void WriteOne(Utf8JsonWriter json, Incident incident)
+    /// <summary>
+    /// One incident as a JSON object. Unknown values are left out, or written as <c>null</c> when
+    /// <paramref name="nulls"/> is set (GeoJSON properties, where every feature should carry every key).
+    /// </summary>
+    public static void WriteOne(Utf8JsonWriter json, Incident incident, bool nulls = false)
     {
         json.WriteStartObject();
         foreach (var field in IncidentFields.All)
         {
             var value = field.Get(incident);
             if (value is null)
+            {
+                if (nulls)
+                    json.WriteNull(field.Name);
                 continue;
-            if (Numbers.Contains(field.Name))
-            {
-                json.WritePropertyName(field.Name);
-                json.WriteRawValue(value);
             }
-            else if (field.Name == "perpetrators_included")
+            switch (ExportColumns.KindOf(field.Name))
             {
-                json.WriteBoolean(field.Name, value == "true");
-            }
-            else if (field.Name == "sources")
-            {
-                json.WritePropertyName(field.Name);
-                json.WriteRawValue(value);
-            }
-            else
-            {
-                json.WriteString(field.Name, value);
+                case ColumnKind.Integer or ColumnKind.Identifier or ColumnKind.Real or ColumnKind.Json:
+                    // Invariant number text and the sources' JSON array are JSON already.
+                    json.WritePropertyName(field.Name);
+                    json.WriteRawValue(value);
+                    break;
+                case ColumnKind.Boolean:
+                    json.WriteBoolean(field.Name, ExportColumns.Boolean(value));
+                    break;
+                default:
+                    json.WriteString(field.Name, value);
+                    break;
             }
         }
         json.WriteEndObject();
