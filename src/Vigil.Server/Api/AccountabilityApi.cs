@@ -35,10 +35,10 @@ public static class AccountabilityApi
         var write = api.MapGroup("").WithTags("accountability").RequireAuthorization(Policies.Write);
         write.MapPost("/accountability/imports", Import)
             .WithSummary("Imports an accountability document (JSON or YAML: engagements, commitments, crossings, status_events), all or nothing.")
-            .AddOpenApiOperationTransformer(ApiDocument.Body<AccountabilityDocumentInput>(false, "application/json", "application/yaml")).Produces<Vigil.Storage.AccountabilitySaveSummary>().Fails(400, 404, 413);
+            .Body<AccountabilityDocumentInput>(true, "application/json", "application/yaml").Produces<Vigil.Storage.AccountabilitySaveSummary>().Fails(400, 404, 413);
         write.MapPost("/commitments/{key}/scores", AddScore)
             .WithSummary("Adds a judged implementation score: {assessed_on, score 0-3, evidence, analyst, source}.")
-            .AddOpenApiOperationTransformer(ApiDocument.Body<ScoreInput>(false, "application/json", "application/yaml")).Produces<Domain.Accountability.ImplementationScore>(StatusCodes.Status201Created).Fails(400, 404, 413);
+            .Body<ScoreInput>(true, "application/json", "application/yaml").Produces<Domain.Accountability.ImplementationScore>(StatusCodes.Status201Created).Fails(400, 404, 413);
     }
 
     internal static IResult With(StoreAccess stores, TimeProvider clock, Func<AccountabilityScope, IResult> action)

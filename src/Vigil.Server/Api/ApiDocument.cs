@@ -308,28 +308,22 @@ public static class ApiDocument
         return Task.CompletedTask;
     }
 
+    /// <summary>Any content type: the endpoint reads the body itself and says what is wrong with one it cannot read.</summary>
+    public const string AnyContent = "*/*";
+
     /// <summary>
-    /// The body an endpoint reads itself (through <see cref="Api.JsonBody"/> or as text), for the document only: declaring it
-    /// with <c>Accepts</c> would also make routing refuse other content types before the endpoint can say what is wrong.
+    /// The body as documented: the content types it is read in, required or not. (<c>Accepts</c> gives the schema; it also
+    /// lists <see cref="AnyContent"/>, so that routing never refuses a body before the endpoint can say what is wrong with it.)
     /// </summary>
-    public static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> Body<T>(bool optional, params string[] contentTypes) =>
-        async (operation, context, cancellation) =>
+    public static Func<OpenApiOperation, OpenApiOperationTransformerContext, CancellationToken, Task> Body(bool required) =>
+        (operation, _, _) =>
         {
-            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellation);
-            IOpenApiSchema shown = schema;
-            if (context.Document is { } document && schema.Type == JsonSchemaType.Object)
+            if (operation.RequestBody is OpenApiRequestBody body)
             {
-                var id = typeof(T).Name;
-                document.Components ??= new OpenApiComponents();
-                document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-                document.Components.Schemas.TryAdd(id, schema);
-                shown = new OpenApiSchemaReference(id, document);
+                body.Content?.Remove(AnyContent);
+                body.Required = required;
             }
-            operation.RequestBody = new OpenApiRequestBody
-            {
-                Required = !optional,
-                Content = contentTypes.ToDictionary(t => t, _ => new OpenApiMediaType { Schema = shown }),
-            };
+            return Task.CompletedTask;
         };
 
     /// <summary>A response header (ETag, X-Total-Count, Vigil-Licence) on the operation's success answers.</summary>
@@ -415,7 +409,7 @@ public static class ApiDocument
     private static void NullableReferences(OpenApiDocument document)
     {
         foreach (var ((id, member), _) in NullableMembers)
-            if (document.Components?.Schemas?.GetValueOrDefault(id) is OpenApiSchema { Properties: { } properties } owner && properties.ContainsKey(member))
+            if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(id, out var found) && found is OpenApiSchema { Properties: { } properties } owner && properties.ContainsKey(member))
                 MayBeNull(owner, member);
     }
 
@@ -471,6 +465,11 @@ public static class ProblemResponses
     }
 
     /// <summary>A JSON body: its type, and the answers to one too large (413) or not JSON (415), or with a bad value (400).</summary>
-    public static RouteHandlerBuilder JsonBody<T>(this RouteHandlerBuilder builder, bool optional = false) =>
-        builder.AddOpenApiOperationTransformer(ApiDocument.Body<T>(optional, "application/json")).Fails(400, 413, 415);
+    public static RouteHandlerBuilder JsonBody<T>(this RouteHandlerBuilder builder, bool optional = false) where T : notnull =>
+        builder.Body<T>(!optional, "application/json").Fails(400, 413, 415);
+
+    /// <summary>A body the endpoint reads itself, in these content types.</summary>
+    public static RouteHandlerBuilder Body<T>(this RouteHandlerBuilder builder, bool required, params string[] contentTypes) where T : notnull =>
+        builder.Accepts<T>(isOptional: true, contentTypes[0], [.. contentTypes.Skip(1), ApiDocument.AnyContent])
+            .AddOpenApiOperationTransformer(ApiDocument.Body(required));
 }

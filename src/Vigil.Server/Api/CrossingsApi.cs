@@ -30,7 +30,7 @@ public static class CrossingsApi
 
         api.MapPost("/crossings/{key}/events", AddEvent).WithTags("crossings").RequireAuthorization(Policies.Write)
             .WithSummary("Adds a status event: {status: open|closed|partially-open, from, reason, source, sample}.")
-            .AddOpenApiOperationTransformer(ApiDocument.Body<StatusEventInput>(false, "application/json", "application/yaml")).Produces<Domain.Border.StatusEvent>(StatusCodes.Status201Created).Fails(400, 404, 413);
+            .Body<StatusEventInput>(true, "application/json", "application/yaml").Produces<Domain.Border.StatusEvent>(StatusCodes.Status201Created).Fails(400, 404, 413);
     }
 
     private static IResult Nearby(string key, double? radius_km, string? by, StoreAccess stores, TimeProvider clock)

@@ -140,14 +140,16 @@ public sealed class DocumentedAnswersTests : IDisposable
 
         Assert.True(_check.Problems.Count == 0, "answers unlike their schemas:\n" + string.Join("\n", _check.Problems));
 
-        // Every JSON answer the document promises on success was fetched above and checked.
+        // Every JSON answer the document promises on success was fetched above and checked (files, such as a JSON export, aside).
         var documented = new List<string>();
         foreach (var path in _document.GetProperty("paths").EnumerateObject())
             foreach (var operation in path.Value.EnumerateObject())
                 foreach (var response in operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')))
-                    if (response.Value.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out _))
+                    if (response.Value.TryGetProperty("content", out var content) && content.TryGetProperty("application/json", out var json)
+                        && !(json.GetProperty("schema").TryGetProperty("format", out var format) && format.GetString() == "binary"))
                         documented.Add($"{operation.Name.ToUpperInvariant()} {path.Name} {response.Name}");
-        Assert.Empty(documented.Except(_checked));
+        var unchecked_ = documented.Except(_checked).ToList();
+        Assert.True(unchecked_.Count == 0, "documented answers not checked: " + string.Join(", ", unchecked_));
     }
 
     private async Task<JsonElement?> Call(HttpMethod method, string template, string url, ApiRole? role = ApiRole.Viewer, HttpContent? body = null,
