@@ -40,10 +40,12 @@ public static class ApiDocument
             };
             Schemes(document);
             NullableReferences(document);
+            InlineFiles(document);
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
+            operation.OperationId ??= OperationId(context.Description.HttpMethod ?? "GET", context.Description.RelativePath ?? "");
             Security(operation, context, server.AnonymousRead);
             Parameters(operation, context.Description.RelativePath ?? "");
             Responses(operation, context.Document, context.Description.RelativePath ?? "");
@@ -73,6 +75,18 @@ public static class ApiDocument
         + "; writes always need a key.\n\n"
         + "**Errors** are RFC 9457 problem details (`application/problem+json`); a bad value is a 400 whose `errors` names the "
         + "parameter or field at fault.";
+
+    /// <summary>
+    /// A name for each operation, for generated clients: the method and the path after /api/v1, each segment in Pascal case,
+    /// a parameter as "By" and its name — GET /incidents/{id}/revisions is GetIncidentsByIdRevisions.
+    /// </summary>
+    public static string OperationId(string method, string path)
+    {
+        static string Pascal(string word) => string.Concat(word.Split('-', '_').Where(w => w.Length > 0).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).SkipWhile(s => s is "api" or "v1")
+            .Select(s => s.StartsWith('{') ? "By" + Pascal(s.Trim('{', '}').Split(':')[0]) : Pascal(s));
+        return Pascal(method.ToLowerInvariant()) + string.Concat(segments);
+    }
 
     // ---- Security
 
@@ -411,6 +425,16 @@ public static class ApiDocument
         foreach (var ((id, member), _) in NullableMembers)
             if (document.Components?.Schemas is { } schemas && schemas.TryGetValue(id, out var found) && found is OpenApiSchema { Properties: { } properties } owner && properties.ContainsKey(member))
                 MayBeNull(owner, member);
+    }
+
+    /// <summary>A file in a form is bytes where it stands (clients generate an upload for it only then), not a reference to IFormFile.</summary>
+    private static void InlineFiles(OpenApiDocument document)
+    {
+        foreach (var schema in (document.Components?.Schemas?.Values ?? []).OfType<OpenApiSchema>())
+            foreach (var (name, property) in (schema.Properties ?? new Dictionary<string, IOpenApiSchema>()).ToList())
+                if (property is OpenApiSchemaReference { Reference.Id: "IFormFile" })
+                    schema.Properties![name] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file." };
+        document.Components?.Schemas?.Remove("IFormFile");
     }
 
     /// <summary>A member that may be null (the generator leaves it out for a getter without a setter).</summary>

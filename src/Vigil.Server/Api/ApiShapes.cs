@@ -29,9 +29,9 @@ public sealed record ImportAnswer(
     long ImportId, string File, string Format, long Rows, long Created, long Updated, long Unchanged, long SkippedDeleted, long Rejected,
     string? RejectedRows, IReadOnlyList<string> Notices);
 
-/// <summary>The multipart form of POST /imports (format and skip_invalid may also be query parameters).</summary>
+/// <summary>The multipart form of POST /imports: the file (format and skip_invalid are query parameters, or form fields beside it).</summary>
 [ApiInput]
-public sealed record ImportForm(IFormFile File, string? Format, bool? SkipInvalid);
+public sealed record ImportForm(IFormFile File);
 
 /// <summary>An API key as listed (never the key itself).</summary>
 public sealed record KeyAnswer(string Name, string Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
