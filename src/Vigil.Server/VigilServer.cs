@@ -53,7 +53,11 @@ public static class VigilServer
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<LoggedErrors>();
         builder.Services.Configure<JsonOptions>(j => Json.Configure(j.SerializerOptions));
-        builder.Services.AddOpenApi(OpenApiServers.Relative);
+        builder.Services.AddOpenApi(o =>
+        {
+            OpenApiServers.Relative(o);
+            ApiDocument.Configure(o, options);
+        });
         builder.Services.AddDashboard();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -87,14 +91,9 @@ public static class VigilServer
         app.UseOutputCache();
 
         app.MapOpenApi("/api/v1/openapi.json");
-        app.MapScalarApiReference("/api/docs", o =>
-        {
-            o.OpenApiRoutePattern = "/api/v1/openapi.json";
-            o.Title = "Vigil API";
-            o.DefaultFonts = false;
-            o.Telemetry = false;
-        });
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("health").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", ApiReference.Offline);
+        app.MapGet("/health", () => Results.Ok(new HealthAnswer("ok"))).WithTags("health").AllowAnonymous()
+            .WithSummary("Whether the server is up (no key needed).").Produces<HealthAnswer>();
 
         var api = app.MapGroup("/api/v1");
         api.MapIncidents();

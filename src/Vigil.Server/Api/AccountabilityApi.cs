@@ -20,21 +20,25 @@ public static class AccountabilityApi
     {
         var read = api.MapGroup("").WithTags("accountability").RequireAuthorization(Policies.Read);
         read.MapGet("/engagements", (StoreAccess s, TimeProvider c) => With(s, c, a => Results.Ok(a.Service.Store.GetEngagements())))
-            .WithSummary("Engagements (visits, talks, calls, statements), by date.");
+            .WithSummary("Engagements (visits, talks, calls, statements), by date.").Produces<IReadOnlyList<Domain.Accountability.Engagement>>();
         read.MapGet("/commitments", (StoreAccess s, TimeProvider c) => With(s, c, a => Results.Ok(a.Service.Store.GetCommitments())))
-            .WithSummary("Commitments with their indicators and judged implementation scores (0-3).");
+            .WithSummary("Commitments with their indicators and judged implementation scores (0-3).").Produces<IReadOnlyList<Domain.Accountability.Commitment>>();
         read.MapGet("/commitments/{key}", (string key, StoreAccess s, TimeProvider c) => With(s, c, a => Results.Ok(a.Service.Commitment(key))))
-            .WithSummary("One commitment.");
+            .WithSummary("One commitment.").Produces<Domain.Accountability.Commitment>().Fails(404);
         read.MapGet("/commitments/{key}/evaluation", (string key, StoreAccess s, TimeProvider c) => With(s, c, a => Results.Ok(EvaluationView.Of(a.Service.Evaluate(key)))))
-            .WithSummary("The indicator before and after the commitment, the rate ratio with its 95% interval, the test used, and the verdict.");
+            .WithSummary("The indicator before and after the commitment, the rate ratio with its 95% interval, the test used, and the verdict.")
+            .Produces<EvaluationView>().Fails(400, 404);
         read.MapGet("/scorecard", (StoreAccess s, TimeProvider c) => With(s, c, a => Results.Ok(a.Service.Scorecards().Select(ScorecardView.Of).ToList())))
-            .WithSummary("Per party: judged percent of full implementation beside the measured verdicts, with disagreements.");
+            .WithSummary("Per party: judged percent of full implementation beside the measured verdicts, with disagreements.")
+            .Produces<IReadOnlyList<ScorecardView>>();
 
         var write = api.MapGroup("").WithTags("accountability").RequireAuthorization(Policies.Write);
         write.MapPost("/accountability/imports", Import)
-            .WithSummary("Imports an accountability document (JSON or YAML: engagements, commitments, crossings, status_events), all or nothing.");
+            .WithSummary("Imports an accountability document (JSON or YAML: engagements, commitments, crossings, status_events), all or nothing.")
+            .Body<AccountabilityDocumentInput>(true, "application/json", "application/yaml").Produces<Vigil.Storage.AccountabilitySaveSummary>().Fails(400, 404, 413);
         write.MapPost("/commitments/{key}/scores", AddScore)
-            .WithSummary("Adds a judged implementation score: {assessed_on, score 0-3, evidence, analyst, source}.");
+            .WithSummary("Adds a judged implementation score: {assessed_on, score 0-3, evidence, analyst, source}.")
+            .Body<ScoreInput>(true, "application/json", "application/yaml").Produces<Domain.Accountability.ImplementationScore>(StatusCodes.Status201Created).Fails(400, 404, 413);
     }
 
     internal static IResult With(StoreAccess stores, TimeProvider clock, Func<AccountabilityScope, IResult> action)

@@ -25,11 +25,16 @@ public static class ClaimsApi
     public static void MapClaims(this RouteGroupBuilder api)
     {
         api.MapPost("/claims/check", Check).WithTags("claims").RequireAuthorization(Policies.Read)
-            .WithSummary("Checks claims: supported, contradicted or not checkable, with the computed values, differences, tolerances and the incidents behind them.");
+            .WithSummary("Checks claims: supported, contradicted or not checkable, with the computed values, differences, tolerances and the incidents behind them.")
+            .WithDescription("The body is an array of claims, or one claim (the layout of `vigil check --file`); the answer has one check per claim, in order.")
+            .JsonBody<IReadOnlyList<ClaimInput>>().Produces<IReadOnlyList<ClaimCheckShape>>();
         api.MapPost("/claims/extract-and-check", ExtractAndCheck).WithTags("claims").RequireAuthorization(Policies.Read)
-            .WithSummary("Paste and check: the statistics an article (text, or HTML with html: true) states, found by the extractor and each checked against the data (dataset: the datasets, else the primary one), with the evidence's place in the text. Nothing is written.");
+            .WithSummary("Paste and check: the statistics an article (text, or HTML with html: true) states, found by the extractor and each checked against the data (dataset: the datasets, else the primary one), with the evidence's place in the text. Nothing is written.")
+            .JsonBody<ArticleBody>().Produces<ArticleCheckShape>();
         api.MapGet("/claims/accepted", Accepted).WithTags("claims").RequireAuthorization(Policies.Read)
-            .WithSummary("The claims accepted from the news (review), each with its article, evidence, who accepted it, and its verdict checked against the data now; at most 500 per answer (limit, offset; X-Total-Count gives the total).");
+            .WithSummary("The claims accepted from the news (review), each with its article, evidence, who accepted it, and its verdict checked against the data now; at most 500 per answer (limit, offset; X-Total-Count gives the total).")
+            .Produces<IReadOnlyList<AcceptedClaimShape>>().Fails(400)
+            .AddOpenApiOperationTransformer(ApiDocument.Header("X-Total-Count", "How many accepted claims there are in all.", Microsoft.OpenApi.JsonSchemaType.Integer));
     }
 
     /// <summary>The most accepted claims one answer re-checks; more are paged with offset (X-Total-Count says how many there are).</summary>
@@ -81,6 +86,7 @@ public static class ClaimsApi
     }
 
     /// <summary>The body of extract-and-check: the article and the datasets to check it against.</summary>
+    [ApiInput]
     public sealed record ArticleBody(string? Text, bool? Html, DateOnly? Published, string? Source, string? Title, string[]? Dataset);
 
     private static async Task<IResult> Check(HttpContext context, StoreAccess stores, ReferenceData reference)

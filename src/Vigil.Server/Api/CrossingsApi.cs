@@ -15,18 +15,22 @@ public static class CrossingsApi
     {
         var read = api.MapGroup("/crossings").WithTags("crossings").RequireAuthorization(Policies.Read);
         read.MapGet("", (StoreAccess s, TimeProvider c) => AccountabilityApi.With(s, c, a => Results.Ok(a.Service.Crossings().Select(CrossingStatusView.Of).ToList())))
-            .WithSummary("Every crossing with its current status (null: no event recorded, unknown), closures and days closed per month: the status board.");
+            .WithSummary("Every crossing with its current status (null: no event recorded, unknown), closures and days closed per month: the status board.")
+            .Produces<IReadOnlyList<CrossingStatusView>>();
         read.MapGet("/{key}", (string key, StoreAccess s, TimeProvider c) => AccountabilityApi.With(s, c, a => Results.Ok(CrossingStatusView.Of(a.Service.Crossing(key)))))
-            .WithSummary("One crossing's status, closure episodes, longest closure, closures per year and days closed per month.");
+            .WithSummary("One crossing's status, closure episodes, longest closure, closures per year and days closed per month.")
+            .Produces<CrossingStatusView>().Fails(404);
         read.MapGet("/{key}/episodes", (string key, StoreAccess s, TimeProvider c) => AccountabilityApi.With(s, c, a => Results.Ok(a.Service.Crossing(key).Episodes.Select(EpisodeView.Of).ToList())))
-            .WithSummary("The crossing's closures: start, end (null while still closed), days.");
+            .WithSummary("The crossing's closures: start, end (null while still closed), days.").Produces<IReadOnlyList<EpisodeView>>().Fails(404);
         read.MapGet("/{key}/events", (string key, StoreAccess s, TimeProvider c) => AccountabilityApi.With(s, c, a => Results.Ok(a.Service.Crossing(key).Events)))
-            .WithSummary("The crossing's status events as recorded.");
+            .WithSummary("The crossing's status events as recorded.").Produces<IReadOnlyList<Domain.Border.StatusEvent>>().Fails(404);
         read.MapGet("/{key}/nearby", Nearby)
-            .WithSummary("Incidents within radius_km (great-circle) per period, during closures and in as many days before them, with the exact rate test.");
+            .WithSummary("Incidents within radius_km (great-circle) per period, during closures and in as many days before them, with the exact rate test.")
+            .Produces<NearbyAnswer>().Fails(400, 404);
 
         api.MapPost("/crossings/{key}/events", AddEvent).WithTags("crossings").RequireAuthorization(Policies.Write)
-            .WithSummary("Adds a status event: {status: open|closed|partially-open, from, reason, source, sample}.");
+            .WithSummary("Adds a status event: {status: open|closed|partially-open, from, reason, source, sample}.")
+            .Body<StatusEventInput>(true, "application/json", "application/yaml").Produces<Domain.Border.StatusEvent>(StatusCodes.Status201Created).Fails(400, 404, 413);
     }
 
     private static IResult Nearby(string key, double? radius_km, string? by, StoreAccess stores, TimeProvider clock)
@@ -40,16 +44,8 @@ public static class CrossingsApi
         return AccountabilityApi.With(stores, clock, a =>
         {
             var r = a.Service.NearbyViolence(key, radius, unit);
-            return Results.Ok(new
-            {
-                crossing = key,
-                radius_km = radius,
-                datasets = r.Datasets,
-                per_period = r.IncidentsPerPeriod.Select(v => new ValueView(v.Period.Label, v.Value)).ToList(),
-                during_closures = r.DuringClosures,
-                before_closures = r.BeforeClosures,
-                comparison = r.Comparison,
-            });
+            return Results.Ok(new NearbyAnswer(key, radius, r.Datasets, [.. r.IncidentsPerPeriod.Select(v => new ValueView(v.Period.Label, v.Value))],
+                r.DuringClosures, r.BeforeClosures, r.Comparison));
         });
     }
 

@@ -16,6 +16,7 @@ public static class DatasetsApi
     /// The body of <c>PUT /api/v1/datasets/{name}</c>: the fields to change (as <see cref="DatasetEdit"/>); a member left
     /// out or null is not changed, a list given replaces the list, <c>from</c>/<c>to</c> <c>"none"</c> follow the data.
     /// </summary>
+    [ApiInput]
     public sealed record DatasetBody(
         string? Title, string? Description, string? Citation, string? Licence, bool? Redistributable, string? From, string? To,
         IReadOnlyList<string>? Gaps, IReadOnlyList<string>? Countries, IReadOnlyList<string>? EventTypes, string? Kinds,
@@ -47,21 +48,26 @@ public static class DatasetsApi
             // Where the database lives (a file path, a server address) is the server's business, not its readers'.
             var i = db.Incidents.GetInfo();
             var registry = new DatasetRegistry(db).List().Select(DatasetJson.Of).ToList();
-            return Results.Ok(new { i.Backend, i.SchemaVersion, i.Incidents, i.DeletedIncidents, i.Revisions, i.Sources, i.Imports, i.FirstDate, i.LastDate, i.Datasets, registry });
+            return Results.Ok(new DatabaseAnswer(i.Backend, i.SchemaVersion, i.Incidents, i.DeletedIncidents, i.Revisions, i.Sources, i.Imports, i.FirstDate, i.LastDate, i.Datasets, registry));
         }).WithTags("datasets").RequireAuthorization(Policies.Read)
-            .WithSummary("Counts per dataset, dates covered, revisions (never where the database is), and the registry: each dataset with its title, description, citation, licence, whether its rows may be shared, the primary mark and its coverage.");
+            .WithSummary("Counts per dataset, dates covered, revisions (never where the database is), and the registry: each dataset with its title, description, citation, licence, whether its rows may be shared, the primary mark and its coverage.")
+            .Produces<DatabaseAnswer>();
         api.MapGet("/datasets/{name}", Show).WithTags("datasets").RequireAuthorization(Policies.Read)
-            .WithSummary("One dataset: title, description, citation, licence, the primary mark and its coverage (declared, from its data and in effect; gaps, countries, event types, what it does not record, the spans covered fully). 404 names the datasets there are.");
+            .WithSummary("One dataset: title, description, citation, licence, the primary mark and its coverage (declared, from its data and in effect; gaps, countries, event types, what it does not record, the spans covered fully). 404 names the datasets there are.")
+            .Produces<DatasetJson>().Fails(404);
         api.MapPut("/datasets/{name}", Edit).WithTags("datasets").RequireAuthorization(Policies.Admin)
-            .WithSummary("Edits a dataset (admin): a JSON body of the fields to change (title, description, citation, licence, redistributable, from, to, gaps as FROM..TO, countries, event_types, kinds, not_recorded, comprehensive); the rest is kept. A bad value is a 400 naming the field, and nothing is written.");
+            .WithSummary("Edits a dataset (admin): a JSON body of the fields to change (title, description, citation, licence, redistributable, from, to, gaps as FROM..TO, countries, event_types, kinds, not_recorded, comprehensive); the rest is kept. A bad value is a 400 naming the field, and nothing is written.")
+            .JsonBody<DatasetBody>().Produces<DatasetJson>().Fails(404);
         api.MapPost("/datasets/{name}/primary", Primary).WithTags("datasets").RequireAuthorization(Policies.Admin)
-            .WithSummary("Makes a dataset the primary one (admin): figures that name no dataset count it.");
+            .WithSummary("Makes a dataset the primary one (admin): figures that name no dataset count it.")
+            .Produces<DatasetJson>().Fails(404);
         api.MapGet("/imports", (StoreAccess stores) =>
         {
             using var db = stores.Open();
             var store = db.Incidents;
             return Results.Ok(store.GetImports());
-        }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("Every import: file, checksum, who, counts.");
+        }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("Every import: file, checksum, who, counts.")
+            .Produces<IReadOnlyList<Storage.ImportRecord>>();
     }
 
     private static IResult Show(string name, StoreAccess stores)

@@ -25,7 +25,9 @@ public static class ExportsApi
 
     public static void MapExports(this RouteGroupBuilder api) =>
         api.MapGet("/exports", Export).WithTags("exports").RequireAuthorization(Policies.Read)
-            .WithSummary("Incidents matching the filters as csv, json, jsonl, xlsx, geojson (points) or parquet. CSV and XLSX neutralise spreadsheet formulas.");
+            .WithSummary("Incidents matching the filters as csv, json, jsonl, xlsx, geojson (points) or parquet. CSV and XLSX neutralise spreadsheet formulas.")
+            .AddOpenApiOperationTransformer(ApiDocument.Files("The file (a download: Content-Disposition names it vigil-incidents.EXT).", [.. Kinds.Values.Select(k => k.ContentType.Split(';')[0])])).Fails(400)
+            .AddOpenApiOperationTransformer(ApiDocument.Header("Vigil-Licence", "One per dataset in scope: its licence and the citation it asks for."));
 
     private static async Task<IResult> Export(HttpContext context, StoreAccess stores, ScopeParser scopes, [AsParameters] FilterParameters filter, string? format)
     {

@@ -20,12 +20,14 @@ public static class ImportsApi
     public static void MapImports(this RouteGroupBuilder api)
     {
         api.MapPost("/imports", Upload).WithTags("datasets").RequireAuthorization(Policies.Admin).DisableAntiforgery()
-            .WithSummary("Imports an uploaded file (UCDP GED, ACLED, GTD, Pakistan Body Count, Vigil CSV/JSON). A bad file is refused whole, with the file:line:column: field of the first problem.");
+            .WithSummary("Imports an uploaded file (UCDP GED, ACLED, GTD, Pakistan Body Count, Vigil CSV/JSON). A bad file is refused whole, with the file:line:column: field of the first problem.")
+            .Body<ImportForm>(true, "multipart/form-data").Produces<ImportAnswer>().Fails(400, 413);
         api.MapGet("/imports/{id:long}/rejected", (long id, ServerOptions options) =>
         {
             var path = RejectsPath(options, id);
             return File.Exists(path) ? Results.File(path, "text/csv; charset=utf-8", $"import-{id}.rejected.csv") : Problems.NotFound($"rejected rows of import {id}");
-        }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("The rows an import skipped, with their line and reason.");
+        }).WithTags("datasets").RequireAuthorization(Policies.Read).WithSummary("The rows an import skipped, with their line and reason.")
+            .AddOpenApiOperationTransformer(ApiDocument.Files("The rejected rows as CSV: line, reason and the row.", "text/csv")).Fails(404);
     }
 
     private static async Task<IResult> Upload(HttpContext context, StoreAccess stores, ServerOptions options, TimeProvider clock, ILoggerFactory loggers, ReferenceData reference, string? format, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "skip_invalid")] bool? skipInvalid)
@@ -84,20 +86,9 @@ public static class ImportsApi
                 File.Copy(result.RejectsFile, RejectsPath(options, result.Summary.ImportId), overwrite: true);
             }
             context.Items[Actor.DetailKey] = $"import #{result.Summary.ImportId} of {file.FileName}";
-            return Results.Ok(new
-            {
-                import_id = result.Summary.ImportId,
-                file = file.FileName,
-                result.Format,
-                rows = result.RowsRead,
-                result.Summary.Created,
-                result.Summary.Updated,
-                result.Summary.Unchanged,
-                skipped_deleted = result.Summary.SkippedDeleted,
-                result.Summary.Rejected,
-                rejected_rows = result.RejectsFile is null ? null : $"/api/v1/imports/{result.Summary.ImportId}/rejected",
-                result.Notices,
-            });
+            return Results.Ok(new ImportAnswer(result.Summary.ImportId, file.FileName, result.Format, result.RowsRead,
+                result.Summary.Created, result.Summary.Updated, result.Summary.Unchanged, result.Summary.SkippedDeleted, result.Summary.Rejected,
+                result.RejectsFile is null ? null : $"/api/v1/imports/{result.Summary.ImportId}/rejected", result.Notices));
         }
         finally
         {

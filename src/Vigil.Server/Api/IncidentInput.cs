@@ -12,6 +12,7 @@ namespace Vigil.Server.Api;
 /// the one translator (<see cref="IncidentEdits"/>) that also reads the dashboard's form and review edits, so
 /// a value is accepted or refused alike on every path; a refusal names the body's member (<c>killed.best</c>).
 /// </summary>
+[ApiInput]
 public sealed record IncidentInput(
     DateOnly? DateStart, DateOnly? DateEnd, string? DatePrecision,
     string? Country, string? Admin1, string? Admin2, string? Location,
@@ -19,8 +20,8 @@ public sealed record IncidentInput(
     string? EventType, string? EventSubtype,
     string? Perpetrator, string? Target, string? TargetType, string? Attribution,
     string? Category, string? StateForces, string? ArmedGroup, string? OtherParty, bool? Suicide, string? Weapon,
-    CasualtyInput? Killed, CasualtyInput? Injured, BreakdownResource? KilledBreakdown, bool? PerpetratorsIncluded,
-    IReadOnlyList<SourceResource>? Sources, string? Notes)
+    CasualtyInput? Killed, CasualtyInput? Injured, BreakdownInput? KilledBreakdown, bool? PerpetratorsIncluded,
+    IReadOnlyList<SourceInput>? Sources, string? Notes)
 {
     /// <summary>The rule of figures sent without one.</summary>
     public const string EnteredRule = "entered by hand";
@@ -116,4 +117,14 @@ public sealed record IncidentInput(
     private static string? Number(int? value) => value?.ToString(Inv);
 }
 
+/// <summary>A count as the source gives it: low, best and high (null: not known), the phrase, and the rule that read it (default: entered by hand).</summary>
+[ApiInput]
 public sealed record CasualtyInput(int? Low, int? Best, int? High, string? Phrase, string? Rule);
+
+/// <summary>The killed by kind of victim (null: not known).</summary>
+[ApiInput]
+public sealed record BreakdownInput(int? SecurityForces, int? Civilians, int? Militants, int? Unknown);
+
+/// <summary>A source of an incident: name, day published (YYYY-MM-DD), headline, URL.</summary>
+[ApiInput]
+public sealed record SourceInput(string? Name, DateOnly? Published, string? Headline, string? Url);

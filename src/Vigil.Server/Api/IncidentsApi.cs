@@ -24,17 +24,28 @@ public static class IncidentsApi
         var group = api.MapGroup("/incidents").WithTags("incidents");
 
         group.MapGet("/", List).RequireAuthorization(Policies.Read).CacheOutput(DataVersionCachePolicy.Name)
-            .WithSummary("Incidents matching the filters, a page at a time (sort: date, killed, injured or id; desc=true for descending).");
+            .WithSummary("Incidents matching the filters, a page at a time (sort: date, killed, injured or id; desc=true for descending).")
+            .Produces<IncidentPage>().Fails(400);
         group.MapGet("/{id:long}", Get).RequireAuthorization(Policies.Read)
-            .WithSummary("One incident with its sources; the ETag header carries its revision.");
+            .WithSummary("One incident with its sources; the ETag header carries its revision.")
+            .Produces<IncidentResource>().Fails(404)
+            .AddOpenApiOperationTransformer(ApiDocument.Header("ETag", "The incident's revision, \"ID-REVISION\": send it back in If-Match to edit or delete."));
         group.MapGet("/{id:long}/revisions", Revisions).RequireAuthorization(Policies.Read)
-            .WithSummary("Every change to an incident: who, when, each field before and after.");
+            .WithSummary("Every change to an incident: who, when, each field before and after.")
+            .Produces<IReadOnlyList<RevisionResource>>().Fails(404);
         group.MapPost("/", Create).RequireAuthorization(Policies.Write)
-            .WithSummary("Records a new incident (analyst).");
+            .WithSummary("Records a new incident (analyst).")
+            .JsonBody<IncidentInput>().Produces<IncidentResource>(StatusCodes.Status201Created)
+            .AddOpenApiOperationTransformer(ApiDocument.Header("ETag", "The new incident's revision."));
         group.MapPut("/{id:long}", Replace).RequireAuthorization(Policies.Write)
-            .WithSummary("Replaces an incident's values (analyst). Needs If-Match with the ETag last read: a stale one gets 412.");
+            .WithSummary("Replaces an incident's values (analyst). Needs If-Match with the ETag last read: a stale one gets 412.")
+            .JsonBody<IncidentInput>().Produces<IncidentResource>().Fails(404, 412, 428)
+            .AddOpenApiOperationTransformer(ApiDocument.IfMatch)
+            .AddOpenApiOperationTransformer(ApiDocument.Header("ETag", "The incident's new revision."));
         group.MapDelete("/{id:long}", Delete).RequireAuthorization(Policies.Admin)
-            .WithSummary("Deletes an incident (admin): it is kept, hidden, with a revision saying who and why. Needs If-Match.");
+            .WithSummary("Deletes an incident (admin): it is kept, hidden, with a revision saying who and why. Needs If-Match.")
+            .Produces(StatusCodes.Status204NoContent).Fails(400, 404, 412, 428)
+            .AddOpenApiOperationTransformer(ApiDocument.IfMatch);
     }
 
     /// <summary>Pages by number reach this many incidents deep; beyond it, follow next_cursor (keyset paging).</summary>

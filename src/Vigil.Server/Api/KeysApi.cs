@@ -12,6 +12,8 @@ namespace Vigil.Server.Api;
 /// <summary>/api/v1/keys: API keys (admin). A new key is shown once; only its hash is kept.</summary>
 public static class KeysApi
 {
+    /// <summary>A key to create: its name and role (viewer, analyst or admin).</summary>
+    [ApiInput]
     public sealed record NewKey(string? Name, string? Role);
 
     public static void MapKeys(this RouteGroupBuilder api)
@@ -20,9 +22,10 @@ public static class KeysApi
         group.MapGet("/", (StoreAccess stores) =>
         {
             using var db = stores.Open();
-            return Results.Ok(new ApiKeyAdministration(db.Access).List().Select(k => new { k.Name, role = EnumText<ApiRole>.Format(k.Role), k.CreatedAt, k.RevokedAt }));
-        }).WithSummary("Every key, live and revoked (names and roles; never the keys).");
-        group.MapPost("/", Create).WithSummary("Creates a key; the response is the only time the key is shown.");
+            return Results.Ok(new ApiKeyAdministration(db.Access).List().Select(k => new KeyAnswer(k.Name, EnumText<ApiRole>.Format(k.Role), k.CreatedAt, k.RevokedAt)));
+        }).WithSummary("Every key, live and revoked (names and roles; never the keys).").Produces<IReadOnlyList<KeyAnswer>>();
+        group.MapPost("/", Create).WithSummary("Creates a key; the response is the only time the key is shown.")
+            .JsonBody<NewKey>().Produces<CreatedKeyAnswer>(StatusCodes.Status201Created);
         group.MapDelete("/{name}", (string name, StoreAccess stores, HttpContext context) =>
         {
             // Route values keep %2F encoded: a key named before names were checked ("a/b") can still be revoked.
@@ -38,12 +41,13 @@ public static class KeysApi
             }
             context.Items[Actor.DetailKey] = $"key {name} revoked";
             return Results.NoContent();
-        }).WithSummary("Revokes a key by name.");
+        }).WithSummary("Revokes a key by name.").Produces(StatusCodes.Status204NoContent).Fails(404);
         api.MapGet("/audit", (StoreAccess stores, int? limit) =>
         {
             using var db = stores.Open();
             return Results.Ok(db.Access.GetAudit(Math.Clamp(limit ?? 100, 1, 1000)));
-        }).WithTags("keys").RequireAuthorization(Policies.Admin).WithSummary("The latest writes: who, what, when, outcome.");
+        }).WithTags("keys").RequireAuthorization(Policies.Admin).WithSummary("The latest writes: who, what, when, outcome.")
+            .Produces<IReadOnlyList<AuditEntry>>();
     }
 
     private static async Task<IResult> Create(HttpContext context, StoreAccess stores)
@@ -66,6 +70,6 @@ public static class KeysApi
         }
         var (name, key) = (created.Record.Name, created.Secret);
         context.Items[Actor.DetailKey] = $"key {name} ({EnumText<ApiRole>.Format(role)}) created";
-        return Results.Created($"/api/v1/keys/{Uri.EscapeDataString(name!)}", new { name, role = EnumText<ApiRole>.Format(role), key });
+        return Results.Created($"/api/v1/keys/{Uri.EscapeDataString(name!)}", new CreatedKeyAnswer(name!, EnumText<ApiRole>.Format(role), key));
     }
 }

@@ -22,13 +22,18 @@ public static class LinksApi
     {
         var group = api.MapGroup("/links").WithTags("links");
         group.MapGet("/", List).RequireAuthorization(Policies.Read)
-            .WithSummary("Links in id order, filtered by dataset (once: links with a record of it; twice: between the two), status (linked, ambiguous, rejected) and incident; at most 500 per answer (limit, offset; X-Total-Count gives the total).");
+            .WithSummary("Links in id order, filtered by dataset (once: links with a record of it; twice: between the two), status (linked, ambiguous, rejected) and incident; at most 500 per answer (limit, offset; X-Total-Count gives the total).")
+            .Produces<IReadOnlyList<IncidentLink>>().Fails(400)
+            .AddOpenApiOperationTransformer(ApiDocument.Header("X-Total-Count", "How many links match in all.", Microsoft.OpenApi.JsonSchemaType.Integer));
         group.MapPost("/build", Build).RequireAuthorization(Policies.Write)
-            .WithSummary("Links dataset A's records with dataset B's (dataset=A&dataset=B, window_days 0-30, default 1; analyst): unique matches are stored linked, several candidates as ambiguous pairs; re-running adds only what is new and never re-links a rejected pair. Nothing is merged.");
+            .WithSummary("Links dataset A's records with dataset B's (dataset=A&dataset=B, window_days 0-30, default 1; analyst): unique matches are stored linked, several candidates as ambiguous pairs; re-running adds only what is new and never re-links a rejected pair. Nothing is merged.")
+            .Produces<LinkBuildAnswer>().Fails(400);
         group.MapPost("/{id:long}/confirm", Confirm).RequireAuthorization(Policies.Write)
-            .WithSummary("Confirms a link (analyst): the two records are one event. Optional reason.");
+            .WithSummary("Confirms a link (analyst): the two records are one event. Optional reason.")
+            .Produces<IncidentLink>().Fails(404, 409);
         group.MapPost("/{id:long}/reject", Reject).RequireAuthorization(Policies.Write)
-            .WithSummary("Rejects a link (analyst): the two records stay apart and no build links them again. Optional reason.");
+            .WithSummary("Rejects a link (analyst): the two records stay apart and no build links them again. Optional reason.")
+            .Produces<IncidentLink>().Fails(404, 409);
     }
 
     private static IResult List(HttpContext context, StoreAccess stores, string[]? dataset, string? status, long? incident, int? limit, int? offset)
@@ -70,22 +75,10 @@ public static class LinksApi
         {
             var r = new DatasetLinking(db, clock).Link(new DatasetLinkRequest(dataset[0], dataset[1], windowDays ?? 1, Actor.Of(context)));
             context.Items[Actor.DetailKey] = $"links {r.DatasetA} ~ {r.DatasetB}: {r.Linked} linked, {r.Ambiguous} ambiguous added";
-            return Results.Ok(new
-            {
-                dataset_a = r.DatasetA,
-                dataset_b = r.DatasetB,
-                from = r.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                to = r.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                window_days = windowDays ?? 1,
-                compared = r.Compared,
-                matched = r.Matched,
-                ambiguous_records = r.AmbiguousRecords,
-                linked = r.Linked,
-                ambiguous = r.Ambiguous,
-                already_linked = r.AlreadyLinked,
-                skipped_rejected = r.SkippedRejected,
-                seconds = Math.Round(r.Elapsed.TotalSeconds, 3),
-            });
+            return Results.Ok(new LinkBuildAnswer(r.DatasetA, r.DatasetB,
+                r.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                windowDays ?? 1, r.Compared, r.Matched, r.AmbiguousRecords, r.Linked, r.Ambiguous, r.AlreadyLinked, r.SkippedRejected,
+                Math.Round(r.Elapsed.TotalSeconds, 3)));
         }
         catch (FieldException e)
         {

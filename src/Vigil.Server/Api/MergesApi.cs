@@ -18,15 +18,20 @@ public static class MergesApi
     public static void MapMerges(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/merges").WithTags("review");
-        group.MapGet("/", List).RequireAuthorization(Policies.Read).WithSummary("Recorded merges, newest first (undone ones marked).");
+        group.MapGet("/", List).RequireAuthorization(Policies.Read).WithSummary("Recorded merges, newest first (undone ones marked).")
+            .Produces<IReadOnlyList<Storage.MergeRow>>().Fails(400);
         group.MapGet("/plan", Plan).RequireAuthorization(Policies.Read)
-            .WithSummary("What merging the pending report candidates would do: each group, the stored incident it matches (if any) and why. Changes nothing.");
+            .WithSummary("What merging the pending report candidates would do: each group, the stored incident it matches (if any) and why. Changes nothing.")
+            .Produces<MergePlanAnswer>().Fails(400);
         group.MapPost("/apply", Apply).RequireAuthorization(Policies.Write)
-            .WithSummary("Merges the pending report candidates as the plan says (analyst); each merge is recorded and reversible.");
+            .WithSummary("Merges the pending report candidates as the plan says (analyst); each merge is recorded and reversible.")
+            .Produces<MergeApplyAnswer>().Fails(400, 409);
         group.MapPost("/{id:long}/undo", Undo).RequireAuthorization(Policies.Write)
-            .WithSummary("Undoes a merge (analyst): its candidates go back to pending; an incident it created is deleted, an incident it changed gets its fields back.");
+            .WithSummary("Undoes a merge (analyst): its candidates go back to pending; an incident it created is deleted, an incident it changed gets its fields back.")
+            .Produces(StatusCodes.Status204NoContent).Fails(404, 409);
         api.MapGet("/incidents/{id:long}/reports", Reports).WithTags("incidents").RequireAuthorization(Policies.Read)
-            .WithSummary("The extracted news reports accepted into an incident, each with its own figures and evidence.");
+            .WithSummary("The extracted news reports accepted into an incident, each with its own figures and evidence.")
+            .Produces<IReadOnlyList<CandidateResource>>().Fails(404);
     }
 
     private static IResult List(StoreAccess stores, int? limit)
@@ -43,13 +48,7 @@ public static class MergesApi
             return Problems.Field("window", "must be 0 to 30 days");
         using var db = stores.Open();
         var (plan, counts) = QueueMerges.Plan(db, window ?? 1);
-        return Results.Ok(new
-        {
-            groups = plan.Select(Group),
-            blocks = counts.Blocks,
-            stored_incidents_read = counts.IncidentsRead,
-            comparisons = counts.Comparisons,
-        });
+        return Results.Ok(new MergePlanAnswer([.. plan.Select(Group)], counts.Blocks, counts.IncidentsRead, counts.Comparisons));
     }
 
     private static IResult Apply(HttpContext context, StoreAccess stores, ILogger<AppliedMerge> log, int? window)
@@ -62,11 +61,9 @@ public static class MergesApi
         {
             var applied = QueueMerges.Apply(db, plan, Actor.Of(context), log).ToList();
             context.Items[Actor.DetailKey] = $"{applied.Count} merges applied";
-            return Results.Ok(new
-            {
-                merges = applied.Select(a => new { merge = a.MergeId, incident = a.Incident.Id, into_existing = a.Planned.Entry.Outcome == MergeOutcome.IntoExisting, candidates = a.Planned.CandidateIds }),
-                left_for_review = plan.Where(p => p.LeftForReview).Select(Group),
-            });
+            return Results.Ok(new MergeApplyAnswer(
+                [.. applied.Select(a => new AppliedMergeAnswer(a.MergeId, a.Incident.Id, a.Planned.Entry.Outcome == MergeOutcome.IntoExisting, a.Planned.CandidateIds))],
+                [.. plan.Where(p => p.LeftForReview).Select(Group)]));
         }
         catch (VigilException e)
         {
@@ -102,17 +99,9 @@ public static class MergesApi
         return Results.Ok(db.Candidates.ReportsBehind(id).Select(CandidateResource.Of));
     }
 
-    private static object Group(PlannedMerge p) => new
-    {
-        candidates = p.CandidateIds,
-        articles = p.Entry.Cluster.Reports.Select(r => r.ArticleId),
-        outcome = EnumText<MergeOutcome>.Format(p.Entry.Outcome),
-        into_incident = p.Entry.Into?.Id,
-        also_matched = p.Entry.AlsoMatched,
-        killed = Figure(p.Entry.Cluster.Killed),
-        injured = Figure(p.Entry.Cluster.Injured),
-        why = p.Entry.Cluster.Reasons.Append(p.Entry.Why),
-    };
+    private static MergeGroup Group(PlannedMerge p) => new(
+        p.CandidateIds, [.. p.Entry.Cluster.Reports.Select(r => r.ArticleId)], EnumText<MergeOutcome>.Format(p.Entry.Outcome), p.Entry.Into?.Id,
+        p.Entry.AlsoMatched, Figure(p.Entry.Cluster.Killed), Figure(p.Entry.Cluster.Injured), [.. p.Entry.Cluster.Reasons.Append(p.Entry.Why)]);
 
-    private static object Figure(Domain.Incidents.CasualtyCount c) => new { c.Low, c.Best, c.High, c.Rule };
+    private static MergeFigure Figure(Domain.Incidents.CasualtyCount c) => new(c.Low, c.Best, c.High, c.Rule);
 }

@@ -18,7 +18,8 @@ public static class ReportsApi
 {
     public static void MapReports(this RouteGroupBuilder api) =>
         api.MapGet("/reports/monthly", Monthly).WithTags("reports").RequireAuthorization(Policies.Read)
-            .WithSummary("The monthly security assessment (format html or pdf; province to limit it).");
+            .WithSummary("The monthly security assessment (format html or pdf; province to limit it).")
+            .AddOpenApiOperationTransformer(ApiDocument.Files("The report: an HTML page, or a PDF file.", "text/html", "application/pdf")).Fails(400);
 
     private static IResult Monthly(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string month, string? format, string? province, string? country, string[]? dataset)
     {

@@ -23,11 +23,14 @@ public static class ReviewApi
     {
         var group = api.MapGroup("/review").WithTags("review");
         group.MapGet("/", List).RequireAuthorization(Policies.Read)
-            .WithSummary("Extracted candidates with their evidence (status: pending (default), accepted, rejected or all).");
+            .WithSummary("Extracted candidates with their evidence (status: pending (default), accepted, rejected or all).")
+            .Produces<IReadOnlyList<CandidateResource>>().Fails(400);
         group.MapPost("/{id:long}/accept", Accept).RequireAuthorization(Policies.Write)
-            .WithSummary("Accepts a pending candidate (analyst). Optional JSON body: field edits by kind — report: killed, injured, district, province, date, event_type, perpetrator (or merge_into, an incident id, with use_figures); engagement: key, date, end, place, format; commitment: key, engagement, date, made_by, made_to, category, indicator_metric, indicator_perpetrator, indicator_province, indicator_direction; border-event: crossing, date, status; claim: none.");
+            .WithSummary("Accepts a pending candidate (analyst). Optional JSON body: field edits by kind — report: killed, injured, district, province, date, event_type, perpetrator (or merge_into, an incident id, with use_figures); engagement: key, date, end, place, format; commitment: key, engagement, date, made_by, made_to, category, indicator_metric, indicator_perpetrator, indicator_province, indicator_direction; border-event: crossing, date, status; claim: none.")
+            .JsonBody<AcceptBody>(optional: true).Produces<AcceptAnswer>().Fails(404, 409);
         group.MapPost("/{id:long}/reject", Reject).RequireAuthorization(Policies.Write)
-            .WithSummary("Rejects a pending candidate (analyst); it is kept, marked rejected.");
+            .WithSummary("Rejects a pending candidate (analyst); it is kept, marked rejected.")
+            .Produces(StatusCodes.Status204NoContent).Fails(404);
     }
 
     private static IResult List(StoreAccess stores, string? status, int? limit, long? after)
@@ -64,14 +67,8 @@ public static class ReviewApi
                 ? CandidateAcceptance.MergeInto(db, id, into, by, useFigures)
                 : CandidateAcceptance.Accept(db, id, by, edits, context.RequestServices.GetRequiredService<ServerOptions>().DateLimit(context.RequestServices.GetRequiredService<TimeProvider>()));
             context.Items[Actor.DetailKey] = accepted.Describe();
-            return Results.Ok(new
-            {
-                candidate = id,
-                kind = accepted.Kind,
-                accepted_as = accepted.AcceptedAs,
-                became = accepted.Describe(),
-                incident = accepted.IncidentId is { } incident ? IncidentResource.Of(store.Find(incident)!) : null,
-            });
+            return Results.Ok(new AcceptAnswer(id, accepted.Kind, accepted.AcceptedAs, accepted.Describe(),
+                accepted.IncidentId is { } incident ? IncidentResource.Of(store.Find(incident)!) : null));
         }
         catch (NotFoundException e)
         {

@@ -24,11 +24,14 @@ public static class StatisticsApi
     {
         var group = api.MapGroup("/statistics").WithTags("statistics").RequireAuthorization(Policies.Read).CacheOutput(DataVersionCachePolicy.Name);
         group.MapGet("/series", Series)
-            .WithSummary("Incidents, killed and injured (low/best/high) per period by start date, optionally broken down; with changes, records and spikes for one metric.");
+            .WithSummary("Incidents, killed and injured (low/best/high) per period by start date, optionally broken down; with changes, records and spikes for one metric.")
+            .Produces<SeriesAnswer>().Fails(400);
         group.MapGet("/overview", Overview)
-            .WithSummary("A month's headline figures with changes, record and spike statements, 24-month trend and breakdowns (the monthly assessment's figures).");
+            .WithSummary("A month's headline figures with changes, record and spike statements, 24-month trend and breakdowns (the monthly assessment's figures).")
+            .Produces<Vigil.Reports.Model.MonthlyReport>().Fails(400, 404);
         group.MapGet("/explain", Explain)
-            .WithSummary("The ids of the incidents behind one period's figure (and one breakdown key).");
+            .WithSummary("The ids of the incidents behind one period's figure (and one breakdown key).")
+            .Produces<ExplainAnswer>().Fails(400);
     }
 
     private static IResult Series(StoreAccess stores, ReferenceData reference, [AsParameters] FilterParameters filter, string? by, string? breakdown, string? metric)
@@ -57,14 +60,8 @@ public static class StatisticsApi
         var (scope, series) = figures;
         if (Security.ResponseBounds.SeriesProblem(series) is { } tooLarge)
             return tooLarge;
-        return Results.Ok(new
-        {
-            by = EnumText<PeriodUnit>.Format(unit),
-            breakdown,
-            metric = EnumText<ClaimMetric>.Format(m),
-            scope = ScopeJson.Of(scope),
-            rows = SeriesRows.Of(series, m, wholeHistory: scope.Query.From is null).ToList(),
-        });
+        return Results.Ok(new SeriesAnswer(EnumText<PeriodUnit>.Format(unit), breakdown, EnumText<ClaimMetric>.Format(m), ScopeJson.Of(scope),
+            [.. SeriesRows.Of(series, m, wholeHistory: scope.Query.From is null)]));
     }
 
     private static IResult Overview(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string? country, string[]? dataset)
@@ -107,7 +104,7 @@ public static class StatisticsApi
         try
         {
             var explained = new FigureExplanation(db, reference).Run(new FigureExplanationRequest(filter.ToInput(), p, groupBy, key) { Ids = true });
-            return Results.Ok(new { period = p.Label, key, scope = ScopeJson.Of(explained.Scope), ids = explained.IncidentIds });
+            return Results.Ok(new ExplainAnswer(p.Label, key, ScopeJson.Of(explained.Scope), explained.IncidentIds));
         }
         catch (FieldException e)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Vigil.Application.Scopes;
 using Vigil.Domain.Errors;
 using Vigil.Storage;
@@ -9,14 +10,24 @@ namespace Vigil.Web.Filters;
 /// values): from, to (YYYY-MM-DD, YYYY-MM or YYYY; inclusive; by start date), country, province, region
 /// (former-fata, kp-mainland), district, actor, category, suicide (yes/no), weapon, target_type, type, dataset,
 /// min_killed. Names may be any
-/// spelling Vigil knows.
+/// spelling Vigil knows. Each parameter is bound by the name written here (lower case), which is the name the OpenAPI
+/// document gives it.
 /// </summary>
 public sealed record FilterParameters(
-    string? From, string? To, string[]? Country, string[]? Province, string[]? Region, string[]? District, string[]? Actor,
-    string[]? Category, string? Suicide, string[]? Weapon,
-    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "target_type")] string[]? TargetType,
-    string[]? Type, string[]? Dataset,
-    [property: Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_killed")] int? MinKilled)
+    [property: FromQuery(Name = "from")] string? From,
+    [property: FromQuery(Name = "to")] string? To,
+    [property: FromQuery(Name = "country")] string[]? Country,
+    [property: FromQuery(Name = "province")] string[]? Province,
+    [property: FromQuery(Name = "region")] string[]? Region,
+    [property: FromQuery(Name = "district")] string[]? District,
+    [property: FromQuery(Name = "actor")] string[]? Actor,
+    [property: FromQuery(Name = "category")] string[]? Category,
+    [property: FromQuery(Name = "suicide")] string? Suicide,
+    [property: FromQuery(Name = "weapon")] string[]? Weapon,
+    [property: FromQuery(Name = "target_type")] string[]? TargetType,
+    [property: FromQuery(Name = "type")] string[]? Type,
+    [property: FromQuery(Name = "dataset")] string[]? Dataset,
+    [property: FromQuery(Name = "min_killed")] int? MinKilled)
 {
     /// <summary>The scope as the query string gives it.</summary>
     public ScopeInput ToInput() => new()
