@@ -120,7 +120,12 @@ public sealed record ClaimComparisonShape(string Kind)
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Since { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? OneOf { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Top { get; init; }
+    /// <summary>The place claimed among the periods compared: 1 the deadliest, 2 the second deadliest.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Rank { get; init; }
 }
+
+/// <summary>The figure a claim is compared with, as the text states it: "up from 69 in September".</summary>
+public sealed record StatedBaselineShape(string Period, double Value, string Qualifier);
 
 /// <summary>Where in a text something was read: character offsets, end excluded.</summary>
 public sealed record TextSpanShape(int Start, int End);
@@ -134,6 +139,7 @@ public sealed record ClaimShape(string Metric, string Period, double? Value, str
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? Dataset { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Text { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public TextSpanShape? Evidence { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public StatedBaselineShape? Baseline { get; init; }
 }
 
 /// <summary>One assertion of a claim checked: what was claimed, what the data give, the difference and the tolerance that decided.</summary>
@@ -163,19 +169,31 @@ public sealed record AcceptedClaimShape(
 
 /// <summary>
 /// A claim to check (POST /claims/check takes an array of them, or one): metric and period are required; value and
-/// qualifier (exactly by default); scope (country Pakistan by default); comparison; dataset (names, in order of precedence;
-/// one name may be given as a string); the text it was read from and the evidence's place in it. Other members are refused.
+/// qualifier (exactly by default); scope (country Pakistan by default); comparison; a stated baseline; dataset (names, in
+/// order of precedence; one name may be given as a string); the text it was read from and the evidence's place in it.
+/// Other members are refused.
 /// </summary>
 [ApiInput]
-public sealed record ClaimInput(string Metric, string Period, double? Value, string? Qualifier, ClaimScopeInput? Scope, ClaimComparisonInput? Comparison, IReadOnlyList<string>? Dataset, string? Text, TextSpanShape? Evidence);
+public sealed record ClaimInput(
+    string Metric, string Period, double? Value, string? Qualifier, ClaimScopeInput? Scope, ClaimComparisonInput? Comparison,
+    StatedBaselineInput? Baseline, IReadOnlyList<string>? Dataset, string? Text, TextSpanShape? Evidence);
 
-/// <summary>What a claim is about: the country (default Pakistan), province, district, actor and event types.</summary>
+/// <summary>
+/// What a claim is about: the country (default Pakistan), province, district, region (former-fata, kp-mainland), actor,
+/// event types, event categories, and the victims counted (civilians, security-forces, militants).
+/// </summary>
 [ApiInput]
-public sealed record ClaimScopeInput(string? Country, string? Province, string? District, string? Actor, IReadOnlyList<string>? EventTypes);
+public sealed record ClaimScopeInput(
+    string? Country, string? Province, string? District, string? Region, string? Actor, IReadOnlyList<string>? EventTypes,
+    IReadOnlyList<string>? Categories, string? Victims);
 
-/// <summary>The comparison a claim makes: kind change (percent, against), record (since, one_of, top) or all-time.</summary>
+/// <summary>The comparison a claim makes: kind change (percent, against), record (since, one_of, top, rank) or all-time.</summary>
 [ApiInput]
-public sealed record ClaimComparisonInput(string Kind, double? Percent, string? Against, string? Since, bool? OneOf, int? Top);
+public sealed record ClaimComparisonInput(string Kind, double? Percent, string? Against, string? Since, bool? OneOf, int? Top, int? Rank);
+
+/// <summary>The figure the claim compares itself with, as stated: its period, value and qualifier (exactly by default).</summary>
+[ApiInput]
+public sealed record StatedBaselineInput(string Period, double Value, string? Qualifier);
 
 /// <summary>Marks a body a client sends: its members are optional unless the endpoint says otherwise (answers write every member).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
