@@ -63,6 +63,7 @@ public static class VigilCli
         config.SetApplicationName("vigil");
         config.Settings.StrictParsing = true;
         config.SetExceptionHandler((exception, _) => HandleException(exception, output));
+        config.SetInterceptor(new TableFormatInterceptor(output));
 
         config.AddCommand<ServeCommand>("serve")
             .WithDescription("The main job: serve the dashboard, the REST API (/api/v1) and its reference (/api/docs) on the database, loading the bundled UCDP data on first run.")

@@ -19,7 +19,10 @@ public sealed class Cli : IDisposable
     public string Db { get; }
 
     /// <summary>The test console's width in columns (a pipe is 80).</summary>
-    public int Width { get; init; } = 220;
+    public int Width { get; set; } = 220;
+
+    /// <summary>Whether the run sees its standard output as a pipe (tables then print plain) rather than a terminal.</summary>
+    public bool Piped { get; set; }
 
     /// <summary>Runs <c>vigil ARGS --db DB</c> (the database option is added unless given).</summary>
     public CliResult Run(params string[] args) => RunWithInput("", args);
@@ -30,7 +33,7 @@ public sealed class Cli : IDisposable
         var console = new TestConsole().Width(Width);
         var error = new StringWriter();
         var stdout = new MemoryStream();
-        var output = new CliOutput(console, error, () => new NonClosingStream(stdout)) { OpenStdin = () => new StringReader(stdin) };
+        var output = new CliOutput(console, error, () => new NonClosingStream(stdout)) { OpenStdin = () => new StringReader(stdin), Piped = Piped };
         var withDb = args.Contains("--db") || args.Contains("--help") || args.Length == 0 ? args : [.. args, "--db", Db];
         var code = VigilCli.Run(withDb, output, Clock);
         return new CliResult(code, console.Output + Encoding.UTF8.GetString(stdout.ToArray()), error.ToString());

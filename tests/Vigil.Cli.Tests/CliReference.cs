@@ -30,9 +30,13 @@ public static class CliReference
         md.Append("<!-- Generated from the command tree (src/Vigil.Cli/VigilCli.cs) by tests/Vigil.Cli.Tests/CliReference.cs: do not edit by hand.\n");
         md.Append("     Regenerate with: ").Append(RegenerateCommand).Append(" -->\n\n");
         md.Append("# The `").Append(model.ApplicationName).Append("` command line\n\n");
-        md.Append("Every command and command group of `vigil`, as `vigil COMMAND --help` prints it. Run a command from a clone with\n");
+        md.Append("Every command and command group of `vigil`, as `vigil COMMAND --help` prints it. `tools/install-vigil.sh` installs\n");
+        md.Append("the `vigil` command (a .NET tool); without it, run a command from a clone with\n");
         md.Append("`dotnet run --project src/Vigil.Cli -- COMMAND ...`. Exit codes: 0 success; 1 internal error; 2 bad command line;\n");
         md.Append("3 bad input file (nothing written); 4 not found; 5 other failure.\n\n");
+        md.Append("Tables are fitted to the terminal without breaking a word; when the output is not a terminal they are plain\n");
+        md.Append("(tab-separated, a header line, no wrapping, colour or box lines). `--format table|plain` chooses, where a command\n");
+        md.Append("prints tables.\n\n");
         md.Append("Every command takes `-h`, `--help`.");
         if (db?.Description is { } dbText)
             md.Append(" Every command that opens a database takes `--db <DATABASE>`: ").Append(Text(dbText));

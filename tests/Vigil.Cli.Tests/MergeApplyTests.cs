@@ -96,7 +96,7 @@ public class MergeApplyTests
 
         var apply = cli.Run("merge", "apply", "--by", "amina");
         Assert.Equal(0, apply.ExitCode);
-        Assert.Contains("1 merges applied (1 into existing incidents, 0 new incidents); 1 groups left for review", apply.Output, StringComparison.Ordinal);
+        Assert.Contains("1 merge applied (1 into an existing incident, 0 new incidents); 1 group left for review", apply.Output, StringComparison.Ordinal);
         using (var store = SqliteIncidentStore.Open(cli.Db))
         {
             var merged = store.Query(new IncidentQuery { Datasets = ["ucdp-ged"], Districts = ["Peshawar"], From = new(2021, 12, 20), To = new(2021, 12, 20) }, includeSources: true).Single();

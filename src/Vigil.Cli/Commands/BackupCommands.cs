@@ -8,7 +8,7 @@ namespace Vigil.Cli.Commands;
 
 public sealed class BackupCommand(CliOutput output, TimeProvider clock) : Command<BackupCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TableSettings
     {
         [CommandOption("--out <FILE>")]
         [Description("The backup file to write (never overwritten); its manifest goes beside it as FILE.manifest.json.")]
@@ -21,7 +21,7 @@ public sealed class BackupCommand(CliOutput output, TimeProvider clock) : Comman
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var manifest = Backups.Backup(settings.Location, settings.Out!, clock);
-        output.Console.Write(TableReport.Of(manifest.Tables));
+        output.Write(TableReport.Of(manifest.Tables));
         output.Console.MarkupLine($"[green]backed up[/] {Markup.Escape(settings.Location.ToString())} to {Markup.Escape(settings.Out!)} (sha256 {manifest.FileSha256[..16]}…, manifest {Markup.Escape(BackupManifest.PathFor(settings.Out!))})");
         return ExitCodes.Success;
     }
@@ -29,7 +29,7 @@ public sealed class BackupCommand(CliOutput output, TimeProvider clock) : Comman
 
 public sealed class RestoreCommand(CliOutput output, TimeProvider clock) : Command<RestoreCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TableSettings
     {
         [CommandOption("--from <FILE>")]
         [Description("A backup written by 'vigil backup' (with its manifest beside it).")]
@@ -44,7 +44,7 @@ public sealed class RestoreCommand(CliOutput output, TimeProvider clock) : Comma
         var differences = Backups.Restore(settings.From!, settings.Location, clock);
         var manifest = BackupManifest.Read(settings.From!);
         using (var store = settings.OpenStore(clock))
-            output.Console.Write(TableReport.Of(manifest.Tables, TableChecksums.Compute(store), "in backup", "restored"));
+            output.Write(TableReport.Of(manifest.Tables, TableChecksums.Compute(store), "in backup", "restored"));
         if (differences.Count > 0)
         {
             foreach (var d in differences)

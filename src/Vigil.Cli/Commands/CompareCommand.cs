@@ -16,8 +16,12 @@ namespace Vigil.Cli.Commands;
 /// <summary><c>vigil compare</c>: one metric from two datasets side by side, per period.</summary>
 public sealed class CompareCommand(CliOutput output, TimeProvider clock, ScopeParser scopes) : Command<CompareCommand.Settings>
 {
-    public sealed class Settings : FilterSettings
+    public sealed class Settings : FilterSettings, ITableFormatSettings
     {
+        [CommandOption("--format <FORMAT>")]
+        [Description(TableSettings.FormatHelp)]
+        public string? TableFormat { get; init; }
+
         [CommandOption("--a-dataset <DATASET>")]
         [Description("The first dataset (e.g. pbc-suicide).")]
         public string? A { get; init; }
@@ -105,7 +109,7 @@ public sealed class CompareCommand(CliOutput output, TimeProvider clock, ScopePa
         var totalB = rows.Sum(r => r.B);
         table.AddRow("[bold]total[/]", totalA.ToString("N0", inv), totalB.ToString("N0", inv), (totalA - totalB).ToString("+#,0;-#,0;0", inv),
             totalB == 0 ? "–" : ((double)totalA / totalB).ToString("0.00", inv));
-        output.Console.Write(table);
+        output.Write(table);
         output.Console.MarkupLine($"[grey]{EnumText<ClaimMetric>.Format(metric)} (best estimates) per {settings.By}, over the {settings.By}s both datasets cover; a ratio needs a non-zero B.[/]");
         return ExitCodes.Success;
     }

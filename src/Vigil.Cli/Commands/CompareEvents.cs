@@ -36,9 +36,9 @@ public sealed class CompareEvents(CliOutput output)
             return ExitCodes.Success;
         }
         string Pct(long part, long whole) => whole == 0 ? "–" : (100.0 * part / whole).ToString("0.0", inv) + " %";
-        output.Out.WriteLine(string.Create(inv, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}, the days both datasets cover; one event = same district, at most {window} day(s) apart, compatible type, group and figures"));
-        output.Out.WriteLine(string.Create(inv, $"{nameA}: {records:N0} records, {compared:N0} dated to the day with a district; {matched.Count:N0} also in {nameB} ({Pct(matched.Count, compared)}), {ambiguous:N0} ambiguous, {compared - matched.Count - ambiguous:N0} only in {nameA}"));
-        output.Out.WriteLine(string.Create(inv, $"{nameB}: {bCount:N0} records; {bMatched:N0} matched by a record of {nameA} ({Pct(bMatched, bCount)}), {bCount - bMatched:N0} not"));
+        output.Out.WriteLine(string.Create(inv, $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}, the days both datasets cover; one event = same district, at most {Counted.Of(window, "day")} apart, compatible type, group and figures"));
+        output.Out.WriteLine(string.Create(inv, $"{nameA}: {Counted.Of(records, "record")}, {compared:N0} dated to the day with a district; {matched.Count:N0} also in {nameB} ({Pct(matched.Count, compared)}), {ambiguous:N0} ambiguous, {compared - matched.Count - ambiguous:N0} only in {nameA}"));
+        output.Out.WriteLine(string.Create(inv, $"{nameB}: {Counted.Of(bCount, "record")}; {bMatched:N0} matched by a record of {nameA} ({Pct(bMatched, bCount)}), {bCount - bMatched:N0} not"));
         var table = new Table().Title("the first pairs taken for one event").Border(TableBorder.Simple)
             .AddColumns("date", "district", $"{nameA} (id, killed)", $"{nameB} (id, killed)", "why");
         foreach (var m in matched.Take(15))
@@ -48,8 +48,8 @@ public sealed class CompareEvents(CliOutput output)
                 Markup.Escape(m.Why[(m.Why.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
         }
         if (matched.Count > 0)
-            output.Console.Write(table);
-        output.Out.WriteLine(string.Create(inv, $"{counts.Blocks:N0} blocks, {counts.Comparisons:N0} pairs compared; nothing was merged"));
+            output.Write(table);
+        output.Out.WriteLine(string.Create(inv, $"{Counted.Of(counts.Blocks, "block")}, {Counted.Of(counts.Comparisons, "pair")} compared; nothing was merged"));
         return ExitCodes.Success;
     }
 }

@@ -10,8 +10,12 @@ namespace Vigil.Cli.Commands;
 /// <summary>Moves a whole database between back-ends (or files), with every table counted and checksummed on both sides.</summary>
 public sealed class DbCopyCommand(CliOutput output, TimeProvider clock) : Command<DbCopyCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CommandSettings, ITableFormatSettings
     {
+        [CommandOption("--format <FORMAT>")]
+        [Description(TableSettings.FormatHelp)]
+        public string? TableFormat { get; init; }
+
         [CommandOption("--from <DATABASE>")]
         [Description("The database to copy: sqlite:PATH, a file path, or postgres://user@host:port/db.")]
         public string? From { get; init; }
@@ -34,8 +38,8 @@ public sealed class DbCopyCommand(CliOutput output, TimeProvider clock) : Comman
             throw new NotFoundException($"{from.Target}: no such database");
         using var source = from.Open(clock);
         using var target = to.Open(clock);
-        var report = DatabaseCopier.Copy(source, target, (table, rows) => output.Error.WriteLine($"copied {table}: {rows:N0} rows"));
-        output.Console.Write(TableReport.Of(report.Source, report.Target, "source", "target"));
+        var report = DatabaseCopier.Copy(source, target, (table, rows) => output.Error.WriteLine($"copied {table}: {Counted.Of(rows, "row")}"));
+        output.Write(TableReport.Of(report.Source, report.Target, "source", "target"));
         if (report.Differences.Count > 0)
         {
             foreach (var d in report.Differences)

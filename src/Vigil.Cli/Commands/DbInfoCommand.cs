@@ -9,7 +9,7 @@ namespace Vigil.Cli.Commands;
 
 public sealed class DbInfoCommand(CliOutput output, TimeProvider clock) : Command<DbInfoCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TableSettings
     {
         [CommandOption("--json")]
         [Description("Print as JSON.")]
@@ -49,7 +49,7 @@ public sealed class DbInfoCommand(CliOutput output, TimeProvider clock) : Comman
                     i.Format, Markup.Escape(i.Author), i.Summary.Created.ToString("N0", inv), i.Summary.Updated.ToString("N0", inv),
                     i.Summary.Unchanged.ToString("N0", inv), i.Summary.Rejected.ToString("N0", inv), i.FileSha256[..Math.Min(12, i.FileSha256.Length)]);
             }
-            output.Console.Write(table);
+            output.Write(table, "sha256", "unchanged", "updated", "by", "format");
         }
         return ExitCodes.Success;
     }

@@ -15,7 +15,7 @@ namespace Vigil.Cli.Commands;
 /// <summary><c>vigil eval extraction</c>: precision, recall and F1 of the extractor per field on a labeled set.</summary>
 public sealed class EvalExtractionCommand(CliOutput output, ReferenceData reference) : Command<EvalExtractionCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TableSettings
     {
         [CommandArgument(0, "<LABELED>")]
         [Description("Labeled JSON lines: {\"id\",\"published\",\"text\",\"killed\",\"injured\",\"date\",\"district\",\"actor\",\"event_type\"}; a field left out is not scored.")]
@@ -67,7 +67,7 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
             output.Out.WriteLine(JsonSerializer.Serialize(json, CliJson.Options));
             return ExitCodes.Success;
         }
-        var table = new Table().Title(Markup.Escape($"{Path.GetFileName(settings.File)}: {result.Examples:N0} examples")).Border(TableBorder.Simple)
+        var table = new Table().Title(Markup.Escape($"{Path.GetFileName(settings.File)}: {Counted.Of(result.Examples, "example")}")).Border(TableBorder.Simple)
             .AddColumns("field", "scored", "TP", "FP", "FN", "precision", "recall", "F1");
         foreach (var f in result.Fields)
         {
@@ -75,7 +75,7 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
                 f.FalseNegatives.ToString(inv), f.Scored == 0 ? "-" : f.Precision.ToString("0.000", inv), f.Scored == 0 ? "-" : f.Recall.ToString("0.000", inv),
                 f.Scored == 0 ? "-" : f.F1.ToString("0.000", inv));
         }
-        output.Console.Write(table);
+        output.Write(table);
         if (settings.ByPhraseKind)
             WritePhraseKinds(settings.File, inv);
         foreach (var (id, field, gold, predicted) in result.Errors.Take(settings.Errors))
@@ -92,7 +92,7 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
             string F1(EvalField field) => kind.Result.Fields.Single(f => f.Field == field) is { Scored: > 0 } f ? f.F1.ToString("0.000", inv) : "-";
             table.AddRow(Markup.Escape(kind.Kind), kind.Result.Examples.ToString(inv), F1(EvalField.Killed), F1(EvalField.Injured));
         }
-        output.Console.Write(table);
+        output.Write(table);
     }
 
     private int ExecuteDocuments(Settings settings)
@@ -112,7 +112,7 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
             }, CliJson.Options));
             return ExitCodes.Success;
         }
-        var table = new Table().Title(Markup.Escape($"{Path.GetFileName(settings.File)}: {r.Documents:N0} documents")).Border(TableBorder.Simple)
+        var table = new Table().Title(Markup.Escape($"{Path.GetFileName(settings.File)}: {Counted.Of(r.Documents, "document")}")).Border(TableBorder.Simple)
             .AddColumns("measure", "value");
         table.AddRow("document kind accuracy", r.KindAccuracy.ToString("0.000", inv));
         table.AddRow("statistics (gold / found / right)", $"{r.StatisticsGold.ToString(inv)} / {r.StatisticsFound.ToString(inv)} / {r.StatisticsRight.ToString(inv)}");
@@ -120,7 +120,7 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
         table.AddRow("statistics recall", r.StatisticsRecall.ToString("0.000", inv));
         table.AddRow("roundups yielding an incident", $"{r.RoundupsWithIncident.ToString(inv)} of {r.Roundups.ToString(inv)}");
         table.AddRow("editorials yielding an unlabeled incident", r.EditorialsWithUnlabeledIncident.ToString(inv));
-        output.Console.Write(table);
+        output.Write(table);
         foreach (var (id, what, gold, predicted) in r.Errors.Take(settings.Errors))
             output.Out.WriteLine($"{id}\t{what}\tgold={gold ?? "none"}\tpredicted={predicted ?? "none"}");
         return ExitCodes.Success;

@@ -57,7 +57,7 @@ public sealed class ExportCommand(CliOutput output, TimeProvider clock, ScopePar
         {
             File.Delete(temp);
         }
-        output.Error.WriteLine($"exported {count:N0} incidents to {settings.Out}");
+        output.Error.WriteLine($"exported {Counted.Of(count, "incident")} to {settings.Out}");
         return ExitCodes.Success;
     }
 }

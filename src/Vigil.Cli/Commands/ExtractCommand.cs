@@ -14,7 +14,7 @@ namespace Vigil.Cli.Commands;
 /// <summary><c>vigil extract</c>: incident reports, claims, engagements, border events and commitments from news files.</summary>
 public sealed class ExtractCommand(CliOutput output, ReferenceData reference) : Command<ExtractCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TableSettings
     {
         [CommandArgument(0, "<FILE>")]
         [Description("Plain text, HTML, or JSON lines (one {\"id\",\"published\",\"source\",\"url\",\"title\",\"text\"} per line).")]
@@ -51,7 +51,7 @@ public sealed class ExtractCommand(CliOutput output, ReferenceData reference) : 
                 if (settings.Json)
                     output.Out.WriteLine(ExtractionJson.ToJson(result).ToJsonString());
                 else
-                    ExtractView.Write(output.Console, result);
+                    ExtractView.Write(output, result);
             }
         }
         return ExitCodes.Success;

@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Text;
 using Vigil.Extraction;
@@ -10,7 +11,7 @@ namespace Vigil.Cli.Commands;
 /// <summary>The human view of one article's extraction: each value beside the words it was read from.</summary>
 internal static class ExtractView
 {
-    public static void Write(IAnsiConsole console, ArticleExtraction x)
+    public static void Write(CliOutput output, ArticleExtraction x)
     {
         var table = new Table().Title(Markup.Escape($"{x.Article.Id} (published {x.Article.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"})"))
             .Border(TableBorder.Simple).AddColumns("item", "value", "evidence");
@@ -36,7 +37,7 @@ internal static class ExtractView
             Row("border", $"{b.Kind} of {b.Crossing.Place.Location}{(b.When is null ? "" : $" ({b.When.Value.Start:yyyy-MM-dd}..{b.When.Value.End:yyyy-MM-dd}, {b.WhenRule})")}", x.Text[Math.Min(b.Cue.Start, b.Crossing.Start)..Math.Max(b.Cue.End, b.Crossing.End)]);
         foreach (var m in x.Commitments)
             Row("commitment", $"{m.GiverActor ?? m.Giver?.Value ?? "?"} → {m.Recipient ?? "?"}: {m.Content?.Value ?? string.Join("; ", m.About)}{(m.Hedge is null ? "" : $" ({m.Hedge})")}", x.Text[m.Start..m.End]);
-        console.Write(table);
+        output.Write(table);
     }
 
     private static string Range(CasualtyMention? m) =>

@@ -109,7 +109,7 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
         var inv = CultureInfo.InvariantCulture;
         var deleted = s.SkippedDeleted > 0 ? string.Create(inv, $", {s.SkippedDeleted:N0} deleted in Vigil (left deleted)") : "";
         output.Console.MarkupLine(string.Create(inv,
-            $"[green]imported[/] {Markup.Escape(r.File)} ([bold]{r.Format}[/], import #{s.ImportId}): {r.RowsRead:N0} rows: {s.Created:N0} created, {s.Updated:N0} updated, {s.Unchanged:N0} unchanged{deleted}, {s.Rejected:N0} rejected in {r.Elapsed.TotalSeconds:0.0} s ({rate:N0} rows/s)"));
+            $"[green]imported[/] {Markup.Escape(r.File)} ([bold]{r.Format}[/], import #{s.ImportId}): {Counted.Of(r.RowsRead, "row")}: {s.Created:N0} created, {s.Updated:N0} updated, {s.Unchanged:N0} unchanged{deleted}, {s.Rejected:N0} rejected in {r.Elapsed.TotalSeconds:0.0} s ({rate:N0} rows/s)"));
         if (r.RejectsFile is not null)
             output.Console.MarkupLine($"[yellow]rejected rows and their reasons:[/] {Markup.Escape(r.RejectsFile)}");
         foreach (var notice in r.Notices)

@@ -14,8 +14,12 @@ namespace Vigil.Cli.Commands;
 
 public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<IncidentsListCommand.Settings>
 {
-    public sealed class Settings : FilterSettings
+    public sealed class Settings : FilterSettings, ITableFormatSettings
     {
+        [CommandOption("--format <FORMAT>")]
+        [Description(TableSettings.FormatHelp)]
+        public string? TableFormat { get; init; }
+
         [CommandOption("--limit <N>")]
         [Description("At most N incidents (default 50 in a table, all with --json or --csv; 0 means all).")]
         public int? Limit { get; init; }
@@ -94,9 +98,9 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, R
             shown++;
         }
         var total = listing.Total();
-        output.Console.Write(table);
+        output.Write(table, ["also in", .. IncidentTable.Optional]);
         output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"[grey]{shown:N0} of {total:N0} incidents{(shown < total ? "; --limit 0 shows all, --offset pages" : "")}[/]"));
+            $"[grey]{shown:N0} of {Counted.Of(total, "incident")}{(shown < total ? "; --limit 0 shows all, --offset pages" : "")}[/]"));
         output.Console.MarkupLine($"[grey]datasets: {Markup.Escape(scope.Describe("--dataset"))}{(combined ? "; each real event once" : "")}; {Markup.Escape(scope.CountriesLabel)}[/]");
         foreach (var remark in scope.Remarks)
             output.Console.MarkupLine($"[grey]{Markup.Escape(remark)}[/]");
@@ -106,6 +110,9 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, R
 
 internal static class IncidentTable
 {
+    /// <summary>The columns a narrow terminal hides first, least needed first.</summary>
+    public static readonly string[] Optional = ["source record", "district", "injured", "type"];
+
     public static Table Create() => new Table().Border(TableBorder.Simple)
         .AddColumn("id").AddColumn("date").AddColumn("province").AddColumn("district").AddColumn("type")
         .AddColumn("parties").AddColumn(new TableColumn("killed").RightAligned()).AddColumn(new TableColumn("injured").RightAligned())
@@ -124,21 +131,18 @@ internal static class IncidentTable
         .. (extra ?? []).Select(Markup.Escape)]);
 
     public static string Dates(IncidentDate d) =>
-        d.IsMultiDay ? $"{d.Start:yyyy-MM-dd}..{d.End:yyyy-MM-dd}" : d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        d.IsMultiDay ? $"{d.Start:yyyy-MM-dd} .. {d.End:yyyy-MM-dd}" : d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 internal static class Casualties
 {
-    /// <summary>"12", "12 (10-15)", "?" for unknown, "≥12" when only a low is known.</summary>
+    /// <summary>"12", "12 (10–15)" (<see cref="RangeText"/>), "?" for unknown, "≥12" when only a low is known.</summary>
     public static string Format(CasualtyCount c)
     {
         var inv = CultureInfo.InvariantCulture;
         if (c.IsUnknown)
             return "?";
         var best = c.Best?.ToString(inv) ?? (c.Low is { } low ? "≥" + low.ToString(inv) : "≤" + c.High!.Value.ToString(inv));
-        if (c.Low == c.Best && c.High == c.Best)
-            return best;
-        var range = $"{c.Low?.ToString(inv) ?? "?"}-{c.High?.ToString(inv) ?? "?"}";
-        return c.Best is null ? best : $"{best} ({range})";
+        return c.Best is { } b ? RangeText.Of(b, c.Low, c.High) : best;
     }
 }

@@ -13,7 +13,7 @@ namespace Vigil.Cli.Commands;
 
 public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) : Command<IncidentsShowCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TableSettings
     {
         [CommandArgument(0, "<ID>")]
         [Description("The incident's id.")]
@@ -57,7 +57,7 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
                 continue;
             grid.AddRow($"[grey]{field.Name}[/]", Markup.Escape(value));
         }
-        output.Console.Write(new Panel(grid).Header(title).Expand());
+        output.Boxed(grid, title);
 
         var sources = new Table().Title("Sources").Border(TableBorder.Simple).AddColumns("#", "name", "date", "headline", "url");
         for (var i = 0; i < incident.Sources.Length; i++)
@@ -68,7 +68,7 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
         }
         if (incident.Sources.Length == 0)
             sources.AddRow("", "[grey](none recorded)[/]", "", "", "");
-        output.Console.Write(sources);
+        output.Write(sources);
 
         if (reports.Count > 0)
         {
@@ -79,7 +79,7 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
                 behind.AddRow(r.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(r.Source ?? r.ArticleId), Markup.Escape(r.Published ?? ""),
                     Markup.Escape(r.Summary), Markup.Escape(r.Evidence ?? ""));
             }
-            output.Console.Write(behind);
+            output.Write(behind);
         }
 
         var history = new Table().Title("Revisions").Border(TableBorder.Simple).AddColumns("#", "when (UTC)", "who", "what", "changes");
@@ -92,7 +92,7 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
                 Markup.Escape(r.Author), Markup.Escape(EnumText<Domain.Revisions.RevisionKind>.Format(r.Kind) + (r.ImportId is { } import ? $" by import #{import}" : "") + (r.Reason is null ? "" : $" ({r.Reason})")),
                 Markup.Escape(changes));
         }
-        output.Console.Write(history);
+        output.Write(history);
         return ExitCodes.Success;
     }
 }

@@ -44,7 +44,7 @@ public sealed class IngestNewsCommand(CliOutput output, TimeProvider clock, Refe
         {
             var result = ingestion.Run(new NewsIngestionRequest(file, published, settings.AcceptAll, settings.By ?? Environment.UserName), cancellationToken);
             output.Out.WriteLine(string.Create(inv,
-                $"{file}: {result.CandidateIds.Count} candidates queued for review ({string.Join(", ", result.Kinds.Select(k => $"{k.Count} {k.Kind}"))})"));
+                $"{file}: {Counted.Of(result.CandidateIds.Count, "candidate")} queued for review ({string.Join(", ", result.Kinds.Select(k => $"{k.Count} {k.Kind}"))})"));
             if (result.Accepted is { } a)
             {
                 foreach (var why in a.LeftWhy)

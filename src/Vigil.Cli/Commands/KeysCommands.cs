@@ -39,9 +39,9 @@ public sealed class KeysCreateCommand(CliOutput output, TimeProvider clock) : Co
 }
 
 /// <summary><c>vigil keys list</c>.</summary>
-public sealed class KeysListCommand(CliOutput output, TimeProvider clock) : Command<DatabaseSettings>
+public sealed class KeysListCommand(CliOutput output, TimeProvider clock) : Command<TableSettings>
 {
-    public override int Execute(CommandContext context, DatabaseSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, TableSettings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
         var table = new Table().Border(TableBorder.Simple).AddColumns("name", "role", "created (UTC)", "revoked (UTC)");
@@ -50,7 +50,7 @@ public sealed class KeysListCommand(CliOutput output, TimeProvider clock) : Comm
             table.AddRow(Markup.Escape(k.Name), EnumText<ApiRole>.Format(k.Role), k.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                 k.RevokedAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "");
         }
-        output.Console.Write(table);
+        output.Write(table);
         return ExitCodes.Success;
     }
 }

@@ -82,7 +82,7 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         renderer.Render(report, path);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"[green]wrote[/] {Markup.Escape(Path.GetFullPath(path))} ({renderer.Format}, {Markup.Escape(scopeName)}, {month.Name}, {Markup.Escape(built.Scope.Label)}: {report.Headlines[0].Shown} incidents) in {seconds:0.0} s"));
+            $"[green]wrote[/] {Markup.Escape(Path.GetFullPath(path))} ({renderer.Format}, {Markup.Escape(scopeName)}, {month.Name}, {Markup.Escape(built.Scope.Label)}: {report.Headlines[0].Shown} {(report.Headlines[0].Shown == "1" ? "incident" : "incidents")}) in {seconds:0.0} s"));
         return ExitCodes.Success;
     }
 }

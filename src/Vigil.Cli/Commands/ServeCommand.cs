@@ -57,6 +57,8 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock, Reference
                 output.Console.MarkupLine("[yellow]No API key exists yet: create one with 'vigil keys create --name NAME --role admin', or start with --anonymous-read to browse without one.[/]");
         }
 
+        output.Error.WriteLine($"vigil: starting the server on {shown} …");
+        output.Error.Flush();
         var app = VigilServer.Build(["--urls", settings.Urls], new ServerOptions
         {
             Database = path,

@@ -19,8 +19,14 @@ namespace Vigil.Cli.Commands;
 /// <summary><c>vigil stats series</c>: incidents, killed and injured per period, with changes, records and spikes.</summary>
 public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<StatsSeriesCommand.Settings>
 {
-    public sealed class Settings : FilterSettings
+    public sealed class Settings : FilterSettings, ITableFormatSettings
     {
+        [CommandOption("--format <FORMAT>")]
+        [Description("table, plain (tab-separated, a header line, no wrapping: the default when the output is not a terminal) or matrix (with --breakdown: one row per period, one column per key, and a total).")]
+        public string? TableFormat { get; init; }
+
+        public bool AllowsMatrix => true;
+
         [CommandOption("--by <UNIT>")]
         [Description("day, week (ISO), month (default), quarter or year. Incidents count in the period of their start date.")]
         public string By { get; init; } = "month";
@@ -107,6 +113,15 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
             output.Console.MarkupLine($"[yellow]{Markup.Escape(note)}: its periods show as no data[/]");
         foreach (var remark in scope.Remarks)
             output.Console.MarkupLine($"[yellow]{Markup.Escape(remark)}[/]");
+        if (output.Format == TableFormat.Matrix)
+        {
+            if (breakdown == GroupBy.None)
+                throw new OptionException("--format matrix needs --breakdown: it shows one column per breakdown key");
+            output.Console.MarkupLine(Markup.Escape($"{SeriesMatrix.Measure(metric)} per {settings.By} × {settings.Breakdown} (--metric chooses)"));
+            output.Write(SeriesMatrix.Of(rows, metric, breakdown, series.Coverage.Records(metric == ClaimMetric.Injured ? "injured" : "killed")));
+            output.Console.MarkupLine("[grey]'+n unknown' = n incidents with no figure, never counted as zero. 'no data': no dataset in scope covers the period. The total is shown where each incident has one key.[/]");
+            return ExitCodes.Success;
+        }
         var table = new Table().Border(TableBorder.Simple).AddColumn("period");
         if (breakdown != GroupBy.None)
             table.AddColumn(settings.Breakdown!);
@@ -127,8 +142,8 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
             ]);
             table.AddRow(cells.ToArray());
         }
-        output.Console.Write(table);
-        output.Console.MarkupLine("[grey]Killed/injured: best estimate (low–high); '+n unknown' = n incidents with no figure, never counted as zero. 'no data': no dataset in scope covers the period; partial periods take no part in changes or records. Changes compare best estimates; no percentage from a zero baseline. Spikes: see docs/method.md.[/]");
+        output.Write(table, "notes", "vs year before");
+        output.Console.MarkupLine($"[grey]Killed/injured: best estimate (low–high); '+n unknown' = n incidents with no figure, never counted as zero. 'no data': no dataset in scope covers the period; partial periods take no part in changes or records. Changes compare best estimates; no percentage from a zero baseline. Spikes: see docs/method.md.{(breakdown == GroupBy.None ? "" : " --format matrix shows periods × keys.")}[/]");
         return ExitCodes.Success;
     }
 
@@ -139,10 +154,10 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
             output.Out.WriteLine(JsonSerializer.Serialize(new { period = period.Label, key, ids = incidents.Select(i => i.Id) }, CliJson.Options));
             return ExitCodes.Success;
         }
-        var table = IncidentTable.Create().Title($"The {incidents.Count:N0} incidents behind {period.Name}{(key is null ? "" : " — " + Markup.Escape(key))}");
+        var table = IncidentTable.Create().Title($"The {Counted.Of(incidents.Count, "incident")} behind {period.Name}{(key is null ? "" : " — " + Markup.Escape(key))}");
         foreach (var incident in incidents)
             IncidentTable.AddRow(table, incident);
-        output.Console.Write(table);
+        output.Write(table, IncidentTable.Optional);
         return ExitCodes.Success;
     }
 
@@ -156,7 +171,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
             return "not recorded";
         if (best is not { } b)
             return string.Create(inv, $"unknown ({unknown:N0})");
-        var text = low == b && high == b ? b.ToString("N0", inv) : string.Create(inv, $"{b:N0} ({low:N0}–{high:N0})");
+        var text = RangeText.Of(b, low, high);
         return unknown > 0 ? string.Create(inv, $"{text} +{unknown:N0} unknown") : text;
     }
 

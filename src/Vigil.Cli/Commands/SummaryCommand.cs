@@ -17,8 +17,12 @@ namespace Vigil.Cli.Commands;
 /// </summary>
 public sealed class SummaryCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<SummaryCommand.Settings>
 {
-    public sealed class Settings : FilterSettings
+    public sealed class Settings : FilterSettings, ITableFormatSettings
     {
+        [CommandOption("--format <FORMAT>")]
+        [Description(TableSettings.FormatHelp)]
+        public string? TableFormat { get; init; }
+
         [CommandOption("--month <YYYY-MM>")]
         [Description("The month to summarise (default: the latest month the scope's datasets cover, up to today).")]
         public string? Month { get; init; }
@@ -62,7 +66,7 @@ public sealed class SummaryCommand(CliOutput output, TimeProvider clock, Referen
         if (settings.Json)
             output.Out.WriteLine(JsonSerializer.Serialize(summary, CliJson.Options));
         else
-            SummaryView.Write(output.Console, summary);
+            SummaryView.Write(output, summary);
         return ExitCodes.Success;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Vigil.Cli.Infrastructure;
 using Vigil.Reports;
 using Vigil.Reports.Model;
 
@@ -10,9 +11,10 @@ public static class SummaryView
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static void Write(IAnsiConsole console, SummaryJson s)
+    public static void Write(CliOutput output, SummaryJson s)
     {
-        console.Write(new Rule($"[bold]Security summary: {Markup.Escape(ReportText.MonthName(s.Month))}, {Markup.Escape(s.Place)}[/]").LeftJustified());
+        var console = output.Console;
+        output.Heading($"[bold]Security summary: {Markup.Escape(ReportText.MonthName(s.Month))}, {Markup.Escape(s.Place)}[/]");
         var datasets = s.Scope.PrimaryDefault && s.Scope.Datasets.Count > 0
             ? $"{s.Scope.Label} (the primary dataset; choose others with --dataset)"
             : s.Scope.Label;
@@ -28,10 +30,10 @@ public static class SummaryView
             console.MarkupLine(Markup.Escape(statement));
 
         var notRecorded = s.Scope.NotRecorded;
-        Breakdown(console, "By province", s.ByProvince, notRecorded);
-        Breakdown(console, ReportText.GroupsHeading, s.ByGroup, notRecorded);
-        Breakdown(console, ReportText.CategoryHeading, s.ByCategory, notRecorded);
-        Breakdown(console, "By event type", s.ByEventType, notRecorded);
+        Breakdown(output, "By province", s.ByProvince, notRecorded);
+        Breakdown(output, ReportText.GroupsHeading, s.ByGroup, notRecorded);
+        Breakdown(output, ReportText.CategoryHeading, s.ByCategory, notRecorded);
+        Breakdown(output, "By event type", s.ByEventType, notRecorded);
 
         if (s.Deadliest.Count == 0)
             return;
@@ -44,7 +46,7 @@ public static class SummaryView
             table.AddRow(i.Id.ToString(Inv), i.Date, Markup.Escape(i.Place), Markup.Escape(i.EventType),
                 Markup.Escape(i.Killed), Markup.Escape(i.Injured));
         }
-        console.Write(table);
+        output.Write(table, "type", "injured");
     }
 
     private static void Line(IAnsiConsole console, SummaryFigure h)
@@ -54,11 +56,11 @@ public static class SummaryView
             console.MarkupLine($"  [bold]{"–",12}[/] {h.Metric}: [yellow]{Markup.Escape(h.Missing ?? "unknown")}[/]");
             return;
         }
-        var unknownNote = h.Unknown > 0 ? string.Create(Inv, $" [grey]({h.Unknown:N0} incidents with an unknown figure)[/]") : "";
+        var unknownNote = h.Unknown > 0 ? $" [grey]({Counted.Of(h.Unknown, "incident")} with an unknown figure)[/]" : "";
         console.MarkupLine(string.Create(Inv, $"  [bold]{value,12:N0}[/] {h.Metric}{unknownNote}: {Markup.Escape(h.Change)}"));
     }
 
-    private static void Breakdown(IAnsiConsole console, string title, IReadOnlyList<BreakdownRow> rows, IReadOnlyList<string> notRecorded)
+    private static void Breakdown(CliOutput output, string title, IReadOnlyList<BreakdownRow> rows, IReadOnlyList<string> notRecorded)
     {
         if (rows.Count == 0)
             return;
@@ -70,6 +72,6 @@ public static class SummaryView
         foreach (var r in rows)
             table.AddRow(Markup.Escape(r.Name), r.Incidents.ToString("N0", Inv),
                 Shown(r.Killed, r.KilledUnknown, "killed", notRecorded), Shown(r.Injured, r.InjuredUnknown, "injured", notRecorded));
-        console.Write(table);
+        output.Write(table);
     }
 }

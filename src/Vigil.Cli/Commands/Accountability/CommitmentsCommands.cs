@@ -39,7 +39,7 @@ public sealed class CommitmentsListCommand(CliOutput output, TimeProvider clock)
                 c.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Markup.Escape(c.Indicator.Name),
                 c.LatestScore is { } s ? $"{s.Score} {ImplementationScore.Label(s.Score)}" : "-");
         }
-        output.Console.Write(table);
+        output.Write(table);
         return ExitCodes.Success;
     }
 }

@@ -29,7 +29,7 @@ public sealed class CrossingsListCommand(CliOutput output, TimeProvider clock) :
         foreach (var c in crossings)
             table.AddRow(Markup.Escape(c.Key), Markup.Escape(c.Name), Markup.Escape(c.PakistanName ?? "-"), Markup.Escape(c.AfghanistanName ?? "-"),
                 Markup.Escape(c.Region ?? ""), string.Create(inv, $"{c.Latitude:0.######}, {c.Longitude:0.######}"), Markup.Escape(c.Type));
-        output.Console.Write(table);
+        output.Write(table);
         return ExitCodes.Success;
     }
 }
@@ -69,14 +69,14 @@ public sealed class CrossingsStatusCommand(CliOutput output, TimeProvider clock)
         Board([report], json: false);
         var inv = CultureInfo.InvariantCulture;
         foreach (var e in report.Episodes)
-            output.Console.MarkupLine(Markup.Escape($"  closed {e.Start:yyyy-MM-dd} .. {(e.End is { } end ? end.ToString("yyyy-MM-dd", inv) : "today (still closed)")}: {e.Days} day(s){(e.Reason is { } r ? " — " + r : "")}"));
+            output.Console.MarkupLine(Markup.Escape($"  closed {e.Start:yyyy-MM-dd} .. {(e.End is { } end ? end.ToString("yyyy-MM-dd", inv) : "today (still closed)")}: {Counted.Of(e.Days, "day")}{(e.Reason is { } r ? " — " + r : "")}"));
         if (report.ClosuresPerYear.Count > 0)
             output.Console.MarkupLine("  closures per year: " + string.Join(", ", report.ClosuresPerYear.Select(y => $"{y.Year}: {y.Closures}")));
         var months = report.DaysClosedByMonth.Where(m => m.DaysClosed > 0).ToList();
         if (months.Count > 0)
             output.Console.MarkupLine("  days closed per month: " + string.Join(", ", months.Select(m => $"{m.Month.Label}: {m.DaysClosed}")));
         output.Console.MarkupLine(Markup.Escape(string.Create(inv,
-            $"  within {settings.Radius:0.#} km{(near.Datasets.Count > 0 ? $" ({string.Join(" + ", near.Datasets)})" : "")}: {near.IncidentsPerPeriod.Sum(v => v.Value)} incident(s) with coordinates; during closures {near.DuringClosures.Incidents} in {near.DuringClosures.Days} day(s), in as many days before {near.BeforeClosures.Incidents} in {near.BeforeClosures.Days}")));
+            $"  within {settings.Radius:0.#} km{(near.Datasets.Count > 0 ? $" ({string.Join(" + ", near.Datasets)})" : "")}: {Counted.Of(near.IncidentsPerPeriod.Sum(v => v.Value), "incident")} with coordinates; during closures {near.DuringClosures.Incidents} in {Counted.Of(near.DuringClosures.Days, "day")}, in as many days before {near.BeforeClosures.Incidents} in {near.BeforeClosures.Days}")));
         return ExitCodes.Success;
     }
 
@@ -94,10 +94,10 @@ public sealed class CrossingsStatusCommand(CliOutput output, TimeProvider clock)
                 ? (c.Status == CrossingStatus.Closed ? "[red]closed[/]" : c.Status == CrossingStatus.Open ? "[green]open[/]" : "[yellow]partially open[/]") + (c.Sample ? " [yellow](sample)[/]" : "")
                 : "[grey]unknown[/]";
             table.AddRow(Markup.Escape(r.Crossing.Name), status, r.Current?.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                r.Episodes.Count.ToString(CultureInfo.InvariantCulture), r.Longest is { } l ? $"{l.Days} day(s) from {l.Start:yyyy-MM-dd}" : "-",
+                r.Episodes.Count.ToString(CultureInfo.InvariantCulture), r.Longest is { } l ? $"{Counted.Of(l.Days, "day")} from {l.Start:yyyy-MM-dd}" : "-",
                 Markup.Escape(r.Current?.Reason ?? ""));
         }
-        output.Console.Write(table);
+        output.Write(table);
         return ExitCodes.Success;
     }
 }
@@ -118,7 +118,7 @@ public sealed class CrossingsEventsCommand(CliOutput output, TimeProvider clock)
         foreach (var e in report.Events)
             table.AddRow(e.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EnumText<CrossingStatus>.Format(e.Status),
                 Markup.Escape(e.Reason ?? ""), Markup.Escape(e.Source?.Name ?? ""), e.Sample ? "[yellow]sample[/]" : "");
-        output.Console.Write(table);
+        output.Write(table);
         return ExitCodes.Success;
     }
 }

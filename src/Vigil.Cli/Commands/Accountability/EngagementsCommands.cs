@@ -32,7 +32,7 @@ public sealed class EngagementsListCommand(CliOutput output, TimeProvider clock)
                 commitments.Count(c => c.EngagementKey == e.Key).ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(e.Sources.FirstOrDefault()?.Name ?? ""));
         }
-        output.Console.Write(table);
+        output.Write(table);
         return ExitCodes.Success;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ImportFileCommand(CliOutput output, TimeProvider clock) : Co
             if (settings.Json)
                 output.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { file, summary }, CliJson.Options));
             else
-                output.Console.MarkupLine(Markup.Escape($"{file}: {summary.Engagements} engagement(s), {summary.Commitments} commitment(s), {summary.Scores} new score(s), {summary.Crossings} crossing(s), {summary.StatusEvents} new status event(s); {summary.SkippedDuplicates} already recorded"));
+                output.Console.MarkupLine(Markup.Escape($"{file}: {Counted.Of(summary.Engagements, "engagement")}, {Counted.Of(summary.Commitments, "commitment")}, {Counted.Of(summary.Scores, "new score")}, {Counted.Of(summary.Crossings, "crossing")}, {Counted.Of(summary.StatusEvents, "new status event")}; {summary.SkippedDuplicates} already recorded"));
         }
         return ExitCodes.Success;
     }

@@ -5,7 +5,7 @@ using Vigil.Cli.Infrastructure;
 namespace Vigil.Cli.Commands.Accountability;
 
 /// <summary>The database and --json, shared by the accountability commands that print.</summary>
-public class JsonSettings : DatabaseSettings
+public class JsonSettings : TableSettings
 {
     [CommandOption("--json")]
     [Description("Print as JSON.")]

@@ -34,7 +34,7 @@ public sealed class ScorecardCommand(CliOutput output, TimeProvider clock) : Com
                     l.Score is { } s ? $"{s.Score} {ImplementationScore.Label(s.Score)}" : "-", Verdicts.Describe(l.Evaluation.Verdict),
                     l.Disagreement is { } d ? $"[red]{Markup.Escape(d)}[/]" : "");
             }
-            output.Console.Write(table);
+            output.Write(table);
         }
         if (cards.Count == 0)
             output.Console.MarkupLine("[grey]No commitments recorded: import some with 'vigil commitments import FILE'.[/]");

@@ -11,7 +11,7 @@ namespace Vigil.Cli.Commands.Datasets;
 /// <summary><c>vigil datasets list</c>: every dataset with what it covers, its licence and whether it is the primary one.</summary>
 public sealed class DatasetsListCommand(CliOutput output, TimeProvider clock) : Command<DatasetsListCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TableSettings
     {
         [CommandOption("--json")]
         [Description("Print as JSON (every field, as the API's registry).")]
@@ -55,7 +55,7 @@ public sealed class DatasetsListCommand(CliOutput output, TimeProvider clock) : 
                 Markup.Escape(DatasetView.Covers(d.Coverage, lines: true)), Markup.Escape(d.Coverage.Kinds), Markup.Escape(DatasetView.NotRecorded(d.Coverage)),
                 Markup.Escape(d.Licence), DatasetView.YesNo(d.Redistributable), d.Primary ? "*" : "");
         }
-        output.Console.Write(table);
+        output.Write(table);
     }
 
     /// <summary>The same fields, a dataset a block: its name line, then a field a line.</summary>
@@ -63,7 +63,7 @@ public sealed class DatasetsListCommand(CliOutput output, TimeProvider clock) : 
     {
         foreach (var d in datasets)
         {
-            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Name}{(d.Primary ? " *" : "")}  {d.Title}, {d.Incidents:N0} incidents"));
+            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{d.Name}{(d.Primary ? " *" : "")}  {d.Title}, {Counted.Of(d.Incidents, "incident")}"));
             var grid = new Grid().AddColumn(new GridColumn().NoWrap().Padding(4, 0, 2, 0)).AddColumn();
             void Row(string label, string value) => grid.AddRow(label, Markup.Escape(value));
             Row("covers", DatasetView.Covers(d.Coverage));

@@ -71,8 +71,8 @@ public sealed class LinksBuildCommand(CliOutput output, TimeProvider clock) : Co
             return ExitCodes.Success;
         }
         output.Out.WriteLine(string.Create(inv, $"{r.DatasetA} against {r.DatasetB}, {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (the days both cover)"));
-        output.Out.WriteLine(string.Create(inv, $"  {r.Compared:N0} records compared: {r.Matched:N0} with one match, {r.AmbiguousRecords:N0} with several"));
-        output.Out.WriteLine(string.Create(inv, $"  stored: {r.Linked:N0} linked, {r.Ambiguous:N0} ambiguous pairs (for review)"));
+        output.Out.WriteLine(string.Create(inv, $"  {Counted.Of(r.Compared, "record")} compared: {r.Matched:N0} with one match, {r.AmbiguousRecords:N0} with several"));
+        output.Out.WriteLine(string.Create(inv, $"  stored: {r.Linked:N0} linked, {r.Ambiguous:N0} ambiguous {Counted.Noun(r.Ambiguous, "pair")} (for review)"));
         output.Out.WriteLine(string.Create(inv, $"  kept: {r.AlreadyLinked:N0} already stored, {r.SkippedRejected:N0} rejected before"));
         output.Out.WriteLine(string.Create(inv, $"  nothing was merged; {r.Elapsed.TotalSeconds:0.00} s"));
         return ExitCodes.Success;

@@ -63,7 +63,7 @@ public sealed class LinksUndoCommand(CliOutput output, TimeProvider clock) : Com
         using var db = settings.OpenStore(clock);
         var removed = db.Links.RemoveBetween(settings.Datasets[0].Trim(), settings.Datasets[1].Trim());
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{removed:N0} links between {settings.Datasets[0].Trim()} and {settings.Datasets[1].Trim()} removed (rejections are kept, so a new build still honours them)"));
+            $"{Counted.Of(removed, "link")} between {settings.Datasets[0].Trim()} and {settings.Datasets[1].Trim()} removed (rejections are kept, so a new build still honours them)"));
         return ExitCodes.Success;
     }
 }

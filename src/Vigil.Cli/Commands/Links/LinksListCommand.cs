@@ -74,7 +74,7 @@ public sealed class LinksListCommand(CliOutput output, TimeProvider clock) : Com
             if (l.DecidedBy is { } by)
                 output.Out.WriteLine($"        {EnumText<LinkStatus>.Format(l.Status)} by {by} at {l.DecidedAt}{(l.DecisionReason is { } why ? ": " + why : "")}");
         }
-        output.Out.WriteLine(string.Create(inv, $"{page.Links.Count:N0} of {page.Total:N0} links{(page.Total > settings.Offset + page.Links.Count ? $" (--offset {settings.Offset + page.Links.Count} for more)" : "")}"));
+        output.Out.WriteLine(string.Create(inv, $"{page.Links.Count:N0} of {Counted.Of(page.Total, "link")}{(page.Total > settings.Offset + page.Links.Count ? $" (--offset {settings.Offset + page.Links.Count} for more)" : "")}"));
         return ExitCodes.Success;
     }
 }

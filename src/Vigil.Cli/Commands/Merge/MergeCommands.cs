@@ -12,8 +12,12 @@ using Vigil.Extraction.Review;
 namespace Vigil.Cli.Commands.Merge;
 
 /// <summary>What every merge command shares: the database, who merges, the date window.</summary>
-public class MergeSettings : DecisionSettings
+public class MergeSettings : DecisionSettings, ITableFormatSettings
 {
+    [CommandOption("--format <FORMAT>")]
+    [Description(TableSettings.FormatHelp)]
+    public string? TableFormat { get; init; }
+
     [CommandOption("--window <DAYS>")]
     [Description("Reports at most this many days apart may be one incident (default 1).")]
     public int Window { get; init; } = 1;
@@ -71,7 +75,7 @@ public sealed class MergeApplyCommand(CliOutput output, TimeProvider clock, ILog
                 $"merge {mergeId}: candidates {string.Join(",", p.CandidateIds)} -> {(existing ? "existing" : "new")} incident {incident.Id} (killed {incident.Killed.Best?.ToString(inv) ?? "?"})"));
         }
         output.Out.WriteLine(string.Create(inv,
-            $"{into + created} merges applied ({into} into existing incidents, {created} new incidents); {plan.Count(p => p.LeftForReview)} groups left for review"));
+            $"{Counted.Of(into + created, "merge")} applied ({(into == 1 ? "1 into an existing incident" : $"{into} into existing incidents")}, {Counted.Of(created, "new incident")}); {Counted.Of(plan.Count(p => p.LeftForReview), "group")} left for review"));
         return ExitCodes.Success;
     }
 }

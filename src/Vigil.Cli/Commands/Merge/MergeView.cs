@@ -74,7 +74,7 @@ public sealed class MergeView(CliOutput output, ReferenceData reference)
         }
         var reports = rows.Sum(r => r.Entry.Cluster.Reports.Count);
         var table = new Table().Title(Markup.Escape(string.Create(inv,
-                $"dry run: {reports:N0} {what} in {rows.Count:N0} groups: {rows.Count(r => r.Entry.Outcome == MergeOutcome.IntoExisting):N0} into stored incidents, {rows.Count(r => r.Entry.Outcome == MergeOutcome.NewIncident):N0} new incidents (nothing written)")))
+                $"dry run: {reports:N0} {what} in {Counted.Of(rows.Count, "group")}: {rows.Count(r => r.Entry.Outcome == MergeOutcome.IntoExisting):N0} into stored incidents, {Counted.Of(rows.Count(r => r.Entry.Outcome == MergeOutcome.NewIncident), "new incident")} (nothing written)")))
             .Border(TableBorder.Simple).AddColumns("reports", "outcome", "killed (low / best / high)", "why");
         foreach (var (label, e, _) in rows)
         {
@@ -83,8 +83,8 @@ public sealed class MergeView(CliOutput output, ReferenceData reference)
                 Markup.Escape($"{k.Low?.ToString(inv) ?? "?"} / {k.Best?.ToString(inv) ?? "?"} / {k.High?.ToString(inv) ?? "?"}"),
                 Markup.Escape(string.Join("\n", e.Cluster.Reasons.Append(e.Why))));
         }
-        output.Console.Write(table);
-        output.Out.WriteLine(string.Create(inv, $"{counts.Blocks} blocks, {counts.IncidentsRead} stored incidents read, {counts.Comparisons} comparisons with them"));
+        output.Write(table);
+        output.Out.WriteLine(string.Create(inv, $"{Counted.Of(counts.Blocks, "block")}, {Counted.Of(counts.IncidentsRead, "stored incident")} read, {Counted.Of(counts.Comparisons, "comparison")} with them"));
     }
 
     public int ListMerges(ICandidateQueue queue, bool json)
@@ -96,7 +96,7 @@ public sealed class MergeView(CliOutput output, ReferenceData reference)
             return ExitCodes.Success;
         }
         var inv = CultureInfo.InvariantCulture;
-        var table = new Table().Title(Markup.Escape($"{merges.Count} merges")).Border(TableBorder.Simple)
+        var table = new Table().Title(Markup.Escape($"{Counted.Of(merges.Count, "merge")}")).Border(TableBorder.Simple)
             .AddColumns("merge", "incident", "candidates", "kind", "when / who", "undone", "why");
         foreach (var m in merges)
         {
@@ -104,7 +104,7 @@ public sealed class MergeView(CliOutput output, ReferenceData reference)
                 m.IntoExisting ? "into existing" : "new incident", Markup.Escape($"{m.MergedAt} {m.MergedBy}"),
                 Markup.Escape(m.UndoneAt is null ? "" : $"{m.UndoneAt} {m.UndoneBy}"), Markup.Escape(m.Reason));
         }
-        output.Console.Write(table);
+        output.Write(table);
         return ExitCodes.Success;
     }
 }

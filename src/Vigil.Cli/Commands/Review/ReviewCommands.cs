@@ -19,7 +19,7 @@ namespace Vigil.Cli.Commands.Review;
 /// </summary>
 public sealed class ReviewListCommand(CliOutput output, TimeProvider clock) : Command<ReviewListCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : TableSettings
     {
         [CommandOption("--status <STATUS>")]
         [Description("pending (default), accepted, rejected or all.")]
@@ -51,14 +51,14 @@ public sealed class ReviewListCommand(CliOutput output, TimeProvider clock) : Co
             output.Out.WriteLine(JsonSerializer.Serialize(list, CliJson.Options));
             return ExitCodes.Success;
         }
-        var table = new Table().Title(Markup.Escape($"{list.Count} {settings.Status} candidates")).Border(TableBorder.Simple)
+        var table = new Table().Title(Markup.Escape($"{list.Count} {settings.Status} {Counted.Noun(list.Count, "candidate")}")).Border(TableBorder.Simple)
             .AddColumns("id", "kind", "article", "summary", "evidence", "status", "became");
         foreach (var c in list)
         {
             table.AddRow(c.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(c.Kind), Markup.Escape(c.ArticleId), Markup.Escape(c.Summary),
                 Markup.Escape(c.Evidence ?? ""), EnumText<CandidateStatus>.Format(c.Status), Markup.Escape(Became(c)));
         }
-        output.Console.Write(table);
+        output.Write(table);
         return ExitCodes.Success;
     }
 
