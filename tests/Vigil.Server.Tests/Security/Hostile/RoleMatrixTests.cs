@@ -84,6 +84,7 @@ public sealed class RoleMatrixTests : IDisposable
         ["GET /incidents/{id}"] = Need.Viewer,
         ["GET /incidents/{id}/edit"] = Need.Analyst,
         ["POST /incidents/{id}/edit"] = Need.Analyst,
+        ["GET /matrix"] = Need.Viewer,
         ["GET /reports"] = Need.Viewer,
         ["GET /scorecard"] = Need.Viewer,
         ["GET /crossings"] = Need.Viewer,
