@@ -6,7 +6,8 @@ namespace Vigil.Storage;
 /// <summary>
 /// A full-text search over incidents' place names, notes and sources (source names, headlines, addresses), as the
 /// database's own full-text index answers it. Every term must be found (the terms are AND-ed); a term is one word, or
-/// a phrase — words in a row — given in double quotes or joined by punctuation ("north-waziristan"); a term ending in
+/// a phrase — words in a row — given in double quotes or joined by punctuation other than brackets and commas
+/// ("north-waziristan"); a term ending in
 /// <c>*</c> matches any word that begins with its last word. Everything else (operators, brackets, quotes left open,
 /// control characters, lone surrogates) is taken as a separator, so no input can be anything but words to look for.
 /// Words are letters, marks and digits; case and (on SQLite) diacritics are ignored; there is no stemming.
@@ -18,6 +19,9 @@ public sealed class TextSearch
 
     /// <summary>The most terms a search may have.</summary>
     public const int MaxTerms = 32;
+
+    /// <summary>The punctuation that separates terms, as whitespace does (outside quotes).</summary>
+    private const string TermBreaks = "()[]{},;!?&|<>+~^=";
 
     private TextSearch(IReadOnlyList<SearchTerm> terms) => Terms = terms;
 
@@ -94,8 +98,9 @@ public sealed class TextSearch
                 hasLetter |= Rune.IsLetterOrDigit(rune);
                 continue;
             }
-            // Whitespace ends a term outside quotes; any other separator only ends a word (its words stay one phrase).
-            if (!quoted && Rune.IsWhiteSpace(rune))
+            // Whitespace, brackets and list punctuation end a term outside quotes; any other separator (a hyphen, an
+            // apostrophe, a full stop, a slash) only ends a word: "remote-controlled" stays one phrase.
+            if (!quoted && (Rune.IsWhiteSpace(rune) || (rune.IsAscii && TermBreaks.Contains((char)rune.Value, StringComparison.Ordinal))))
                 EndTerm();
             else
                 EndWord();
