@@ -3,6 +3,7 @@ using Vigil.Dashboard.Assets;
 using Vigil.Dashboard.Claims;
 using Vigil.Dashboard.Incidents;
 using Vigil.Dashboard.Map;
+using Vigil.Dashboard.Matrix;
 using Vigil.Dashboard.Overview;
 using Vigil.Dashboard.Reports;
 using Vigil.Dashboard.Review;
@@ -36,6 +37,7 @@ public static class DashboardSetup
         app.MapOverview();
         app.MapMap();
         app.MapIncidentPages();
+        app.MapMatrix();
         app.MapClaimPages();
         app.MapReportPages();
         app.MapAccountabilityPages();

@@ -39,6 +39,8 @@ public static class DatabaseCopier
         using var read = source.Connection.BeginTransaction(IsolationLevel.Serializable);
         using (var write = target.Connection.BeginTransaction())
         {
+            // The full-text index is built from the copied rows once, at the end, rather than by its triggers row by row.
+            target.Execute(write, target.Dialect.Search.SuspendSql);
             foreach (var table in Schema.Tables.Where(t => t.Name != "schema_migrations"))
             {
                 if (table.Name == "store_meta")
@@ -51,6 +53,7 @@ public static class DatabaseCopier
                 if (target.Dialect.IdentityResetSql(table.Name) is { } reset)
                     target.Execute(write, reset);
             }
+            target.Execute(write, target.Dialect.Search.ResumeSql);
             write.Commit();
         }
         var sourceSums = TableChecksums.Compute(source, read);

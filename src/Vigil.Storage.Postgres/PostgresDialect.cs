@@ -27,6 +27,8 @@ public sealed class PostgresDialect : ISqlDialect
 
     public IBulkLoader BulkLoader { get; } = new PostgresBulkLoader();
 
+    public ISearchIndex Search { get; } = new PostgresSearchIndex();
+
     public IRowCommand PrepareRowCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters, bool returnsId) =>
         new PostgresRowCommand((NpgsqlConnection)connection, (NpgsqlTransaction)transaction, returnsId ? sql + " RETURNING id" : sql, parameters);
 

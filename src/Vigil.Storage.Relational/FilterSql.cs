@@ -25,8 +25,11 @@ internal static class FilterSql
     /// <summary>Whether a query's scope combines datasets, so that linked records are counted once.</summary>
     public static bool Combined(IncidentQuery q) => q.Datasets.Count > 1;
 
-    /// <summary>The WHERE clause: the rows in scope (<paramref name="linked"/> Represented), or only the shadowed rows a combined scope leaves out (Shadowed).</summary>
-    public static string Where(IncidentQuery q, DbCommand cmd, LinkedRows linked = LinkedRows.Represented)
+    /// <summary>
+    /// The WHERE clause: the rows in scope (<paramref name="linked"/> Represented), or only the shadowed rows a combined
+    /// scope leaves out (Shadowed). <paramref name="dialect"/> says how the database's full-text index is asked.
+    /// </summary>
+    public static string Where(IncidentQuery q, DbCommand cmd, ISqlDialect dialect, LinkedRows linked = LinkedRows.Represented)
     {
         var sb = new StringBuilder();
         void And(string condition) => sb.Append(sb.Length == 0 ? " WHERE " : " AND ").Append(condition);
@@ -62,7 +65,10 @@ internal static class FilterSql
             And($"(perpetrator IN ({names}) OR perpetrator_raw IN ({names}))");
         }
         In(q.TargetTypes, "target_type");
+        // An unknown figure (NULL) never satisfies either bound: not known is not zero, nor any other number.
         if (q.MinKilled is { } min) And($"killed_best >= {Param(cmd, min)}");
+        if (q.MaxKilled is { } max) And($"killed_best <= {Param(cmd, max)}");
+        if (q.Text is { } text) And(dialect.Search.Condition(Param(cmd, dialect.Search.Query(text))));
         if (q.After is { } after)
         {
             var op = q.Descending ? "<" : ">";
@@ -164,6 +170,7 @@ internal static class FilterSql
     public static string? RollupWhere(IncidentQuery q, GroupBy breakdown, DbCommand cmd)
     {
         var servable = !q.IncludeDeleted && q.Districts.Count == 0 && q.AreaDistricts.Count == 0 && q.Actors.Count == 0 && q.Groups.Count == 0 && q.Suicide is null && q.Weapons.Count == 0 && q.MinKilled is null
+            && q.MaxKilled is null && q.Text is null
             && (q.From is null || q.From.Value.Day == 1)
             && (q.To is null || q.To.Value.AddDays(1).Day == 1)
             && breakdown is GroupBy.None or GroupBy.Province or GroupBy.Perpetrator or GroupBy.EventType or GroupBy.TargetType or GroupBy.Dataset or GroupBy.Country or GroupBy.Category;

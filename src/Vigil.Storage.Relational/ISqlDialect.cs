@@ -49,4 +49,7 @@ public interface ISqlDialect
 
     /// <summary>The database's bulk loader, or null when row-by-row inserts are the fastest it has.</summary>
     IBulkLoader? BulkLoader => null;
+
+    /// <summary>The database's full-text index of incidents.</summary>
+    ISearchIndex Search { get; }
 }

@@ -42,6 +42,8 @@ internal sealed class RelationalImportSession : IImportSession
             {
                 foreach (var index in Schema.SecondaryIndexes)
                     store.Execute(_transaction, index.DropSql);
+                // The full-text index likewise: built once over every row at commit, not rewritten per row and per source.
+                store.Execute(_transaction, store.Dialect.Search.SuspendSql);
             }
             _writer = new IncidentWriter(store.Connection, _transaction, store.Dialect);
             if (store.Dialect.BulkLoader is { } loader)
@@ -177,6 +179,7 @@ internal sealed class RelationalImportSession : IImportSession
         {
             foreach (var index in Schema.SecondaryIndexes)
                 _store.Execute(_transaction, index.CreateSql);
+            _store.Execute(_transaction, _store.Dialect.Search.ResumeSql);
         }
         if (_bulk is not null && _deferIndexes)
         {

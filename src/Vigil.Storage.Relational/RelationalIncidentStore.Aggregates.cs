@@ -33,7 +33,7 @@ public partial class RelationalIncidentStore
     {
         var key = KeyOf(groupBy);
         using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
+        var where = FilterSql.Where(query, cmd, Dialect);
         cmd.CommandText = $"""
             SELECT {key} AS k, COUNT(*),
                    COALESCE(SUM(killed_best), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
@@ -58,7 +58,7 @@ public partial class RelationalIncidentStore
             throw new ArgumentException("a period is not a breakdown; daily figures are rolled up into periods by the caller", nameof(breakdown));
         var key = KeyOf(breakdown);
         using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
+        var where = FilterSql.Where(query, cmd, Dialect);
         cmd.CommandText = $"""
             SELECT date_start, {key}, {RollupSums}
             FROM incidents{where}
@@ -102,7 +102,7 @@ public partial class RelationalIncidentStore
     /// For a combined scope: the rollup's rows of the scope's datasets, less the contributions of the records
     /// the scope's links shadow (keyed as the rollup keys them), as one derived table.
     /// </summary>
-    private static string RollupLessShadowed(IncidentQuery query, string rollupWhere, GroupBy breakdown, DbCommand cmd)
+    private string RollupLessShadowed(IncidentQuery query, string rollupWhere, GroupBy breakdown, DbCommand cmd)
     {
         var (column, ofIncident) = RollupKey(breakdown);
         return $"""
@@ -112,7 +112,7 @@ public partial class RelationalIncidentStore
              UNION ALL
              SELECT m, k, -n, -kl, -kb, -kh, -ku, -il, -ib, -ih, -iu
              FROM (SELECT substr(date_start, 1, 7) AS m, {ofIncident} AS k, {RollupSums}
-                   FROM incidents{FilterSql.Where(query, cmd, LinkedRows.Shadowed)}
+                   FROM incidents{FilterSql.Where(query, cmd, Dialect, LinkedRows.Shadowed)}
                    GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + ofIncident)}) AS shadowed) AS scoped
             """;
     }
@@ -138,7 +138,7 @@ public partial class RelationalIncidentStore
             var key = KeyOf(breakdown);
             sql = $"""
                 SELECT substr(date_start, 1, 7), {key}, {RollupSums}
-                FROM incidents{FilterSql.Where(query, cmd)}
+                FROM incidents{FilterSql.Where(query, cmd, Dialect)}
                 GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + key)}
                 """;
         }

@@ -19,7 +19,7 @@ public partial class RelationalIncidentStore
     private IEnumerable<Incident> QueryJoined(IncidentQuery query)
     {
         using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
+        var where = FilterSql.Where(query, cmd, Dialect);
         var inner = $"SELECT {IncidentColumns.SelectList} FROM incidents{where}{FilterSql.OrderAndPage(query, cmd)}";
         // The outer ORDER BY repeats the inner one on the sub-query's columns (no source column shares their names).
         var order = FilterSql.OrderAndPage(query with { Limit = null, Offset = 0 }, cmd);
@@ -53,7 +53,7 @@ public partial class RelationalIncidentStore
     {
         const int batchSize = 500;
         using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
+        var where = FilterSql.Where(query, cmd, Dialect);
         cmd.CommandText = $"SELECT {IncidentColumns.SelectList} FROM incidents{where}{FilterSql.OrderAndPage(query, cmd)}";
         using var r = cmd.ExecuteReader();
         var batch = new List<Incident>(batchSize);
@@ -86,15 +86,15 @@ public partial class RelationalIncidentStore
         // A combined scope takes off the records its links shadow (few, found through the links' indexes).
         cmd.CommandText = query.After is null && FilterSql.RollupWhere(query, GroupBy.None, cmd) is { } rollup
             ? "SELECT (SELECT COALESCE(SUM(incidents), 0) FROM monthly_rollup" + rollup + ")"
-                + (FilterSql.Combined(query) ? " - (SELECT COUNT(*) FROM incidents" + FilterSql.Where(query, cmd, LinkedRows.Shadowed) + ")" : "")
-            : "SELECT COUNT(*) FROM incidents" + FilterSql.Where(query, cmd);
+                + (FilterSql.Combined(query) ? " - (SELECT COUNT(*) FROM incidents" + FilterSql.Where(query, cmd, Dialect, LinkedRows.Shadowed) + ")" : "")
+            : "SELECT COUNT(*) FROM incidents" + FilterSql.Where(query, cmd, Dialect);
         return Convert.ToInt64(cmd.ExecuteScalar(), Inv);
     }
 
     public IReadOnlyList<long> QueryIds(IncidentQuery query)
     {
         using var cmd = Connection.CreateCommand();
-        var where = FilterSql.Where(query, cmd);
+        var where = FilterSql.Where(query, cmd, Dialect);
         cmd.CommandText = $"SELECT id FROM incidents{where}{FilterSql.OrderAndPage(query, cmd)}";
         using var r = cmd.ExecuteReader();
         var ids = new List<long>();
@@ -106,7 +106,7 @@ public partial class RelationalIncidentStore
     public (DateOnly? First, DateOnly? Last) DateRange(IncidentQuery query)
     {
         using var cmd = Connection.CreateCommand();
-        cmd.CommandText = "SELECT MIN(date_start), MAX(date_start) FROM incidents" + FilterSql.Where(query, cmd);
+        cmd.CommandText = "SELECT MIN(date_start), MAX(date_start) FROM incidents" + FilterSql.Where(query, cmd, Dialect);
         using var r = cmd.ExecuteReader();
         r.Read();
         DateOnly? Day(int i) => r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", Inv);

@@ -268,6 +268,8 @@ public static class Schema
             );
             CREATE INDEX ix_report_notes_month ON report_notes (month, scope_key, id);
             """),
+        // The database's own full-text index (FTS5, tsvector), filled from the incidents there are, then kept by triggers.
+        new(13, "full-text search", d => d.Search.CreateSql),
     ];
 
     /// <summary>The rollup's fill as schema version 2 knew it (before categories), for databases that pass through it.</summary>
@@ -293,7 +295,8 @@ public static class Schema
 
     /// <summary>
     /// Every table, parents before children (the order a copy must write them in). A test checks this list
-    /// against the tables a fresh database has, so a migration that adds a table must add it here.
+    /// against the tables a fresh database has, so a migration that adds a table must add it here. The full-text
+    /// index's tables (<see cref="SearchDocument.IsIndexTable"/>) are not listed: they are built from these.
     /// </summary>
     public static readonly IReadOnlyList<Table> Tables =
     [

@@ -22,6 +22,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string ClusteredByKey => " WITHOUT ROWID";
 
+    public ISearchIndex Search { get; } = new SqliteSearchIndex();
+
     public bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: SqliteConstraint } e
         && e.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey;

@@ -36,6 +36,13 @@ public sealed record IncidentQuery
     public IReadOnlyList<string> TargetTypes { get; init; } = [];
     /// <summary>Only incidents whose best killed estimate is at least this (unknown counts never match).</summary>
     public int? MinKilled { get; init; }
+    /// <summary>Only incidents whose best killed estimate is at most this (unknown counts never match: not known is not zero).</summary>
+    public int? MaxKilled { get; init; }
+    /// <summary>
+    /// Only incidents whose place names, notes or sources (names, headlines, addresses) contain every term of the
+    /// search, through the database's full-text index.
+    /// </summary>
+    public TextSearch? Text { get; init; }
     public bool IncludeDeleted { get; init; }
 
     /// <summary>

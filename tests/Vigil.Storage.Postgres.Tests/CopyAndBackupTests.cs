@@ -56,6 +56,19 @@ public sealed class CopyAndBackupTests : IClassFixture<LazyBothBackends>, IDispo
         var maxId = copied.ScalarLong(null, "SELECT MAX(id) FROM incidents");
         var created = copied.Create(Incidents.Sample(dataset: "manual", id: "new"), new ChangeContext("analyst:amina", null));
         Assert.True(created.Id > maxId, "ids continue after the copied ones");
+        // The full-text index is rebuilt by each copy: a search finds the same incidents in all three databases.
+        using (var first = original.OpenRelational(_clock))
+        using (var last = back.OpenRelational(_clock))
+        {
+            foreach (var text in new[] { "\"checked by hand\"", "killed", "waziristan" })
+            {
+                var query = new IncidentQuery { Text = TextSearch.Parse(text).Search, Sort = IncidentSort.Id };
+                var ids = first.QueryIds(query);
+                Assert.NotEmpty(ids);
+                Assert.Equal(ids, last.QueryIds(query));
+                Assert.Equal(ids, copied.QueryIds(query));
+            }
+        }
         Assert.Single(copied.GetRevisions(copied.Query(IncidentQuery.All with { Limit = 1 }).Single().Id).Skip(1));
     }
 
@@ -120,7 +133,9 @@ public sealed class CopyAndBackupTests : IClassFixture<LazyBothBackends>, IDispo
             var names = new List<string>();
             while (r.Read())
                 names.Add(r.GetString(0));
-            Assert.Equal(expected, names.Order(StringComparer.Ordinal));
+            // The full-text index's tables are built from the others (and never copied): they are there, and only they are unlisted.
+            Assert.Contains(SearchDocument.Table, names);
+            Assert.Equal(expected, names.Where(n => !SearchDocument.IsIndexTable(n)).Order(StringComparer.Ordinal));
         }
         using (var postgres = PostgresIncidentStore.Open(PostgresServer.CreateDatabase(), _clock))
         {
@@ -129,7 +144,9 @@ public sealed class CopyAndBackupTests : IClassFixture<LazyBothBackends>, IDispo
             var names = new List<string>();
             while (r.Read())
                 names.Add(r.GetString(0));
-            Assert.Equal(expected, names.Order(StringComparer.Ordinal));
+            // The full-text index's tables are built from the others (and never copied): they are there, and only they are unlisted.
+            Assert.Contains(SearchDocument.Table, names);
+            Assert.Equal(expected, names.Where(n => !SearchDocument.IsIndexTable(n)).Order(StringComparer.Ordinal));
         }
     }
 }

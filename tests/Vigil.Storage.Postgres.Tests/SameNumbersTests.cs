@@ -39,6 +39,39 @@ public sealed class SameNumbersTests : IClassFixture<LazyBothBackends>
         Assert.Equal(fromSqlite, fromPostgres);
     }
 
+    [Theory]
+    [InlineData("killed")]
+    [InlineData("\"north waziristan\"")]
+    [InlineData("drone* strike")]
+    [InlineData("ttp")]
+    [InlineData("dawn")]
+    [InlineData("peshawar police")]
+    [InlineData("\"security forces\" quetta")]
+    [InlineData("bbc")]
+    [InlineData("2013")]
+    [InlineData("pakistan")]
+    public void A_search_finds_the_same_incidents_on_both_backends(string text)
+    {
+        var both = _both.Value;
+        var query = new IncidentQuery { Text = TextSearch.Parse(text).Search, Sort = IncidentSort.Id };
+        var fromSqlite = both.Sqlite.QueryIds(query);
+        Assert.Equal(fromSqlite, both.Postgres.QueryIds(query));
+        static List<DailyAggregate> Sorted(IEnumerable<DailyAggregate> rows) => [.. rows.OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal)];
+        Assert.Equal(Sorted(both.Sqlite.AggregateMonthly(query, GroupBy.Province)), Sorted(both.Postgres.AggregateMonthly(query, GroupBy.Province)));
+    }
+
+    [Fact]
+    public void Searches_of_the_bundled_data_find_something_on_both_backends()
+    {
+        var both = _both.Value;
+        foreach (var text in new[] { "killed", "\"north waziristan\"", "drone*", "peshawar" })
+        {
+            var query = new IncidentQuery { Text = TextSearch.Parse(text).Search };
+            Assert.True(both.Sqlite.Count(query) > 0, text);
+            Assert.Equal(both.Sqlite.Count(query), both.Postgres.Count(query));
+        }
+    }
+
     [Fact]
     public void Filtered_queries_return_the_same_incidents_in_the_same_order()
     {

@@ -1,3 +1,5 @@
+using Vigil.Storage;
+
 namespace Vigil.Application.Scopes;
 
 /// <summary>
@@ -44,4 +46,13 @@ public sealed record ScopeInput
 
     /// <summary>Only incidents whose best estimate of killed is at least this (unknown never matches).</summary>
     public int? MinKilled { get; init; }
+
+    /// <summary>Only incidents whose best estimate of killed is at most this (unknown never matches: it is not zero).</summary>
+    public int? MaxKilled { get; init; }
+
+    /// <summary>
+    /// A full-text search (<c>q</c>) over place names, notes and sources (names, headlines, addresses): words all
+    /// found, "quoted phrases", a prefix ending in <c>*</c> (<see cref="TextSearch"/>). Blank is no search.
+    /// </summary>
+    public string? Text { get; init; }
 }

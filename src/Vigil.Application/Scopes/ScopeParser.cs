@@ -20,7 +20,7 @@ public sealed class ScopeParser(ReferenceData reference)
     public const string AllDatasets = "all";
 
     /// <summary>The store query for the scope.</summary>
-    /// <exception cref="FieldException">A value that cannot be used, naming its field (<c>from</c>, <c>type</c>, <c>min_killed</c>, ...).</exception>
+    /// <exception cref="FieldException">A value that cannot be used, naming its field (<c>from</c>, <c>type</c>, <c>min_killed</c>, <c>q</c>, ...).</exception>
     public IncidentQuery Parse(ScopeInput input) => Parse(input, Areas(input));
 
     private IncidentQuery Parse(ScopeInput input, (IReadOnlyList<string> Provinces, IReadOnlyList<Geo.Region> Regions) areas)
@@ -44,8 +44,18 @@ public sealed class ScopeParser(ReferenceData reference)
             EventTypes = [.. input.Types.Select(t => EnumText<EventType>.Format(EnumText<EventType>.Parse(t))).Distinct()],
             Datasets = [.. input.Datasets.Where(d => !string.Equals(d, AllDatasets, StringComparison.OrdinalIgnoreCase)).Distinct()],
             MinKilled = input.MinKilled,
+            MaxKilled = input.MaxKilled,
+            Text = Search(input) is { } text ? TextSearch.Parse(text).Search : null,
         };
     }
+
+    /// <summary>The search text of a scope, or null when it has none (absent or blank).</summary>
+    private static string? Search(ScopeInput input) => string.IsNullOrWhiteSpace(input.Text) ? null : input.Text;
+
+    /// <summary>What a search scope counts, in words, for the scope's remarks (every surface prints them beside its figures).</summary>
+    public static string Describe(TextSearch search) =>
+        $"search {search}: only the incidents whose place names, notes or sources (names, headlines, addresses) contain "
+        + (search.Terms.Count == 1 ? "this term" : "all these terms");
 
     /// <summary>
     /// The places the scope names, as the store filters them: provinces of today's map, and the regions (named as a
@@ -103,6 +113,8 @@ public sealed class ScopeParser(ReferenceData reference)
             chosen.Add(primary);
         query = query with { Datasets = [.. chosen.Select(d => d.Name)] };
         var places = areas.Regions.Select(r => $"{r.Name}: {r.Note} ({string.Join(", ", r.Districts)})").ToList();
+        if (query.Text is { } text)
+            places.Add(Describe(text));
         return new Scope(query, chosen, Coverage.For(chosen, query), defaulted) { Remarks = places };
     }
 
@@ -149,7 +161,15 @@ public sealed class ScopeParser(ReferenceData reference)
         {
             return e;
         }
-        return input.MinKilled is < 0 ? new FieldException("min_killed", "must be zero or more") : null;
+        if (input.MinKilled is < 0)
+            return new FieldException("min_killed", "must be zero or more");
+        if (input.MaxKilled is < 0)
+            return new FieldException("max_killed", "must be zero or more");
+        if (input.MinKilled is { } min && input.MaxKilled is { } max && max < min)
+            return new FieldException("max_killed", $"{max} is less than min_killed ({min}): no incident could match");
+        if (Search(input) is { } text && TextSearch.Parse(text).Problem is { } problem)
+            return new FieldException("q", problem);
+        return null;
     }
 
     /// <summary>A day, or the first (or last, when <paramref name="end"/>) day of a month or year (years 1 to 9999).</summary>

@@ -63,11 +63,22 @@ public class FilterSettings : DatabaseSettings
     public string[] Datasets { get; init; } = [];
 
     [CommandOption("--min-killed <N>")]
-    [Description("Only incidents whose best estimate of killed is at least N.")]
+    [Description("Only incidents whose best estimate of killed is at least N (an unknown figure never matches).")]
     public int? MinKilled { get; init; }
 
+    [CommandOption("--max-killed <N>")]
+    [Description("Only incidents whose best estimate of killed is at most N (an unknown figure never matches: it is not zero).")]
+    public int? MaxKilled { get; init; }
+
+    [CommandOption("--search <TEXT>")]
+    [Description("Full-text search of place names, notes and sources (names, headlines, addresses): every word must be found; \"quoted phrase\"; a prefix ends in * (kill*). Case is ignored; there is no stemming.")]
+    public string? Search { get; init; }
+
     public override ValidationResult Validate() =>
-        ScopeParser.Validate(ToInput()) is { } e ? ValidationResult.Error($"--{e.Field.Replace('_', '-')}: {e.Problem}") : ValidationResult.Success();
+        ScopeParser.Validate(ToInput()) is { } e ? ValidationResult.Error($"--{OptionName(e.Field)}: {e.Problem}") : ValidationResult.Success();
+
+    /// <summary>The option of a scope field as the use cases name it (<c>q</c> is <c>--search</c>, <c>min_killed</c> <c>--min-killed</c>).</summary>
+    public static string OptionName(string field) => field == "q" ? "search" : field.Replace('_', '-');
 
     /// <summary>The scope as the options give it; <see cref="ScopeParser"/> makes the store query of it.</summary>
     public ScopeInput ToInput() => new()
@@ -86,6 +97,8 @@ public class FilterSettings : DatabaseSettings
         Types = Types,
         Datasets = Datasets,
         MinKilled = MinKilled,
+        MaxKilled = MaxKilled,
+        Text = Search,
     };
 
     /// <summary>The store query, with names resolved to Vigil's canonical spellings where known.</summary>

@@ -14,7 +14,7 @@ public static class OptionErrors
         }
         catch (FieldException e)
         {
-            throw new OptionException($"--{e.Field.Replace('_', '-')}: {e.Problem}");
+            throw new OptionException($"--{FilterSettings.OptionName(e.Field)}: {e.Problem}");
         }
     }
 }

@@ -45,7 +45,10 @@ internal static class OverviewEndpoint
                 MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
             });
             return Pages.Render<OverviewPage>(chrome,
-                new OverviewModel(filter, options, built.Month, built.LatestMonth, built.Report, ReportFigures.For(built.Report), null));
+                new OverviewModel(filter, options, built.Month, built.LatestMonth, built.Report, ReportFigures.For(built.Report), null)
+                {
+                    Withheld = RowAccess.Withheld(context, built.Scope),
+                });
         }
         catch (FieldException e)
         {
@@ -75,6 +78,9 @@ public sealed record OverviewFilter(string? Month, string? Province, string[] Da
 public sealed record OverviewModel(
     OverviewFilter Filter, FilterOptions Options, Period? Month, bool LatestMonth, MonthlyReport? Report, ReportFigures? Figures, FieldError? Error)
 {
+    /// <summary>The datasets of the month's scope whose rows this viewer may not download.</summary>
+    public IReadOnlyList<Vigil.Domain.Datasets.Dataset> Withheld { get; init; } = [];
+
     public static OverviewModel Failed(OverviewFilter filter, FilterOptions options, FieldError? error) =>
         new(filter, options, null, false, null, null, error);
 }

@@ -6,9 +6,8 @@ using Vigil.Web.Filters;
 namespace Vigil.Dashboard.Shell;
 
 /// <summary>
-/// The incident filters of the API (from, to, country, province, region, district, actor, category, suicide, type,
-/// dataset, min_killed — the
-/// same names, each may repeat) read from a page's query string. Parsing is the API's own
+/// The incident filters of the API (q, from, to, country, province, region, district, actor, category, suicide, type,
+/// dataset, min_killed, max_killed — the same names, each may repeat) read from a page's query string. Parsing is the API's own
 /// (<see cref="FilterParameters"/>), so a page and the API given the same URL parameters count the same incidents.
 /// </summary>
 public sealed record IncidentFilter(
@@ -20,6 +19,9 @@ public sealed record IncidentFilter(
     public string? Suicide { get; init; }
     public string[] Weapon { get; init; } = [];
     public string[] TargetType { get; init; } = [];
+    public string? MaxKilled { get; init; }
+    /// <summary>The full-text search (q), as typed.</summary>
+    public string? Text { get; init; }
 
     public static IncidentFilter Of(IQueryCollection q) => new(
         QueryText.One(q, "from"), QueryText.One(q, "to"),
@@ -32,9 +34,11 @@ public sealed record IncidentFilter(
         Suicide = QueryText.One(q, "suicide"),
         Weapon = QueryText.Many(q, "weapon"),
         TargetType = QueryText.Many(q, "target_type"),
+        MaxKilled = QueryText.One(q, "max_killed"),
+        Text = QueryText.One(q, "q"),
     };
 
-    public bool IsEmpty => From is null && To is null && Suicide is null && MinKilled is null
+    public bool IsEmpty => From is null && To is null && Suicide is null && MinKilled is null && MaxKilled is null && Text is null
         && Country.Length + Province.Length + Region.Length + District.Length + Actor.Length + Category.Length + Weapon.Length + TargetType.Length + Type.Length + Dataset.Length == 0;
 
     /// <summary>The scope as Vigil applies it (the datasets named, or the primary one, with what they cover), or the parameter at fault and why.</summary>
@@ -50,20 +54,26 @@ public sealed record IncidentFilter(
     /// <summary>The filter as the API's parameters, or the parameter that is not a value at all (min_killed not a number).</summary>
     public (FilterParameters? Parameters, FieldError? Error) Parameters()
     {
-        int? minKilled = null;
-        if (MinKilled is not null)
-        {
-            if (!int.TryParse(MinKilled, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
-                return (null, new FieldError("min_killed", $"'{MinKilled}' is not a whole number"));
-            minKilled = n;
-        }
+        var (minKilled, minError) = WholeNumber("min_killed", MinKilled);
+        if (minError is not null)
+            return (null, minError);
+        var (maxKilled, maxError) = WholeNumber("max_killed", MaxKilled);
+        if (maxError is not null)
+            return (null, maxError);
         return (new FilterParameters(From, To, NullIfEmpty(Country), NullIfEmpty(Province), NullIfEmpty(Region), NullIfEmpty(District),
-            NullIfEmpty(Actor), NullIfEmpty(Category), Suicide, NullIfEmpty(Weapon), NullIfEmpty(TargetType), NullIfEmpty(Type), NullIfEmpty(Dataset), minKilled), null);
+            NullIfEmpty(Actor), NullIfEmpty(Category), Suicide, NullIfEmpty(Weapon), NullIfEmpty(TargetType), NullIfEmpty(Type), NullIfEmpty(Dataset),
+            minKilled, maxKilled, Text), null);
     }
+
+    private static (int? Value, FieldError? Error) WholeNumber(string field, string? text) =>
+        text is null ? (null, null)
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? (n, null)
+        : (null, new FieldError(field, $"'{text}' is not a whole number"));
 
     /// <summary>The filter as query-string pairs, in the API's names.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Pairs()
     {
+        yield return new("q", Text);
         yield return new("from", From);
         yield return new("to", To);
         foreach (var (key, values) in new[]
@@ -77,14 +87,17 @@ public sealed record IncidentFilter(
         }
         yield return new("suicide", Suicide);
         yield return new("min_killed", MinKilled);
+        yield return new("max_killed", MaxKilled);
     }
 
-    /// <summary>"from 2014-01 · province Balochistan · actor TTP": what a page is showing, in words.</summary>
+    /// <summary>"search “drone” · from 2014-01 · province Balochistan · actor TTP": what a page is showing, in words.</summary>
     public string Describe()
     {
         var parts = Pairs().Where(p => !string.IsNullOrEmpty(p.Value))
             .GroupBy(p => p.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key.Replace('_', ' ')} {string.Join(" or ", g.Select(p => p.Value))}");
+            .Select(g => g.Key == "q"
+                ? $"search “{g.First().Value}”"
+                : $"{g.Key.Replace('_', ' ')} {string.Join(" or ", g.Select(p => p.Value))}");
         return string.Join(" · ", parts);
     }
 

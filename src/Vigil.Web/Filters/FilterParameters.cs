@@ -9,9 +9,9 @@ namespace Vigil.Web.Filters;
 /// The incident filters every read endpoint takes, as query parameters (repeat a parameter for several
 /// values): from, to (YYYY-MM-DD, YYYY-MM or YYYY; inclusive; by start date), country, province, region
 /// (former-fata, kp-mainland), district, actor, category, suicide (yes/no), weapon, target_type, type, dataset,
-/// min_killed. Names may be any
-/// spelling Vigil knows. Each parameter is bound by the name written here (lower case), which is the name the OpenAPI
-/// document gives it.
+/// min_killed, max_killed (an unknown figure never matches either), q (a full-text search: words all found, "quoted
+/// phrases", a prefix ending in *). Names may be any spelling Vigil knows. Each parameter is bound by the name written
+/// here (lower case), which is the name the OpenAPI document gives it.
 /// </summary>
 public sealed record FilterParameters(
     [property: FromQuery(Name = "from")] string? From,
@@ -27,7 +27,9 @@ public sealed record FilterParameters(
     [property: FromQuery(Name = "target_type")] string[]? TargetType,
     [property: FromQuery(Name = "type")] string[]? Type,
     [property: FromQuery(Name = "dataset")] string[]? Dataset,
-    [property: FromQuery(Name = "min_killed")] int? MinKilled)
+    [property: FromQuery(Name = "min_killed")] int? MinKilled,
+    [property: FromQuery(Name = "max_killed")] int? MaxKilled,
+    [property: FromQuery(Name = "q")] string? Q)
 {
     /// <summary>The scope as the query string gives it.</summary>
     public ScopeInput ToInput() => new()
@@ -46,6 +48,8 @@ public sealed record FilterParameters(
         Types = Type ?? [],
         Datasets = Dataset ?? [],
         MinKilled = MinKilled,
+        MaxKilled = MaxKilled,
+        Text = Q,
     };
 
     /// <summary>

@@ -48,11 +48,12 @@ public sealed class BrowserTests(BrowserFixture chromium) : IClassFixture<Browse
         await using var _ = context;
 
         await page.GotoAsync("/map");
-        await page.FillAsync("input[name=from]", "2014");
-        await page.FillAsync("input[name=to]", "2014");
+        // The dates are pickers: a whole year is its first and last day.
+        await page.FillAsync("input[name=from]", "2014-01-01");
+        await page.FillAsync("input[name=to]", "2014-12-31");
         await page.SelectOptionAsync("select[name=type]", "armed-clash");
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync("**/map?from=2014&to=2014&type=armed-clash");
+        await page.WaitForURLAsync("**/map?from=2014-01-01&to=2014-12-31&type=armed-clash");
 
         var shown = Number(await page.TextContentAsync("#map-summary [data-figure=incidents]"));
         Assert.Equal(await Api.IncidentTotalAsync(server.Api, "from=2014&to=2014&type=armed-clash"), shown);
@@ -69,10 +70,10 @@ public sealed class BrowserTests(BrowserFixture chromium) : IClassFixture<Browse
 
         await page.GotoAsync("/incidents");
         await page.SelectOptionAsync("select[name=province]", "Khyber Pakhtunkhwa");
-        await page.FillAsync("input[name=from]", "2014");
-        await page.FillAsync("input[name=to]", "2014");
+        await page.FillAsync("input[name=from]", "2014-01-01");
+        await page.FillAsync("input[name=to]", "2014-12-31");
         await page.ClickAsync("form.filters button[type=submit]");
-        await page.WaitForURLAsync("**/incidents?from=2014&to=2014&province=Khyber+Pakhtunkhwa");
+        await page.WaitForURLAsync("**/incidents?from=2014-01-01&to=2014-12-31&province=Khyber+Pakhtunkhwa");
         await page.ClickAsync("th a:has-text('Killed')");
         await page.WaitForURLAsync(new Regex("sort=killed"));
 

@@ -67,7 +67,7 @@ public sealed class HostileLinkBrowserTests(BrowserFixture chromium) : IClassFix
         await page.WaitForURLAsync("**/review");
 
         var visited = 0;
-        foreach (var path in new[] { "/", "/map", "/incidents", $"/incidents/{incident}", $"/incidents/{incident}/edit", "/review", "/review/merges", "/claims", "/reports", "/scorecard", "/crossings", "/signin" })
+        foreach (var path in new[] { "/", "/map", "/incidents", "/matrix", $"/incidents/{incident}", $"/incidents/{incident}/edit", "/review", "/review/merges", "/claims", "/reports", "/scorecard", "/crossings", "/signin" })
         {
             await page.GotoAsync(path);
             var targets = await page.EvaluateAsync<string[]>(
@@ -86,6 +86,6 @@ public sealed class HostileLinkBrowserTests(BrowserFixture chromium) : IClassFix
         Assert.Contains("Four policemen", await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
         await page.GotoAsync("/claims");
         Assert.Contains("254 people were injured", await page.TextContentAsync("main") ?? "", StringComparison.Ordinal);
-        Assert.Equal(12, visited);
+        Assert.Equal(13, visited);
     }
 }

@@ -103,8 +103,9 @@ public sealed class OverviewAndMapTests
 
         var page = await HtmlPage.LoadAsync(await client.GetAsync("/map", TestContext.Current.CancellationToken));
 
-        Assert.Contains("value=\"2021-01\"", page.Html);
-        Assert.Contains("value=\"2021-12\"", page.Html);
+        // The date pickers show the first and the last day of those months.
+        Assert.Contains("value=\"2021-01-01\"", page.Html);
+        Assert.Contains("value=\"2021-12-31\"", page.Html);
         Assert.Equal(await Api.IncidentTotalAsync(client, "from=2021-01&to=2021-12"), page.Figure("incidents"));
     }
 }

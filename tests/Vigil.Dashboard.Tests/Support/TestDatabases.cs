@@ -49,21 +49,43 @@ public static class TestDatabases
         return path;
     }
 
+    /// <summary>
+    /// An empty database of the back-end named ("sqlite": a file in the folder; "postgres": a database of its own on
+    /// the tests' PostgreSQL server, which skips the test — fails it under CI — without one), as the server's --db takes it.
+    /// </summary>
+    public static string Empty(TempDirectory folder, string backend) => backend switch
+    {
+        "sqlite" => Empty(folder),
+        "postgres" => EmptyPostgres(),
+        _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "sqlite or postgres"),
+    };
+
+    private static string EmptyPostgres()
+    {
+        var database = "postgres:" + PostgresServer.CreateDatabase();
+        using (Open(database)) { }
+        return database;
+    }
+
+    /// <summary>The database (a SQLite path or a postgres: address), opened as the server opens it.</summary>
+    private static Storage.Relational.RelationalIncidentStore Open(string database) =>
+        Storage.Backends.DatabaseLocation.Parse(database).OpenRelational();
+
     public static Incident Create(string path, Incident incident, string author = "test")
     {
-        using var store = SqliteIncidentStore.Open(path);
+        using var store = Open(path);
         return store.Create(IncidentNormalizer.Bundled().Normalize(incident), new ChangeContext(author, "seeded by the test"));
     }
 
     public static Incident Update(string path, Incident incident, int expectedRevision, string author)
     {
-        using var store = SqliteIncidentStore.Open(path);
+        using var store = Open(path);
         return store.Update(incident, expectedRevision, new ChangeContext(author, "changed by someone else"));
     }
 
     public static Incident Find(string path, long id)
     {
-        using var store = SqliteIncidentStore.Open(path);
+        using var store = Open(path);
         return store.Find(id) ?? throw new InvalidOperationException($"incident {id} is not in {path}");
     }
 
@@ -71,7 +93,7 @@ public static class TestDatabases
     public static string AddKey(string path, string name, ApiRole role)
     {
         var key = ApiKeySecrets.New();
-        using var store = SqliteIncidentStore.Open(path);
+        using var store = Open(path);
         store.AccessStore.AddKey(name, role, ApiKeySecrets.Hash(key));
         return key;
     }

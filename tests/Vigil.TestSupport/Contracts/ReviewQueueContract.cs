@@ -43,9 +43,13 @@ public abstract class ReviewQueueContract
         var queue = new CandidateQueue(store);
         var before = Imported(store);
         var ids = queue.Add([Report("n1"), Report("n2")]);
+        var news = new IncidentQuery { Text = TextSearch.Parse("\"the news\"").Search };
+        Assert.Equal(0, store.Count(news));
 
         var (merged, mergeId) = queue.MergeInto(ids, before.Id, "amina", "district Peshawar, 0 days apart",
             (cs, current) => current with { Sources = current.Sources.Add(NewSource), Killed = CasualtyCount.Exactly(3) });
+        // The full-text index follows the merge: the source it added is searchable, and no longer once undone.
+        Assert.Equal([before.Id], store.QueryIds(news));
 
         Assert.Equal(before.Revision + 1, merged.Revision);
         var now = store.Find(before.Id)!;
@@ -58,6 +62,7 @@ public abstract class ReviewQueueContract
         Assert.Equal((mergeId, before.Id), (row.Id, row.Into));
 
         queue.UndoMerge(mergeId, "amina");
+        Assert.Equal(0, store.Count(news));
 
         var restored = store.Query(IncidentQuery.All, includeSources: true).Single();
         Assert.Equal(Fields(before), Fields(restored));

@@ -84,6 +84,7 @@ public sealed class RoleMatrixTests : IDisposable
         ["GET /incidents/{id}"] = Need.Viewer,
         ["GET /incidents/{id}/edit"] = Need.Analyst,
         ["POST /incidents/{id}/edit"] = Need.Analyst,
+        ["GET /matrix"] = Need.Viewer,
         ["GET /reports"] = Need.Viewer,
         ["POST /reports/notes"] = Need.Analyst,
         ["GET /scorecard"] = Need.Viewer,
