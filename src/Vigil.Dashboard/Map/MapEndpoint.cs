@@ -24,13 +24,38 @@ internal static class MapEndpoint
 {
     public static readonly IReadOnlyList<string> Fields = ["from", "to", "province", "actor", "type", "dataset"];
 
-    public static void MapMap(this IEndpointRouteBuilder app) => app.MapGet("/map", ShowAsync).ExcludeFromDescription();
+    public static void MapMap(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/map", ShowAsync).ExcludeFromDescription();
+        app.MapGet("/map/districts.geojson", DistrictsAsync).ExcludeFromDescription();
+    }
 
     private static async Task<IResult> ShowAsync(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference, TimeProvider clock)
     {
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
+        var model = Build(context, stores, scopes, reference, clock);
+        return Pages.Render<MapPage>(chrome, model, model.Error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);
+    }
+
+    /// <summary>
+    /// GET /map/districts.geojson — the map's districts with their figures, for the interactive map (map.js): the same
+    /// filters, the same figures and colours as the page's picture. A bad filter is a 400 naming it.
+    /// </summary>
+    private static async Task<IResult> DistrictsAsync(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference, TimeProvider clock)
+    {
+        var chrome = PageChrome.For(context);
+        if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
+            return denied;
+        var model = Build(context, stores, scopes, reference, clock);
+        if (model.Error is { } error)
+            return Results.Problem(title: "A filter is not valid", detail: $"{error.Field}: {error.Problem}", statusCode: StatusCodes.Status400BadRequest);
+        return Results.Bytes(MapGeoJson.Write(model), "application/geo+json");
+    }
+
+    internal static MapModel Build(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference, TimeProvider clock)
+    {
         var filter = IncidentFilter.Of(context.Request.Query);
         var country = QueryText.One(context.Request.Query, "country") is { } named ? reference.Scopes.Country(named) : null;
         using var db = stores.Open();
@@ -40,7 +65,7 @@ internal static class MapEndpoint
         var defaulted = false;
         var (scope, error) = filter.ToScope(scopes, db);
         if (error is not null)
-            return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, null, [], 0, 0, 0, error), StatusCodes.Status400BadRequest);
+            return new MapModel(filter, options, defaulted, null, [], 0, 0, 0, error);
         // No dates given: the twelve months up to the latest month the scope's datasets cover (up to today).
         if (filter.From is null && filter.To is null && DataMonths.Latest(store, scope!, clock) is { } lastMonth)
         {
@@ -64,9 +89,11 @@ internal static class MapEndpoint
         var map = drawn.Count == 0 ? null
             : ChoroplethMap.Create(province is null ? new MapScope(drawn, null) : new MapScope(province.Country, province),
                 PeriodName(query.From, query.To), districts, points);
-        return Pages.Render<MapPage>(chrome, new MapModel(filter, options, defaulted, map, districts,
-            incidents, killed, points.Sum(x => x.Count), null)
-        { Scope = scope });
+        return new MapModel(filter, options, defaulted, map, districts, incidents, killed, points.Sum(x => x.Count), null)
+        {
+            Scope = scope,
+            Points = points,
+        };
     }
 
     /// <summary>
@@ -106,4 +133,7 @@ public sealed record MapModel(
 {
     /// <summary>The datasets the map counts, named on the page.</summary>
     public Scope? Scope { get; init; }
+
+    /// <summary>The circles: incidents per district, at a point inside it.</summary>
+    public IReadOnlyList<MapPoint> Points { get; init; } = [];
 }

@@ -9,9 +9,10 @@ public sealed record PageChrome(Viewer Viewer, FormToken Token, string PathAndQu
     public static PageChrome For(HttpContext context)
     {
         // Pages show text from datasets and news sources: allow nothing but this site's own stylesheet and
-        // script (the charts are inline SVG without style attributes), and no framing by other sites.
+        // script (the charts are inline SVG without style attributes), requests to this site only (the interactive
+        // charts and map read its API), and no framing by other sites.
         context.Response.Headers.ContentSecurityPolicy =
-            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers["Referrer-Policy"] = "same-origin";
         return new(

@@ -24,14 +24,23 @@ public sealed class ChoroplethMap
     private const float MapWidth = Width - LegendBand - (2 * Margin);
 
     private ChoroplethMap(ReportFigure figure, MapScope scope, MapProjection projection,
-        IReadOnlyList<MapClass> classes, IReadOnlyList<DistrictValue> unmapped)
+        IReadOnlyList<MapClass> classes, IReadOnlyList<DistrictValue> unmapped, Func<IReadOnlyList<MapArea>> areas)
     {
         Figure = figure;
         Scope = scope;
         Projection = projection;
         Classes = classes;
         Unmapped = unmapped;
+        _areas = new Lazy<IReadOnlyList<MapArea>>(areas);
     }
+
+    private readonly Lazy<IReadOnlyList<MapArea>> _areas;
+
+    /// <summary>
+    /// Every district the map draws, with the shape it is drawn with (simplified as the picture is), its killed and
+    /// its fill colour: what an interactive map of the same figures draws (the dashboard's Leaflet map).
+    /// </summary>
+    public IReadOnlyList<MapArea> Areas => _areas.Value;
 
     public ReportFigure Figure { get; }
     public MapScope Scope { get; }
@@ -97,7 +106,13 @@ public sealed class ChoroplethMap
         var layer = new PointLayer(points, projection, new SKRect(Margin, TitleBand, Margin + MapWidth, TitleBand + mapHeight));
         var painter = new Painter(shapes, scope, projection, killedById, classes, title, legendTitle, layer, mapHeight, height);
         var figure = new ReportFigure("map", title, description, Width, height, painter.Draw);
-        return new ChoroplethMap(figure, scope, projection, classes, unmapped);
+        return new ChoroplethMap(figure, scope, projection, classes, unmapped, () => [.. shapes.Districts.Select(d =>
+        {
+            var inScope = scope.Province is null || d.District.ProvinceCode == scope.Province.Code;
+            var killed = d.District.BoundaryId is null ? 0 : killedById.GetValueOrDefault(d.District.BoundaryId);
+            var colour = inScope ? MapClasses.ColorOf(classes, killed) : MapClasses.ContextHexColor;
+            return new MapArea(d.District, d.Shape, inScope, killed, colour);
+        })]);
     }
 
     private sealed class Painter(CountryShapes shapes, MapScope scope, MapProjection projection,
@@ -245,3 +260,9 @@ public sealed class ChoroplethMap
         }
     }
 }
+
+/// <summary>
+/// A district as the map draws it: its simplified shape, whether it is in the map's scope (a province map draws the
+/// rest of the country as context), the killed its colour stands for, and the colour.
+/// </summary>
+public sealed record MapArea(Vigil.Geo.District District, Geometry Shape, bool InScope, long Killed, string HexColor);

@@ -80,6 +80,7 @@ public sealed class RoleMatrixTests : IDisposable
         // The dashboard: pages need a viewer (anonymous reading is off here); forms an analyst and their token.
         ["GET /"] = Need.Viewer,
         ["GET /map"] = Need.Viewer,
+        ["GET /map/districts.geojson"] = Need.Viewer,
         ["GET /incidents"] = Need.Viewer,
         ["GET /incidents/{id}"] = Need.Viewer,
         ["GET /incidents/{id}/edit"] = Need.Analyst,
@@ -104,6 +105,9 @@ public sealed class RoleMatrixTests : IDisposable
         ["POST /signout"] = Need.Anyone,
         ["GET /dashboard/site.css"] = Need.Anyone,
         ["GET /dashboard/site.js"] = Need.Anyone,
+        ["GET /dashboard/charts.js"] = Need.Anyone,
+        ["GET /dashboard/map.js"] = Need.Anyone,
+        ["GET /dashboard/lib/{package}/{file}"] = Need.Anyone,
     };
 
     /// <summary>The server's endpoints as "METHOD /pattern".</summary>
@@ -126,6 +130,8 @@ public sealed class RoleMatrixTests : IDisposable
             "id" => "1",
             "key" => "torkham",
             "name" => "nobody",
+            "package" => "uplot",
+            "file" => "uPlot.min.css",
             _ => "v1",
         });
 
