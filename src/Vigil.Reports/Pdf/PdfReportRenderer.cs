@@ -116,6 +116,8 @@ public sealed class PdfReportRenderer : IReportRenderer
         var width = (PdfFlow.ContentWidth - (gap * (perRow - 1))) / perRow;
         var label = PdfFlow.Font(7.5, bold: true);
         var value = PdfFlow.Font(22, bold: true);
+        // "not recorded", "no data", "unknown": words, set smaller and muted so they never pass the box's edge.
+        var words = PdfFlow.Font(14, bold: true);
         var small = PdfFlow.Font(7.5);
         foreach (var row in headlines.Chunk(perRow))
         {
@@ -134,7 +136,10 @@ public sealed class PdfReportRenderer : IReportRenderer
                     var ty = y + pad + 2;
                     gfx.DrawString(h.Label.ToUpperInvariant(), label, new XSolidBrush(PdfFlow.Muted), new XRect(x + pad, ty, width - (2 * pad), 10), XStringFormats.TopLeft);
                     ty += 12;
-                    gfx.DrawString(h.Shown, value, new XSolidBrush(PdfFlow.Ink), new XRect(x + pad, ty, width - (2 * pad), 26), XStringFormats.TopLeft);
+                    if (h.Value is null)
+                        gfx.DrawString(h.Shown, words, new XSolidBrush(PdfFlow.Muted), new XRect(x + pad, ty + 6, width - (2 * pad), 20), XStringFormats.TopLeft);
+                    else
+                        gfx.DrawString(h.Shown, value, new XSolidBrush(PdfFlow.Ink), new XRect(x + pad, ty, width - (2 * pad), 26), XStringFormats.TopLeft);
                     ty += 28;
                     foreach (var line in change)
                     {
