@@ -10,4 +10,8 @@ public sealed record ImportResult(
     ImportSummary Summary,
     string? RejectsFile,
     IReadOnlyList<string> Notices,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Stored records this release withdrew: events a UCDP Candidate release no longer holds, or superseded by GED.</summary>
+    public long Withdrawn { get; init; }
+}

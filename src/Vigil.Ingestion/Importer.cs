@@ -36,9 +36,10 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
 
             if (state.Rows == 0)
                 throw new InputException(new InputLocation(path), "the file has no data rows");
+            Releases(format, state, notices);
             var summary = state.Session.Commit(rejects?.Count ?? 0, sha);
             var rejectsFile = rejects?.Complete();
-            return new ImportResult(path, format, state.Rows, summary, rejectsFile, notices, Stopwatch.GetElapsedTime(started));
+            return new ImportResult(path, format, state.Rows, summary, rejectsFile, notices, Stopwatch.GetElapsedTime(started)) { Withdrawn = state.Withdrawn };
         }
     }
 
@@ -134,11 +135,45 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
     private static string DefaultRejectsPath(string path, string format) =>
         Path.GetFileNameWithoutExtension(path) + (format == ImportFormats.VigilJson ? ".rejected.jsonl" : ".rejected.csv");
 
+    /// <summary>
+    /// UCDP's releases: a Candidate release holds every event UCDP keeps for its months, so the events of those months
+    /// it no longer holds are withdrawn; the yearly GED release supersedes the Candidate events it carries. Each
+    /// withdrawal is a deletion with a revision saying why, named in the notices.
+    /// </summary>
+    private static void Releases(string format, RunState state, List<string> notices)
+    {
+        IReadOnlyList<string> withdrawn = [];
+        if (format == Formats.Ucdp.UcdpCandidateFormat.Dataset && state.First is { } first && state.Last is { } last)
+        {
+            var from = new DateOnly(first.Year, first.Month, 1);
+            var to = new DateOnly(last.Year, last.Month, 1).AddMonths(1).AddDays(-1);
+            withdrawn = state.Session.Withdraw(format, from, to,
+                $"withdrawn: not in this UCDP Candidate release, which covers {from:yyyy-MM} to {to:yyyy-MM}");
+        }
+        else if (format == Formats.Ucdp.UcdpGedFormat.Dataset)
+        {
+            withdrawn = state.Session.Supersede(Formats.Ucdp.UcdpCandidateFormat.Dataset, format, "superseded by the UCDP GED release");
+        }
+        if (withdrawn.Count > 0)
+        {
+            var events = withdrawn.Count == 1 ? "event" : "events";
+            var which = format == Formats.Ucdp.UcdpGedFormat.Dataset
+                ? $"UCDP Candidate {events} superseded by this GED release"
+                : $"{events} withdrawn (no longer in this release)";
+            notices.Add($"{withdrawn.Count:N0} {which}: {string.Join(", ", withdrawn.Take(20))}{(withdrawn.Count > 20 ? ", ..." : "")}");
+        }
+        state.Withdrawn = withdrawn.Count;
+    }
+
     private sealed class RunState(IImportSession session)
     {
         public IImportSession Session { get; } = session;
         public long Written;
         public long Rejected;
+        public long Withdrawn;
+
+        /// <summary>The earliest and latest start dates written.</summary>
+        public DateOnly? First, Last;
 
         public long Rows => Written + Rejected;
 
@@ -148,6 +183,11 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
             try
             {
                 Session.Upsert(incident);
+                var start = incident.Date.Start;
+                if (First is null || start < First)
+                    First = start;
+                if (Last is null || start > Last)
+                    Last = start;
             }
             catch (DuplicateRecordException e)
             {

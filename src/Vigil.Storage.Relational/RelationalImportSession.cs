@@ -169,6 +169,48 @@ internal sealed class RelationalImportSession : IImportSession
         return found with { Sources = _store.LoadSources(_transaction, found.Id) };
     }
 
+    public IReadOnlyList<string> Withdraw(string dataset, DateOnly from, DateOnly to, string reason)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        // A dataset that was empty before this import holds only what it wrote: nothing to withdraw (and its rows,
+        // loaded in bulk, are not in import_seen).
+        if (!_datasetWasEmpty.TryGetValue(dataset, out var wasEmpty) || wasEmpty)
+            return [];
+        return WithdrawWhere(
+            "dataset = @p0 AND deleted_at IS NULL AND date_start >= @p1 AND date_start <= @p2 "
+            + "AND NOT EXISTS (SELECT 1 FROM import_seen s WHERE s.dataset = incidents.dataset AND s.source_id = incidents.source_id)",
+            reason, dataset, IncidentColumns.Day(from), IncidentColumns.Day(to));
+    }
+
+    public IReadOnlyList<string> Supersede(string provisional, string final, string reason)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        return WithdrawWhere(
+            "dataset = @p0 AND deleted_at IS NULL AND EXISTS (SELECT 1 FROM incidents f WHERE f.dataset = @p1 "
+            + "AND f.source_id = incidents.source_id AND f.deleted_at IS NULL)",
+            reason, provisional, final);
+    }
+
+    private List<string> WithdrawWhere(string condition, string reason, params object[] values)
+    {
+        // Rows still buffered for a bulk load are written first, so that the query sees everything this import carries.
+        _bulk?.Flush();
+        var found = new List<(long Id, string SourceId)>();
+        using (var select = _store.Command(_transaction, $"SELECT id, source_id FROM incidents WHERE {condition} ORDER BY id",
+            [.. values.Select((_, i) => $"p{i}")]))
+        {
+            for (var i = 0; i < values.Length; i++)
+                select.Parameters[$"@p{i}"].Value = values[i];
+            using var r = select.ExecuteReader();
+            while (r.Read())
+                found.Add((r.GetInt64(0), r.GetString(1)));
+        }
+        var context = _context with { Reason = reason };
+        foreach (var (id, _) in found)
+            _store.Delete(_transaction, id, context);
+        return [.. found.Select(f => f.SourceId)];
+    }
+
     public ImportSummary Commit(long rowsRejected, string fileSha256)
     {
         ObjectDisposedException.ThrowIf(_done, this);

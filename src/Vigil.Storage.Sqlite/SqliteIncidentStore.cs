@@ -114,6 +114,10 @@ public sealed class SqliteIncidentStore : RelationalIncidentStore
     {
         public UpsertOutcome Upsert(Domain.Incidents.Incident incident) => inner.Upsert(incident);
 
+        public IReadOnlyList<string> Withdraw(string dataset, DateOnly from, DateOnly to, string reason) => inner.Withdraw(dataset, from, to, reason);
+
+        public IReadOnlyList<string> Supersede(string provisional, string final, string reason) => inner.Supersede(provisional, final, reason);
+
         public ImportSummary Commit(long rowsRejected, string fileSha256) => inner.Commit(rowsRejected, fileSha256);
 
         public void Dispose()

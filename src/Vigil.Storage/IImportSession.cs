@@ -13,6 +13,21 @@ public interface IImportSession : IDisposable
     /// <exception cref="DuplicateRecordException">The same source record came twice in this import.</exception>
     UpsertOutcome Upsert(Incident incident);
 
+    /// <summary>
+    /// A release that replaces the records of its period: withdraws — deletes, with a revision giving
+    /// <paramref name="reason"/> — the live records of <paramref name="dataset"/> that start from <paramref name="from"/>
+    /// to <paramref name="to"/> and that this import did not carry. Call it after the last <see cref="Upsert"/>.
+    /// </summary>
+    /// <returns>The source ids withdrawn.</returns>
+    IReadOnlyList<string> Withdraw(string dataset, DateOnly from, DateOnly to, string reason);
+
+    /// <summary>
+    /// A final release superseding a provisional one: withdraws the live records of <paramref name="provisional"/> whose
+    /// source id a live record of <paramref name="final"/> carries (UCDP keeps an event's id from Candidate to GED).
+    /// </summary>
+    /// <returns>The source ids withdrawn.</returns>
+    IReadOnlyList<string> Supersede(string provisional, string final, string reason);
+
     /// <summary>Makes the whole import visible at once and records it, with the file's checksum.</summary>
     ImportSummary Commit(long rowsRejected, string fileSha256);
 }

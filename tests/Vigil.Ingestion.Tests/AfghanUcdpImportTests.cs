@@ -75,7 +75,7 @@ public class AfghanUcdpImportTests
         var path = SharedData.Raw("ucdp-candidate-2026/ucdp_candidate_2026_afpak.csv");
         var rows = CsvTable.Utf8(path).Rows.Where(r => r["country"] == "Afghanistan").ToDictionary(r => r["id"]);
         using var db = new TestDatabase();
-        db.Import(path);
+        db.Import(path, new ImportOptions { Format = "ucdp-candidate" });
 
         var afghan = db.Store.Query(new IncidentQuery { Countries = ["Afghanistan"] }).ToDictionary(i => i.SourceRecord!.RecordId);
 

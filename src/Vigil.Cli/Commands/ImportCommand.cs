@@ -21,7 +21,7 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
         public string[] Files { get; init; } = [];
 
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("ucdp-ged, pbc-suicide, pbc-drone, acled, gtd, vigil-csv or vigil-json. Default: detected from the file.")]
+        [Description("ucdp-ged, ucdp-candidate, pbc-suicide, pbc-drone, acled, gtd, vigil-csv or vigil-json. Default: detected from the file (ucdp-candidate must be given).")]
         public string? Format { get; init; }
 
         [CommandOption("--skip-invalid")]

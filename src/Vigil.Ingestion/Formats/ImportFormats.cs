@@ -15,7 +15,7 @@ public static class ImportFormats
 
     public static readonly IReadOnlyList<ICsvFormat> Csv =
     [
-        new UcdpGedFormat(), new PbcSuicideFormat(), new PbcDroneFormat(), new AcledFormat(), new GtdFormat(), new VigilCsvFormat(),
+        new UcdpGedFormat(), new UcdpCandidateFormat(), new PbcSuicideFormat(), new PbcDroneFormat(), new AcledFormat(), new GtdFormat(), new VigilCsvFormat(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. Csv.Select(f => f.Name), VigilJson];

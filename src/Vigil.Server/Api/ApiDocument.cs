@@ -255,7 +255,7 @@ public static class ApiDocument
         [("api/v1/exports", "format")] = D("The file format: csv (default), json, jsonl, xlsx, geojson or parquet.", "csv"),
         [("api/v1/reports/monthly", "format")] = D("html (default) or pdf.", "html"),
         [("api/v1/reports/monthly", "month")] = D("The month, YYYY-MM.", "2023-01"),
-        [("api/v1/imports", "format")] = D("The file's format when it cannot be told from the file: ucdp-ged, acled, gtd, pbc, vigil-csv, vigil-json.", "ucdp-ged"),
+        [("api/v1/imports", "format")] = D("The file's format when it cannot be told from the file: ucdp-ged, ucdp-candidate (always given: its header is GED's), acled, gtd, pbc-suicide, pbc-drone, vigil-csv, vigil-json.", "ucdp-ged"),
         [("api/v1/review", "status")] = D("pending (default), accepted, rejected or all.", "pending"),
         [("api/v1/review", "limit")] = D("Candidates per answer, 1 to 1000 (default 50).", 50),
         [("api/v1/links", "status")] = D("linked, ambiguous, rejected or all (default all).", "linked"),

@@ -3,47 +3,25 @@ using Vigil.Ingestion.Csv;
 
 namespace Vigil.Ingestion.Formats.Ucdp;
 
-internal sealed class UcdpGedRowParser : ICsvRowParser
+/// <summary>
+/// A row of UCDP's GED layout: the yearly GED release, or a Candidate release (<paramref name="candidate"/>), whose
+/// events are provisional — actors not yet coded are placeholders (XXX770), kept raw and read as unknown — and whose
+/// code status (how far UCDP has checked the event) is kept in the notes.
+/// </summary>
+internal sealed class UcdpGedRowParser(CsvFile f, string dataset, bool candidate) : ICsvRowParser
 {
     private const string CasualtyRule = "ucdp: low/best/high as published";
 
-    private readonly int _id, _typeOfViolence, _conflictName, _sideA, _sideB, _sourceArticle, _sourceOffice, _sourceDate,
-        _sourceHeadline, _sourceOriginal, _wherePrec, _whereCoordinates, _whereDescription, _adm1, _adm2, _latitude,
-        _longitude, _country, _eventClarity, _datePrec, _dateStart, _dateEnd, _deathsA, _deathsB, _deathsCivilians,
-        _deathsUnknown, _best, _high, _low;
-
-    public UcdpGedRowParser(CsvFile f)
-    {
-        _id = f.Required("id");
-        _typeOfViolence = f.Required("type_of_violence");
-        _conflictName = f.IndexOf("conflict_name");
-        _sideA = f.Required("side_a");
-        _sideB = f.Required("side_b");
-        _sourceArticle = f.IndexOf("source_article");
-        _sourceOffice = f.IndexOf("source_office");
-        _sourceDate = f.IndexOf("source_date");
-        _sourceHeadline = f.IndexOf("source_headline");
-        _sourceOriginal = f.IndexOf("source_original");
-        _wherePrec = f.Required("where_prec");
-        _whereCoordinates = f.IndexOf("where_coordinates");
-        _whereDescription = f.IndexOf("where_description");
-        _adm1 = f.Required("adm_1");
-        _adm2 = f.Required("adm_2");
-        _latitude = f.Required("latitude");
-        _longitude = f.Required("longitude");
-        _country = f.Required("country");
-        _eventClarity = f.IndexOf("event_clarity");
-        _datePrec = f.Required("date_prec");
-        _dateStart = f.Required("date_start");
-        _dateEnd = f.Required("date_end");
-        _deathsA = f.Required("deaths_a");
-        _deathsB = f.Required("deaths_b");
-        _deathsCivilians = f.Required("deaths_civilians");
-        _deathsUnknown = f.Required("deaths_unknown");
-        _best = f.Required("best");
-        _high = f.Required("high");
-        _low = f.Required("low");
-    }
+    private readonly int _id = f.Required("id"), _typeOfViolence = f.Required("type_of_violence"), _conflictName = f.IndexOf("conflict_name"),
+        _sideA = f.Required("side_a"), _sideB = f.Required("side_b"), _sourceArticle = f.IndexOf("source_article"),
+        _sourceOffice = f.IndexOf("source_office"), _sourceDate = f.IndexOf("source_date"), _sourceHeadline = f.IndexOf("source_headline"),
+        _sourceOriginal = f.IndexOf("source_original"), _wherePrec = f.Required("where_prec"), _whereCoordinates = f.IndexOf("where_coordinates"),
+        _whereDescription = f.IndexOf("where_description"), _adm1 = f.Required("adm_1"), _adm2 = f.Required("adm_2"),
+        _latitude = f.Required("latitude"), _longitude = f.Required("longitude"), _country = f.Required("country"),
+        _eventClarity = f.IndexOf("event_clarity"), _datePrec = f.Required("date_prec"), _dateStart = f.Required("date_start"),
+        _dateEnd = f.Required("date_end"), _deathsA = f.Required("deaths_a"), _deathsB = f.Required("deaths_b"),
+        _deathsCivilians = f.Required("deaths_civilians"), _deathsUnknown = f.Required("deaths_unknown"), _best = f.Required("best"),
+        _high = f.Required("high"), _low = f.Required("low"), _activeYear = f.IndexOf("active_year"), _codeStatus = f.IndexOf("code_status");
 
     public RowResult Parse(RowView row)
     {
@@ -55,12 +33,19 @@ internal sealed class UcdpGedRowParser : ICsvRowParser
             throw row.Error(_id, "an event id is required");
         }
 
+        // A Candidate release writes active_year as true/false where GED writes 1/0: one is never read as the other.
+        if (!candidate && row.Text(_activeYear) is "true" or "false")
+            throw row.Error(_activeYear, "is true/false, as UCDP Candidate releases write it: import this file with --format ucdp-candidate");
+
         var start = FieldParsing.IsoDate(row, _dateStart);
         var end = row.IsEmpty(_dateEnd) ? start : FieldParsing.IsoDate(row, _dateEnd);
         var date = FieldParsing.Span(row, _dateStart, _dateEnd, start, end, DatePrecisionOf(row));
 
-        var sideA = row.Text(_sideA);
-        var sideB = row.Text(_sideB);
+        // A placeholder (XXX770, XXX700) is an actor UCDP has not identified yet: unknown, with the raw code kept.
+        var rawA = row.Text(_sideA);
+        var rawB = row.Text(_sideB);
+        var sideA = Placeholder(rawA) ? null : rawA;
+        var sideB = Placeholder(rawB) ? null : rawB;
         var violence = row.Text(_typeOfViolence);
         var (eventType, subtype) = Classify(violence, sideA, sideB);
         if (violence is not ("1" or "2" or "3"))
@@ -75,7 +60,7 @@ internal sealed class UcdpGedRowParser : ICsvRowParser
 
         return RowResult.Of(new Incident
         {
-            SourceRecord = new SourceRecordKey(UcdpGedFormat.Dataset, id),
+            SourceRecord = new SourceRecordKey(dataset, id),
             Date = date,
             Place = new Place
             {
@@ -91,7 +76,8 @@ internal sealed class UcdpGedRowParser : ICsvRowParser
             EventType = eventType,
             EventSubtype = subtype,
             SourceEventType = $"ucdp:type_of_violence={violence}" + (row.Text(_conflictName) is { } conflict ? $" ({conflict})" : ""),
-            Category = CategoryOf(violence, eventType, aIsState),
+            // One-sided violence by an actor UCDP has not identified yet may be a group's or a state's: not a militant attack.
+            Category = violence == "3" && Placeholder(rawA) ? EventCategory.Other : CategoryOf(violence, eventType, aIsState),
             Weapon = eventType == EventType.AirOrDroneStrike ? Weapon.Aerial : null,
             // One-sided violence has an attacker and victims; a state-based or non-state conflict event has sides,
             // and UCDP does not say which began the fighting, so neither is a perpetrator.
@@ -110,12 +96,19 @@ internal sealed class UcdpGedRowParser : ICsvRowParser
             PerpetratorsIncluded = true,
             Sources = [.. FieldParsing.SplitSources(row.Text(_sourceOffice), row.Text(_sourceDate), row.Text(_sourceHeadline))],
             Notes = FieldParsing.Notes(
+                ("side A not yet coded by UCDP", Placeholder(rawA) ? rawA : null),
+                ("side B not yet coded by UCDP", Placeholder(rawB) ? rawB : null),
+                ("UCDP code status", candidate ? row.Text(_codeStatus) : null),
                 ("where", row.Text(_whereDescription)),
                 ("reported by", row.Text(_sourceOriginal)),
                 ("citation", row.Text(_sourceArticle))),
             Flags = row.Text(_eventClarity) == "2" ? QualityFlags.Doubtful : QualityFlags.None,
         });
     }
+
+    /// <summary>UCDP's code for an actor not yet identified: "XXX" and a country code (XXX770 Pakistan, XXX700 Afghanistan).</summary>
+    internal static bool Placeholder(string? side) =>
+        side is { Length: > 3 } s && s.StartsWith("XXX", StringComparison.Ordinal) && s.AsSpan(3).IndexOfAnyExceptInRange('0', '9') < 0;
 
     private static bool IsHxlTagRow(RowView row)
     {
