@@ -388,15 +388,17 @@ AF_DISTRICT_VARIANTS = {
 CROSSINGS = [
     ("Torkham", "PK-KP", "Khyber", "34.190457", "71.069264",
      ["Torkham Border Crossing", "Torkham border", "Torkham crossing"]),
+    # Afghan-side names as news writes them (never the bare district names Barmal or Dand-e-Patan, which are districts).
     ("Chaman / Spin Boldak", "PK-BA", "Killa Abdullah", "30.922222", "66.444722",
      ["Chaman border", "Chaman border crossing", "Chaman crossing", "Spin Boldak crossing",
       "Chaman-Spin Boldak", "Friendship Gate", "Bab-e-Dosti"]),
     ("Ghulam Khan", "PK-KP", "North Waziristan", "33.143889", "70.023889",
      ["Ghulam Khan town", "Ghulam Khan border", "Ghulam Khan crossing"]),
     ("Angoor Adda", "PK-KP", "South Waziristan", "32.517778", "69.274167",
-     ["Angor Adda", "Angor Adda town", "Angoor Adda border"]),
+     ["Angor Adda", "Angor Adda town", "Angoor Adda border", "Barmal crossing", "Barmal border crossing"]),
     ("Kharlachi", "PK-KP", "Kurram", "33.827960", "69.964770",
-     ["Kharlāchi Kili village", "Kharlachi Kili", "Kharlachi border", "Kharlachi crossing"]),
+     ["Kharlāchi Kili village", "Kharlachi Kili", "Kharlachi border", "Kharlachi crossing", "Dand-e-Patan crossing",
+      "Dand-e-Patan border crossing", "Dand Patan crossing"]),
 ]
 
 # UCDP where_coordinates suffixes moved out of the place name into `kind` (the original stays a variant).
