@@ -98,6 +98,7 @@ public static class VigilServer
         var api = app.MapGroup("/api/v1");
         api.MapIncidents();
         api.MapReview();
+        api.MapIntake();
         api.MapMerges();
         api.MapLinks();
         api.MapStatistics();

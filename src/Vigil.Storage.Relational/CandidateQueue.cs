@@ -16,14 +16,91 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store) : ICan
     /// <summary>Adds pending candidates in one transaction; returns their ids.</summary>
     public IReadOnlyList<long> Add(IEnumerable<ExtractionCandidate> candidates)
     {
-        var ids = new List<long>();
         using var tx = store.Connection.BeginTransaction();
         var now = store.Clock.GetUtcNow().UtcDateTime.ToString("O", Inv);
+        var ids = Insert(tx, candidates, now, null);
+        tx.Commit();
+        return ids;
+    }
+
+    public ArticleReceipt Receive(QueuedArticle article, ArticleSource source, IReadOnlyList<ExtractionCandidate> candidates, string by)
+    {
+        using var tx = store.Connection.BeginTransaction();
+        var now = store.Clock.GetUtcNow().UtcDateTime.ToString("O", Inv);
+        var (existing, matchedBy) = FindArticle(tx, article, source);
+        long articleRef;
+        IReadOnlyList<long> ids = [];
+        if (existing is { } found)
+        {
+            articleRef = found;
+        }
+        else
+        {
+            articleRef = AddArticle(tx, article, now);
+            ids = Insert(tx, candidates, now, articleRef);
+        }
+        using (var cmd = store.Command(tx, """
+            INSERT INTO article_sources (article_ref, source, url, guid, published, received_at, received_by) VALUES (@r, @s, @u, @g, @p, @at, @by)
+            """, "r", "s", "u", "g", "p", "at", "by"))
+        {
+            cmd.Parameters["@r"].Value = articleRef;
+            cmd.Parameters["@s"].Value = (object?)source.Source ?? DBNull.Value;
+            cmd.Parameters["@u"].Value = (object?)source.Url ?? DBNull.Value;
+            cmd.Parameters["@g"].Value = (object?)source.Guid ?? DBNull.Value;
+            cmd.Parameters["@p"].Value = (object?)source.Published ?? DBNull.Value;
+            cmd.Parameters["@at"].Value = now;
+            cmd.Parameters["@by"].Value = by;
+            cmd.ExecuteNonQuery();
+        }
+        var sources = store.ScalarLong(tx, "SELECT COUNT(*) FROM article_sources WHERE article_ref = @p0", articleRef);
+        tx.Commit();
+        return new ArticleReceipt(articleRef, existing is not null, matchedBy, ids, (int)sources);
+    }
+
+    /// <summary>A kept article with the same address, id or text (checked in that order), and which matched.</summary>
+    private (long? Id, string? MatchedBy) FindArticle(DbTransaction tx, QueuedArticle article, ArticleSource source)
+    {
+        foreach (var (column, value, name) in new[]
+        {
+            ("url", article.Url, "url"),
+            ("article_id", source.Guid, "id"),
+            ("content_hash", article.ContentHash, "text"),
+        })
+        {
+            if (string.IsNullOrEmpty(value))
+                continue;
+            using var cmd = store.Command(tx, $"SELECT MIN(id) FROM extraction_articles WHERE {column} = @v", "v");
+            cmd.Parameters["@v"].Value = value;
+            if (cmd.ExecuteScalar() is { } id and not DBNull)
+                return (Convert.ToInt64(id, Inv), name);
+        }
+        return (null, null);
+    }
+
+    public IReadOnlyList<ArticleSource> SourcesOf(long articleRef)
+    {
+        using var cmd = store.Command(null, "SELECT source, url, guid, published, received_at, received_by FROM article_sources WHERE article_ref = @r ORDER BY id", "r");
+        cmd.Parameters["@r"].Value = articleRef;
+        using var r = cmd.ExecuteReader();
+        var list = new List<ArticleSource>();
+        string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        while (r.Read())
+            list.Add(new ArticleSource(Text(0), Text(1), Text(2), Text(3)) { ReceivedAt = Text(4), ReceivedBy = Text(5) });
+        return list;
+    }
+
+    private List<long> Insert(DbTransaction tx, IEnumerable<ExtractionCandidate> candidates, string now, long? storedArticle)
+    {
+        var ids = new List<long>();
         var articles = new Dictionary<QueuedArticle, long>(ReferenceEqualityComparer.Instance);
         foreach (var c in candidates)
         {
             object articleRef = DBNull.Value;
-            if (c.Article is { } article)
+            if (storedArticle is { } stored)
+            {
+                articleRef = stored;
+            }
+            else if (c.Article is { } article)
             {
                 if (!articles.TryGetValue(article, out var aid))
                     articles[article] = aid = AddArticle(tx, article, now);
@@ -46,15 +123,16 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store) : ICan
             cmd.Parameters["@at"].Value = now;
             ids.Add(Convert.ToInt64(cmd.ExecuteScalar(), Inv));
         }
-        tx.Commit();
         return ids;
     }
 
     private long AddArticle(DbTransaction tx, QueuedArticle article, string now)
     {
         using var cmd = store.Command(tx, """
-            INSERT INTO extraction_articles (article_id, title, text, kind, stored_at) VALUES (@a, @t, @x, @k, @at) RETURNING id
-            """, "a", "t", "x", "k", "at");
+            INSERT INTO extraction_articles (article_id, title, text, kind, stored_at, url, content_hash) VALUES (@a, @t, @x, @k, @at, @u, @h) RETURNING id
+            """, "a", "t", "x", "k", "at", "u", "h");
+        cmd.Parameters["@u"].Value = (object?)article.Url ?? DBNull.Value;
+        cmd.Parameters["@h"].Value = (object?)article.ContentHash ?? DBNull.Value;
         cmd.Parameters["@a"].Value = article.ArticleId;
         cmd.Parameters["@t"].Value = (object?)article.Title ?? DBNull.Value;
         cmd.Parameters["@x"].Value = article.Text;

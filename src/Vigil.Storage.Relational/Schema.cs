@@ -270,6 +270,26 @@ public static class Schema
             """),
         // The database's own full-text index (FTS5, tsvector), filled from the incidents there are, then kept by triggers.
         new(13, "full-text search", d => d.Search.CreateSql),
+        // Articles received (pushed, or read from feeds) are found again by their address, their id and their text, and
+        // each outlet that carried one is a source of it: the same story syndicated three times is one article.
+        new(14, "received articles: address, text hash and sources", d => $"""
+            ALTER TABLE extraction_articles ADD COLUMN url TEXT;
+            ALTER TABLE extraction_articles ADD COLUMN content_hash TEXT;
+            CREATE INDEX ix_extraction_articles_url ON extraction_articles (url);
+            CREATE INDEX ix_extraction_articles_hash ON extraction_articles (content_hash);
+            CREATE INDEX ix_extraction_articles_article ON extraction_articles (article_id);
+            CREATE TABLE article_sources (
+                id {d.IdentityPrimaryKey},
+                article_ref BIGINT NOT NULL,
+                source TEXT,
+                url TEXT,
+                guid TEXT,
+                published TEXT,
+                received_at TEXT NOT NULL,
+                received_by TEXT NOT NULL
+            );
+            CREATE INDEX ix_article_sources_article ON article_sources (article_ref, id);
+            """),
     ];
 
     /// <summary>The rollup's fill as schema version 2 knew it (before categories), for databases that pass through it.</summary>
@@ -315,6 +335,7 @@ public static class Schema
         new("crossings", "id", true),
         new("crossing_events", "id", true),
         new("extraction_articles", "id", true),
+        new("article_sources", "id", true),
         new("extraction_candidates", "id", true),
         new("incident_merges", "id", true),
         new("accepted_claims", "id", true),

@@ -21,6 +21,16 @@ public interface ICandidateQueue
     /// <summary>The article a candidate was read from, or null (no such candidate, or queued before articles were kept).</summary>
     QueuedArticle? ArticleOf(long candidateId);
 
+    /// <summary>
+    /// Receives an article in one transaction: when an article already kept has the same address, the same id (a
+    /// feed's GUID) or the same text (<see cref="QueuedArticle.ContentHash"/>), this copy is recorded as another source
+    /// of it and nothing is queued; otherwise the article is kept, with its source, and its candidates are queued.
+    /// </summary>
+    ArticleReceipt Receive(QueuedArticle article, ArticleSource source, IReadOnlyList<ExtractionCandidate> candidates, string by);
+
+    /// <summary>The outlets that carried a kept article, in the order received.</summary>
+    IReadOnlyList<ArticleSource> SourcesOf(long articleRef);
+
     /// <summary>Every candidate read from one stored article, in id order, whatever its status.</summary>
     IReadOnlyList<ExtractionCandidate> OfArticle(long articleRef);
 

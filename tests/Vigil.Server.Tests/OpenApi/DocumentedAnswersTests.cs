@@ -74,6 +74,10 @@ public sealed class DocumentedAnswersTests : IDisposable
         await Call(HttpMethod.Get, "/api/v1/claims/accepted", "/api/v1/claims/accepted?limit=10");
 
         // Review and merges.
+        await Call(HttpMethod.Post, "/api/v1/intake", "/api/v1/intake", ApiRole.Analyst, Json.Body("""
+            [{"id": "feed-1", "published": "2022-01-02", "source": "Dawn", "url": "https://example.org/1", "title": "Blast", "text": "At least 12 people were killed in Quetta on Monday, police said."},
+             {"source": "APP", "url": "https://example.org/2", "text": "At least 12 people were killed in Quetta on Monday, police said."}]
+            """));
         var queue = await Call(HttpMethod.Get, "/api/v1/review", "/api/v1/review?status=all");
         var candidates = queue!.Value.EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).ToList();
         await Call(HttpMethod.Get, "/api/v1/merges/plan", "/api/v1/merges/plan?window=1");

@@ -37,6 +37,30 @@ public abstract class ReviewQueueContract
         IncidentFields.All.Where(f => !IncidentFields.Bookkeeping.Contains(f.Name)).ToDictionary(f => f.Name, f => f.Get(i));
 
     [Fact]
+    public void A_received_article_is_kept_once_and_each_repeat_by_address_id_or_text_is_another_source()
+    {
+        using var store = OpenFresh();
+        var queue = new CandidateQueue(store);
+        QueuedArticle Article(string id, string? url, string hash) => new(id, "Blast", "Three were killed.", "incident-report") { Url = url, ContentHash = hash };
+
+        var first = queue.Receive(Article("g1", "https://a.example/1", "h1"), new ArticleSource("A", "https://a.example/1", "g1", "2020-01-02"), [Report("g1")], "amina");
+        var byUrl = queue.Receive(Article("g2", "https://a.example/1", "h2"), new ArticleSource("A2", "https://a.example/1", "g2", null), [Report("g2")], "amina");
+        var byId = queue.Receive(Article("g1", "https://b.example/9", "h3"), new ArticleSource("B", "https://b.example/9", "g1", null), [Report("g1")], "amina");
+        var byText = queue.Receive(Article("g4", null, "h1"), new ArticleSource("C", null, null, null), [Report("g4")], "amina");
+        var other = queue.Receive(Article("g5", "https://a.example/5", "h5"), new ArticleSource("A", "https://a.example/5", "g5", null), [Report("g5")], "amina");
+
+        Assert.False(first.Duplicate);
+        Assert.Single(first.CandidateIds);
+        Assert.Equal([("url", 2), ("id", 3), ("text", 4)], new[] { byUrl, byId, byText }.Select(r => (r.MatchedBy!, r.Sources)));
+        Assert.All(new[] { byUrl, byId, byText }, r => Assert.Equal((first.ArticleRef, true, 0), (r.ArticleRef, r.Duplicate, r.CandidateIds.Count)));
+        Assert.False(other.Duplicate);
+        Assert.NotEqual(first.ArticleRef, other.ArticleRef);
+        Assert.Equal(2, queue.List(CandidateStatus.Pending, 100).Count);
+        Assert.Equal(["A", "A2", "B", "C"], queue.SourcesOf(first.ArticleRef).Select(s => s.Source));
+        Assert.Equal(first.ArticleRef, queue.ArticleOf(first.CandidateIds[0])!.Id);
+    }
+
+    [Fact]
     public void A_merge_into_an_imported_incident_adds_sources_and_figures_and_undoing_it_restores_every_field()
     {
         using var store = OpenFresh();

@@ -37,6 +37,7 @@ public sealed class RoleMatrixTests : IDisposable
         ["GET /api/v1/review"] = Need.Viewer,
         ["POST /api/v1/review/{id}/accept"] = Need.Analyst,
         ["POST /api/v1/review/{id}/reject"] = Need.Analyst,
+        ["POST /api/v1/intake"] = Need.Analyst,
         ["GET /api/v1/merges"] = Need.Viewer,
         ["GET /api/v1/merges/plan"] = Need.Viewer,
         ["POST /api/v1/merges/apply"] = Need.Analyst,

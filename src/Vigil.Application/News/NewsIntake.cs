@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Vigil.Application.Reference;
+using Vigil.Extraction.Input;
+using Vigil.Storage;
+
+namespace Vigil.Application.News;
+
+/// <summary>What one article received became: its place in the request, and the receipt.</summary>
+public sealed record IntakeOutcome(int Index, string ArticleId, ArticleReceipt Receipt);
+
+/// <summary>
+/// Articles pushed to Vigil (<c>POST /api/v1/intake</c>, for scrapers and newsroom systems; the feeds of the server
+/// later): each is kept once — an article already kept with the same address, id or text is recorded as another source
+/// of it and queues nothing — and a new one is read by the extractor and its candidates queued for review, with its
+/// document kind, exactly as <c>vigil ingest-news</c> queues them.
+/// </summary>
+public sealed class NewsIntake(IVigilDatabase db, ReferenceData reference)
+{
+    /// <summary>The most articles one request may carry.</summary>
+    public const int MaxArticles = 100;
+
+    private const string GeneratedPrefix = "intake:";
+
+    /// <summary>An id for an article sent without one; never taken for a feed's GUID when matching repeats.</summary>
+    public static string GeneratedId() => GeneratedPrefix + Guid.NewGuid().ToString("N");
+
+    public IReadOnlyList<IntakeOutcome> Receive(IReadOnlyList<Article> articles, string by, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new List<IntakeOutcome>(articles.Count);
+        for (var i = 0; i < articles.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var article = articles[i];
+            var extraction = reference.Extractor.Extract(article);
+            var candidates = NewsIngestion.Candidates(extraction).ToList();
+            var kept = new QueuedArticle(article.Id, article.Title, extraction.Text,
+                Domain.Text.EnumText<Extraction.Documents.DocumentKind>.Format(extraction.Document.Kind))
+            {
+                Url = NormalUrl(article.Url),
+                ContentHash = ContentHash(extraction.Text),
+            };
+            var guid = article.Id.StartsWith(GeneratedPrefix, StringComparison.Ordinal) ? null : article.Id;
+            var source = new ArticleSource(article.Source, article.Url, guid,
+                article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            outcomes.Add(new IntakeOutcome(i, article.Id, db.Candidates.Receive(kept, source, [.. candidates.Select(c => c with { Article = null })], by)));
+        }
+        return outcomes;
+    }
+
+    /// <summary>
+    /// An address as one article has it however it was linked: scheme and host in lower case, no fragment, no tracking
+    /// parameters (utm_*, fbclid, gclid), no trailing slash. Null when there is none or it is not an http(s) address.
+    /// </summary>
+    public static string? NormalUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            return null;
+        var query = string.Join("&", uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !(p.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) || p.StartsWith("fbclid=", StringComparison.OrdinalIgnoreCase)
+                || p.StartsWith("gclid=", StringComparison.OrdinalIgnoreCase))));
+        var path = uri.AbsolutePath.Length > 1 ? uri.AbsolutePath.TrimEnd('/') : "";
+        return $"{uri.Scheme}://{uri.Host.ToLowerInvariant()}{(uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(CultureInfo.InvariantCulture))}{path}{(query.Length > 0 ? "?" + query : "")}";
+    }
+
+    /// <summary>SHA-256 of the text with case and spacing folded (an outlet's line breaks or capitals do not make another story).</summary>
+    public static string ContentHash(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var ch in text)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                space = folded.Length > 0;
+                continue;
+            }
+            if (space)
+                folded.Append(' ');
+            space = false;
+            folded.Append(char.ToLowerInvariant(ch));
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(folded.ToString())));
+    }
+}
