@@ -41,6 +41,16 @@ public static class TestDatabases
         return path;
     }
 
+    /// <summary>The bundled UCDP data with the real UCDP Candidate release of 2026 (Afghanistan and Pakistan) from ../shared.</summary>
+    public static string UcdpWithCandidate(TempDirectory folder)
+    {
+        var path = Ucdp(folder);
+        var candidate = SharedData.Raw("ucdp-candidate-2026/ucdp_candidate_2026_afpak.csv");
+        using var store = SqliteIncidentStore.Open(path);
+        new Importer(store, IncidentNormalizer.Bundled()).Import(candidate, new ImportOptions { Author = "test setup", Format = "ucdp-candidate" });
+        return path;
+    }
+
     /// <summary>An empty database (created and migrated on open).</summary>
     public static string Empty(TempDirectory folder)
     {
