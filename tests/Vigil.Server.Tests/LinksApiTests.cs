@@ -16,23 +16,7 @@ public sealed class LinksApiTests : IDisposable
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 
     /// <summary>Two datasets: one attack in Quetta recorded by both, one in Peshawar that "b" records twice alike (ambiguous).</summary>
-    private void Setup()
-    {
-        using var store = SqliteIncidentStore.Open(_api.Database);
-        void Add(string dataset, string id, string district, DateOnly day, EventType type) => store.Create(new Incident
-        {
-            SourceRecord = new SourceRecordKey(dataset, id),
-            Date = IncidentDate.OnDay(day),
-            Place = new Place { Country = "Pakistan", Admin1 = district == "Quetta" ? "Balochistan" : "Khyber Pakhtunkhwa", Admin2 = district },
-            EventType = type,
-            Killed = CasualtyCount.Exactly(12),
-        }, new ChangeContext("import", null));
-        Add("a", "1", "Quetta", new DateOnly(2023, 3, 6), EventType.SuicideBombing);
-        Add("b", "1", "Quetta", new DateOnly(2023, 3, 6), EventType.ArmedClash);
-        Add("a", "2", "Peshawar", new DateOnly(2023, 4, 1), EventType.SuicideBombing);
-        Add("b", "2", "Peshawar", new DateOnly(2023, 4, 1), EventType.ArmedClash);
-        Add("b", "3", "Peshawar", new DateOnly(2023, 4, 1), EventType.ViolenceAgainstCivilians);
-    }
+    private void Setup() => TwoDatasets.Seed(_api.Database);
 
     [Fact]
     public async Task An_analyst_builds_links_a_viewer_lists_them_paged_and_the_writes_are_audited()

@@ -187,20 +187,8 @@ public sealed class DocumentedAnswersTests : IDisposable
     /// <summary>Two small datasets to link (one event both record, one that b records twice alike) and two pending news reports.</summary>
     private void SeedLinksAndCandidates()
     {
+        TwoDatasets.Seed(_api.Database);
         using var store = SqliteIncidentStore.Open(_api.Database);
-        void Add(string dataset, string id, string district, DateOnly day, EventType type) => store.Create(new Incident
-        {
-            SourceRecord = new SourceRecordKey(dataset, id),
-            Date = IncidentDate.OnDay(day),
-            Place = new Place { Country = "Pakistan", Admin1 = district == "Quetta" ? "Balochistan" : "Khyber Pakhtunkhwa", Admin2 = district },
-            EventType = type,
-            Killed = CasualtyCount.Exactly(12),
-        }, new ChangeContext("import", null));
-        Add("a", "1", "Quetta", new DateOnly(2023, 3, 6), EventType.SuicideBombing);
-        Add("b", "1", "Quetta", new DateOnly(2023, 3, 6), EventType.ArmedClash);
-        Add("a", "2", "Peshawar", new DateOnly(2023, 4, 1), EventType.SuicideBombing);
-        Add("b", "2", "Peshawar", new DateOnly(2023, 4, 1), EventType.ArmedClash);
-        Add("b", "3", "Peshawar", new DateOnly(2023, 4, 1), EventType.ViolenceAgainstCivilians);
         string[] texts =
         [
             "At least 12 people were killed in a bombing in Quetta on Monday.",
