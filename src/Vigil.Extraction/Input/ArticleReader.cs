@@ -19,7 +19,7 @@ public static class ArticleReader
         if (ext is ".jsonl" or ".ndjson")
             return ReadJsonLines(path);
         var raw = File.ReadAllText(path);
-        var text = ext is ".html" or ".htm" || LooksLikeHtml(raw) ? HtmlText.ToText(raw) : Clip(raw);
+        var text = Readable(raw, ext is ".html" or ".htm");
         return [new Article(name, text, DateInFirstLine(text) ?? published, Source: name)];
     }
 
@@ -44,7 +44,7 @@ public static class ArticleReader
             if (e.ValueKind != JsonValueKind.Object)
                 throw new InputException(new InputLocation(file, lineNo, 1), "expected a JSON object");
             var text = Str(e, "text") ?? "";
-            text = LooksLikeHtml(text) ? HtmlText.ToText(text) : Clip(text);
+            text = Readable(text);
             DateOnly? published = null;
             if (Str(e, "published") is { Length: >= 10 } p)
             {
@@ -66,6 +66,9 @@ public static class ArticleReader
         return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
             || (head.StartsWith("<", StringComparison.Ordinal) && (head.Contains("</p>", StringComparison.OrdinalIgnoreCase) || head.Contains("<div", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase)));
     }
+
+    /// <summary>An article's text as extraction reads it: HTML (said so, or looking like it) as its text, else clipped to the budget.</summary>
+    public static string Readable(string text, bool html = false) => html || LooksLikeHtml(text) ? HtmlText.ToText(text) : Clip(text);
 
     private static string Clip(string text) => text.Length > ExtractionBudget.MaxTextChars ? text[..ExtractionBudget.MaxTextChars] : text;
 

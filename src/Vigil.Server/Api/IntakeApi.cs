@@ -1,7 +1,6 @@
 using System.Globalization;
 using Vigil.Application.News;
 using Vigil.Application.Reference;
-using Vigil.Extraction;
 using Vigil.Extraction.Input;
 using Vigil.Server.Infrastructure;
 using Vigil.Web.Auth;
@@ -45,10 +44,8 @@ public static class IntakeApi
                     return Problems.Field($"[{i}].published", $"'{p}' is not a date (YYYY-MM-DD)");
                 published = day;
             }
-            var text = a.Html == true || ArticleReader.LooksLikeHtml(a.Text) ? HtmlText.ToText(a.Text) : a.Text;
-            if (text.Length > ExtractionBudget.MaxTextChars)
-                text = text[..ExtractionBudget.MaxTextChars];
-            articles.Add(new Article(string.IsNullOrWhiteSpace(a.Id) ? NewsIntake.GeneratedId() : a.Id.Trim(), text, published, a.Source, a.Url, a.Title));
+            articles.Add(new Article(string.IsNullOrWhiteSpace(a.Id) ? NewsIntake.GeneratedId() : a.Id.Trim(),
+                ArticleReader.Readable(a.Text, a.Html == true), published, a.Source, a.Url, a.Title));
         }
         using var db = stores.Open();
         var outcomes = new NewsIntake(db, reference).Receive(articles, Actor.Of(context), context.RequestAborted);
