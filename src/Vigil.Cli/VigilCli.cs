@@ -77,6 +77,15 @@ public static class VigilCli
             keys.AddCommand<KeysListCommand>("list").WithDescription("Keys by name and role (never the keys themselves).");
             keys.AddCommand<KeysRevokeCommand>("revoke").WithDescription("Revoke a key by name.");
         });
+        config.AddBranch("feeds", feeds =>
+        {
+            feeds.SetDescription("News feeds the server watches: new items are read, de-duplicated and queued for review.");
+            feeds.AddCommand<FeedsAddCommand>("add").WithDescription("Watch a feed (RSS 2.0, Atom or JSON Feed) on an interval.")
+                .WithExample("feeds", "add", "https://www.dawn.com/feeds/home", "--name", "Dawn", "--every", "30m");
+            feeds.AddCommand<FeedsListCommand>("list").WithDescription("The feeds watched and how their polling goes (last read, errors, items).");
+            feeds.AddCommand<FeedsRemoveCommand>("remove").WithDescription("Stop watching a feed (its articles stay).");
+            feeds.AddCommand<FeedsPollCommand>("poll").WithDescription("Read feeds now (all, or one by id) and process the items waiting.");
+        });
         config.AddCommand<StartCommand>("start")
             .WithDescription("The main job: create the database if needed, load the bundled UCDP data on first run, and print the latest month's summary.");
         config.AddCommand<ImportCommand>("import")

@@ -73,18 +73,19 @@ public sealed class ArticleExtractor
 
     private (ExtractedReport? Report, IReadOnlyList<Domain.Claims.Claim> Statistics, DocumentClassification Kind) ReportAndStatistics(Article article, TextDocument doc)
     {
-        var title = string.IsNullOrWhiteSpace(article.Title) ? null : new TextDocument(Cut(article.Title));
+        var title = string.IsNullOrWhiteSpace(article.Title) ? null : new TextDocument(TextRead(article.Title));
         var claims = _claims.Extract(doc, article.Published, title);
         var report = Report(article, doc, claims);
         var kind = DocumentClassifier.Classify(doc, title, claims, report);
         return (report is not null && DocumentClassifier.YieldsIncident(kind.Kind, report) ? report : null, claims, kind);
     }
 
-    private static string Cut(string s) => s.Length > ExtractionBudget.MaxTextChars ? s[..ExtractionBudget.MaxTextChars] : s;
+    /// <summary>The text extraction reads of an article's text (at most <see cref="ExtractionBudget.MaxTextChars"/> characters): <see cref="ArticleExtraction.Text"/>.</summary>
+    public static string TextRead(string text) => text.Length > ExtractionBudget.MaxTextChars ? text[..ExtractionBudget.MaxTextChars] : text;
 
     private static (string Text, TextDocument Doc) Document(Article article)
     {
-        var text = Cut(article.Text);
+        var text = TextRead(article.Text);
         return (text, new TextDocument(text));
     }
 

@@ -58,6 +58,8 @@ public static class VigilServer
             OpenApiServers.Relative(o);
             ApiDocument.Configure(o, options);
         });
+        builder.Services.AddSingleton<Feeds.FeedPolling>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Feeds.FeedPolling>());
         builder.Services.AddDashboard();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -99,6 +101,7 @@ public static class VigilServer
         api.MapIncidents();
         api.MapReview();
         api.MapIntake();
+        api.MapFeeds();
         api.MapMerges();
         api.MapLinks();
         api.MapStatistics();

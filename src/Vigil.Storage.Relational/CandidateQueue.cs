@@ -39,10 +39,11 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store) : ICan
             articleRef = AddArticle(tx, article, now);
             ids = Insert(tx, candidates, now, articleRef);
         }
-        using (var cmd = store.Command(tx, """
-            INSERT INTO article_sources (article_ref, source, url, guid, published, received_at, received_by) VALUES (@r, @s, @u, @g, @p, @at, @by)
-            """, "r", "s", "u", "g", "p", "at", "by"))
+        if (existing is null || !HasSource(tx, articleRef, source))
         {
+            using var cmd = store.Command(tx, """
+                INSERT INTO article_sources (article_ref, source, url, guid, published, received_at, received_by) VALUES (@r, @s, @u, @g, @p, @at, @by)
+                """, "r", "s", "u", "g", "p", "at", "by");
             cmd.Parameters["@r"].Value = articleRef;
             cmd.Parameters["@s"].Value = (object?)source.Source ?? DBNull.Value;
             cmd.Parameters["@u"].Value = (object?)source.Url ?? DBNull.Value;
@@ -57,14 +58,34 @@ public sealed partial class CandidateQueue(RelationalIncidentStore store) : ICan
         return new ArticleReceipt(articleRef, existing is not null, matchedBy, ids, (int)sources);
     }
 
+    public (long ArticleRef, string MatchedBy)? FindRepeat(string? url, string? guid, string? contentHash) =>
+        Find(null, url, guid, contentHash) is ({ } id, { } by) ? (id, by) : null;
+
     /// <summary>A kept article with the same address, id or text (checked in that order), and which matched.</summary>
-    private (long? Id, string? MatchedBy) FindArticle(DbTransaction tx, QueuedArticle article, ArticleSource source)
+    private (long? Id, string? MatchedBy) FindArticle(DbTransaction tx, QueuedArticle article, ArticleSource source) =>
+        Find(tx, article.Url, source.Guid, article.ContentHash);
+
+    /// <summary>Whether the article has this outlet's copy already (source, address and id all equal, missing ones too).</summary>
+    private bool HasSource(DbTransaction tx, long articleRef, ArticleSource source)
+    {
+        using var cmd = store.Command(tx, """
+            SELECT COUNT(*) FROM article_sources WHERE article_ref = @r
+              AND COALESCE(source, '') = @s AND COALESCE(url, '') = @u AND COALESCE(guid, '') = @g
+            """, "r", "s", "u", "g");
+        cmd.Parameters["@r"].Value = articleRef;
+        cmd.Parameters["@s"].Value = source.Source ?? "";
+        cmd.Parameters["@u"].Value = source.Url ?? "";
+        cmd.Parameters["@g"].Value = source.Guid ?? "";
+        return Convert.ToInt64(cmd.ExecuteScalar(), Inv) > 0;
+    }
+
+    private (long? Id, string? MatchedBy) Find(DbTransaction? tx, string? url, string? guid, string? contentHash)
     {
         foreach (var (column, value, name) in new[]
         {
-            ("url", article.Url, "url"),
-            ("article_id", source.Guid, "id"),
-            ("content_hash", article.ContentHash, "text"),
+            ("url", url, "url"),
+            ("article_id", guid, "id"),
+            ("content_hash", contentHash, "text"),
         })
         {
             if (string.IsNullOrEmpty(value))

@@ -14,6 +14,7 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     private RelationalDatasetStore? _datasets;
     private RelationalLinkStore? _links;
     private RelationalReportNotes? _reportNotes;
+    private RelationalFeedStore? _feeds;
 
     public string Location => store.Location;
 
@@ -34,6 +35,8 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     public IDatasetStore Datasets => _datasets ??= new RelationalDatasetStore(store);
 
     public IReportNoteStore ReportNotes => _reportNotes ??= new RelationalReportNotes(store);
+
+    public IFeedStore Feeds => _feeds ??= new RelationalFeedStore(store);
 
     /// <summary>The relational store itself, for the storage projects' own tools (copies, backups).</summary>
     public RelationalIncidentStore Store => store;

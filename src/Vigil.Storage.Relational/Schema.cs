@@ -290,6 +290,48 @@ public static class Schema
             );
             CREATE INDEX ix_article_sources_article ON article_sources (article_ref, id);
             """),
+        // Feeds the server watches, and every item read from them, stored before it is processed (nothing read is lost
+        // when the process stops). A removed feed keeps its row and items; only one live feed per address.
+        new(15, "news feeds and their items", d => $"""
+            CREATE TABLE feeds (
+                id {d.IdentityPrimaryKey},
+                url TEXT NOT NULL,
+                name TEXT NOT NULL,
+                every_seconds BIGINT NOT NULL,
+                added_at TEXT NOT NULL,
+                added_by TEXT NOT NULL,
+                removed_at TEXT,
+                removed_by TEXT,
+                etag TEXT,
+                last_modified TEXT,
+                last_polled_at TEXT,
+                last_success_at TEXT,
+                last_error TEXT,
+                last_error_at TEXT,
+                failures INTEGER NOT NULL,
+                items_seen BIGINT NOT NULL,
+                next_poll_at TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_feeds_live_url ON feeds (url) WHERE removed_at IS NULL;
+            CREATE TABLE feed_items (
+                id {d.IdentityPrimaryKey},
+                feed_id BIGINT NOT NULL,
+                item_key TEXT NOT NULL,
+                guid TEXT,
+                link TEXT,
+                title TEXT,
+                published TEXT,
+                summary TEXT,
+                seen_at TEXT NOT NULL,
+                state TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                error TEXT,
+                article_ref BIGINT,
+                processed_at TEXT
+            );
+            CREATE UNIQUE INDEX ux_feed_items_key ON feed_items (feed_id, item_key);
+            CREATE INDEX ix_feed_items_state ON feed_items (state, id);
+            """),
     ];
 
     /// <summary>The rollup's fill as schema version 2 knew it (before categories), for databases that pass through it.</summary>
@@ -342,5 +384,7 @@ public static class Schema
         new("datasets", "name", false),
         new("incident_links", "id", true),
         new("report_notes", "id", true),
+        new("feeds", "id", true),
+        new("feed_items", "id", true),
     ];
 }

@@ -26,7 +26,17 @@ public interface ICandidateQueue
     /// feed's GUID) or the same text (<see cref="QueuedArticle.ContentHash"/>), this copy is recorded as another source
     /// of it and nothing is queued; otherwise the article is kept, with its source, and its candidates are queued.
     /// </summary>
+    /// <remarks>
+    /// The same outlet's same copy (source, address and id all equal) received again — a feed item processed a second time
+    /// after a crash, a scraper that sends twice — is not another source: it is recorded once.
+    /// </remarks>
     ArticleReceipt Receive(QueuedArticle article, ArticleSource source, IReadOnlyList<ExtractionCandidate> candidates, string by);
+
+    /// <summary>
+    /// The kept article an incoming one repeats — the same address, id (a feed's GUID) or text hash, checked in that
+    /// order — and what matched; null when it is new. Lets a caller skip reading a repeat before <see cref="Receive"/>.
+    /// </summary>
+    (long ArticleRef, string MatchedBy)? FindRepeat(string? url, string? guid, string? contentHash);
 
     /// <summary>The outlets that carried a kept article, in the order received.</summary>
     IReadOnlyList<ArticleSource> SourcesOf(long articleRef);

@@ -27,4 +27,7 @@ public interface IVigilDatabase : IDisposable
 
     /// <summary>Analysts' key findings for monthly assessments.</summary>
     IReportNoteStore ReportNotes { get; }
+
+    /// <summary>The news feeds watched and the items read from them.</summary>
+    IFeedStore Feeds { get; }
 }

@@ -36,6 +36,15 @@ public sealed record ServerOptions
     /// <summary>The latest date a write may carry today (see <see cref="FutureDaysAllowed"/>), today from <paramref name="clock"/>.</summary>
     public Application.Incidents.DateLimit DateLimit(TimeProvider clock) => Application.Incidents.DateLimit.From(clock, FutureDaysAllowed);
 
+    /// <summary>The limits of reading news feeds and their pages.</summary>
+    public Application.Feeds.FeedOptions Feeds { get; init; } = new();
+
+    /// <summary>Poll the watched feeds in the background (on by default; off leaves polling to `vigil feeds poll`).</summary>
+    public bool PollFeeds { get; init; } = true;
+
+    /// <summary>How often the background poller looks for feeds that are due and items to process.</summary>
+    public TimeSpan FeedTick { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Requests slower than this are logged (event 4001 "slow request").</summary>
     public long SlowRequestMilliseconds { get; init; } = 1000;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Vigil.Application.Reference;
+using Vigil.Extraction;
 using Vigil.Extraction.Input;
 using Vigil.Storage;
 
@@ -11,10 +12,11 @@ namespace Vigil.Application.News;
 public sealed record IntakeOutcome(int Index, string ArticleId, ArticleReceipt Receipt);
 
 /// <summary>
-/// Articles pushed to Vigil (<c>POST /api/v1/intake</c>, for scrapers and newsroom systems; the feeds of the server
-/// later): each is kept once — an article already kept with the same address, id or text is recorded as another source
-/// of it and queues nothing — and a new one is read by the extractor and its candidates queued for review, with its
-/// document kind, exactly as <c>vigil ingest-news</c> queues them.
+/// Articles received from outside — pushed (<c>POST /api/v1/intake</c>, for scrapers and newsroom systems) or read from
+/// the feeds the server watches: each is kept once — an article already kept with the same address, id or text is
+/// recorded as another source of it and queues nothing (a repeat is found before it is read, so it costs no extraction)
+/// — and a new one is read by the extractor and its candidates queued for review, with its document kind, exactly as
+/// <c>vigil ingest-news</c> queues them.
 /// </summary>
 public sealed class NewsIntake(IVigilDatabase db, ReferenceData reference)
 {
@@ -33,20 +35,33 @@ public sealed class NewsIntake(IVigilDatabase db, ReferenceData reference)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var article = articles[i];
-            var extraction = reference.Extractor.Extract(article);
-            var candidates = NewsIngestion.Candidates(extraction).ToList();
-            var kept = new QueuedArticle(article.Id, article.Title, extraction.Text,
-                Domain.Text.EnumText<Extraction.Documents.DocumentKind>.Format(extraction.Document.Kind))
-            {
-                Url = NormalUrl(article.Url),
-                ContentHash = ContentHash(extraction.Text),
-            };
             var guid = article.Id.StartsWith(GeneratedPrefix, StringComparison.Ordinal) ? null : article.Id;
-            var source = new ArticleSource(article.Source, article.Url, guid,
-                article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            outcomes.Add(new IntakeOutcome(i, article.Id, db.Candidates.Receive(kept, source, [.. candidates.Select(c => c with { Article = null })], by)));
+            outcomes.Add(new IntakeOutcome(i, article.Id, Receive(article, guid, by)));
         }
         return outcomes;
+    }
+
+    /// <summary>
+    /// Receives one article: <paramref name="guid"/> is the id its publisher gave it (a feed's GUID), matched against the
+    /// ids of kept articles; null when it has none of its own.
+    /// </summary>
+    public ArticleReceipt Receive(Article article, string? guid, string by)
+    {
+        var url = NormalUrl(article.Url);
+        var hash = ContentHash(ArticleExtractor.TextRead(article.Text));
+        var source = new ArticleSource(article.Source, article.Url, guid,
+            article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (db.Candidates.FindRepeat(url, guid, hash) is not null)
+            return db.Candidates.Receive(new QueuedArticle(article.Id, article.Title, "", null) { Url = url, ContentHash = hash }, source, [], by);
+        var extraction = reference.Extractor.Extract(article);
+        var candidates = NewsIngestion.Candidates(extraction).Select(c => c with { Article = null }).ToList();
+        var kept = new QueuedArticle(article.Id, article.Title, extraction.Text,
+            Domain.Text.EnumText<Extraction.Documents.DocumentKind>.Format(extraction.Document.Kind))
+        {
+            Url = url,
+            ContentHash = hash,
+        };
+        return db.Candidates.Receive(kept, source, candidates, by);
     }
 
     /// <summary>
@@ -64,7 +79,14 @@ public sealed class NewsIntake(IVigilDatabase db, ReferenceData reference)
         return $"{uri.Scheme}://{uri.Host.ToLowerInvariant()}{(uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(CultureInfo.InvariantCulture))}{path}{(query.Length > 0 ? "?" + query : "")}";
     }
 
-    /// <summary>SHA-256 of the text with case and spacing folded (an outlet's line breaks or capitals do not make another story).</summary>
+    /// <summary>How much of an article's opening its content hash covers.</summary>
+    public const int HashedLead = 500;
+
+    /// <summary>
+    /// SHA-256 of the article's opening — its first <see cref="HashedLead"/> characters with case and spacing folded. An
+    /// outlet's line breaks or capitals do not make another story, nor does what it appends after the story (a newsletter
+    /// box, a copyright line the page reader kept): a syndicated copy keeps the lead.
+    /// </summary>
     public static string ContentHash(string text)
     {
         var folded = new StringBuilder(text.Length);
@@ -80,6 +102,8 @@ public sealed class NewsIntake(IVigilDatabase db, ReferenceData reference)
                 folded.Append(' ');
             space = false;
             folded.Append(char.ToLowerInvariant(ch));
+            if (folded.Length >= HashedLead)
+                break;
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(folded.ToString())));
     }

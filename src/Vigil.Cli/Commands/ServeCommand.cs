@@ -33,6 +33,14 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock, Reference
         [Description("A reverse proxy (e.g. a TLS terminator on 127.0.0.1) whose X-Forwarded-For/-Proto/-Host headers are believed, so that cookies get Secure and HSTS is sent over https. Repeatable. Default: none.")]
         public string[] TrustedProxies { get; init; } = [];
 
+        [CommandOption("--no-feeds")]
+        [Description("Do not poll the watched news feeds in the background (vigil feeds poll still reads them).")]
+        public bool NoFeeds { get; init; }
+
+        [CommandOption("--feeds-allow-private")]
+        [Description("Let feeds and their pages be read from loopback and private addresses (off by default, so that the server cannot be pointed at the network it stands in).")]
+        public bool FeedsAllowPrivate { get; init; }
+
         public override ValidationResult Validate()
         {
             if (RequestsPerMinute < 1)
@@ -65,6 +73,8 @@ public sealed class ServeCommand(CliOutput output, TimeProvider clock, Reference
             AnonymousRead = settings.AnonymousRead,
             RequestsPerMinute = settings.RequestsPerMinute,
             TrustedProxies = settings.TrustedProxies,
+            PollFeeds = !settings.NoFeeds,
+            Feeds = new Application.Feeds.FeedOptions { AllowPrivateAddresses = settings.FeedsAllowPrivate },
         }, clock, reference);
         VigilServer.Prepare(app);
         app.Lifetime.ApplicationStarted.Register(() =>

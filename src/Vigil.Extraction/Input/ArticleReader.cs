@@ -68,9 +68,7 @@ public static class ArticleReader
     }
 
     /// <summary>An article's text as extraction reads it: HTML (said so, or looking like it) as its text, else clipped to the budget.</summary>
-    public static string Readable(string text, bool html = false) => html || LooksLikeHtml(text) ? HtmlText.ToText(text) : Clip(text);
-
-    private static string Clip(string text) => text.Length > ExtractionBudget.MaxTextChars ? text[..ExtractionBudget.MaxTextChars] : text;
+    public static string Readable(string text, bool html = false) => html || LooksLikeHtml(text) ? HtmlText.ToText(text) : ArticleExtractor.TextRead(text);
 
     private static DateOnly? DateInFirstLine(string text)
     {

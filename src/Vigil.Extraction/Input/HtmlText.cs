@@ -71,7 +71,7 @@ public static class HtmlText
     }
 
     /// <summary>The deepest nesting of tags, counting opening tags up and closing tags down (void elements are not told apart: an upper bound).</summary>
-    private static int ApproximateDepth(string html)
+    public static int ApproximateDepth(string html)
     {
         int depth = 0, max = 0;
         for (var i = 0; i + 1 < html.Length; i++)
@@ -88,7 +88,7 @@ public static class HtmlText
     }
 
     /// <summary>Runs of spaces become one space; runs of blank lines one line break.</summary>
-    internal static string Normalise(string text)
+    public static string Normalise(string text)
     {
         var sb = new StringBuilder(text.Length);
         var space = false;
