@@ -1,6 +1,7 @@
 using Vigil.Dashboard.Accountability;
 using Vigil.Dashboard.Assets;
 using Vigil.Dashboard.Claims;
+using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Incidents;
 using Vigil.Dashboard.Map;
 using Vigil.Dashboard.Matrix;
@@ -42,6 +43,7 @@ public static class DashboardSetup
         app.MapReportPages();
         app.MapAccountabilityPages();
         app.MapReviewPages();
+        app.MapFeedPages();
         app.MapSignIn();
     }
 }

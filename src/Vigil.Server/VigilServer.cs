@@ -20,7 +20,7 @@ namespace Vigil.Server;
 /// <summary>Wires the server: services, limits, authentication, and each feature's endpoints. No logic of its own.</summary>
 public static class VigilServer
 {
-    /// <param name="args">Command-line arguments; configuration keys db, anonymous-read, requests-per-minute, trusted-proxy, urls.</param>
+    /// <param name="args">Command-line arguments; configuration keys db, anonymous-read, requests-per-minute, trusted-proxy, urls, no-feeds, feeds-allow-private.</param>
     /// <param name="options">The options, when the caller has them (the CLI); else read from configuration.</param>
     /// <param name="clock">The clock (tests inject one).</param>
     /// <param name="reference">The gazetteer and alias table (default: the bundled ones).</param>
@@ -58,8 +58,8 @@ public static class VigilServer
             OpenApiServers.Relative(o);
             ApiDocument.Configure(o, options);
         });
-        builder.Services.AddSingleton<Feeds.FeedPolling>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Feeds.FeedPolling>());
+        builder.Services.AddSingleton<Vigil.Web.Feeds.FeedPolling>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Vigil.Web.Feeds.FeedPolling>());
         builder.Services.AddDashboard();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -74,6 +74,11 @@ public static class VigilServer
         AnonymousRead = string.Equals(c["anonymous-read"], "true", StringComparison.OrdinalIgnoreCase),
         RequestsPerMinute = int.TryParse(c["requests-per-minute"], System.Globalization.CultureInfo.InvariantCulture, out var rpm) ? rpm : 600,
         TrustedProxies = c["trusted-proxy"] is { Length: > 0 } proxies ? proxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [],
+        PollFeeds = !string.Equals(c["no-feeds"], "true", StringComparison.OrdinalIgnoreCase),
+        Feeds = new Application.Feeds.FeedOptions
+        {
+            AllowPrivateAddresses = string.Equals(c["feeds-allow-private"], "true", StringComparison.OrdinalIgnoreCase),
+        },
     };
 
     /// <summary>Migrates the database, then maps middleware and endpoints.</summary>

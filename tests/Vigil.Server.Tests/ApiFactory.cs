@@ -23,8 +23,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     private readonly bool _anonymousRead;
     private readonly int _requestsPerMinute;
 
-    public ApiFactory(bool anonymousRead = false, int requestsPerMinute = 100_000)
+    private readonly bool _feedsAllowPrivate;
+
+    public ApiFactory(bool anonymousRead = false, int requestsPerMinute = 100_000, bool feedsAllowPrivate = false)
     {
+        _feedsAllowPrivate = feedsAllowPrivate;
         _anonymousRead = anonymousRead;
         _requestsPerMinute = requestsPerMinute;
         Database = _dir.File("api.db");
@@ -48,6 +51,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("db", Database);
         builder.UseSetting("anonymous-read", _anonymousRead ? "true" : "false");
         builder.UseSetting("requests-per-minute", _requestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("feeds-allow-private", _feedsAllowPrivate ? "true" : "false");
         builder.ConfigureLogging(l => l.AddProvider(Logs));
     }
 

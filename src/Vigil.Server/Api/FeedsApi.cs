@@ -1,6 +1,6 @@
 using Vigil.Application.Feeds;
 using Vigil.Domain.Errors;
-using Vigil.Server.Feeds;
+using Vigil.Web.Feeds;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
 using Vigil.Web;

@@ -108,6 +108,14 @@ public sealed class DocumentedAnswersTests : IDisposable
         await Call(HttpMethod.Get, "/api/v1/keys", "/api/v1/keys", ApiRole.Admin);
         await Call(HttpMethod.Get, "/api/v1/audit", "/api/v1/audit?limit=20", ApiRole.Admin);
 
+        // Feeds (this server may not read private addresses: the poll's answer carries the feed's error).
+        var feed = await Call(HttpMethod.Post, "/api/v1/feeds", "/api/v1/feeds", ApiRole.Admin, Json.Body("""{"url": "http://127.0.0.1:9/rss", "name": "Local", "every": "1h"}"""), HttpStatusCode.Created);
+        var feedId = feed!.Value.GetProperty("id").GetInt64();
+        await Call(HttpMethod.Post, "/api/v1/feeds/{id}/poll", $"/api/v1/feeds/{feedId}/poll", ApiRole.Admin);
+        await Call(HttpMethod.Get, "/api/v1/feeds", "/api/v1/feeds", ApiRole.Admin);
+        await Call(HttpMethod.Get, "/api/v1/feeds/{id}", $"/api/v1/feeds/{feedId}", ApiRole.Admin);
+        await Call(HttpMethod.Delete, "/api/v1/feeds/{id}", $"/api/v1/feeds/{feedId}", ApiRole.Admin, expected: HttpStatusCode.NoContent);
+
         // Accountability and crossings.
         await Call(HttpMethod.Get, "/api/v1/engagements", "/api/v1/engagements");
         var commitments = await Call(HttpMethod.Get, "/api/v1/commitments", "/api/v1/commitments");

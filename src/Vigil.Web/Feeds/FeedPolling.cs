@@ -3,7 +3,7 @@ using Vigil.Application.Reference;
 using Vigil.Web;
 using Vigil.Web.Stores;
 
-namespace Vigil.Server.Feeds;
+namespace Vigil.Web.Feeds;
 
 /// <summary>
 /// The server's background poller: every tick (and at once when a feed is added or a poll asked for) it reads the feeds
