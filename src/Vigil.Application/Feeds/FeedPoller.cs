@@ -87,24 +87,21 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
             if (batch.Count == 0)
                 break;
             after = batch[^1].Id;
-            var read = new (string? Text, string? Title, string? Error)[batch.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count),
+            // Each item is received as soon as its page is read: a slow page holds up no other item.
+            await Parallel.ForEachAsync(batch.Where(i => feeds.ContainsKey(i.FeedId)),
                 new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = cancellationToken },
-                async (i, token) => read[i] = await ReadAsync(batch[i], token));
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var item = batch[i];
-                if (!feeds.TryGetValue(item.FeedId, out var feed))
-                    continue;
-                var outcome = await WithDatabaseAsync(db => Receive(db, feed, item, read[i]));
-                switch (outcome)
+                async (item, token) =>
                 {
-                    case Outcome.Article: articles++; break;
-                    case Outcome.Repeat: repeats++; break;
-                    case Outcome.Failed: failed++; break;
-                    default: retrying++; break;
-                }
-            }
+                    var read = await ReadAsync(item, token);
+                    var outcome = await WithDatabaseAsync(db => Receive(db, feeds[item.FeedId], item, read));
+                    _ = outcome switch
+                    {
+                        Outcome.Article => Interlocked.Increment(ref articles),
+                        Outcome.Repeat => Interlocked.Increment(ref repeats),
+                        Outcome.Failed => Interlocked.Increment(ref failed),
+                        _ => Interlocked.Increment(ref retrying),
+                    };
+                });
         }
         return new ItemsProcessed(articles, repeats, failed, retrying);
     }
