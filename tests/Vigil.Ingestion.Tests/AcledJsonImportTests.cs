@@ -140,6 +140,19 @@ public class AcledJsonImportTests
     }
 
     [Fact]
+    public void Malformed_JSON_in_the_first_event_is_detected_as_ACLED_and_refused_where_it_breaks()
+    {
+        var lines = AcledApiJson.Response(AcledApiJson.Events(Table)).Split('\n');
+        var at = lines[1].IndexOf(",\"notes\"", StringComparison.Ordinal);
+        lines[1] = lines[1].Remove(at, 1);
+
+        var (e, path) = RefusedText(string.Join('\n', lines), format: null);
+
+        Assert.Equal((path, 2L, at + 1), (e.Location.File, e.Location.Line, e.Location.Column));
+        Assert.StartsWith("invalid JSON", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_response_cut_short_is_refused_as_invalid_JSON()
     {
         var json = AcledApiJson.Response(AcledApiJson.Events(Table));
@@ -223,14 +236,14 @@ public class AcledJsonImportTests
     }
 
     /// <summary>Imports the text after a good import of the CSV fixture; asserts the refusal changed nothing.</summary>
-    private static (InputException Error, string Path) RefusedText(string json)
+    private static (InputException Error, string Path) RefusedText(string json, string? format = "acled")
     {
         using var db = new TestDatabase();
         db.Import(Sample);
         var before = db.Fingerprint();
         var path = db.Folder.Write("response.json", json);
 
-        var e = Assert.Throws<InputException>(() => db.Import(path, new ImportOptions { Format = "acled" }));
+        var e = Assert.Throws<InputException>(() => db.Import(path, new ImportOptions { Format = format }));
 
         Assert.Equal(before, db.Fingerprint());
         return (e, path);

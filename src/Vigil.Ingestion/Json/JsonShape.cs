@@ -22,15 +22,18 @@ internal sealed record JsonShape(bool Envelope, IReadOnlyList<string>? FirstKeys
         if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
             head = head[3..];
         var reader = new Utf8JsonReader(head, isFinalBlock: n < Head, new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true }));
+        // What was learnt before any syntax error stands: the reader of the format then reports the error where it is.
+        var envelope = false;
+        var keys = default(List<string>);
         try
         {
-            if (!reader.Read())
+            if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.StartObject))
                 return null;
             if (reader.TokenType == JsonTokenType.StartArray)
-                return new JsonShape(false, KeysOfFirst(ref reader));
-            if (reader.TokenType != JsonTokenType.StartObject)
-                return null;
-            var envelope = false;
+            {
+                KeysOfFirst(ref reader, keys = []);
+                return new JsonShape(false, keys);
+            }
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
             {
                 var name = reader.GetString();
@@ -39,31 +42,33 @@ internal sealed record JsonShape(bool Envelope, IReadOnlyList<string>? FirstKeys
                 if (name is "success" or "status")
                     envelope = true;
                 if (name == "data" && reader.TokenType == JsonTokenType.StartArray)
-                    return new JsonShape(true, KeysOfFirst(ref reader));
+                {
+                    envelope = true;
+                    KeysOfFirst(ref reader, keys = []);
+                    break;
+                }
                 if (!reader.TrySkip())
                     break;
             }
-            return new JsonShape(envelope, null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return null;
+            // Fall through with what was read.
         }
+        return new JsonShape(envelope, keys is { Count: > 0 } ? keys : null);
     }
 
-    /// <summary>The keys of the array's first element, when it is an object (as far as the head holds it).</summary>
-    private static List<string>? KeysOfFirst(ref Utf8JsonReader reader)
+    /// <summary>Collects the keys of the array's first element, when it is an object (as far as the head holds it).</summary>
+    private static void KeysOfFirst(ref Utf8JsonReader reader, List<string> keys)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            return null;
+            return;
         var depth = reader.CurrentDepth;
-        var keys = new List<string>();
         while (reader.Read() && reader.CurrentDepth > depth && reader.TokenType == JsonTokenType.PropertyName)
         {
             keys.Add(reader.GetString()!);
             if (!reader.Read() || !reader.TrySkip())
-                break;
+                return;
         }
-        return keys;
     }
 }
