@@ -153,6 +153,25 @@ public class AcledJsonImportTests
     }
 
     [Fact]
+    public void Bytes_that_are_not_UTF8_in_an_event_are_refused_at_the_field()
+    {
+        using var db = new TestDatabase();
+        var json = AcledApiJson.Response(AcledApiJson.Events(Table));
+        var line = json.Split('\n')[2];
+        var bytes = Encoding.UTF8.GetBytes(json);
+        // The first letter of event 1's location becomes 0xE9 (Latin-1 é), which is not UTF-8 on its own.
+        var at = json.IndexOf(line, StringComparison.Ordinal) + line.IndexOf("\"location\":\"", StringComparison.Ordinal) + "\"location\":\"".Length;
+        bytes[at] = 0xE9;
+        var path = db.Folder.Write("latin1.json", bytes);
+
+        var e = Assert.Throws<InputException>(() => db.Import(path));
+
+        Assert.Equal(path, e.Location.File);
+        Assert.Equal(3, e.Location.Line);
+        Assert.Contains("UTF-8", e.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_response_cut_short_is_refused_as_invalid_JSON()
     {
         var json = AcledApiJson.Response(AcledApiJson.Events(Table));

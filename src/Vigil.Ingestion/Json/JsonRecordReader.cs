@@ -82,11 +82,6 @@ internal sealed class JsonRecordReader
             throw new InputException(new InputLocation(_file, (e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1),
                 "invalid JSON: " + FirstSentence(e.Message));
         }
-        catch (InvalidOperationException) when (Records == 0 || _said.Count > 0)
-        {
-            // GetString on a name or message of the envelope (a record's own text is checked where it is read).
-            throw new InputException(new InputLocation(_file), "the response has text that is not valid UTF-8: save the file as UTF-8");
-        }
         stream.Dispose();
     }
 
@@ -105,7 +100,7 @@ internal sealed class JsonRecordReader
             arrayName = "data";
             while (Next(ref reader) && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
+                var name = EnvelopeText(ref reader);
                 Next(ref reader);
                 switch (name)
                 {
@@ -119,7 +114,7 @@ internal sealed class JsonRecordReader
                         _success = reader.TokenType == JsonTokenType.True;
                         break;
                     case "status" when reader.TokenType is JsonTokenType.Number or JsonTokenType.String:
-                        _status = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+                        _status = reader.TokenType == JsonTokenType.String ? EnvelopeText(ref reader) : Encoding.UTF8.GetString(reader.ValueSpan);
                         break;
                     case "error" or "message" or "messages":
                         Said(ref reader);
@@ -225,12 +220,25 @@ internal sealed class JsonRecordReader
         }
     }
 
+    /// <summary>A string of the envelope (a key, the status, a message); bytes that are not UTF-8 are an error where they are.</summary>
+    private string EnvelopeText(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw At(reader.TokenStartIndex, null, "contains bytes that are not valid UTF-8: save the file as UTF-8");
+        }
+    }
+
     /// <summary>What the API said in an <c>error</c> or <c>messages</c> value: its strings, at most a few.</summary>
     private void Said(ref Utf8JsonReader reader)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            _said.Add(reader.GetString()!);
+            _said.Add(EnvelopeText(ref reader));
             return;
         }
         if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
@@ -240,7 +248,7 @@ internal sealed class JsonRecordReader
         while (inner.Read() && _said.Count < 10)
         {
             if (inner.TokenType == JsonTokenType.String)
-                _said.Add(inner.GetString()!);
+                _said.Add(EnvelopeText(ref inner));
         }
     }
 
