@@ -97,7 +97,7 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
             catch (Exception) when (settings.Files.Length > 1)
             {
                 // Each file is its own transaction: say which were imported and which were never tried.
-                output.Error.WriteLine(StoppedAt(settings.Files, i));
+                output.Error.WriteLine(StoppedAt([.. settings.Files.Select(Shown)], i));
                 throw;
             }
             results.Add(result);
@@ -121,6 +121,10 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
         return ImportWithProgress.Run(output, download.Path, settings.Json,
             progress => import.Run(request with { File = download.Path, SourceName = download.Source, Progress = progress }, cancellationToken));
     }
+
+    /// <summary>A file as given, or a URL with its credentials hidden.</summary>
+    private static string Shown(string file) =>
+        UrlDownload.IsUrl(file) && Uri.TryCreate(file, UriKind.Absolute, out var uri) ? UrlDownload.Shown(uri) : file;
 
     internal static string StoppedAt(IReadOnlyList<string> files, int failed)
     {
