@@ -89,9 +89,11 @@ public static class VigilCli
         config.AddCommand<StartCommand>("start")
             .WithDescription("The main job: create the database if needed, load the bundled UCDP data on first run, and print the latest month's summary.");
         config.AddCommand<ImportCommand>("import")
-            .WithDescription("Import incident files (UCDP GED, ACLED, GTD, Pakistan Body Count, Vigil CSV/JSON). One transaction per file.")
+            .WithDescription("Import incident files or URLs (UCDP GED, ACLED CSV or API JSON, GTD, Pakistan Body Count, Vigil CSV/JSON). One transaction per file.")
             .WithExample("import", "conflict_data_pak.csv")
-            .WithExample("import", "--format", "pbc-drone", "--skip-invalid", "PakistanDroneAttacks.csv");
+            .WithExample("import", "--format", "pbc-drone", "--skip-invalid", "PakistanDroneAttacks.csv")
+            .WithExample("import", "acled-2024.json")
+            .WithExample("import", "--timeout", "120", "--max-size", "2GB", "https://example.org/exports/acled-pakistan.csv");
         config.AddBranch("datasets", datasets =>
         {
             datasets.SetDescription("The datasets in the database (UCDP GED, PBC, GTD, ACLED, the team's own records): what each covers, its licence and citation, and the primary one that figures count when no dataset is named.");

@@ -15,6 +15,12 @@ public sealed record ImportOptions
     /// <summary>Who is importing; recorded on the import and on every revision it makes.</summary>
     public string Author { get; init; } = "cli";
 
+    /// <summary>
+    /// What the file is called in errors, results and the import's record (a URL it was downloaded from); null:
+    /// the path in errors and the file's name in the record.
+    /// </summary>
+    public string? SourceName { get; init; }
+
     /// <summary>The latest day an incident may be dated (today, from the caller's clock, plus a few days); null: no check.</summary>
     public DateOnly? LatestDate { get; init; }
 }

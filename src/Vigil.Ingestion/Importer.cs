@@ -4,6 +4,7 @@ using Vigil.Domain.Incidents;
 using Vigil.Ingestion.Csv;
 using Vigil.Ingestion.Formats;
 using Vigil.Ingestion.Formats.Vigil;
+using Vigil.Ingestion.Json;
 using Vigil.Ingestion.Normalization;
 using Vigil.Storage;
 
@@ -22,36 +23,41 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
     public ImportResult Import(string path, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var format = ImportFormats.Resolve(path, options.Format);
-        using var rejects = options.SkipInvalid ? new RejectsWriter(options.RejectsPath ?? DefaultRejectsPath(path, format)) : null;
+        var shown = options.SourceName ?? path;
+        var format = ImportFormats.Resolve(path, options.Format, shown);
+        var jsonRecords = ImportFormats.JsonRecordsByName(format) is { } f && ImportFormats.StartsLikeJson(path) ? f : null;
+        var json = jsonRecords is not null || format == ImportFormats.VigilJson;
+        using var rejects = options.SkipInvalid ? new RejectsWriter(options.RejectsPath ?? DefaultRejectsPath(path, json)) : null;
         var notices = new List<string>();
-        var state = new RunState(store.BeginImport(new ImportRequest(format, Path.GetFileName(path), format, options.Author)));
+        var state = new RunState(store.BeginImport(new ImportRequest(format, options.SourceName ?? Path.GetFileName(path), format, options.Author)));
         using (state.Session)
         {
             string sha;
-            if (ImportFormats.CsvByName(format) is { } csvFormat)
-                sha = ImportCsv(path, csvFormat, options, state, rejects, notices, progress, cancellationToken);
+            if (jsonRecords is not null)
+                sha = ImportJsonRecords(path, shown, jsonRecords, options, state, rejects, progress, cancellationToken);
+            else if (ImportFormats.CsvByName(format) is { } csvFormat)
+                sha = ImportCsv(path, shown, csvFormat, options, state, rejects, notices, progress, cancellationToken);
             else
-                sha = ImportJson(path, options, state, rejects, progress, cancellationToken);
+                sha = ImportJson(path, shown, options, state, rejects, progress, cancellationToken);
 
             if (state.Rows == 0)
-                throw new InputException(new InputLocation(path), "the file has no data rows");
+                throw new InputException(new InputLocation(shown), "the file has no data rows");
             Releases(format, state, notices);
             var summary = state.Session.Commit(rejects?.Count ?? 0, sha);
             var rejectsFile = rejects?.Complete();
-            return new ImportResult(path, format, state.Rows, summary, rejectsFile, notices, Stopwatch.GetElapsedTime(started)) { Withdrawn = state.Withdrawn };
+            return new ImportResult(shown, format, state.Rows, summary, rejectsFile, notices, Stopwatch.GetElapsedTime(started)) { Withdrawn = state.Withdrawn };
         }
     }
 
-    private string ImportCsv(string path, ICsvFormat format, ImportOptions options, RunState state, RejectsWriter? rejects, List<string> notices,
+    private string ImportCsv(string path, string shown, ICsvFormat format, ImportOptions options, RunState state, RejectsWriter? rejects, List<string> notices,
         IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        using var file = CsvFile.Open(path, format.Encoding);
+        using var file = CsvFile.Open(path, format.Encoding, displayName: shown);
         var parser = format.Bind(file);
         rejects?.BeginCsv(file.Header);
         // Without --skip-invalid any error ends the import, so the writes can run on a second thread while this
         // one reads; with it, a row refused by the store must be written out with its text, so one thread does all.
-        using var pipeline = rejects is null ? new WritePipeline((incident, line) => state.Add(incident, path, line)) : null;
+        using var pipeline = rejects is null ? new WritePipeline((incident, line) => state.Add(incident, shown, line)) : null;
         long parsed = 0;
         var dateColumn = DateColumn(file.Header);
         file.ForEachRow(
@@ -69,7 +75,7 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
                 if (pipeline is not null)
                     pipeline.Add(incident, row.Line);
                 else
-                    state.Add(incident, path, row.Line);
+                    state.Add(incident, shown, row.Line);
                 if (++parsed % ProgressEvery == 0)
                     progress?.Report(new ImportProgress(file.BytesRead, file.Length, parsed));
             },
@@ -87,18 +93,51 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
         return file.Sha256();
     }
 
-    private string ImportJson(string path, ImportOptions options, RunState state, RejectsWriter? rejects, IProgress<ImportProgress>? progress, CancellationToken ct)
+    private string ImportJson(string path, string shown, ImportOptions options, RunState state, RejectsWriter? rejects, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
-        var reader = new VigilJsonReader(path, path);
+        var reader = new VigilJsonReader(path, shown);
         var length = new FileInfo(path).Length;
         reader.ForEach(
             (incident, line) =>
             {
                 ct.ThrowIfCancellationRequested();
-                CheckNotFuture(incident, options, path, line, null);
-                state.Add(normalizer.Normalize(incident), path, line);
+                CheckNotFuture(incident, options, shown, line, null);
+                state.Add(normalizer.Normalize(incident), shown, line);
                 if (state.Written % ProgressEvery == 0)
                     progress?.Report(new ImportProgress(reader.Stream?.Position ?? 0, length, state.Written));
+            },
+            (raw, error) =>
+            {
+                if (rejects is null)
+                    throw error;
+                state.Rejected++;
+                rejects.WriteJson(raw, error);
+            });
+        progress?.Report(new ImportProgress(length, length, state.Written));
+        return reader.Sha256;
+    }
+
+    /// <summary>A dataset's records as JSON objects (ACLED's API): read one at a time, written as the reading goes.</summary>
+    private string ImportJsonRecords(string path, string shown, IJsonRecordFormat format, ImportOptions options, RunState state, RejectsWriter? rejects,
+        IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var fields = new JsonFieldSet();
+        var parser = format.Bind(fields);
+        var reader = new JsonRecordReader(path, shown, fields, format.Name.ToUpperInvariant());
+        var length = new FileInfo(path).Length;
+        reader.ForEach(
+            record =>
+            {
+                ct.ThrowIfCancellationRequested();
+                var result = parser.Parse(record);
+                if (result.Incident is null)
+                    return;
+                var incident = normalizer.Normalize(result.Incident);
+                if (options.LatestDate is { } latest && FutureDates.Problem(incident.Date, latest) is { } problem)
+                    throw record.Error(DateField(fields), problem.Problem);
+                state.Add(incident, shown, record.Line);
+                if (state.Written % ProgressEvery == 0)
+                    progress?.Report(new ImportProgress(reader.BytesRead, length, state.Written));
             },
             (raw, error) =>
             {
@@ -118,10 +157,16 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
             throw new InputException(new InputLocation(file, line, column ?? 1, problem.Field), problem.Problem);
     }
 
+    private static readonly string[] DateNames = ["date_start", "event_date", "date", "iyear"];
+
+    /// <summary>The field a record's start date is in, by the names the formats use for it (-1: none of them).</summary>
+    private static int DateField(JsonFieldSet fields) =>
+        DateNames.Select(fields.Find).FirstOrDefault(f => f >= 0, -1);
+
     /// <summary>The 1-based column a file's start date is in, by the names the formats use for it.</summary>
     private static int? DateColumn(IReadOnlyList<string> header)
     {
-        foreach (var name in (string[])["date_start", "event_date", "date", "iyear"])
+        foreach (var name in DateNames)
         {
             for (var i = 0; i < header.Count; i++)
             {
@@ -132,8 +177,8 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
         return null;
     }
 
-    private static string DefaultRejectsPath(string path, string format) =>
-        Path.GetFileNameWithoutExtension(path) + (format == ImportFormats.VigilJson ? ".rejected.jsonl" : ".rejected.csv");
+    private static string DefaultRejectsPath(string path, bool json) =>
+        Path.GetFileNameWithoutExtension(path) + (json ? ".rejected.jsonl" : ".rejected.csv");
 
     /// <summary>
     /// UCDP's releases: a Candidate release holds every event UCDP keeps for its months, so the events of those months

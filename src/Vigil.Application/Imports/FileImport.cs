@@ -19,6 +19,9 @@ public sealed record FileImportRequest(string File, string Author, DateLimit Lim
     public bool SkipInvalid { get; init; }
     public string? RejectsPath { get; init; }
     public IProgress<ImportProgress>? Progress { get; init; }
+
+    /// <summary>What to call the file in errors and the import's record (the URL it was downloaded from); null: its path.</summary>
+    public string? SourceName { get; init; }
 }
 
 /// <summary>
@@ -49,6 +52,7 @@ public sealed class FileImport(IVigilDatabase db, ReferenceData reference, ILogg
             RejectsPath = request.RejectsPath,
             Author = request.Author,
             LatestDate = request.Limit.Latest,
+            SourceName = request.SourceName,
         };
         var result = new Importer(db.Incidents, reference.Normalizer()).Import(request.File, options, request.Progress, cancellationToken);
         log.Imported(result, request.Author);

@@ -17,7 +17,7 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
     public sealed class Settings : DatabaseSettings
     {
         [CommandArgument(0, "<FILE>")]
-        [Description("Files to import, each in its own transaction: a bad file leaves the database as it was before it.")]
+        [Description("Files or http(s) URLs to import, each in its own transaction: a bad file leaves the database as it was before it. A URL is downloaded to a temporary file first (deleted afterwards).")]
         public string[] Files { get; init; } = [];
 
         [CommandOption("-f|--format <FORMAT>")]
@@ -44,6 +44,16 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
         [Description("Print the results as JSON.")]
         public bool Json { get; init; }
 
+        [CommandOption("--timeout <SECONDS>")]
+        [Description("For a URL: how long the whole download may take, in seconds (default 60).")]
+        public int Timeout { get; init; } = (int)DownloadLimits.DefaultTimeout.TotalSeconds;
+
+        [CommandOption("--max-size <SIZE>")]
+        [Description("For a URL: the largest download accepted, e.g. 500MB, 2GB or a number of bytes (default 1GB); a larger one is stopped.")]
+        public string MaxSize { get; init; } = "1GB";
+
+        internal long MaxBytes => DownloadLimits.ParseSize(MaxSize) ?? DownloadLimits.DefaultMaxBytes;
+
         public override ValidationResult Validate()
         {
             if (Files.Length == 0)
@@ -56,6 +66,12 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
                 return ValidationResult.Error("--future-days: must be zero or more");
             if (FileImport.CheckFormat(Format) is { } format)
                 return ValidationResult.Error($"--format: {format.Problem}");
+            if (Timeout <= 0)
+                return ValidationResult.Error("--timeout: must be a number of seconds above zero");
+            if (DownloadLimits.ParseSize(MaxSize) is null)
+                return ValidationResult.Error($"--max-size: '{MaxSize}' is not a size such as 500MB, 2GB or a number of bytes");
+            if (Files.FirstOrDefault(f => UrlDownload.IsUrl(f) && UrlDownload.Problem(f) is not null) is { } url)
+                return ValidationResult.Error(UrlDownload.Problem(url)!);
             return ValidationResult.Success();
         }
     }
@@ -76,14 +92,12 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
             ImportResult result;
             try
             {
-                var file = settings.Files[i];
-                result = ImportWithProgress.Run(output, file, settings.Json,
-                    progress => import.Run(request with { File = file, Progress = progress }, cancellationToken));
+                result = Import(import, request, settings, settings.Files[i], cancellationToken);
             }
             catch (Exception) when (settings.Files.Length > 1)
             {
                 // Each file is its own transaction: say which were imported and which were never tried.
-                output.Error.WriteLine(StoppedAt(settings.Files, i));
+                output.Error.WriteLine(StoppedAt([.. settings.Files.Select(Shown)], i));
                 throw;
             }
             results.Add(result);
@@ -94,6 +108,23 @@ public sealed class ImportCommand(CliOutput output, TimeProvider clock, ILoggerF
             output.Out.WriteLine(JsonSerializer.Serialize(results.Select(ImportJson.Of), CliJson.Options));
         return ExitCodes.Success;
     }
+
+    /// <summary>Imports a file, or a URL downloaded to a temporary file that is deleted whatever happens.</summary>
+    private ImportResult Import(FileImport import, FileImportRequest request, Settings settings, string file, CancellationToken cancellationToken)
+    {
+        if (!UrlDownload.IsUrl(file))
+        {
+            return ImportWithProgress.Run(output, file, settings.Json,
+                progress => import.Run(request with { File = file, Progress = progress }, cancellationToken));
+        }
+        using var download = UrlDownload.Fetch(file, new DownloadLimits(TimeSpan.FromSeconds(settings.Timeout), settings.MaxBytes), cancellationToken);
+        return ImportWithProgress.Run(output, download.Path, settings.Json,
+            progress => import.Run(request with { File = download.Path, SourceName = download.Source, Progress = progress }, cancellationToken));
+    }
+
+    /// <summary>A file as given, or a URL with its credentials hidden.</summary>
+    private static string Shown(string file) =>
+        UrlDownload.IsUrl(file) && Uri.TryCreate(file, UriKind.Absolute, out var uri) ? UrlDownload.Shown(uri) : file;
 
     internal static string StoppedAt(IReadOnlyList<string> files, int failed)
     {

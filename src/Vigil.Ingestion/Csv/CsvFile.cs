@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
 using Vigil.Domain.Errors;
+using Vigil.Ingestion.Records;
 
 namespace Vigil.Ingestion.Csv;
 
@@ -14,7 +15,7 @@ namespace Vigil.Ingestion.Csv;
 /// that shows what was found; in any other column it is only a warning (<see cref="Warnings"/>), since Vigil
 /// never looks at that value.</para>
 /// </summary>
-public sealed class CsvFile : IDisposable
+public sealed class CsvFile : IFieldBinder, IDisposable
 {
     /// <summary>The longest field accepted; anything longer is taken for a broken file, not data.</summary>
     public const int MaxFieldLength = 1 << 20;

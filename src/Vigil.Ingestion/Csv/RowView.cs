@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using nietras.SeparatedValues;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
+using Vigil.Ingestion.Records;
 
 namespace Vigil.Ingestion.Csv;
 
@@ -11,7 +12,7 @@ namespace Vigil.Ingestion.Csv;
 /// One CSV row as a format's parser sees it: values by column index, trimmed, empty as null, and errors
 /// that name the file, line, character column and field.
 /// </summary>
-public readonly ref struct RowView
+public readonly ref struct RowView : IRecordFields
 {
     private readonly SepReader.Row _row;
     private readonly CsvFile _file;
@@ -40,23 +41,7 @@ public readonly ref struct RowView
     public bool IsEmpty(int col) => col < 0 || _row[col].Span.Trim().IsEmpty;
 
     /// <summary>A whole number zero or more, or null when empty.</summary>
-    public int? Count(int col)
-    {
-        var span = Span(col);
-        if (span.IsEmpty)
-            return null;
-        if (!int.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            // "12.0" is a whole number written as a decimal (some exports do this).
-            if (double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d == Math.Floor(d) && d is >= int.MinValue and <= int.MaxValue)
-                value = (int)d;
-            else
-                throw Error(col, CountText.Problem(span, Clip(span)));
-        }
-        if (value < 0)
-            throw Error(col, $"{value} is negative; a count cannot be");
-        return value;
-    }
+    public int? Count(int col) => FieldText.Count(Span(col), out var value) is { } problem ? throw Error(col, problem) : value;
 
     /// <summary>Like <see cref="Count"/>, but a negative value is "unknown" (UCDP writes -1 for it).</summary>
     public int? CountOrNegativeUnknown(int col)
@@ -66,30 +51,14 @@ public readonly ref struct RowView
             return null;
         return int.TryParse(span, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? (value < 0 ? null : value)
-            : throw Error(col, CountText.Problem(span, Clip(span)));
+            : throw Error(col, CountText.Problem(span, FieldText.Clip(span)));
     }
 
-    public double? Real(int col)
-    {
-        var span = Span(col);
-        if (span.IsEmpty)
-            return null;
-        return double.TryParse(span, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : throw Error(col, $"'{Clip(span)}' is not a number");
-    }
+    public double? Real(int col) => FieldText.Real(Span(col), out var value) is { } problem ? throw Error(col, problem) : value;
 
-    public double? Latitude(int col) => Bounded(col, -90, 90, "latitude");
+    public double? Latitude(int col) => FieldText.Latitude(Span(col), out var value) is { } problem ? throw Error(col, problem) : value;
 
-    public double? Longitude(int col) => Bounded(col, -180, 180, "longitude");
-
-    private double? Bounded(int col, double min, double max, string what)
-    {
-        var value = Real(col);
-        if (value is { } v && (v < min || v > max))
-            throw Error(col, $"{v.ToString(CultureInfo.InvariantCulture)} is not a {what} (must be between {min} and {max})");
-        return value;
-    }
+    public double? Longitude(int col) => FieldText.Longitude(Span(col), out var value) is { } problem ? throw Error(col, problem) : value;
 
     /// <summary>An error at this row, at the start of <paramref name="col"/> (or the row when col is -1).</summary>
     public InputException Error(int col, string problem)
@@ -118,7 +87,4 @@ public readonly ref struct RowView
         var start = offset > 0 && row[offset - 1] == '"' ? offset - 1 : offset;
         return (Line + breaks, start - lineStart + 1);
     }
-
-    private static string Clip(ReadOnlySpan<char> span) =>
-        span.Length <= 60 ? span.ToString() : string.Concat(span[..57], "...");
 }

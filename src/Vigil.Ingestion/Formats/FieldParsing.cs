@@ -1,6 +1,7 @@
 using System.Globalization;
 using Vigil.Domain.Incidents;
 using Vigil.Ingestion.Csv;
+using Vigil.Ingestion.Records;
 
 namespace Vigil.Ingestion.Formats;
 
@@ -22,7 +23,8 @@ internal static class FieldParsing
     }
 
     /// <summary>A date checked against <see cref="IncidentDate.Earliest"/>..<see cref="IncidentDate.Latest"/>.</summary>
-    public static DateOnly InRange(RowView row, int col, DateOnly date)
+    public static DateOnly InRange<TRecord>(TRecord row, int col, DateOnly date)
+        where TRecord : IRecordFields, allows ref struct
     {
         if (date < IncidentDate.Earliest || date > IncidentDate.Latest)
             throw row.Error(col, $"year {date.Year:0000} is outside {IncidentDate.Earliest.Year}–{IncidentDate.Latest.Year}: a typo?");

@@ -5,6 +5,7 @@ using Vigil.Ingestion.Formats.Gtd;
 using Vigil.Ingestion.Formats.Pbc;
 using Vigil.Ingestion.Formats.Ucdp;
 using Vigil.Ingestion.Formats.Vigil;
+using Vigil.Ingestion.Json;
 
 namespace Vigil.Ingestion.Formats;
 
@@ -18,13 +19,19 @@ public static class ImportFormats
         new UcdpGedFormat(), new UcdpCandidateFormat(), new PbcSuicideFormat(), new PbcDroneFormat(), new AcledFormat(), new GtdFormat(), new VigilCsvFormat(),
     ];
 
+    /// <summary>The formats whose records also come as JSON objects (each has a CSV layout of the same name).</summary>
+    public static readonly IReadOnlyList<IJsonRecordFormat> JsonRecords = [.. Csv.OfType<IJsonRecordFormat>()];
+
     public static IReadOnlyList<string> Names { get; } = [.. Csv.Select(f => f.Name), VigilJson];
+
+    public static IJsonRecordFormat? JsonRecordsByName(string name) =>
+        JsonRecords.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
     public static ICsvFormat? CsvByName(string name) =>
         Csv.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The format's name, checked when given, detected when not.</summary>
-    public static string Resolve(string path, string? given)
+    public static string Resolve(string path, string? given, string? displayName = null)
     {
         if (given is not null)
         {
@@ -32,23 +39,39 @@ public static class ImportFormats
                 return given.ToLowerInvariant();
             throw new VigilException($"unknown format '{given}'; use one of: {string.Join(", ", Names)}");
         }
-        return Detect(path);
+        return Detect(path, displayName);
     }
 
-    public static string Detect(string path)
+    private static string DetectJson(string path)
     {
-        InputFiles.Check(path);
-        if (StartsLikeJson(path))
+        if (JsonShape.Of(path) is not { } shape)
             return VigilJson;
+        if (shape.FirstKeys is { } keys && JsonRecords.FirstOrDefault(f => f.Recognises(keys)) is { } format)
+            return format.Name;
+        // An envelope with no record to go by (an error response, an empty or odd data array) is the API's: its reader says what is wrong.
+        return shape.Envelope ? AcledFormat.Dataset : VigilJson;
+    }
+
+    /// <summary>
+    /// The format of a file: JSON whose first record has a format's keys (or in an API's envelope: ACLED's) is that
+    /// format's, other JSON is Vigil's; a CSV file's header says which format it is.
+    /// </summary>
+    public static string Detect(string path, string? displayName = null)
+    {
+        var shown = displayName ?? path;
+        InputFiles.Check(path, shown);
+        if (StartsLikeJson(path))
+            return DetectJson(path);
         // Headers are ASCII in every supported format, so Latin-1 reads any of them.
-        using var file = CsvFile.Open(path, TextEncoding.Latin1);
+        using var file = CsvFile.Open(path, TextEncoding.Latin1, displayName: shown);
         var format = Csv.FirstOrDefault(f => f.Recognises(file.Header))
-            ?? throw new InputException(new InputLocation(path, 1, 1),
+            ?? throw new InputException(new InputLocation(shown, 1, 1),
                 $"cannot tell the format from the header ({string.Join(", ", file.Header.Take(6))}{(file.Header.Count > 6 ? ", ..." : "")}); give --format, one of: {string.Join(", ", Names)}");
         return format.Name;
     }
 
-    private static bool StartsLikeJson(string path)
+    /// <summary>Whether the file's first character (after a byte-order mark and white space) is <c>{</c> or <c>[</c>.</summary>
+    public static bool StartsLikeJson(string path)
     {
         using var stream = File.OpenRead(path);
         Span<byte> head = stackalloc byte[64];
