@@ -1,10 +1,10 @@
 using Vigil.Application.Feeds;
 using Vigil.Domain.Errors;
-using Vigil.Web.Feeds;
 using Vigil.Server.Infrastructure;
 using Vigil.Storage;
 using Vigil.Web;
 using Vigil.Web.Auth;
+using Vigil.Web.Feeds;
 using Vigil.Web.Stores;
 
 namespace Vigil.Server.Api;
