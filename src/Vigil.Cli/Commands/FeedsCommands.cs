@@ -30,7 +30,15 @@ public sealed class FeedsAddCommand(CliOutput output, TimeProvider clock) : Comm
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var db = settings.OpenStore(clock);
-        var feed = new FeedWatch(db, new FeedOptions(), clock).Add(settings.Url, settings.Name, settings.Every, "cli");
+        FeedStatus feed;
+        try
+        {
+            feed = new FeedWatch(db, new FeedOptions(), clock).Add(settings.Url, settings.Name, settings.Every, "cli");
+        }
+        catch (Domain.Errors.FieldException e)
+        {
+            throw new OptionException(e.Field == "url" ? $"URL: {e.Problem}" : $"--{e.Field}: {e.Problem}");
+        }
         output.Console.MarkupLine($"watching feed {feed.Id}: [bold]{Markup.Escape(feed.Name)}[/] {Markup.Escape(feed.Url)}, every {FeedWatch.Interval(feed.Every)}");
         output.Console.MarkupLine("[grey]The server reads it on its interval (vigil serve); vigil feeds poll reads it now.[/]");
         return ExitCodes.Success;
