@@ -71,7 +71,7 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         }
         catch (NotFoundException e)
         {
-            output.Error.WriteLine($"vigil: {e.Message}; import some first");
+            output.Error.WriteLine($"vigil: {e.Message} (another dataset may have them: --dataset, see vigil datasets; vigil import FILE adds one, vigil start the bundled data)");
             return ExitCodes.NotFound;
         }
         var (report, month, scopeName) = (built.Report, built.Month, built.ScopeName);
