@@ -50,6 +50,21 @@ public sealed class StartAndHelpTests : IDisposable
         Assert.Contains($"{N(ged.Rows + candidate.Rows)} incidents", second.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_report_for_both_countries_on_the_bundled_data_counts_each_countrys_candidate_events()
+    {
+        var afghan = Read(RepoFiles.BundledUcdpCandidate, "Afghanistan").Starts.Count(d => d.Year == 2026 && d.Month == 7);
+        var pakistani = Read(RepoFiles.BundledUcdpCandidate, "Pakistan").Starts.Count(d => d.Year == 2026 && d.Month == 7);
+        var md = _cli.Dir.File("both.md");
+        _cli.Run("start");
+
+        var result = _cli.Run("report", "monthly", "--month", "2026-07", "--country", "Afghanistan", "--country", "Pakistan", "--dataset", "all", "--format", "md", "--out", md);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains($"(md, Afghanistan, Pakistan, July 2026, UCDP GED + UCDP Candidate, linked: {afghan + pakistani} incidents)", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"| Incidents | **{afghan + pakistani}** |", File.ReadAllText(md), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string> Commands() => [.. CliReference.CommandPaths()];
 
     [Theory]
