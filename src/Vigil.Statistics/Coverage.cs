@@ -29,15 +29,19 @@ public sealed class Coverage
 {
     private readonly List<DaySpan> _spans;
 
-    private Coverage(IReadOnlyList<Dataset> datasets, List<DaySpan> spans, IReadOnlyList<string> notes, IReadOnlyList<string> notRecorded)
+    /// <summary>Spans covered for some of the scope's countries only: a period they reach is partial, never full.</summary>
+    private readonly List<DaySpan> _partial;
+
+    private Coverage(IReadOnlyList<Dataset> datasets, List<DaySpan> spans, List<DaySpan> partial, IReadOnlyList<string> notes, IReadOnlyList<string> notRecorded)
     {
         Datasets = datasets;
         _spans = spans;
+        _partial = partial;
         Notes = notes;
         NotRecorded = notRecorded;
     }
 
-    public static Coverage Everything { get; } = new([], [new DaySpan(DateOnly.MinValue, DateOnly.MaxValue)], [], []);
+    public static Coverage Everything { get; } = new([], [new DaySpan(DateOnly.MinValue, DateOnly.MaxValue)], [], [], []);
 
     /// <summary>The datasets of the scope that can answer it (those that code its kinds of event).</summary>
     public IReadOnlyList<Dataset> Datasets { get; }
@@ -66,7 +70,12 @@ public sealed class Coverage
         return incidents > 0 && unknown == incidents ? "unknown" : null;
     }
 
-    /// <summary>The coverage of the datasets in scope for a query's kinds of event.</summary>
+    /// <summary>
+    /// The coverage of the datasets in scope for a query's kinds of event and countries. A dataset that declares its
+    /// countries covers only those: one that covers none of the scope's countries cannot answer it, and one that covers
+    /// some of them makes its days partial. The scope's countries are those it names, or else every country its
+    /// datasets declare (a dataset that declares none covers every country).
+    /// </summary>
     public static Coverage For(IReadOnlyList<Dataset> inScope, IncidentQuery query)
     {
         var types = query.EventTypes.Select(t => EnumText<EventType>.TryParse(t, out var v) ? v : (EventType?)null).OfType<EventType>().ToList();
@@ -81,10 +90,37 @@ public sealed class Coverage
             else
                 relevant.Add(d);
         }
-        var spans = Merge(relevant.SelectMany(d => d.Coverage.Spans()));
+        var asked = query.Countries.Count > 0 || relevant.Any(d => d.Coverage.Countries.Count == 0)
+            ? query.Countries
+            : [.. relevant.SelectMany(d => d.Coverage.Countries).Distinct(StringComparer.OrdinalIgnoreCase)];
+        var full = new List<Dataset>();
+        var partial = new List<Dataset>();
+        foreach (var d in relevant.ToList())
+        {
+            var declared = d.Coverage.Countries;
+            var covered = asked.Where(c => declared.Count == 0 || declared.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+            if (covered.Count == asked.Count)
+            {
+                full.Add(d);
+                continue;
+            }
+            var only = $"{d.Title} covers {string.Join(", ", declared)} only";
+            if (covered.Count == 0)
+            {
+                relevant.Remove(d);
+                notes.Add($"{only}: no data for {string.Join(", ", asked)}");
+            }
+            else
+            {
+                partial.Add(d);
+                notes.Add($"{only}: the months it alone covers leave out {string.Join(", ", asked.Except(covered, StringComparer.OrdinalIgnoreCase))} and are partial");
+            }
+        }
+        var spans = Merge(full.SelectMany(d => d.Coverage.Spans()));
+        var partialSpans = Merge(partial.SelectMany(d => d.Coverage.Spans()));
         var notRecorded = new[] { "killed", "injured" }
             .Where(m => relevant.Count > 0 && relevant.All(d => !d.Coverage.Records(m))).ToList();
-        return new Coverage(relevant, spans, notes, notRecorded);
+        return new Coverage(relevant, spans, partialSpans, notes, notRecorded);
     }
 
     public CoverageState Of(Period period) => Of(period.Start, period.End);
@@ -96,15 +132,26 @@ public sealed class Coverage
             if (s.From <= from && s.To >= to)
                 return CoverageState.Full;
         }
-        return _spans.Any(s => s.Overlaps(from, to)) ? CoverageState.Partial : CoverageState.None;
+        return _spans.Concat(_partial).Any(s => s.Overlaps(from, to)) ? CoverageState.Partial : CoverageState.None;
     }
 
-    /// <summary>The first and last day covered (null when nothing is).</summary>
-    public (DateOnly? First, DateOnly? Last) Bounds() =>
-        _spans.Count == 0 || ReferenceEquals(this, Everything) ? (null, null) : (_spans[0].From, _spans[^1].To);
+    /// <summary>The first and last day covered, fully or for some of the scope's countries (null when nothing is).</summary>
+    public (DateOnly? First, DateOnly? Last) Bounds()
+    {
+        if (ReferenceEquals(this, Everything) || _spans.Count + _partial.Count == 0)
+            return (null, null);
+        var all = _spans.Concat(_partial).ToList();
+        return (all.Min(s => s.From), all.Max(s => s.To));
+    }
 
-    /// <summary>"1989-01-01 to 2021-12-31" (with gaps named), or "nothing".</summary>
-    public string Describe() => _spans.Count == 0 ? "nothing" : string.Join(", ", _spans.Select(s => $"{s.From:yyyy-MM-dd} to {s.To:yyyy-MM-dd}"));
+    /// <summary>"1989-01-01 to 2021-12-31" (with gaps named; days covered for some countries only said so), or "nothing".</summary>
+    public string Describe()
+    {
+        static string Text(IEnumerable<DaySpan> spans) => string.Join(", ", spans.Select(s => $"{s.From:yyyy-MM-dd} to {s.To:yyyy-MM-dd}"));
+        if (_partial.Count == 0)
+            return _spans.Count == 0 ? "nothing" : Text(_spans);
+        return _spans.Count == 0 ? $"{Text(_partial)} (for some of the countries only)" : $"{Text(_spans)}; {Text(_partial)} for some of the countries only";
+    }
 
     private static List<DaySpan> Merge(IEnumerable<DaySpan> spans)
     {

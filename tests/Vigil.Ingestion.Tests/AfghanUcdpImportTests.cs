@@ -72,7 +72,7 @@ public class AfghanUcdpImportTests
     [Fact]
     public void Every_Afghan_event_of_the_real_UCDP_Candidate_file_that_names_a_province_resolves_to_it()
     {
-        var path = SharedData.Raw("ucdp-candidate-2026/ucdp_candidate_2026_afpak.csv");
+        var path = RepoFiles.BundledUcdpCandidate;
         var rows = CsvTable.Utf8(path).Rows.Where(r => r["country"] == "Afghanistan").ToDictionary(r => r["id"]);
         using var db = new TestDatabase();
         db.Import(path, new ImportOptions { Format = "ucdp-candidate" });

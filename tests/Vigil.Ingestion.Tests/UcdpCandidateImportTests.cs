@@ -10,14 +10,14 @@ using Vigil.TestSupport;
 namespace Vigil.Ingestion.Tests;
 
 /// <summary>
-/// UCDP Candidate releases, on the real file (../shared/data/raw/ucdp-candidate-2026): their own dataset, placeholder
+/// UCDP Candidate releases, on the real file (bundled in data/ucdp-candidate): their own dataset, placeholder
 /// actors read as unknown with the raw code kept, the code status kept; a later release updates with a revision and
 /// withdraws what it no longer holds; the GED release supersedes the Candidate events it carries. The expected figures
 /// are read from the file by an independent CSV reader.
 /// </summary>
 public class UcdpCandidateImportTests
 {
-    private static string File_ => SharedData.Raw("ucdp-candidate-2026/ucdp_candidate_2026_afpak.csv");
+    private static string File_ => RepoFiles.BundledUcdpCandidate;
 
     private static readonly ImportOptions Candidate = new() { Format = "ucdp-candidate" };
 

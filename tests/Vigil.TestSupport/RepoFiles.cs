@@ -8,6 +8,9 @@ public static class RepoFiles
     /// <summary>The UCDP GED Pakistan file bundled with Vigil (data/ucdp).</summary>
     public static string BundledUcdp => Path.Combine(Root, "data", "ucdp", "conflict_data_pak.csv");
 
+    /// <summary>The UCDP Candidate file bundled with Vigil (data/ucdp-candidate): Afghanistan and Pakistan, January–July 2026.</summary>
+    public static string BundledUcdpCandidate => Path.Combine(Root, "data", "ucdp-candidate", "ucdp_candidate_2026_afpak.csv");
+
     public static string Path_(params string[] parts) => Path.Combine([Root, .. parts]);
 
     private static string Find()

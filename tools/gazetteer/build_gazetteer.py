@@ -1238,18 +1238,32 @@ script; `tools/gazetteer/check_gazetteer.py` checks them.
 
 ## UCDP Candidate Events 2026 — Afghanistan and Pakistan
 
-- Not bundled as a file; used at build time (`ucdp_candidate_2026_afpak.csv`: the Afghan and Pakistani
-  rows, January–July 2026, of UCDP's Candidate Events files `GEDEvent_v26_01_26_06.csv` and
-  `GEDEvent_v26_0_7.csv`, as kept by the GitHub repository jxck-j/project-atlas at commit
-  1043ab49aa3ab075922ceb9bd496250be1618a2a; a filtered, reconstructed copy of provisional data).
-- Upstream: Uppsala Conflict Data Program, https://ucdp.uu.se (Candidate Events Dataset).
-- Licence: CC BY 4.0.
-- How to credit: name UCDP and cite Hegre, H., Croicu, M., Eck, K. and Högbladh, S. (2020),
-  "Introducing the UCDP Candidate Events Dataset", Research & Politics 7(3), with Sundberg and
-  Melander (2013) as above.
+- Bundled: `data/ucdp-candidate/ucdp_candidate_2026_afpak.csv` (unchanged copy of the project's raw file;
+  895,889 bytes, SHA-256 `68d598bf8fb767980e8fcaa458d915686fbc656da5e63affd482930720475a5f`): 914 events,
+  Afghanistan 115 and Pakistan 799, January–July 2026, in GED's 49 columns with no HXL row.
+- Upstream: Uppsala Conflict Data Program, https://ucdp.uu.se (Candidate Events Dataset, the monthly
+  release that precedes the yearly GED). Our rows come from UCDP's Candidate files `GEDEvent_v26_01_26_06.csv`
+  (January–June 2026) and `GEDEvent_v26_0_7.csv` (July 2026), as kept by the GitHub repository
+  jxck-j/project-atlas at commit 1043ab49aa3ab075922ceb9bd496250be1618a2a.
+- **A filtered, reconstructed copy of provisional data.** It holds only the rows of those two releases whose
+  country is Afghanistan or Pakistan (an event both releases carry, identically, is kept once). The upstream
+  files were too large to copy whole, so the rows were rebuilt from page-by-page reads of a stored copy: the
+  file is not byte-identical to UCDP's. Numbers, dates, names and codes are intact; in four places two
+  invisible or whitespace characters were lost in a free-text column (`source_*` or `where_description`) of
+  one row. The data are provisional: UCDP checks Candidate events (`code_status`) and may revise or drop
+  them before the yearly GED release.
+- Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).
+- How to credit: name UCDP, say the figures are provisional Candidate data, and cite Hegre, H., Croicu, M.,
+  Eck, K. and Högbladh, S. (2020), "Introducing the UCDP Candidate Events Dataset", Research & Politics
+  7(3), and Sundberg, R. and Melander, E. (2013), "Introducing the UCDP Georeferenced Event Dataset",
+  Journal of Peace Research 50(4).
+- Used: the first run of `vigil start` and `vigil serve` imports it after the GED file, as its own dataset
+  (`ucdp-candidate`, with its own coverage: January–July 2026, Afghanistan and Pakistan); it does not
+  overlap the GED file in time, so no event is counted twice. Placeholder actors (`XXX770`, `XXX700`) are
+  kept as UCDP wrote them: an actor not yet identified.
 - Derived: the UCDP spellings of Afghan provinces and districts (`adm_1`, `adm_2` of the 115 Afghan
   events, e.g. "Paktya province", "Fayzabad district (Badakhshan)", "Khogyani district") as variants
-  in `admin1.csv` and `admin2.csv`; no event, figure or text of the file.
+  in `admin1.csv` and `admin2.csv`.
 
 ## DejaVu Sans — the font of reports and charts
 

@@ -94,6 +94,8 @@ public sealed class MonthlyReports(IVigilDatabase db, ReferenceData reference, T
         }
         return DataMonths.Latest(db.Incidents, scope, clock) is { } last
             ? (last, true)
-            : throw new NotFoundException($"data for {scopeName} in {scope.Label} (import some first)");
+            : throw new NotFoundException($"data for {scopeName} in {scope.Label}", scope.Notes.Count > 0
+                ? string.Join("; ", scope.Notes)
+                : "import some first");
     }
 }

@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
+using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Time;
@@ -29,8 +30,8 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         public string Format { get; init; } = "html";
 
         [CommandOption("--country <NAME>")]
-        [Description("Country (default Pakistan).")]
-        public string Country { get; init; } = "Pakistan";
+        [Description("Country (default Pakistan). Repeatable: several countries are counted together.")]
+        public string[] Countries { get; init; } = [];
 
         [CommandOption("--province <NAME>")]
         [Description("Limit the report to one province (any spelling Vigil knows).")]
@@ -41,7 +42,7 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         public string[] Datasets { get; init; } = [];
 
         [CommandOption("-o|--out <FILE>")]
-        [Description("Where to write it (default: vigil-report-YYYY-MM[[-province]].EXT in the current folder). Written whole or not at all.")]
+        [Description("Where to write it (default: vigil-report-YYYY-MM[[-place]].EXT in the current folder, the place being the province or the countries other than Pakistan alone). Written whole or not at all.")]
         public string? Out { get; init; }
 
         public override ValidationResult Validate()
@@ -64,20 +65,23 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
             built = OptionErrors.Named(() => new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
             {
                 Month = settings.Month,
-                Country = settings.Country,
+                Country = settings.Countries.FirstOrDefault() ?? "Pakistan",
+                Filters = settings.Countries.Length > 1 ? new ScopeInput { Countries = settings.Countries } : null,
                 Province = settings.Province,
                 Datasets = settings.Datasets,
             }));
         }
         catch (NotFoundException e)
         {
-            output.Error.WriteLine($"vigil: {e.Message}; import some first");
+            output.Error.WriteLine($"vigil: {e.Message} (another dataset may have them: --dataset, see vigil datasets; vigil import FILE adds one, vigil start the bundled data)");
             return ExitCodes.NotFound;
         }
         var (report, month, scopeName) = (built.Report, built.Month, built.ScopeName);
 
         var renderer = ReportRenderers.For(settings.Format)!;
-        var suffix = settings.Province is null ? "" : "-" + string.Join("-", scopeName.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        // A report for another place than all of Pakistan (the default) is named after it, so that it never overwrites one.
+        var suffix = settings.Province is null && built.Scope.Query.Countries is ["Pakistan"] ? ""
+            : "-" + string.Join("-", scopeName.ToLowerInvariant().Split([' ', ','], StringSplitOptions.RemoveEmptyEntries));
         var path = settings.Out ?? $"vigil-report-{month.Label}{suffix}{renderer.Extension}";
         renderer.Render(report, path);
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;

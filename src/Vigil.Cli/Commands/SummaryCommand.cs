@@ -59,7 +59,7 @@ public sealed class SummaryCommand(CliOutput output, TimeProvider clock, Referen
         }
         catch (NotFoundException e)
         {
-            output.Error.WriteLine($"vigil: {e.Message}; import some first (vigil import FILE, or vigil start for the bundled data)");
+            output.Error.WriteLine($"vigil: {e.Message} (another dataset may have them: --dataset, see vigil datasets; vigil import FILE adds one, vigil start the bundled data)");
             return ExitCodes.NotFound;
         }
         var summary = SummaryJson.Of(built);

@@ -57,7 +57,9 @@ internal static class MapEndpoint
     internal static MapModel Build(HttpContext context, StoreAccess stores, ScopeParser scopes, ReferenceData reference, TimeProvider clock)
     {
         var filter = IncidentFilter.Of(context.Request.Query);
-        var country = QueryText.One(context.Request.Query, "country") is { } named ? reference.Scopes.Country(named) : null;
+        // One country is drawn alone; several are drawn together, as the scope (which holds them all) selects them.
+        var named = QueryText.Many(context.Request.Query, "country");
+        var country = named.Length == 1 ? reference.Scopes.Country(named[0]) : null;
         using var db = stores.Open();
         var store = db.Incidents;
         var options = FilterOptions.Load(store, reference, country);

@@ -1,5 +1,6 @@
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
+using Vigil.Application.Scopes;
 using Vigil.Dashboard.Shell;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Time;
@@ -16,7 +17,8 @@ namespace Vigil.Dashboard.Overview;
 
 /// <summary>
 /// GET / — the month at a glance, from <see cref="MonthlyReportBuilder"/> exactly as /api/v1/statistics/overview
-/// builds it (same scope, same default month: the latest with data). Query: month, province, dataset, country.
+/// builds it (same scope, same default month: the latest with data). Query: month, province, dataset, country
+/// (repeatable, or <c>all</c> for every country of the data: counted together).
 /// </summary>
 internal static class OverviewEndpoint
 {
@@ -28,18 +30,19 @@ internal static class OverviewEndpoint
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         var q = context.Request.Query;
-        var filter = new OverviewFilter(QueryText.One(q, "month"), QueryText.One(q, "province"), QueryText.Many(q, "dataset"),
-            reference.Scopes.Country(QueryText.One(q, "country") ?? "Pakistan"));
-
         using var db = stores.Open();
-        var options = FilterOptions.Load(db.Incidents, reference, filter.Country);
+        var inData = FilterOptions.InData(db.Incidents).Select(iso => Countries.NameByIso3[iso]).ToList();
+        var filter = new OverviewFilter(QueryText.One(q, "month"), QueryText.One(q, "province"), QueryText.Many(q, "dataset"),
+            OverviewFilter.CountriesOf(QueryText.Many(q, "country"), inData, reference.Scopes.Country));
+        var options = FilterOptions.Load(db.Incidents, reference, filter.Countries.Count == 1 ? filter.Countries[0] : null) with { CountryChoices = inData };
         try
         {
             var built = new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
             {
                 Month = filter.Month,
                 Province = filter.Province,
-                Country = filter.Country,
+                Country = filter.Countries[0],
+                Filters = new ScopeInput { Countries = filter.Countries },
                 Datasets = filter.Datasets,
                 WithAccountability = false,
                 MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
@@ -61,17 +64,38 @@ internal static class OverviewEndpoint
     }
 }
 
-/// <summary>The overview's query: a month (YYYY-MM; null for the latest with data), a province, datasets, the country.</summary>
-public sealed record OverviewFilter(string? Month, string? Province, string[] Datasets, string Country)
+/// <summary>
+/// The overview's query: a month (YYYY-MM; null for the latest with data), a province, datasets, the countries (one, or
+/// several counted together; Pakistan when none is given).
+/// </summary>
+public sealed record OverviewFilter(string? Month, string? Province, string[] Datasets, IReadOnlyList<string> Countries)
 {
+    /// <summary>The query value that stands for every country the database's incidents lie in.</summary>
+    public const string AllCountries = "all";
+
+    /// <summary>The countries as the scope names them ("Afghanistan, Pakistan"), which is also the report's scope name without a province.</summary>
+    public string Country => string.Join(", ", Countries);
+
+    /// <summary>The countries asked for, by canonical name: <c>all</c> is those of the data; none is Pakistan.</summary>
+    public static IReadOnlyList<string> CountriesOf(IEnumerable<string> given, IReadOnlyList<string> inData, Func<string, string> canonical)
+    {
+        var names = given.SelectMany(c => string.Equals(c, AllCountries, StringComparison.OrdinalIgnoreCase) ? inData : [canonical(c)])
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        return names.Count > 0 ? names : ["Pakistan"];
+    }
+
+    /// <summary>The countries as query pairs (none for Pakistan alone, the default).</summary>
+    public IEnumerable<KeyValuePair<string, string?>> CountryPairs() =>
+        Countries is ["Pakistan"] ? [] : Countries.Select(c => new KeyValuePair<string, string?>("country", c));
+
     public IEnumerable<KeyValuePair<string, string?>> Pairs(string? month)
     {
         yield return new("month", month);
         yield return new("province", Province);
         foreach (var d in Datasets)
             yield return new("dataset", d);
-        if (Country != "Pakistan")
-            yield return new("country", Country);
+        foreach (var c in CountryPairs())
+            yield return c;
     }
 }
 

@@ -15,6 +15,9 @@ public sealed record FilterOptions(IReadOnlyList<ProvinceGroup> ProvinceGroups, 
 {
     public IReadOnlyList<string> Provinces { get; } = [.. ProvinceGroups.SelectMany(g => g.Provinces)];
 
+    /// <summary>The countries a page may offer (by English name); filled by the pages that offer a choice of country.</summary>
+    public IReadOnlyList<string> CountryChoices { get; init; } = [];
+
     /// <summary>
     /// The options for a page limited to <paramref name="country"/> (the overview, a report): its provinces only; or,
     /// when null, for a page over every country: the provinces of each country the database's incidents lie in

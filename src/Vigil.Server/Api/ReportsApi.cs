@@ -1,5 +1,6 @@
 using Vigil.Application.Reference;
 using Vigil.Application.Reports;
+using Vigil.Application.Scopes;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Time;
 using Vigil.Geo;
@@ -21,7 +22,7 @@ public static class ReportsApi
             .WithSummary("The monthly security assessment (format html or pdf; province to limit it).")
             .AddOpenApiOperationTransformer(ApiDocument.Files("The report: an HTML page, or a PDF file.", "text/html", "application/pdf")).Fails(400);
 
-    private static IResult Monthly(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string month, string? format, string? province, string? country, string[]? dataset)
+    private static IResult Monthly(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string month, string? format, string? province, string[]? country, string[]? dataset)
     {
         var name = format ?? "html";
         if (name is not ("html" or "pdf") || ReportRenderers.For(name) is not { } renderer)
@@ -34,7 +35,9 @@ public static class ReportsApi
             {
                 Month = month,
                 Province = province,
-                Country = country ?? "Pakistan",
+                Country = country is { Length: > 0 } ? country[0] : "Pakistan",
+                // Several countries are counted together, as one scope.
+                Filters = country is { Length: > 1 } ? new ScopeInput { Countries = country } : null,
                 Datasets = dataset ?? [],
                 MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
             });

@@ -64,7 +64,7 @@ public static class StatisticsApi
             [.. SeriesRows.Of(series, m, wholeHistory: scope.Query.From is null)]));
     }
 
-    private static IResult Overview(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string? country, string[]? dataset)
+    private static IResult Overview(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string[]? country, string[]? dataset)
     {
         using var db = stores.Open();
         try
@@ -73,7 +73,9 @@ public static class StatisticsApi
             {
                 Month = month,
                 Province = province,
-                Country = country ?? "Pakistan",
+                Country = country is { Length: > 0 } ? country[0] : "Pakistan",
+                // Several countries are counted together, as one scope.
+                Filters = country is { Length: > 1 } ? new ScopeInput { Countries = country } : null,
                 Datasets = dataset ?? [],
                 WithAccountability = false,
                 MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),

@@ -279,8 +279,8 @@ public sealed class ClaimChecker(IIncidentStore store)
     {
         var notes = coverage.Notes.Count > 0 ? "; " + string.Join("; ", coverage.Notes) : "";
         var reason = coverage.Datasets.Count == 0
-            ? $"no dataset in scope codes the kinds of event asked for{notes}"
-            : coverage.Spans.Count == 0
+            ? $"no dataset in scope codes the kinds of event or covers the countries asked for{notes}"
+            : coverage.Spans.Count == 0 && coverage.Bounds().First is null
             ? $"{Titles(coverage)} cover no period in full: records that are not comprehensive (such as the team's own) leave every period partial until an analyst declares the span they cover (vigil datasets edit){notes}"
             : coverage.Of(period) == CoverageState.None
                 ? $"no data: {Titles(coverage)} cover {coverage.Describe()}; {period.Name} is outside them{notes}"

@@ -50,7 +50,7 @@ public sealed class AfghanistanBrowserTests(BrowserFixture chromium) : IClassFix
     public async Task The_2026_fighting_between_the_two_states_shows_on_both_sides_of_the_border()
     {
         // The real UCDP Candidate release: the events of the interstate dyad, counted from the file itself.
-        var file = Vigil.TestSupport.SharedData.Raw("ucdp-candidate-2026/ucdp_candidate_2026_afpak.csv");
+        var file = Vigil.TestSupport.RepoFiles.BundledUcdpCandidate;
         using var reader = Sep.Reader().FromFile(file);
         var expected = new Dictionary<string, int>();
         foreach (var row in reader)

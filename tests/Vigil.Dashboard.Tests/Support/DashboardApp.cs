@@ -33,6 +33,13 @@ public sealed class DashboardApp : WebApplicationFactory<Program>
         return new DashboardApp(folder, TestDatabases.UcdpWithAfghanistan(folder), anonymousRead: true);
     }
 
+    /// <summary>Over a database filled as a fresh install fills it (<see cref="TestDatabases.Bundled"/>).</summary>
+    public static DashboardApp WithBundled()
+    {
+        var folder = new TempDirectory();
+        return new DashboardApp(folder, TestDatabases.Bundled(folder), anonymousRead: true);
+    }
+
     /// <summary>Over an empty database, for a test to put a few incidents in.</summary>
     public static DashboardApp WithEmpty(bool anonymousRead = true)
     {

@@ -41,13 +41,23 @@ public static class TestDatabases
         return path;
     }
 
-    /// <summary>The bundled UCDP data with the real UCDP Candidate release of 2026 (Afghanistan and Pakistan) from ../shared.</summary>
+    /// <summary>The bundled UCDP GED data with the bundled UCDP Candidate release of 2026 (Afghanistan and Pakistan).</summary>
     public static string UcdpWithCandidate(TempDirectory folder)
     {
         var path = Ucdp(folder);
-        var candidate = SharedData.Raw("ucdp-candidate-2026/ucdp_candidate_2026_afpak.csv");
+        var candidate = RepoFiles.BundledUcdpCandidate;
         using var store = SqliteIncidentStore.Open(path);
         new Importer(store, IncidentNormalizer.Bundled()).Import(candidate, new ImportOptions { Author = "test setup", Format = "ucdp-candidate" });
+        return path;
+    }
+
+    /// <summary>A database as a fresh install fills it: the first run over both bundled UCDP files.</summary>
+    public static string Bundled(TempDirectory folder)
+    {
+        var path = folder.File("vigil.db");
+        using var db = new Vigil.Storage.Relational.RelationalDatabase(SqliteIncidentStore.Open(path));
+        new Vigil.Application.Setup.FirstRun(db, Vigil.Application.Reference.ReferenceData.Bundled).Run(new Vigil.Application.Setup.FirstRunRequest(
+            [new(RepoFiles.BundledUcdp, "ucdp-ged"), new(RepoFiles.BundledUcdpCandidate, "ucdp-candidate")], null, "test setup"));
         return path;
     }
 
