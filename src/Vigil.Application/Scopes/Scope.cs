@@ -30,7 +30,7 @@ public sealed record Scope(IncidentQuery Query, IReadOnlyList<Dataset> Datasets,
 
     /// <summary>The label and how the datasets were chosen: "UCDP GED (the primary dataset; choose others with --dataset)".</summary>
     public string Describe(string chooseWith) => Defaulted && Datasets.Count > 0
-        ? $"{Label} (the primary dataset; choose others with {chooseWith})"
+        ? $"{Label} (the primary dataset{(Datasets.Count > 1 ? " and the release that continues it" : "")}; choose others with {chooseWith})"
         : Label;
 
     /// <summary>

@@ -85,7 +85,8 @@ public sealed class ScopeParser(ReferenceData reference)
 
     /// <summary>
     /// The scope as Vigil applies it: the query over the datasets named (in the order given, which is their precedence
-    /// where two record one event), or over the database's primary dataset when none is, with what they cover.
+    /// where two record one event), or over the database's primary dataset and the datasets that continue it in time
+    /// when none is, with what they cover.
     /// </summary>
     /// <exception cref="FieldException">A value that cannot be used; an unknown dataset names the field <c>dataset</c> and lists the known ones.</exception>
     public Scope Resolve(ScopeInput input, IDatasetStore datasets) => Resolve(input, datasets.List());
@@ -110,7 +111,12 @@ public sealed class ScopeParser(ReferenceData reference)
         }
         var defaulted = chosen.Count == 0;
         if (defaulted && known.FirstOrDefault(d => d.Primary) is { } primary)
+        {
+            // The primary dataset first (its records take precedence where two record one event), then those that
+            // continue it in time (UCDP Candidate after GED), so the default reaches the latest months.
             chosen.Add(primary);
+            chosen.AddRange(known.Where(d => string.Equals(d.Coverage.Continues, primary.Name, StringComparison.Ordinal)).OrderBy(d => d.Position));
+        }
         query = query with { Datasets = [.. chosen.Select(d => d.Name)] };
         var places = areas.Regions.Select(r => $"{r.Name}: {r.Note} ({string.Join(", ", r.Districts)})").ToList();
         if (query.Text is { } text)

@@ -29,6 +29,13 @@ public sealed record DatasetCoverage
     /// <summary>Declared spans inside the coverage that the dataset does not cover.</summary>
     public IReadOnlyList<DaySpan> Gaps { get; init; } = [];
 
+    /// <summary>
+    /// The dataset this one carries on in time, when it is that dataset's provisional continuation (UCDP Candidate
+    /// continues UCDP GED until the yearly release supersedes its events): a scope that names no dataset takes the
+    /// primary one and those that continue it, so the default reaches the months the final release does not yet.
+    /// </summary>
+    public string? Continues { get; init; }
+
     /// <summary>The countries it covers (names as incidents carry them); empty: the countries of its data.</summary>
     public IReadOnlyList<string> Countries { get; init; } = [];
 

@@ -42,6 +42,7 @@ public static class KnownDatasets
             Coverage = new DatasetCoverage
             {
                 Kinds = "organised violence with at least one death, preliminary coding",
+                Continues = "ucdp-ged",
                 EventTypes = [EventType.ArmedClash, EventType.AirOrDroneStrike, EventType.CrossBorderAttack, EventType.ViolenceAgainstCivilians],
                 NotRecorded = ["injured"],
             },

@@ -69,6 +69,20 @@ public sealed class BundledDataTests(BundledDatabase data) : IClassFixture<Bundl
     }
 
     [Fact]
+    public void With_no_dataset_named_the_scope_is_GED_and_the_Candidate_release_that_continues_it()
+    {
+        // A fresh install's default: the primary dataset (GED) and the provisional release that carries it on in time,
+        // so the assessment opens on the latest month the bundled data reach, for both countries.
+        var built = Reports.Build(new MonthlyReportRequest { Filters = new ScopeInput { Countries = ["Afghanistan", "Pakistan"] } });
+        var last = Candidate.Select(r => r["date_start"][..7]).Max(StringComparer.Ordinal)!;
+
+        Assert.True(built.Scope.Defaulted);
+        Assert.Equal(["ucdp-ged", "ucdp-candidate"], built.Scope.Datasets.Select(d => d.Name));
+        Assert.Equal(last, built.Month.Label);
+        Assert.Equal(Counted(last, "Afghanistan", "Pakistan"), Headlines(built));
+    }
+
+    [Fact]
     public void Afghanistan_defaults_to_the_latest_month_of_the_candidate_file()
     {
         var built = Reports.Build(new MonthlyReportRequest { Country = "Afghanistan", Datasets = ["ucdp-candidate"] });
