@@ -92,8 +92,7 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
                 new ParallelOptions { MaxDegreeOfParallelism = options.Parallel, CancellationToken = cancellationToken },
                 async (item, token) =>
                 {
-                    var read = await ReadAsync(item, token);
-                    var outcome = await WithDatabaseAsync(db => Receive(db, feeds[item.FeedId], item, read));
+                    var outcome = await ProcessAsync(feeds[item.FeedId], item, token);
                     _ = outcome switch
                     {
                         Outcome.Article => Interlocked.Increment(ref articles),
@@ -128,21 +127,36 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
         }
     }
 
-    private Outcome Receive(IVigilDatabase db, FeedStatus feed, StoredFeedItem item, (string? Text, string? Title, string? Error) read)
+    /// <summary>
+    /// One item: its text read, a repeat looked for, a new article extracted — reading and extraction outside the database
+    /// gate, so that items are read in parallel — then received and the item marked done in the gate.
+    /// </summary>
+    private async Task<Outcome> ProcessAsync(FeedStatus feed, StoredFeedItem item, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var read = await ReadAsync(item, cancellationToken);
         if (string.IsNullOrWhiteSpace(read.Text))
         {
             var final = read.Error is null || item.Attempts + 1 >= options.ItemAttempts || read.Error.StartsWith("no text", StringComparison.Ordinal);
-            db.Feeds.ItemFailed(item.Id, read.Error ?? "no text on the page", final, now);
+            await WithDatabaseAsync(db =>
+            {
+                db.Feeds.ItemFailed(item.Id, read.Error ?? "no text on the page", final, clock.GetUtcNow());
+                return 0;
+            });
             return final ? Outcome.Failed : Outcome.Retry;
         }
         var published = item.Item.Published is { Length: >= 10 } p
             && DateOnly.TryParseExact(p[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : (DateOnly?)null;
         var article = new Article(item.Item.Guid ?? $"feed:{feed.Id}:{item.Item.Key}", read.Text, published, feed.Name, item.Item.Link,
             item.Item.Title ?? read.Title);
-        var receipt = new NewsIntake(db, reference).Receive(article, item.Item.Guid, $"feed:{feed.Id}");
-        db.Feeds.ItemDone(item.Id, receipt.ArticleRef, now);
+        var incoming = NewsIntake.Incoming(article, item.Item.Guid);
+        var repeat = await WithDatabaseAsync(db => db.Candidates.FindRepeat(incoming.Url, item.Item.Guid, incoming.ContentHash));
+        var (kept, candidates) = repeat is null ? NewsIntake.Read(reference, incoming) : (incoming.Bare, []);
+        var receipt = await WithDatabaseAsync(db =>
+        {
+            var r = db.Candidates.Receive(kept, incoming.Source, candidates, $"feed:{feed.Id}");
+            db.Feeds.ItemDone(item.Id, r.ArticleRef, clock.GetUtcNow());
+            return r;
+        });
         return receipt.Duplicate ? Outcome.Repeat : Outcome.Article;
     }
 

@@ -8,6 +8,13 @@ using Vigil.Storage;
 
 namespace Vigil.Application.News;
 
+/// <summary>An article as it arrives, before it is known to be new: its address as kept, its content hash and its outlet's copy.</summary>
+public sealed record IncomingArticle(Article Article, string? Url, string ContentHash, ArticleSource Source)
+{
+    /// <summary>The article with no text, for a repeat (only its source is recorded).</summary>
+    public QueuedArticle Bare => new(Article.Id, Article.Title, "", null) { Url = Url, ContentHash = ContentHash };
+}
+
 /// <summary>What one article received became: its place in the request, and the receipt.</summary>
 public sealed record IntakeOutcome(int Index, string ArticleId, ArticleReceipt Receipt);
 
@@ -47,21 +54,38 @@ public sealed class NewsIntake(IVigilDatabase db, ReferenceData reference)
     /// </summary>
     public ArticleReceipt Receive(Article article, string? guid, string by)
     {
+        var incoming = Incoming(article, guid);
+        var (kept, candidates) = db.Candidates.FindRepeat(incoming.Url, guid, incoming.ContentHash) is null
+            ? Read(reference, incoming)
+            : (incoming.Bare, []);
+        return db.Candidates.Receive(kept, incoming.Source, candidates, by);
+    }
+
+    /// <summary>An article as it arrives: its address as kept, its content hash and its outlet's copy (no database, no extraction).</summary>
+    public static IncomingArticle Incoming(Article article, string? guid)
+    {
         var url = NormalUrl(article.Url);
         var hash = ContentHash(ArticleExtractor.TextRead(article.Text));
         var source = new ArticleSource(article.Source, article.Url, guid,
             article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (db.Candidates.FindRepeat(url, guid, hash) is not null)
-            return db.Candidates.Receive(new QueuedArticle(article.Id, article.Title, "", null) { Url = url, ContentHash = hash }, source, [], by);
-        var extraction = reference.Extractor.Extract(article);
+        return new IncomingArticle(article, url, hash, source);
+    }
+
+    /// <summary>
+    /// Reads a new article (no database): the article as kept — the text as extraction read it, its document kind — and
+    /// the candidates to queue. Callers that read in parallel do this outside their database work.
+    /// </summary>
+    public static (QueuedArticle Kept, IReadOnlyList<ExtractionCandidate> Candidates) Read(ReferenceData reference, IncomingArticle incoming)
+    {
+        var extraction = reference.Extractor.Extract(incoming.Article);
         var candidates = NewsIngestion.Candidates(extraction).Select(c => c with { Article = null }).ToList();
-        var kept = new QueuedArticle(article.Id, article.Title, extraction.Text,
+        var kept = new QueuedArticle(incoming.Article.Id, incoming.Article.Title, extraction.Text,
             Domain.Text.EnumText<Extraction.Documents.DocumentKind>.Format(extraction.Document.Kind))
         {
-            Url = url,
-            ContentHash = hash,
+            Url = incoming.Url,
+            ContentHash = incoming.ContentHash,
         };
-        return db.Candidates.Receive(kept, source, candidates, by);
+        return (kept, candidates);
     }
 
     /// <summary>
