@@ -17,6 +17,13 @@ if (args.Contains("--extraction"))
     ExtractionBench.Run(options.Work, articles, options.Seed, Math.Max(1, options.Rounds));
     return 0;
 }
+if (args.Contains("--feeds"))
+{
+    // Feed items end to end (loopback site -> fetch, page text, de-duplication, extraction, queue) against the extractor alone.
+    var items = int.Parse(args.SkipWhile(a => a != "--feeds").Skip(1).FirstOrDefault() ?? "2000", inv);
+    FeedBench.Run(options.Work, items, options.Seed, Math.Max(1, options.Rounds));
+    return 0;
+}
 if (args.Contains("--links"))
 {
     // Linking a generated dataset of N records (--links N, 100,000 by default) against the --rows generated UCDP records

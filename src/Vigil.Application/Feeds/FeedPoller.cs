@@ -27,6 +27,7 @@ public sealed record ItemsProcessed(int Articles, int Repeats, int Failed, int R
 public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData reference, FeedHttp http, FeedOptions options, TimeProvider clock)
 {
     private readonly SemaphoreSlim _database = new(1, 1);
+    private IVigilDatabase? _db;
 
     /// <summary>Polls every feed that is due, then processes the pending items.</summary>
     public async Task<(IReadOnlyList<FeedPollResult> Polls, ItemsProcessed Items)> RunDueAsync(CancellationToken cancellationToken)
@@ -38,6 +39,18 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
 
     /// <summary>Reads the feeds given (due or not), storing their new items.</summary>
     public async Task<IReadOnlyList<FeedPollResult>> PollAsync(IReadOnlyList<FeedStatus> feeds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadFeedsAsync(feeds, cancellationToken);
+        }
+        finally
+        {
+            await CloseAsync();
+        }
+    }
+
+    private async Task<IReadOnlyList<FeedPollResult>> ReadFeedsAsync(IReadOnlyList<FeedStatus> feeds, CancellationToken cancellationToken)
     {
         var results = new FeedPollResult[feeds.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, feeds.Count),
@@ -77,6 +90,18 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
 
     /// <summary>Processes the pending items (of one feed, or all), each once in this round, oldest first.</summary>
     public async Task<ItemsProcessed> ProcessPendingAsync(long? feedId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ProcessItemsAsync(feedId, cancellationToken);
+        }
+        finally
+        {
+            await CloseAsync();
+        }
+    }
+
+    private async Task<ItemsProcessed> ProcessItemsAsync(long? feedId, CancellationToken cancellationToken)
     {
         var feeds = (await WithDatabaseAsync(db => db.Feeds.List())).ToDictionary(f => f.Id);
         int articles = 0, repeats = 0, failed = 0, retrying = 0;
@@ -160,17 +185,36 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
         return receipt.Duplicate ? Outcome.Repeat : Outcome.Article;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the poller's connection, one piece of work at a time. The connection is opened on
+    /// first use and kept for the round (opening one per item cost more than the item's own writes); a failure closes it,
+    /// and <see cref="CloseAsync"/> closes it when a round ends, so nothing is held between rounds.
+    /// </summary>
     private async Task<T> WithDatabaseAsync<T>(Func<IVigilDatabase, T> work)
     {
         await _database.WaitAsync();
         try
         {
-            using var db = open();
-            return work(db);
+            _db ??= open();
+            return work(_db);
+        }
+        catch
+        {
+            _db?.Dispose();
+            _db = null;
+            throw;
         }
         finally
         {
             _database.Release();
         }
+    }
+
+    private async Task CloseAsync()
+    {
+        await _database.WaitAsync();
+        _db?.Dispose();
+        _db = null;
+        _database.Release();
     }
 }
