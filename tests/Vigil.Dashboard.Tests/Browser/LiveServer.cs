@@ -19,8 +19,9 @@ public sealed class LiveServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TempDirectory _folder;
 
-    private LiveServer(WebApplication app, TempDirectory folder, string database, string url, string analystKey, string viewerKey)
+    private LiveServer(WebApplication app, TempDirectory folder, string database, string url, string analystKey, string viewerKey, string adminKey)
     {
+        AdminKey = adminKey;
         _app = app;
         _folder = folder;
         Database = database;
@@ -34,20 +35,24 @@ public sealed class LiveServer : IAsyncDisposable
     public string Url { get; }
     public string AnalystKey { get; }
     public string ViewerKey { get; }
+    public string AdminKey { get; }
     public HttpClient Api { get; }
 
     /// <param name="data">Makes the database in the folder (default: a copy of the bundled UCDP data).</param>
-    public static async Task<LiveServer> StartAsync(Func<TempDirectory, string>? data = null)
+    /// <param name="configure">Changes the server's options (e.g. lets it read feeds on loopback).</param>
+    public static async Task<LiveServer> StartAsync(Func<TempDirectory, string>? data = null, Func<ServerOptions, ServerOptions>? configure = null)
     {
         var folder = new TempDirectory();
         var database = (data ?? TestDatabases.Ucdp)(folder);
         var analyst = TestDatabases.AddKey(database, "amina", ApiRole.Analyst);
         var viewer = TestDatabases.AddKey(database, "vera", ApiRole.Viewer);
-        var app = VigilServer.Build(["--urls", "http://127.0.0.1:0"], new ServerOptions { Database = database, AnonymousRead = true });
+        var admin = TestDatabases.AddKey(database, "adil", ApiRole.Admin);
+        var options = new ServerOptions { Database = database, AnonymousRead = true };
+        var app = VigilServer.Build(["--urls", "http://127.0.0.1:0"], configure is null ? options : configure(options));
         VigilServer.Prepare(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LiveServer(app, folder, database, url, analyst, viewer);
+        return new LiveServer(app, folder, database, url, analyst, viewer, admin);
     }
 
     public async ValueTask DisposeAsync()
