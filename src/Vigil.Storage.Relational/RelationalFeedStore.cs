@@ -14,7 +14,7 @@ public sealed class RelationalFeedStore(RelationalIncidentStore store) : IFeedSt
         (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.state = 'failed')
         """;
 
-    private const string ItemColumns = "id, feed_id, item_key, guid, link, title, published, summary, state, attempts, seen_at, error, article_ref, processed_at";
+    private const string ItemColumns = "id, feed_id, item_key, guid, link, title, published, summary, state, attempts, seen_at, error, article_ref, processed_at, retry_at";
 
     private static string Stamp(DateTimeOffset at) => IncidentColumns.Stamp(at);
 
@@ -101,9 +101,10 @@ public sealed class RelationalFeedStore(RelationalIncidentStore store) : IFeedSt
         cmd.ExecuteNonQuery();
     }
 
-    public IReadOnlyList<StoredFeedItem> Pending(int limit, long afterId = 0, long? feedId = null) =>
+    public IReadOnlyList<StoredFeedItem> Pending(int limit, DateTimeOffset? now, long afterId = 0, long? feedId = null) =>
         Items($"""
             state = 'pending' AND id > {afterId.ToString(CultureInfo.InvariantCulture)} AND feed_id IN (SELECT id FROM feeds WHERE removed_at IS NULL)
+            {(now is { } at ? $" AND (retry_at IS NULL OR retry_at <= '{Stamp(at)}')" : "")}
             {(feedId is null ? "" : " AND feed_id = @v")} ORDER BY id LIMIT {limit.ToString(CultureInfo.InvariantCulture)}
             """, feedId);
 
@@ -112,19 +113,20 @@ public sealed class RelationalFeedStore(RelationalIncidentStore store) : IFeedSt
 
     public void ItemDone(long itemId, long? articleRef, DateTimeOffset now)
     {
-        using var cmd = store.Command(null, "UPDATE feed_items SET state = 'done', article_ref = @r, processed_at = @at, attempts = attempts + 1 WHERE id = @id", "r", "at", "id");
+        using var cmd = store.Command(null, "UPDATE feed_items SET state = 'done', article_ref = @r, processed_at = @at, attempts = attempts + 1, retry_at = NULL WHERE id = @id", "r", "at", "id");
         cmd.Parameters["@r"].Value = (object?)articleRef ?? DBNull.Value;
         cmd.Parameters["@at"].Value = Stamp(now);
         cmd.Parameters["@id"].Value = itemId;
         cmd.ExecuteNonQuery();
     }
 
-    public void ItemFailed(long itemId, string error, bool final, DateTimeOffset now)
+    public void ItemFailed(long itemId, string error, DateTimeOffset? retryAt, DateTimeOffset now)
     {
         using var cmd = store.Command(null, """
-            UPDATE feed_items SET state = @s, error = @err, attempts = attempts + 1, processed_at = @at WHERE id = @id
-            """, "s", "err", "at", "id");
-        cmd.Parameters["@s"].Value = final ? "failed" : "pending";
+            UPDATE feed_items SET state = @s, error = @err, attempts = attempts + 1, processed_at = @at, retry_at = @r WHERE id = @id
+            """, "s", "err", "at", "r", "id");
+        cmd.Parameters["@s"].Value = retryAt is null ? "failed" : "pending";
+        cmd.Parameters["@r"].Value = retryAt is { } r ? Stamp(r) : DBNull.Value;
         cmd.Parameters["@err"].Value = error;
         cmd.Parameters["@at"].Value = Stamp(now);
         cmd.Parameters["@id"].Value = itemId;
@@ -173,6 +175,7 @@ public sealed class RelationalFeedStore(RelationalIncidentStore store) : IFeedSt
                 Error = Text(r, 11),
                 ArticleRef = r.IsDBNull(12) ? null : r.GetInt64(12),
                 ProcessedAt = Text(r, 13),
+                RetryAt = Text(r, 14),
             });
         }
         return list;

@@ -326,6 +326,7 @@ public static class Schema
                 state TEXT NOT NULL,
                 attempts INTEGER NOT NULL,
                 error TEXT,
+                retry_at TEXT,
                 article_ref BIGINT,
                 processed_at TEXT
             );

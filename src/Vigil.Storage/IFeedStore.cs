@@ -32,14 +32,20 @@ public interface IFeedStore
     /// <summary>Records a failed read: the error, one more failure in a row, and when to try again.</summary>
     void RecordFailure(long feedId, string error, DateTimeOffset now, DateTimeOffset retryAt);
 
-    /// <summary>Items of watched feeds waiting to be processed (pending), oldest first, after <paramref name="afterId"/>, optionally of one feed.</summary>
-    IReadOnlyList<StoredFeedItem> Pending(int limit, long afterId = 0, long? feedId = null);
+    /// <summary>
+    /// Items of watched feeds waiting to be processed (pending) whose retry time, if any, has come by <paramref name="now"/>
+    /// (null: every pending item, retry times or not), oldest first, after <paramref name="afterId"/>, optionally of one feed.
+    /// </summary>
+    IReadOnlyList<StoredFeedItem> Pending(int limit, DateTimeOffset? now, long afterId = 0, long? feedId = null);
 
     /// <summary>Marks an item processed: the article it became (null when it had no text to read).</summary>
     void ItemDone(long itemId, long? articleRef, DateTimeOffset now);
 
-    /// <summary>Records a failed attempt at an item; when <paramref name="final"/> it is given up (state failed), else it stays pending.</summary>
-    void ItemFailed(long itemId, string error, bool final, DateTimeOffset now);
+    /// <summary>
+    /// Records a failed attempt at an item: it stays pending until <paramref name="retryAt"/>, or, when that is null, it
+    /// is given up (state failed).
+    /// </summary>
+    void ItemFailed(long itemId, string error, DateTimeOffset? retryAt, DateTimeOffset now);
 
     /// <summary>A feed's latest items, newest first.</summary>
     IReadOnlyList<StoredFeedItem> Items(long feedId, int limit);
@@ -71,6 +77,8 @@ public sealed record NewFeedItem(string Key, string? Guid, string? Link, string?
 public sealed record StoredFeedItem(long Id, long FeedId, NewFeedItem Item, string State, int Attempts, string SeenAt)
 {
     public string? Error { get; init; }
+    /// <summary>When a pending item that failed is tried again.</summary>
+    public string? RetryAt { get; init; }
     public long? ArticleRef { get; init; }
     public string? ProcessedAt { get; init; }
 }

@@ -88,12 +88,18 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
         return wait < feed.Every ? wait : feed.Every;
     }
 
-    /// <summary>Processes the pending items (of one feed, or all), each once in this round, oldest first.</summary>
-    public async Task<ItemsProcessed> ProcessPendingAsync(long? feedId, CancellationToken cancellationToken)
+    /// <summary>The wait before an item whose page failed is tried again: the first retry's wait, doubled per attempt made.</summary>
+    public TimeSpan ItemRetryAfter(int attemptsMade) => options.FirstRetry * Math.Pow(2, Math.Min(attemptsMade, 16));
+
+    /// <summary>
+    /// Processes the pending items (of one feed, or all), each once in this round, oldest first: those whose retry time has
+    /// come, or — when <paramref name="retryNow"/> (an admin's "read now") — every pending item.
+    /// </summary>
+    public async Task<ItemsProcessed> ProcessPendingAsync(long? feedId, CancellationToken cancellationToken, bool retryNow = false)
     {
         try
         {
-            return await ProcessItemsAsync(feedId, cancellationToken);
+            return await ProcessItemsAsync(feedId, retryNow, cancellationToken);
         }
         finally
         {
@@ -101,14 +107,14 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
         }
     }
 
-    private async Task<ItemsProcessed> ProcessItemsAsync(long? feedId, CancellationToken cancellationToken)
+    private async Task<ItemsProcessed> ProcessItemsAsync(long? feedId, bool retryNow, CancellationToken cancellationToken)
     {
         var feeds = (await WithDatabaseAsync(db => db.Feeds.List())).ToDictionary(f => f.Id);
         int articles = 0, repeats = 0, failed = 0, retrying = 0;
         long after = 0;
         while (true)
         {
-            var batch = await WithDatabaseAsync(db => db.Feeds.Pending(32, after, feedId));
+            var batch = await WithDatabaseAsync(db => db.Feeds.Pending(32, retryNow ? null : clock.GetUtcNow(), after, feedId));
             if (batch.Count == 0)
                 break;
             after = batch[^1].Id;
@@ -164,7 +170,8 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
             var final = read.Error is null || item.Attempts + 1 >= options.ItemAttempts || read.Error.StartsWith("no text", StringComparison.Ordinal);
             await WithDatabaseAsync(db =>
             {
-                db.Feeds.ItemFailed(item.Id, read.Error ?? "no text on the page", final, clock.GetUtcNow());
+                var now = clock.GetUtcNow();
+                db.Feeds.ItemFailed(item.Id, read.Error ?? "no text on the page", final ? null : now + ItemRetryAfter(item.Attempts), now);
                 return 0;
             });
             return final ? Outcome.Failed : Outcome.Retry;

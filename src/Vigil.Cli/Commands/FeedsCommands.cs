@@ -120,7 +120,7 @@ public sealed class FeedsPollCommand(CliOutput output, TimeProvider clock, Refer
         using var http = new FeedHttp(options);
         var poller = new FeedPoller(() => settings.OpenStore(clock), reference, http, options, clock);
         var polls = poller.PollAsync(feeds, cancellationToken).GetAwaiter().GetResult();
-        var items = poller.ProcessPendingAsync(settings.Id, cancellationToken).GetAwaiter().GetResult();
+        var items = poller.ProcessPendingAsync(settings.Id, cancellationToken, retryNow: true).GetAwaiter().GetResult();
         foreach (var p in polls)
         {
             var what = !p.Ok ? $"[red]failed[/]: {Markup.Escape(p.Error ?? "")}" : p.NotModified ? "not modified" : Counted.Of(p.NewItems, "new item");

@@ -37,7 +37,7 @@ internal static class FeedsEndpoint
             {
                 var feed = db.Feeds.Get(id) ?? throw new NotFoundException($"no feed {id} is watched");
                 var poll = (await polling.Poller.PollAsync([feed], context.RequestAborted))[0];
-                var items = await polling.Poller.ProcessPendingAsync(id, context.RequestAborted);
+                var items = await polling.Poller.ProcessPendingAsync(id, context.RequestAborted, retryNow: true);
                 return poll.Ok
                     ? $"feed {id} read: {(poll.NotModified ? "not modified" : $"{poll.NewItems} new items")}; {items.Articles} articles queued, {items.Repeats} repeats"
                     : $"feed {id} failed: {poll.Error}";

@@ -85,7 +85,7 @@ public static class FeedsApi
         if (feed is null)
             return Problems.NotFound($"feed {id}");
         var poll = (await polling.Poller.PollAsync([feed], context.RequestAborted))[0];
-        var items = await polling.Poller.ProcessPendingAsync(id, context.RequestAborted);
+        var items = await polling.Poller.ProcessPendingAsync(id, context.RequestAborted, retryNow: true);
         using (var db = stores.Open())
             feed = db.Feeds.Get(id) ?? feed;
         context.Items[Actor.DetailKey] = $"feed {id} polled";

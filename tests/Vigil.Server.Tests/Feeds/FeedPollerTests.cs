@@ -207,6 +207,11 @@ public sealed class FeedPollerTests
                 Assert.All(stored.Values, i => Assert.Equal(("pending", round), (i.State, i.Attempts)));
                 Assert.Contains("HTTP 503", stored["g-1"].Error, StringComparison.Ordinal);
                 Assert.Contains("limit", stored["g-2"].Error, StringComparison.Ordinal);
+                // Tried again later, not at the next tick: the wait doubles with each attempt.
+                var wait = rig.Poller.ItemRetryAfter(round - 1);
+                Assert.Equal(rig.Clock.GetUtcNow() + wait, DateTimeOffset.Parse(stored["g-1"].RetryAt!, System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(0, (await rig.RunDueAsync()).Items.Total);
+                rig.Clock.Advance(wait);
             }
             else
             {
@@ -217,5 +222,7 @@ public sealed class FeedPollerTests
                 Assert.Equal(1L, db.Feeds.Get(feed.Id)!.ItemsFailed);
             }
         }
+        // Each attempt at the page is itself retried once (a 503) by the HTTP pipeline.
+        Assert.Equal(rig.Options.ItemAttempts * (rig.Options.Retries + 1), rig.Site.Hits("/gone/1"));
     }
 }

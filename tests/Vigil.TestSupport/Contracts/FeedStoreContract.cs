@@ -43,12 +43,16 @@ public abstract class FeedStoreContract
         Assert.Equal(("HTTP 500", 2), (status.LastError, status.Failures));
         Assert.Equal([b.Id], db.Feeds.Due(now.AddMinutes(2)).Select(f => f.Id));
 
-        var pending = db.Feeds.Pending(10);
+        var pending = db.Feeds.Pending(10, now);
         Assert.Equal(["1", "2", "3", "1"], pending.Select(p => p.Item.Key));
-        Assert.Equal(["3", "1"], db.Feeds.Pending(10, afterId: pending[1].Id).Select(p => p.Item.Key));
+        Assert.Equal(["3", "1"], db.Feeds.Pending(10, now, afterId: pending[1].Id).Select(p => p.Item.Key));
         db.Feeds.ItemDone(pending[0].Id, 42, now);
-        db.Feeds.ItemFailed(pending[1].Id, "page: HTTP 503", final: false, now);
-        db.Feeds.ItemFailed(pending[2].Id, "no text", final: true, now);
+        db.Feeds.ItemFailed(pending[1].Id, "page: HTTP 503", now.AddMinutes(1), now);
+        db.Feeds.ItemFailed(pending[2].Id, "no text", null, now);
+        // A failed item waits for its retry time, unless every pending item is asked for.
+        Assert.Equal(["1"], db.Feeds.Pending(10, now).Select(p => p.Item.Key));
+        Assert.Equal(["2", "1"], db.Feeds.Pending(10, now.AddMinutes(1)).Select(p => p.Item.Key));
+        Assert.Equal(["2", "1"], db.Feeds.Pending(10, null).Select(p => p.Item.Key));
         var items = db.Feeds.Items(a.Id, 10).ToDictionary(i => i.Item.Key);
         Assert.Equal(("done", 42L, 1), (items["1"].State, items["1"].ArticleRef, items["1"].Attempts));
         Assert.Equal(("pending", "page: HTTP 503", 1), (items["2"].State, items["2"].Error, items["2"].Attempts));
@@ -58,7 +62,7 @@ public abstract class FeedStoreContract
         // A removed feed's items wait no more, and its address can be watched again.
         Assert.True(db.Feeds.Remove(b.Id, "amina", now));
         Assert.False(db.Feeds.Remove(b.Id, "amina", now));
-        Assert.Equal(["2"], db.Feeds.Pending(10).Select(p => p.Item.Key));
+        Assert.Equal(["2"], db.Feeds.Pending(10, null).Select(p => p.Item.Key));
         Assert.Equal([a.Id], db.Feeds.List().Select(f => f.Id));
         Assert.NotEqual(b.Id, db.Feeds.Add("https://b.example/rss", "B", TimeSpan.FromHours(2), "amina", now).Id);
     }
