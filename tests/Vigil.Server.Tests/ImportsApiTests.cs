@@ -31,6 +31,45 @@ public sealed class ImportsApiTests : IDisposable
         Assert.Equal("ucdp-ged", body.GetProperty("format").GetString());
     }
 
+    /// <summary>ACLED's API answer for the rows of the team's ACLED sample: its envelope, every value a string.</summary>
+    private static string AcledApiAnswer(out int events)
+    {
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(RepoFiles.Path_("tests", "Vigil.Ingestion.Tests", "Fixtures", "acled-pakistan-sample.csv"))
+        {
+            TextFieldType = Microsoft.VisualBasic.FileIO.FieldType.Delimited,
+            HasFieldsEnclosedInQuotes = true,
+        };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var data = new List<Dictionary<string, string>>();
+        while (parser.ReadFields() is { } row)
+            data.Add(header.Zip(row).ToDictionary(p => p.First, p => p.Second));
+        events = data.Count;
+        return JsonSerializer.Serialize(new Dictionary<string, object> { ["status"] = 200, ["success"] = true, ["count"] = data.Count, ["data"] = data });
+    }
+
+    [Fact]
+    public async Task An_upload_of_acleds_api_json_imports_as_acled()
+    {
+        var json = AcledApiAnswer(out var events);
+        var form = new MultipartFormDataContent { { new StringContent(json, System.Text.Encoding.UTF8, "application/json"), "file", "acled-api.json" } };
+
+        var response = await _api.Client(ApiRole.Admin).PostAsync("/api/v1/imports", form, Ct);
+
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        var body = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(("acled", (long)events), (body.GetProperty("format").GetString(), body.GetProperty("created").GetInt64()));
+
+        // The API's refusal, uploaded by mistake, is refused with what the API said, and nothing is written.
+        var before = _api.Fingerprint();
+        var refusal = new MultipartFormDataContent { { new StringContent("""{"status":403,"success":false,"error":{"message":"Access denied: check your key"}}""", System.Text.Encoding.UTF8, "application/json"), "file", "acled-denied.json" } };
+        var refused = await _api.Client(ApiRole.Admin).PostAsync("/api/v1/imports", refusal, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Access denied: check your key", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(before, _api.Fingerprint());
+    }
+
     [Fact]
     public async Task A_bad_file_is_refused_whole_with_its_place_and_nothing_written()
     {
