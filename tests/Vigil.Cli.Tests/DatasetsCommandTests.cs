@@ -81,6 +81,26 @@ public sealed class DatasetsCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_dataset_that_continues_the_primary_one_joins_the_default_scope_after_it_until_none()
+    {
+        var alone = Json("stats", "series", "--by", "year");
+        Assert.Equal(["ucdp-ged"], alone.GetProperty("scope").GetProperty("datasets").EnumerateArray().Select(d => d.GetString()));
+
+        var r = _cli.Run("datasets", "edit", "pbc-suicide", "--continues", "UCDP-GED");
+        Assert.Equal(ExitCodes.Success, r.ExitCode);
+        Assert.Contains("continues", r.Output, StringComparison.Ordinal);
+        Assert.Equal("ucdp-ged", Json("datasets", "show", "pbc-suicide").GetProperty("coverage").GetProperty("continues").GetString());
+        var both = Json("stats", "series", "--by", "year");
+        Assert.Equal(["ucdp-ged", "pbc-suicide"], both.GetProperty("scope").GetProperty("datasets").EnumerateArray().Select(d => d.GetString()));
+        // Cyclic declarations are refused.
+        Assert.Equal(ExitCodes.Usage, _cli.Run("datasets", "edit", "ucdp-ged", "--continues", "pbc-suicide").ExitCode);
+
+        Assert.Equal(ExitCodes.Success, _cli.Run("datasets", "edit", "pbc-suicide", "--continues", "none").ExitCode);
+        Assert.Equal(JsonValueKind.Null, Json("datasets", "show", "pbc-suicide").GetProperty("coverage").GetProperty("continues").ValueKind);
+        Assert.Equal(["ucdp-ged"], Json("stats", "series", "--by", "year").GetProperty("scope").GetProperty("datasets").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
     public void Edit_saves_every_field_and_show_reads_each_back()
     {
         var r = _cli.Run("datasets", "edit", "pbc-suicide",
@@ -153,6 +173,8 @@ public sealed class DatasetsCommandTests : IDisposable
     [InlineData("--redistributable", "--redistributable", "yes")]
     [InlineData("--comprehensive", "--comprehensive", "1")]
     [InlineData("--clear-gaps", "--gap", "2001..2001", "--clear-gaps")]
+    [InlineData("--continues", "--continues", "acled")]
+    [InlineData("--continues", "--continues", "pbc-suicide")]
     public void Edit_refuses_a_bad_value_naming_the_option_and_writes_nothing(string option, params string[] args)
     {
         var table = DatasetsTable();
@@ -208,7 +230,7 @@ public sealed class DatasetsCommandTests : IDisposable
         Assert.Equal(["name", "title", "description", "citation", "licence", "redistributable", "primary", "position", "incidents", "coverage"],
             d.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["declared_from", "declared_to", "data_from", "data_to", "effective_from", "effective_to", "whole_years", "gaps", "countries",
-            "event_types", "kinds", "not_recorded", "comprehensive", "spans"], d.GetProperty("coverage").EnumerateObject().Select(p => p.Name));
+            "event_types", "kinds", "not_recorded", "comprehensive", "spans", "continues"], d.GetProperty("coverage").EnumerateObject().Select(p => p.Name));
         Assert.True(d.GetProperty("coverage").GetProperty("whole_years").GetBoolean());
         Assert.Equal([$"{_ucdp.FirstYear}-01-01..{_ucdp.LastYear}-12-31"], Strings(d.GetProperty("coverage").GetProperty("spans")));
     }

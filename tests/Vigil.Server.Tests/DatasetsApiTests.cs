@@ -73,7 +73,7 @@ public sealed class DatasetsApiTests : IDisposable
         Assert.Equal(("ucdp-ged", "CC BY 4.0"), (d.GetProperty("name").GetString(), d.GetProperty("licence").GetString()));
         Assert.StartsWith("Sundberg, Ralph and Erik Melander (2013)", d.GetProperty("citation").GetString(), StringComparison.Ordinal);
         Assert.Equal(["declared_from", "declared_to", "data_from", "data_to", "effective_from", "effective_to", "whole_years", "gaps", "countries",
-            "event_types", "kinds", "not_recorded", "comprehensive", "spans"], d.GetProperty("coverage").EnumerateObject().Select(p => p.Name));
+            "event_types", "kinds", "not_recorded", "comprehensive", "spans", "continues"], d.GetProperty("coverage").EnumerateObject().Select(p => p.Name));
 
         var missing = await _api.Client(ApiRole.Viewer).GetAsync("/api/v1/datasets/gdt", Ct);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

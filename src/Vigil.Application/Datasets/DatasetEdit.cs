@@ -44,6 +44,12 @@ public sealed record DatasetEdit
     /// <summary>False: a period it alone reaches is partial unless a declared span says otherwise.</summary>
     public bool? Comprehensive { get; init; }
 
+    /// <summary>
+    /// The dataset it continues in time (its provisional continuation: UCDP Candidate continues UCDP GED), which brings it
+    /// into the default scope after that dataset; <c>none</c>: it continues none.
+    /// </summary>
+    public string? Continues { get; init; }
+
     /// <summary>Whether the edit changes nothing at all.</summary>
     public bool IsEmpty => this == new DatasetEdit();
 }

@@ -24,10 +24,10 @@ public sealed record DatasetJson(
 public sealed record DatasetCoverageJson(
     DateOnly? DeclaredFrom, DateOnly? DeclaredTo, DateOnly? DataFrom, DateOnly? DataTo, DateOnly? EffectiveFrom, DateOnly? EffectiveTo,
     bool WholeYears, IReadOnlyList<string> Gaps, IReadOnlyList<string> Countries, IReadOnlyList<string> EventTypes, string Kinds,
-    IReadOnlyList<string> NotRecorded, bool Comprehensive, IReadOnlyList<string> Spans)
+    IReadOnlyList<string> NotRecorded, bool Comprehensive, IReadOnlyList<string> Spans, string? Continues)
 {
     public static DatasetCoverageJson Of(DatasetCoverage c) => new(
         c.From, c.To, c.DataFrom, c.DataTo, c.EffectiveFrom, c.EffectiveTo, c.WholeYears,
         [.. c.Gaps.Select(g => g.ToString())], c.Countries, [.. c.EventTypes.Select(EnumText<EventType>.Format)], c.Kinds,
-        c.NotRecorded, c.Comprehensive, [.. c.Spans().Select(s => s.ToString())]);
+        c.NotRecorded, c.Comprehensive, [.. c.Spans().Select(s => s.ToString())], c.Continues);
 }

@@ -36,6 +36,8 @@ public sealed class DatasetRegistry(IVigilDatabase db)
         if (edit.IsEmpty)
             return dataset;
         var edited = Apply(dataset, edit);
+        if (edit.Continues is { } continues)
+            edited = edited with { Coverage = edited.Coverage with { Continues = Continued(dataset, continues) } };
         return db.Datasets.Save(edited);
     }
 
@@ -46,6 +48,22 @@ public sealed class DatasetRegistry(IVigilDatabase db)
         var dataset = Require(name);
         db.Datasets.SetPrimary(dataset.Name);
         return Require(dataset.Name);
+    }
+
+    /// <summary>The dataset another continues, as the database names it; null for <c>none</c>.</summary>
+    private string? Continued(Dataset dataset, string name)
+    {
+        var text = Text("continues", name);
+        if (string.Equals(text, "none", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var all = db.Datasets.List();
+        var target = all.FirstOrDefault(d => string.Equals(d.Name, text, StringComparison.OrdinalIgnoreCase))
+            ?? throw new FieldException("continues", $"no dataset named '{text}': the datasets are {string.Join(", ", all.Select(d => d.Name))}");
+        if (target.Name == dataset.Name)
+            throw new FieldException("continues", "a dataset cannot continue itself");
+        if (string.Equals(target.Coverage.Continues, dataset.Name, StringComparison.Ordinal))
+            throw new FieldException("continues", $"{target.Name} continues {dataset.Name} already: two datasets cannot continue each other");
+        return target.Name;
     }
 
     private Dataset Require(string name)

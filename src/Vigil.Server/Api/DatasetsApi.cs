@@ -20,7 +20,7 @@ public static class DatasetsApi
     public sealed record DatasetBody(
         string? Title, string? Description, string? Citation, string? Licence, bool? Redistributable, string? From, string? To,
         IReadOnlyList<string>? Gaps, IReadOnlyList<string>? Countries, IReadOnlyList<string>? EventTypes, string? Kinds,
-        IReadOnlyList<string>? NotRecorded, bool? Comprehensive)
+        IReadOnlyList<string>? NotRecorded, bool? Comprehensive, string? Continues = null)
     {
         public DatasetEdit ToEdit() => new()
         {
@@ -37,6 +37,7 @@ public static class DatasetsApi
             Kinds = Kinds,
             NotRecorded = NotRecorded,
             Comprehensive = Comprehensive,
+            Continues = Continues,
         };
     }
 

@@ -56,6 +56,8 @@ internal static class DatasetView
         Row("kinds", Or(c.Kinds, "-"));
         Row("not recorded", c.NotRecorded.Count == 0 ? "nothing: it records killed and injured" : string.Join(", ", c.NotRecorded));
         Row("comprehensive", c.Comprehensive ? "yes" : "no: a period it alone reaches is partial");
+        if (c.Continues is { } continued)
+            Row("continues", $"{continued} (in the default scope after it)");
         output.Console.Write(grid);
     }
 

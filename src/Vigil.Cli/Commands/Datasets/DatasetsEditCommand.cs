@@ -83,6 +83,10 @@ public sealed class DatasetsEditCommand(CliOutput output, TimeProvider clock) : 
         [Description("false: a period it alone reaches is partial (the team's own records); true: it records everything within its coverage.")]
         public string? Comprehensive { get; init; }
 
+        [CommandOption("--continues <DATASET>")]
+        [Description("The dataset this one continues in time (a provisional release after the final one: UCDP Candidate continues UCDP GED); it then joins the default scope after it. none: it continues none.")]
+        public string? Continues { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the result as JSON.")]
         public bool Json { get; init; }
@@ -104,7 +108,7 @@ public sealed class DatasetsEditCommand(CliOutput output, TimeProvider clock) : 
                     return ValidationResult.Error($"--{clearOption}: give it or --{option}, not both");
             }
             return ToEdit().IsEmpty
-                ? ValidationResult.Error("nothing to change: give --title, --description, --citation, --licence, --redistributable, --from, --to, --gap, --country, --type, --kinds, --not-recorded or --comprehensive")
+                ? ValidationResult.Error("nothing to change: give --title, --description, --citation, --licence, --redistributable, --from, --to, --gap, --country, --type, --kinds, --not-recorded, --comprehensive or --continues")
                 : ValidationResult.Success();
         }
 
@@ -123,6 +127,7 @@ public sealed class DatasetsEditCommand(CliOutput output, TimeProvider clock) : 
             Kinds = Kinds,
             NotRecorded = List(NotRecorded, ClearNotRecorded),
             Comprehensive = Comprehensive is null ? null : Bool(Comprehensive),
+            Continues = Continues,
         };
 
         private static IReadOnlyList<string>? List(string[] given, bool clear) => clear ? [] : given.Length > 0 ? given : null;
