@@ -146,6 +146,13 @@ public sealed class FeedPoller(Func<IVigilDatabase> open, ReferenceData referenc
         try
         {
             var page = await http.GetAsync(uri, options.MaxPageBytes, null, null, cancellationToken);
+            if (!PageText.IsText(page.ContentType))
+            {
+                // A PDF, an image, a video: not a page Vigil reads. The feed's summary stands in for it, at once.
+                return string.IsNullOrWhiteSpace(item.Item.Summary)
+                    ? (null, null, $"no text: page {link} is {page.ContentType}, not a web page")
+                    : (item.Item.Summary, null, null);
+            }
             var (text, title) = PageText.Of(page.FinalUri, page.Body, page.ContentType);
             return (text, title, null);
         }

@@ -37,6 +37,15 @@ public static class PageText
         return (HtmlText.ToText(html), null);
     }
 
+    /// <summary>Whether a body of this content type is a page to read: HTML, XHTML or plain text (or a server that does not say).</summary>
+    public static bool IsText(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+            return true;
+        var media = contentType.Split(';')[0].Trim().ToLowerInvariant();
+        return media is "text/html" or "application/xhtml+xml" or "text/plain" or "application/xml" or "text/xml";
+    }
+
     /// <summary>The body as text: the charset the server names, else the page's own meta charset, else UTF-8.</summary>
     public static string Decode(byte[] body, string? contentType)
     {

@@ -181,6 +181,35 @@ public sealed class FeedPollerTests
     }
 
     [Fact]
+    public async Task An_item_that_links_a_pdf_is_read_from_its_summary_or_given_up_never_read_as_text()
+    {
+        await using var rig = await FeedRig.StartAsync();
+        foreach (var path in new[] { "/files/report.pdf", "/files/other.pdf" })
+        {
+            rig.Site.Serve(path, async c =>
+            {
+                c.Response.ContentType = "application/pdf";
+                await c.Response.Body.WriteAsync("%PDF-1.7\n%\u00e2\u00e3 binary 12 killed"u8.ToArray(), c.RequestAborted);
+            });
+        }
+        var withSummary = rig.Item(6, "/files/report.pdf", "pdf-1");
+        var bare = rig.Item(7, "/files/other.pdf", "pdf-2") with { Summary = "" };
+        rig.Site.Text("/rss", FeedFixtures.Rss("releases", [withSummary, bare]), "application/rss+xml");
+        var feed = rig.Watch("/rss", "Releases");
+
+        var (_, items) = await rig.RunDueAsync();
+
+        Assert.Equal((1, 1, 0), (items.Articles, items.Failed, items.Retrying));
+        var queued = Queue(rig);
+        using var db = rig.Open();
+        var article = db.Candidates.ArticleOf(queued.First().Id)!;
+        Assert.Equal("Summary: " + FeedFixtures.Stories[6][0], article.Text);
+        var given = db.Feeds.Items(feed.Id, 10).Single(i => i.Item.Guid == "pdf-2");
+        Assert.Equal("failed", given.State);
+        Assert.Contains("application/pdf, not a web page", given.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failing_page_is_retried_then_its_item_given_up_and_the_summary_read()
     {
         await using var rig = await FeedRig.StartAsync();
