@@ -57,34 +57,10 @@ internal static class FeedsEndpoint
         return Pages.Render<FeedsPage>(chrome, new FeedsModel(feeds, items, options.PollFeeds, done));
     }
 
-    /// <summary>An admin's action from the page: form token checked, run, audited, and the page shown again with what it did.</summary>
-    private static async Task<IResult> RunAsync(HttpContext context, StoreAccess stores, TimeProvider clock, string refused,
-        Func<IVigilDatabase, string, IFormCollection, Task<string>> act)
-    {
-        var chrome = PageChrome.For(context);
-        if (await PageAccess.CheckAsync(context, chrome, Policies.Admin) is { } denied)
-            return denied;
-        if (!await FormToken.IsValidAsync(context))
-            return Pages.FormExpired(chrome);
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        using var db = stores.Open();
-        var author = Actor.Of(context);
-        string detail;
-        try
-        {
-            detail = await act(db, author, form);
-        }
-        catch (NotFoundException e)
-        {
-            return Pages.Message(chrome, StatusCodes.Status404NotFound, "Not found", e.Message, "Back", "/feeds");
-        }
-        catch (FieldException e)
-        {
-            return Pages.Message(chrome, StatusCodes.Status400BadRequest, refused, $"{e.Field}: {e.Problem}", "Back", "/feeds");
-        }
-        db.Access.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found, detail + " (dashboard)"));
-        return Results.Redirect("/feeds?done=" + Uri.EscapeDataString(detail), permanent: false, preserveMethod: false);
-    }
+    /// <summary>An admin's action from the page, run, audited and shown (<see cref="PageActions"/>).</summary>
+    private static Task<IResult> RunAsync(HttpContext context, StoreAccess stores, TimeProvider clock, string refused,
+        Func<IVigilDatabase, string, IFormCollection, Task<string>> act) =>
+        PageActions.RunAsync(context, stores, clock, Policies.Admin, refused, "/feeds", act);
 }
 
 /// <summary>The feeds watched, each one's latest items, whether the server polls them, and what the last action did.</summary>

@@ -121,41 +121,11 @@ internal static class ReviewPages
             return $"candidates {string.Join(",", ids)} accepted as incident {incident.Id} (merge {clusterId})";
         });
 
-    /// <summary>
-    /// A decision posted from the page: analyst and form token checked, the decision run on the store (it returns
-    /// what it did), audited, and the page shown again with it; a refused decision gets a page saying why.
-    /// </summary>
-    private static async Task<IResult> RunAsync(HttpContext context, StoreAccess stores, TimeProvider clock, string refused,
-        Func<IVigilDatabase, string, IFormCollection, string> decide, string page = "/review")
-    {
-        var chrome = PageChrome.For(context);
-        if (await PageAccess.CheckAsync(context, chrome, Policies.Write) is { } denied)
-            return denied;
-        if (!await FormToken.IsValidAsync(context))
-            return Pages.FormExpired(chrome);
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        using var db = stores.Open();
-        var author = Actor.Of(context);
-        string detail;
-        try
-        {
-            detail = decide(db, author, form);
-        }
-        catch (NotFoundException e)
-        {
-            return Pages.Message(chrome, StatusCodes.Status404NotFound, "Not found", $"{e.Message} (it may have been decided already).", "Back", page);
-        }
-        catch (FieldException e)
-        {
-            return Pages.Message(chrome, StatusCodes.Status400BadRequest, refused, $"{e.Field}: {e.Problem}", "Back", page);
-        }
-        catch (VigilException e)
-        {
-            return Pages.Message(chrome, StatusCodes.Status409Conflict, refused, e.Message, "Back", page);
-        }
-        db.Access.Audit(new AuditEntry(clock.GetUtcNow(), author, "POST", context.Request.Path, StatusCodes.Status302Found, detail + " (dashboard)"));
-        return Results.Redirect(page + "?done=" + Uri.EscapeDataString(detail), permanent: false, preserveMethod: false);
-    }
+    /// <summary>A decision posted from the page (an analyst's, with the form token), run, audited and shown (<see cref="PageActions"/>).</summary>
+    private static Task<IResult> RunAsync(HttpContext context, StoreAccess stores, TimeProvider clock, string refused,
+        Func<IVigilDatabase, string, IFormCollection, string> decide, string page = "/review") =>
+        PageActions.RunAsync(context, stores, clock, Policies.Write, refused, page, (db, author, form) => Task.FromResult(decide(db, author, form)),
+            "it may have been decided already");
 
     /// <summary>The field edits of an accept form: every editable field given a value.</summary>
     private static List<KeyValuePair<string, string>> Edits(IFormCollection form) =>
