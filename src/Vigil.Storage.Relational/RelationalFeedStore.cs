@@ -9,7 +9,7 @@ public sealed class RelationalFeedStore(RelationalIncidentStore store) : IFeedSt
 {
     private const string FeedColumns = """
         f.id, f.url, f.name, f.every_seconds, f.added_at, f.added_by, f.etag, f.last_modified, f.last_polled_at, f.last_success_at,
-        f.last_error, f.last_error_at, f.failures, f.items_seen, f.next_poll_at,
+        f.last_error, f.last_error_at, f.failures, (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id), f.next_poll_at,
         (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.state = 'pending'),
         (SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.state = 'failed')
         """;
@@ -24,8 +24,8 @@ public sealed class RelationalFeedStore(RelationalIncidentStore store) : IFeedSt
         if (store.ScalarLong(tx, "SELECT COUNT(*) FROM feeds WHERE url = @p0 AND removed_at IS NULL", url) > 0)
             throw new FieldException("url", $"{url} is watched already");
         using var cmd = store.Command(tx, """
-            INSERT INTO feeds (url, name, every_seconds, added_at, added_by, failures, items_seen, next_poll_at)
-            VALUES (@u, @n, @e, @at, @by, 0, 0, @at) RETURNING id
+            INSERT INTO feeds (url, name, every_seconds, added_at, added_by, failures, next_poll_at)
+            VALUES (@u, @n, @e, @at, @by, 0, @at) RETURNING id
             """, "u", "n", "e", "at", "by");
         cmd.Parameters["@u"].Value = url;
         cmd.Parameters["@n"].Value = name;
@@ -76,12 +76,11 @@ public sealed class RelationalFeedStore(RelationalIncidentStore store) : IFeedSt
         }
         using var cmd = store.Command(tx, """
             UPDATE feeds SET etag = @e, last_modified = @lm, last_polled_at = @at, last_success_at = @at, failures = 0,
-                items_seen = items_seen + @n, next_poll_at = @next WHERE id = @id
-            """, "e", "lm", "at", "n", "next", "id");
+                next_poll_at = @next WHERE id = @id
+            """, "e", "lm", "at", "next", "id");
         cmd.Parameters["@e"].Value = (object?)etag ?? DBNull.Value;
         cmd.Parameters["@lm"].Value = (object?)lastModified ?? DBNull.Value;
         cmd.Parameters["@at"].Value = Stamp(now);
-        cmd.Parameters["@n"].Value = (long)added;
         cmd.Parameters["@next"].Value = Stamp(now.AddSeconds(every));
         cmd.Parameters["@id"].Value = feedId;
         cmd.ExecuteNonQuery();

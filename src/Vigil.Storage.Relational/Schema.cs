@@ -309,7 +309,6 @@ public static class Schema
                 last_error TEXT,
                 last_error_at TEXT,
                 failures INTEGER NOT NULL,
-                items_seen BIGINT NOT NULL,
                 next_poll_at TEXT NOT NULL
             );
             CREATE UNIQUE INDEX ux_feeds_live_url ON feeds (url) WHERE removed_at IS NULL;
