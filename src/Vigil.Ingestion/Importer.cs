@@ -106,13 +106,7 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
                 if (state.Written % ProgressEvery == 0)
                     progress?.Report(new ImportProgress(reader.Stream?.Position ?? 0, length, state.Written));
             },
-            (raw, error) =>
-            {
-                if (rejects is null)
-                    throw error;
-                state.Rejected++;
-                rejects.WriteJson(raw, error);
-            });
+            (raw, error) => RejectJson(state, rejects, raw, error));
         progress?.Report(new ImportProgress(length, length, state.Written));
         return reader.Sha256;
     }
@@ -139,15 +133,18 @@ public sealed class Importer(IIncidentStore store, IncidentNormalizer normalizer
                 if (state.Written % ProgressEvery == 0)
                     progress?.Report(new ImportProgress(reader.BytesRead, length, state.Written));
             },
-            (raw, error) =>
-            {
-                if (rejects is null)
-                    throw error;
-                state.Rejected++;
-                rejects.WriteJson(raw, error);
-            });
+            (raw, error) => RejectJson(state, rejects, raw, error));
         progress?.Report(new ImportProgress(length, length, state.Written));
         return reader.Sha256;
+    }
+
+    /// <summary>A bad JSON record: the import stops on it, or — with --skip-invalid — it is written to the rejects file and counted.</summary>
+    private static void RejectJson(RunState state, RejectsWriter? rejects, string raw, InputException error)
+    {
+        if (rejects is null)
+            throw error;
+        state.Rejected++;
+        rejects.WriteJson(raw, error);
     }
 
     /// <summary>A row dated past <see cref="ImportOptions.LatestDate"/> is a bad row, at its line and date column.</summary>
