@@ -37,6 +37,32 @@ public sealed record DatabaseLocation(Backend Backend, string Target)
     /// <summary>Opens (creating and migrating when needed) the database, which hands out its stores.</summary>
     public IVigilDatabase Open(TimeProvider? clock = null, bool migrated = false) => new RelationalDatabase(OpenRelational(clock, migrated));
 
+    /// <summary>
+    /// Opens the database as it was at <paramref name="moment"/> (read-only): every list, statistic and report read
+    /// through it sees no edit, merge, link, deletion or import made after that moment.
+    /// </summary>
+    public IVigilDatabase OpenAsOf(DateTimeOffset moment, TimeProvider? clock = null, bool migrated = false)
+    {
+        RelationalIncidentStore store = Backend switch
+        {
+            Backend.Postgres => PostgresIncidentStore.Open(Target, clock, migrated, pooled: false),
+            _ => SqliteIncidentStore.Open(Target, clock, migrated),
+        };
+        try
+        {
+            return RelationalDatabase.AsOfMoment(store, moment);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens the database now (<paramref name="asOf"/> null) or as of a past moment.</summary>
+    public IVigilDatabase OpenAt(DateTimeOffset? asOf, TimeProvider? clock = null, bool migrated = false) =>
+        asOf is { } moment ? OpenAsOf(moment, clock, migrated) : Open(clock, migrated);
+
     /// <summary>The relational store itself, for the storage projects' whole-database tools (copy, backup, checksums).</summary>
     public RelationalIncidentStore OpenRelational(TimeProvider? clock = null, bool migrated = false) => Backend switch
     {

@@ -20,9 +20,12 @@ public sealed class PostgresIncidentStore : RelationalIncidentStore
     /// <param name="connectionString">A URI (postgres://user@host:port/db) or Npgsql keywords (Host=...;Database=...).</param>
     /// <param name="clock">The clock for timestamps.</param>
     /// <param name="migrated">True when this process has already migrated this database: skips the schema check.</param>
-    public static PostgresIncidentStore Open(string connectionString, TimeProvider? clock = null, bool migrated = false)
+    /// <param name="pooled">False for a connection whose session state (temporary views) must end with it.</param>
+    public static PostgresIncidentStore Open(string connectionString, TimeProvider? clock = null, bool migrated = false, bool pooled = true)
     {
         var builder = PostgresConnectionString.Parse(connectionString);
+        if (!pooled)
+            builder.Pooling = false;
         var location = PostgresConnectionString.Describe(builder);
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try

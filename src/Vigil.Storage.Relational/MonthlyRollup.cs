@@ -90,6 +90,27 @@ internal sealed class MonthlyRollup
         _deltas.Clear();
     }
 
+    /// <summary>
+    /// Writes the collected changes as rows of their own into <paramref name="table"/> (a table shaped like the rollup),
+    /// each key once: added to the rollup's rows (UNION ALL), they give its sums after the changes.
+    /// </summary>
+    public void WriteDeltas(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, string table)
+    {
+        var all = KeyColumns.Concat(ValueColumns).ToArray();
+        var sql = $"INSERT INTO {table} ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select(c => "@" + c))})";
+        using var insert = dialect.PrepareRowCommand(connection, transaction, sql, all, returnsId: false);
+        foreach (var (key, values) in _deltas)
+        {
+            if (values.All(v => v == 0))
+                continue;
+            for (var c = 0; c < KeyColumns.Length; c++)
+                insert.Set(c, key[c]);
+            for (var v = 0; v < values.Length; v++)
+                insert.Set(KeyColumns.Length + v, values[v]);
+            insert.Execute();
+        }
+    }
+
     /// <summary>The SQL that fills the table from the incidents (for a new schema, or to rebuild it).</summary>
     public const string RebuildSql = """
         INSERT INTO monthly_rollup (month, country, admin1, perpetrator, event_type, target_type, dataset, category,

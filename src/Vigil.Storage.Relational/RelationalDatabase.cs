@@ -16,6 +16,18 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     private RelationalReportNotes? _reportNotes;
     private RelationalFeedStore? _feeds;
 
+    /// <summary>
+    /// The database as it was at <paramref name="moment"/>, read-only, on <paramref name="store"/>'s connection (a connection
+    /// of its own, not pooled: its temporary views must not outlive it). See <see cref="Past.PastState"/>.
+    /// </summary>
+    public static RelationalDatabase AsOfMoment(RelationalIncidentStore store, DateTimeOffset moment)
+    {
+        Past.PastState.Install(store, moment);
+        return new RelationalDatabase(store) { AsOf = moment.ToUniversalTime() };
+    }
+
+    public DateTimeOffset? AsOf { get; private init; }
+
     public string Location => store.Location;
 
     public int SchemaVersion => store.SchemaVersion;

@@ -75,6 +75,7 @@ public sealed class RelationalDatasetStore(RelationalIncidentStore store) : IDat
         var primary = ReadSaved().TryGetValue(existing.Name, out var saved) && saved.Primary;
         using var tx = store.Connection.BeginTransaction();
         Write(tx, dataset with { Name = existing.Name }, primary);
+        RecordVersion(tx);
         store.BumpDataVersion(tx);
         tx.Commit();
         return Find(existing.Name)!;
@@ -87,6 +88,7 @@ public sealed class RelationalDatasetStore(RelationalIncidentStore store) : IDat
         using var tx = store.Connection.BeginTransaction();
         store.Execute(tx, "UPDATE datasets SET is_primary = 0");
         Write(tx, saved ?? dataset, primary: true);
+        RecordVersion(tx);
         store.BumpDataVersion(tx);
         tx.Commit();
     }
@@ -112,6 +114,20 @@ public sealed class RelationalDatasetStore(RelationalIncidentStore store) : IDat
         cmd.Parameters["@cov"].Value = DatasetJson.Write(dataset.Coverage);
         cmd.Parameters["@p"].Value = primary ? 1 : 0;
         cmd.Parameters["@at"].Value = IncidentColumns.Stamp(store.Clock.GetUtcNow());
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>Keeps the table as it now is (<c>dataset_versions</c>), so that answers as of a later moment read these settings.</summary>
+    private void RecordVersion(System.Data.Common.DbTransaction tx)
+    {
+        var at = IncidentColumns.Stamp(store.Clock.GetUtcNow());
+        using (var del = store.Command(tx, "DELETE FROM dataset_versions WHERE version_at = @version_at", "version_at"))
+        {
+            del.Parameters["@version_at"].Value = at;
+            del.ExecuteNonQuery();
+        }
+        using var cmd = store.Command(tx, Past.HistorySchema.RecordDatasets, "version_at");
+        cmd.Parameters["@version_at"].Value = at;
         cmd.ExecuteNonQuery();
     }
 

@@ -332,6 +332,8 @@ public static class Schema
             CREATE UNIQUE INDEX ux_feed_items_key ON feed_items (feed_id, item_key);
             CREATE INDEX ix_feed_items_state ON feed_items (state, id);
             """),
+        // Every answer can be asked as of a past moment: what changes in place keeps its earlier states.
+        new(16, "history for answers as of a past moment; published reports", Past.HistorySchema.Sql),
     ];
 
     /// <summary>The rollup's fill as schema version 2 knew it (before categories), for databases that pass through it.</summary>
@@ -386,5 +388,8 @@ public static class Schema
         new("report_notes", "id", true),
         new("feeds", "id", true),
         new("feed_items", "id", true),
+        new("link_changes", "id", true),
+        new("dataset_versions", "version_at, name", false),
+        new("published_reports", "id", true),
     ];
 }

@@ -11,6 +11,12 @@ public interface IVigilDatabase : IDisposable
 
     int SchemaVersion { get; }
 
+    /// <summary>
+    /// The past moment every answer of this database is as of (read-only), or null for the data as it is now.
+    /// Surfaces print it beside the scope ("as of 2026-03-31 00:00 UTC").
+    /// </summary>
+    DateTimeOffset? AsOf => null;
+
     IIncidentStore Incidents { get; }
 
     ICandidateQueue Candidates { get; }

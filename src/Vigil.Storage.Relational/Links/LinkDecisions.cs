@@ -15,6 +15,7 @@ internal sealed class LinkDecisions(RelationalIncidentStore store, LinkReader re
         if (link.Status == status)
             throw new VigilException(string.Create(CultureInfo.InvariantCulture, $"link {id} is already {LinkRows.Text(status)}"));
         var now = IncidentColumns.Stamp(store.Clock.GetUtcNow());
+        Record(tx, "id = @id", now, by, LinkRows.Text(status), ("id", id));
         using (var cmd = store.Command(tx, "UPDATE incident_links SET status = @s, decided_at = @at, decided_by = @by, decision_reason = @r WHERE id = @id",
             "s", "at", "by", "r", "id"))
         {
@@ -33,14 +34,30 @@ internal sealed class LinkDecisions(RelationalIncidentStore store, LinkReader re
     public int RemoveBetween(string datasetA, string datasetB)
     {
         using var tx = store.Connection.BeginTransaction();
+        var rejected = LinkRows.Text(LinkStatus.Rejected);
+        Record(tx, $"{LinkRows.BetweenDatasets} AND status <> @rejected", IncidentColumns.Stamp(store.Clock.GetUtcNow()), "system:links-undo", null,
+            ("da", datasetA), ("db", datasetB), ("rejected", rejected));
         using var cmd = store.Command(tx, $"DELETE FROM incident_links WHERE {LinkRows.BetweenDatasets} AND status <> @rejected", "da", "db", "rejected");
         cmd.Parameters["@da"].Value = datasetA;
         cmd.Parameters["@db"].Value = datasetB;
-        cmd.Parameters["@rejected"].Value = LinkRows.Text(LinkStatus.Rejected);
+        cmd.Parameters["@rejected"].Value = rejected;
         var removed = cmd.ExecuteNonQuery();
         if (removed > 0)
             store.BumpDataVersion(tx);
         tx.Commit();
         return removed;
+    }
+
+    /// <summary>Keeps the links about to change as they are now (<c>link_changes</c>), so that answers as of an earlier moment see them.</summary>
+    private void Record(System.Data.Common.DbTransaction tx, string where, string at, string by, string? statusAfter, params (string Name, object Value)[] args)
+    {
+        using var cmd = store.Command(tx, Past.HistorySchema.RecordLinks(where),
+            ["changed_at", "changed_by", "status_after", .. args.Select(a => a.Name)]);
+        cmd.Parameters["@changed_at"].Value = at;
+        cmd.Parameters["@changed_by"].Value = by;
+        cmd.Parameters["@status_after"].Value = (object?)statusAfter ?? DBNull.Value;
+        foreach (var (name, value) in args)
+            cmd.Parameters["@" + name].Value = value;
+        cmd.ExecuteNonQuery();
     }
 }
