@@ -43,6 +43,7 @@ public static class VigilServer
         builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton(reference ?? ReferenceData.Bundled);
         builder.Services.AddSingleton<ScopeParser>();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<StoreAccess>();
         builder.Services.AddSingleton<DataVersion>();
         builder.Services.AddOutputCache(o =>
@@ -84,7 +85,7 @@ public static class VigilServer
     /// <summary>Migrates the database, then maps middleware and endpoints.</summary>
     public static void Prepare(WebApplication app)
     {
-        using (app.Services.GetRequiredService<StoreAccess>().Open()) { }
+        using (app.Services.GetRequiredService<StoreAccess>().OpenCurrent()) { }
 
         app.UseVigilTransport(app.Services.GetRequiredService<ServerOptions>());
         app.UseExceptionHandler();
@@ -95,6 +96,7 @@ public static class VigilServer
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<AsOfRequests>();
         app.UseOutputCache();
 
         app.MapOpenApi("/api/v1/openapi.json");

@@ -41,7 +41,8 @@ public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
         Regions = claim.Region is { } r ? [r] : [],
         Categories = claim.Categories,
         Datasets = claim.Datasets,
-    }, _datasets.Value);
+    }, _datasets.Value) with
+    { AsOf = db.AsOf };
 
     private static CheckedScope Describe(Scope scope) => new(
         scope.Label, [.. scope.Datasets.Select(d => d.Name)], scope.Defaulted, scope.Datasets.Count > 1, scope.Coverage.Describe(), scope.Notes);

@@ -32,7 +32,7 @@ public sealed class FigureExplanation(IVigilDatabase db, ReferenceData reference
     /// <exception cref="Domain.Errors.FieldException">A scope value that cannot be used, naming its field.</exception>
     public FigureExplanationResult Run(FigureExplanationRequest request)
     {
-        var scope = AttacksRule.For(new ScopeParser(reference).Resolve(request.Scope, db.Datasets), request.Metric, request.Scope.Types);
+        var scope = AttacksRule.For(new ScopeParser(reference).Resolve(request.Scope, db), request.Metric, request.Scope.Types);
         var query = request.Key is null ? scope.Query : Vigil.Statistics.Scopes.ForKey(scope.Query, request.Breakdown, request.Key);
         var inPeriod = Vigil.Statistics.Scopes.InPeriod(query, request.Period);
         if (request.Ids)

@@ -26,7 +26,7 @@ public sealed class SeriesFigures(IVigilDatabase db, ReferenceData reference)
     /// <exception cref="Domain.Errors.FieldException">A scope value that cannot be used, naming its field.</exception>
     public SeriesFiguresResult Run(SeriesFiguresRequest request)
     {
-        var scope = AttacksRule.For(new ScopeParser(reference).Resolve(request.Scope, db.Datasets), request.Metric, request.Scope.Types);
+        var scope = AttacksRule.For(new ScopeParser(reference).Resolve(request.Scope, db), request.Metric, request.Scope.Types);
         return new SeriesFiguresResult(scope, SeriesBuilder.Build(db.Incidents, new SeriesRequest(scope.Query, request.Unit, request.Breakdown, scope.Coverage)));
     }
 }

@@ -35,7 +35,7 @@ public sealed class IncidentListing(IVigilDatabase db, ReferenceData reference)
     /// <exception cref="RowsWithheldException">The scope holds a dataset whose rows this caller may not receive.</exception>
     public IncidentList Run(IncidentListRequest request)
     {
-        var scope = new ScopeParser(reference).Resolve(request.Scope, db.Datasets);
+        var scope = new ScopeParser(reference).Resolve(request.Scope, db);
         if (RowLicences.Withheld(scope.Datasets, request.MayReceiveRestricted) is { Count: > 0 } withheld)
             throw new RowsWithheldException(withheld, scope);
         var query = scope.Query with

@@ -76,7 +76,7 @@ public sealed class MonthlyReports(IVigilDatabase db, ReferenceData reference, T
             Provinces = filters.Provinces.Count > 0 ? filters.Provinces : request.Province is { } p ? [p] : [],
             Datasets = filters.Datasets.Count > 0 ? filters.Datasets : request.Datasets,
         };
-        var scope = new ScopeParser(reference).Resolve(input, db.Datasets);
+        var scope = new ScopeParser(reference).Resolve(input, db);
         var q = scope.Query;
         var name = q.Districts.Count == 1 ? q.Districts[0]
             : q.Provinces.Count > 0 ? string.Join(", ", q.Provinces)

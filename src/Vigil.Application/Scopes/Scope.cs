@@ -20,13 +20,22 @@ public sealed record Scope(IncidentQuery Query, IReadOnlyList<Dataset> Datasets,
     /// <summary>Everything a reader must know about the scope besides its label: the datasets' notes, then the remarks.</summary>
     public IReadOnlyList<string> Notes => [.. Coverage.Notes, .. Remarks];
 
-    /// <summary>"UCDP GED", "UCDP GED + PBC suicide attacks, linked" (an event two of them record is counted once).</summary>
-    public string Label => Datasets.Count switch
+    /// <summary>The past moment the scope's figures are as of (read from the revision history); null: the data as it is now.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+
+    /// <summary>
+    /// "UCDP GED", "UCDP GED + PBC suicide attacks, linked" (an event two of them record is counted once); with
+    /// ", as of 2026-03-31 00:00 UTC" when the figures are the data as it was then.
+    /// </summary>
+    public string Label => (Datasets.Count switch
     {
         0 => "no datasets",
         1 => Datasets[0].Title,
         _ => string.Join(" + ", Datasets.Select(d => d.Title)) + ", linked",
-    };
+    }) + AsOfLabel;
+
+    /// <summary>", as of 2026-03-31 00:00 UTC", or nothing for the data as it is now.</summary>
+    public string AsOfLabel => AsOf is { } at ? ", as of " + Domain.Time.Moment.Label(at) : "";
 
     /// <summary>The label and how the datasets were chosen: "UCDP GED (the primary dataset; choose others with --dataset)".</summary>
     public string Describe(string chooseWith) => Defaulted && Datasets.Count > 0

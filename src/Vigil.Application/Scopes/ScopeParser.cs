@@ -91,6 +91,10 @@ public sealed class ScopeParser(ReferenceData reference)
     /// <exception cref="FieldException">A value that cannot be used; an unknown dataset names the field <c>dataset</c> and lists the known ones.</exception>
     public Scope Resolve(ScopeInput input, IDatasetStore datasets) => Resolve(input, datasets.List());
 
+    /// <summary>The scope over the database's datasets, as of the database's moment when it answers as of one.</summary>
+    /// <exception cref="FieldException">A value that cannot be used; an unknown dataset names the field <c>dataset</c> and lists the known ones.</exception>
+    public Scope Resolve(ScopeInput input, IVigilDatabase db) => Resolve(input, db.Datasets.List()) with { AsOf = db.AsOf };
+
     /// <summary>The same, over the database's datasets already read (for a caller resolving many scopes at once).</summary>
     /// <exception cref="FieldException">A value that cannot be used; an unknown dataset names the field <c>dataset</c> and lists the known ones.</exception>
     public Scope Resolve(ScopeInput input, IReadOnlyList<Dataset> known)

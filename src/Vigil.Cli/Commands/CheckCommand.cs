@@ -18,8 +18,12 @@ namespace Vigil.Cli.Commands;
 /// <summary><c>vigil check</c>: is a statistical claim supported by the data?</summary>
 public sealed class CheckCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<CheckCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : DatabaseSettings, IAsOfSettings
     {
+        [CommandOption(IAsOfSettings.Option)]
+        [Description(IAsOfSettings.Help)]
+        public string? AsOf { get; init; }
+
         [CommandOption("--file <PATH>")]
         [Description("Claims as JSON (one object or an array; '-' reads standard input). The fields are in docs/method.md (Checking claims).")]
         public string? File { get; init; }
@@ -162,7 +166,7 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
             claims = [settings.ToClaim()];
         }
 
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
 
         var checker = new ClaimChecks(db, reference);
         var checks = OptionErrors.Named(() => claims.Select(checker.Check).ToList());
@@ -179,7 +183,7 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
 
     private int CheckAccepted(Settings settings)
     {
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         var checks = AcceptedClaimChecks.CheckAll(db, reference);
         if (settings.Json)
         {

@@ -78,7 +78,7 @@ public sealed class CompareCommand(CliOutput output, TimeProvider clock, ScopePa
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         var store = db.Incidents;
         var metric = EnumText<ClaimMetric>.Parse(settings.Metric);
         var unit = EnumText<PeriodUnit>.Parse(settings.By);

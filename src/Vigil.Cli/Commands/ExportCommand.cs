@@ -27,7 +27,7 @@ public sealed class ExportCommand(CliOutput output, TimeProvider clock, ScopePar
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         var export = new IncidentExport(db.Incidents);
         var scope = settings.ToScope(scopes, db);
         var query = scope.Query;

@@ -58,7 +58,7 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, R
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         var machine = settings.Json || settings.Csv;
         var limit = settings.Limit switch { 0 => (int?)null, null => machine ? null : 50, var n => n };
         var listing = OptionErrors.Named(() => new IncidentListing(db, reference).Run(new IncidentListRequest(settings.ToInput())

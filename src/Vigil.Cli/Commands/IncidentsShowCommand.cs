@@ -13,8 +13,12 @@ namespace Vigil.Cli.Commands;
 
 public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) : Command<IncidentsShowCommand.Settings>
 {
-    public sealed class Settings : TableSettings
+    public sealed class Settings : TableSettings, IAsOfSettings
     {
+        [CommandOption(IAsOfSettings.Option)]
+        [Description(IAsOfSettings.Help)]
+        public string? AsOf { get; init; }
+
         [CommandArgument(0, "<ID>")]
         [Description("The incident's id.")]
         public long Id { get; init; }
@@ -26,7 +30,7 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         var store = db.Incidents;
         var incident = store.Find(settings.Id, includeDeleted: true) ?? throw new NotFoundException($"incident {settings.Id}");
         var revisions = store.GetRevisions(settings.Id);

@@ -19,8 +19,12 @@ namespace Vigil.Cli.Commands;
 /// <summary><c>vigil report monthly</c>: the monthly security assessment as HTML, PDF or Markdown.</summary>
 public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, ReferenceData reference) : Command<ReportMonthlyCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : DatabaseSettings, IAsOfSettings
     {
+        [CommandOption(IAsOfSettings.Option)]
+        [Description(IAsOfSettings.Help)]
+        public string? AsOf { get; init; }
+
         [CommandOption("--month <YYYY-MM>")]
         [Description("The month to report on (default: the latest month with incidents).")]
         public string? Month { get; init; }
@@ -58,7 +62,7 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         MonthlyReportResult built;
         try
         {

@@ -75,7 +75,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         var unit = EnumText<PeriodUnit>.Parse(settings.By);
         var breakdown = settings.Breakdown is null ? GroupBy.None : ParseBreakdown(settings.Breakdown)!.Value;
         var metric = EnumText<ClaimMetric>.Parse(settings.Metric);
@@ -102,6 +102,8 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
         }
         if (settings.Csv)
         {
+            // The rows go to standard output as plain CSV; their scope goes beside them, to standard error, for the reader.
+            output.Error.WriteLine($"scope: {scope.Describe("--dataset")} · covers {scope.Coverage.Describe()} · {scope.CountriesLabel}");
             output.Out.WriteLine(SeriesCsv.Header);
             foreach (var r in rows)
                 output.Out.WriteLine(SeriesCsv.Line(r));

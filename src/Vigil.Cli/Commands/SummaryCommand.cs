@@ -46,7 +46,7 @@ public sealed class SummaryCommand(CliOutput output, TimeProvider clock, Referen
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         MonthlyReportResult built;
         try
         {

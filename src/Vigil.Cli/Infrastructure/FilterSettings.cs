@@ -8,8 +8,12 @@ using Vigil.Storage;
 namespace Vigil.Cli.Infrastructure;
 
 /// <summary>The incident filters shared by <c>incidents list</c>, <c>export</c> and <c>summary</c>.</summary>
-public class FilterSettings : DatabaseSettings
+public class FilterSettings : DatabaseSettings, IAsOfSettings
 {
+    [CommandOption(IAsOfSettings.Option)]
+    [Description(IAsOfSettings.Help)]
+    public string? AsOf { get; init; }
+
     [CommandOption("--from <DATE>")]
     [Description("First start date to include, YYYY-MM-DD (or YYYY-MM, YYYY).")]
     public string? From { get; init; }
@@ -106,5 +110,5 @@ public class FilterSettings : DatabaseSettings
 
     /// <summary>The scope as Vigil applies it: the datasets named, or the database's primary one, with what they cover.</summary>
     /// <exception cref="OptionException">An unknown dataset, named as the option (<c>--dataset: no dataset named ...</c>; exit code 2).</exception>
-    public Scope ToScope(ScopeParser parser, IVigilDatabase db) => OptionErrors.Named(() => parser.Resolve(ToInput(), db.Datasets));
+    public Scope ToScope(ScopeParser parser, IVigilDatabase db) => OptionErrors.Named(() => parser.Resolve(ToInput(), db));
 }

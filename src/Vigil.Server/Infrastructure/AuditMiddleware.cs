@@ -44,7 +44,7 @@ public sealed class AuditMiddleware(RequestDelegate next, StoreAccess stores, Ti
             detail = failed ? "failed: internal error" : "refused";
         try
         {
-            using var db = stores.Open();
+            using var db = stores.OpenCurrent();
             db.Access.Audit(new AuditEntry(clock.GetUtcNow(), Actor.Of(context), method, context.Request.Path + context.Request.QueryString, status, detail));
         }
         catch (Exception e) when (e is not OperationCanceledException)

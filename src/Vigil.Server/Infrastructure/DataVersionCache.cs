@@ -50,7 +50,7 @@ public sealed class DataVersion(StoreAccess stores) : IDisposable
     {
         lock (_lock)
         {
-            _store ??= stores.Open();
+            _store ??= stores.OpenCurrent();
             return _store.Incidents.DataVersion();
         }
     }

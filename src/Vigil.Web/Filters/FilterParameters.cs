@@ -60,7 +60,7 @@ public sealed record FilterParameters(
     {
         try
         {
-            return (parser.Resolve(ToInput(), db.Datasets), null);
+            return (parser.Resolve(ToInput(), db), null);
         }
         catch (FieldException e)
         {

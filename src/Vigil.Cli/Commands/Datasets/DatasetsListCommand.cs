@@ -11,8 +11,12 @@ namespace Vigil.Cli.Commands.Datasets;
 /// <summary><c>vigil datasets list</c>: every dataset with what it covers, its licence and whether it is the primary one.</summary>
 public sealed class DatasetsListCommand(CliOutput output, TimeProvider clock) : Command<DatasetsListCommand.Settings>
 {
-    public sealed class Settings : TableSettings
+    public sealed class Settings : TableSettings, IAsOfSettings
     {
+        [CommandOption(IAsOfSettings.Option)]
+        [Description(IAsOfSettings.Help)]
+        public string? AsOf { get; init; }
+
         [CommandOption("--json")]
         [Description("Print as JSON (every field, as the API's registry).")]
         public bool Json { get; init; }
@@ -20,7 +24,7 @@ public sealed class DatasetsListCommand(CliOutput output, TimeProvider clock) : 
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         var datasets = new DatasetRegistry(db).List();
         if (settings.Json)
         {

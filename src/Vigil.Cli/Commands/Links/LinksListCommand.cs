@@ -12,8 +12,12 @@ namespace Vigil.Cli.Commands.Links;
 /// <summary><c>vigil links list</c>: stored links, two lines each (the pair, then the reason), so they read at 80 columns and in a pipe.</summary>
 public sealed class LinksListCommand(CliOutput output, TimeProvider clock) : Command<LinksListCommand.Settings>
 {
-    public sealed class Settings : DatabaseSettings
+    public sealed class Settings : DatabaseSettings, IAsOfSettings
     {
+        [CommandOption(IAsOfSettings.Option)]
+        [Description(IAsOfSettings.Help)]
+        public string? AsOf { get; init; }
+
         [CommandOption("--dataset <DATASET>")]
         [Description("Only links with a record of this dataset; given twice, only links between the two.")]
         public string[] Datasets { get; init; } = [];
@@ -52,7 +56,7 @@ public sealed class LinksListCommand(CliOutput output, TimeProvider clock) : Com
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
+        using var db = settings.OpenStore(clock, output);
         var page = db.Links.List(new LinkQuery
         {
             Datasets = [.. settings.Datasets.Select(d => d.Trim())],
