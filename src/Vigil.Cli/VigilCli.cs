@@ -145,6 +145,10 @@ public static class VigilCli
                 .WithDescription("The monthly security assessment: the analysts' key findings (vigil report notes), headline figures with changes, record and spike statements, 24-month trend, provinces, actors, event types, a district map, notable incidents with sources, and a method note.")
                 .WithExample("report", "monthly", "--month", "2021-12", "--format", "pdf")
                 .WithExample("report", "monthly", "--month", "2014-06", "--province", "Balochistan", "--format", "html", "--out", "balochistan-2014-06.html");
+            report.AddCommand<ReportDiffCommand>("diff")
+                .WithDescription("What changed since a report was published (vigil report monthly --publish): it is regenerated as of its moment (its figures must be those published), then every figure and every incident of its scope and period that changed, before and after.")
+                .WithExample("report", "diff")
+                .WithExample("report", "diff", "3", "--json");
             report.AddCommand<ReportNotesCommand>("notes")
                 .WithDescription("The analysts' key findings of a month's assessment for a scope (Markdown): print them, list their versions, or save a new version; printed first in every format of vigil report monthly.")
                 .WithExample("report", "notes", "--month", "2021-12", "--set", "findings-2021-12.md")

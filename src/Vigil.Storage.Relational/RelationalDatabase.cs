@@ -15,6 +15,7 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     private RelationalLinkStore? _links;
     private RelationalReportNotes? _reportNotes;
     private RelationalFeedStore? _feeds;
+    private RelationalPublishedReports? _published;
 
     /// <summary>
     /// The database as it was at <paramref name="moment"/>, read-only, on <paramref name="store"/>'s connection (a connection
@@ -49,6 +50,8 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     public IReportNoteStore ReportNotes => _reportNotes ??= new RelationalReportNotes(store);
 
     public IFeedStore Feeds => _feeds ??= new RelationalFeedStore(store);
+
+    public IPublishedReportStore PublishedReports => _published ??= new RelationalPublishedReports(store);
 
     /// <summary>The relational store itself, for the storage projects' own tools (copies, backups).</summary>
     public RelationalIncidentStore Store => store;

@@ -34,6 +34,9 @@ public interface IVigilDatabase : IDisposable
     /// <summary>Analysts' key findings for monthly assessments.</summary>
     IReportNoteStore ReportNotes { get; }
 
+    /// <summary>The assessments published, each with its scope, data version, moment and figures.</summary>
+    IPublishedReportStore PublishedReports { get; }
+
     /// <summary>The news feeds watched and the items read from them.</summary>
     IFeedStore Feeds { get; }
 }

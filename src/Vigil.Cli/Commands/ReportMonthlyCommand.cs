@@ -49,8 +49,18 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         [Description("Where to write it (default: vigil-report-YYYY-MM[[-place]].EXT in the current folder, the place being the province or the countries other than Pakistan alone). Written whole or not at all.")]
         public string? Out { get; init; }
 
+        [CommandOption("--publish")]
+        [Description("Record the report as published: its scope, data version, moment and figures, so that vigil report diff can say what changed since (and regenerating it with --as-of gives the same figures).")]
+        public bool Publish { get; init; }
+
+        [CommandOption("--by <NAME>")]
+        [Description("Who publishes it (with --publish; default: your user name).")]
+        public string? By { get; init; }
+
         public override ValidationResult Validate()
         {
+            if (Publish && AsOf is not null)
+                return ValidationResult.Error("--publish: a report is published from the data as they are now, not --as-of a past moment");
             if (Month is not null && (!Period.TryParse(Month, out var p) || p.Unit != PeriodUnit.Month))
                 return ValidationResult.Error($"--month: '{Month}' is not a month in the form YYYY-MM");
             if (ReportRenderers.For(Format) is null)
@@ -64,16 +74,28 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         var started = Stopwatch.GetTimestamp();
         using var db = settings.OpenStore(clock, output);
         MonthlyReportResult built;
+        Storage.PublishedReport? published = null;
         try
         {
-            built = OptionErrors.Named(() => new MonthlyReports(db, reference, clock).Build(new MonthlyReportRequest
+            var request = new MonthlyReportRequest
             {
                 Month = settings.Month,
                 Country = settings.Countries.FirstOrDefault() ?? "Pakistan",
                 Filters = settings.Countries.Length > 1 ? new ScopeInput { Countries = settings.Countries } : null,
                 Province = settings.Province,
                 Datasets = settings.Datasets,
-            }));
+            };
+            if (settings.Publish)
+            {
+                var (record, made) = OptionErrors.Named(() => new PublishedReports(db, m => settings.Location.OpenAsOf(m, clock), reference, clock)
+                    .Publish(request, settings.By ?? Environment.UserName));
+                built = made;
+                published = record;
+            }
+            else
+            {
+                built = OptionErrors.Named(() => new MonthlyReports(db, reference, clock).Build(request));
+            }
         }
         catch (NotFoundException e)
         {
@@ -91,6 +113,11 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[green]wrote[/] {Markup.Escape(Path.GetFullPath(path))} ({renderer.Format}, {Markup.Escape(scopeName)}, {month.Name}, {Markup.Escape(built.Scope.Label)}: {report.Headlines[0].Shown} {(report.Headlines[0].Shown == "1" ? "incident" : "incidents")}) in {seconds:0.0} s"));
+        if (published is not null)
+        {
+            output.Console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"[green]published[/] as report {published.Id} (data version {published.DataVersion}, as of {Domain.Time.Moment.Label(published.Moment)}); vigil report diff {published.Id} shows what changes since"));
+        }
         return ExitCodes.Success;
     }
 }
