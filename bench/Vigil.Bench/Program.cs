@@ -72,6 +72,16 @@ if (options.Postgres is { } server)
     return 0;
 }
 
+if (args.Contains("--as-of"))
+{
+    // A monthly series as of a past moment, with N later revisions, against the current series.
+    var db = Path.Combine(options.Work, $"vigil-stats-{options.Rows}.db");
+    if (!File.Exists(db))
+        ProcessMeter.Run("dotnet", [options.Vigil, "import", data, "--db", db, "--json", "--author", "bench"]);
+    AsOfBench.Run(db, int.Parse(args.SkipWhile(a => a != "--revisions").Skip(1).FirstOrDefault() ?? "200000", inv), Math.Max(3, options.Rounds), options.Seed);
+    return 0;
+}
+
 if (options.StatsOnly)
 {
     var db = Path.Combine(options.Work, $"vigil-stats-{options.Rows}.db");

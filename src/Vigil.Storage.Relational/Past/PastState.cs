@@ -17,12 +17,13 @@ internal static class PastState
     {
         var at = IncidentColumns.Stamp(moment);
         var main = MainSchema(store);
+        var tempIndex = store.Dialect.Name == "postgresql" ? "" : "temp.";
         using (var tx = store.Connection.BeginTransaction())
         {
-            foreach (var sql in PastViews.Tables(main))
+            foreach (var sql in PastViews.Tables(main, tempIndex))
                 store.Execute(tx, sql);
             PastIncidents.Rebuild(store, tx, main, at);
-            foreach (var sql in PastViews.Links(main, at, store.Dialect.Name == "postgresql" ? "" : "temp.").Concat(PastViews.Views(main, at)))
+            foreach (var sql in PastViews.Links(main, at, tempIndex).Concat(PastViews.Views(main, at)))
                 store.Execute(tx, sql);
             // PostgreSQL keeps no statistics of temporary tables unless asked: without them it plans blind.
             if (store.Dialect.Name == "postgresql")

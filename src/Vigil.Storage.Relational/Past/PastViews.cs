@@ -6,11 +6,14 @@ namespace Vigil.Storage.Relational.Past;
 /// </summary>
 internal static class PastViews
 {
-    public static IEnumerable<string> Tables(string main) =>
+    /// <summary>The temporary tables; <paramref name="tempIndex"/> as in <see cref="Links"/>. Rebuilt rows are found by id.</summary>
+    public static IEnumerable<string> Tables(string main, string tempIndex) =>
     [
         "CREATE TEMP TABLE asof_touched (id BIGINT PRIMARY KEY, existed INTEGER NOT NULL, sources_changed INTEGER NOT NULL)",
         $"CREATE TEMP TABLE asof_incidents AS SELECT * FROM {main}incidents WHERE 1 = 0",
+        $"CREATE UNIQUE INDEX {tempIndex}asof_incidents_id ON asof_incidents (id)",
         $"CREATE TEMP TABLE asof_sources AS SELECT * FROM {main}incident_sources WHERE 1 = 0",
+        $"CREATE INDEX {tempIndex}asof_sources_incident ON asof_sources (incident_id, ordinal)",
         $"CREATE TEMP TABLE asof_rollup_delta AS SELECT * FROM {main}monthly_rollup WHERE 1 = 0",
     ];
 
