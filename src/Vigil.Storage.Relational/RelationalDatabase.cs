@@ -15,6 +15,7 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     private RelationalLinkStore? _links;
     private RelationalReportNotes? _reportNotes;
     private RelationalFeedStore? _feeds;
+    private RelationalSourceRegistry? _sources;
 
     public string Location => store.Location;
 
@@ -37,6 +38,8 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     public IReportNoteStore ReportNotes => _reportNotes ??= new RelationalReportNotes(store);
 
     public IFeedStore Feeds => _feeds ??= new RelationalFeedStore(store);
+
+    public ISourceRegistry Sources => _sources ??= new RelationalSourceRegistry(store);
 
     /// <summary>The relational store itself, for the storage projects' own tools (copies, backups).</summary>
     public RelationalIncidentStore Store => store;

@@ -332,6 +332,8 @@ public static class Schema
             CREATE UNIQUE INDEX ux_feed_items_key ON feed_items (feed_id, item_key);
             CREATE INDEX ix_feed_items_state ON feed_items (state, id);
             """),
+        // Version 16 is the as-of work's (temp views over revisions), made in parallel.
+        new(17, "provenance: each source's figures, the source registry, incident grades", ProvenanceSchema.Sql),
     ];
 
     /// <summary>The rollup's fill as schema version 2 knew it (before categories), for databases that pass through it.</summary>
@@ -351,6 +353,9 @@ public static class Schema
         """;
 
     public static int LatestVersion => Migrations[^1].Version;
+
+    /// <summary>The tables a new database starts with rows in (the data version, the seeded source registry and its history).</summary>
+    public static readonly IReadOnlySet<string> SeededTables = new HashSet<string>(["store_meta", "sources", "source_history"], StringComparer.Ordinal);
 
     /// <summary>A table of the schema and the key that orders its rows.</summary>
     public sealed record Table(string Name, string OrderBy, bool HasIdentity);
@@ -386,5 +391,7 @@ public static class Schema
         new("report_notes", "id", true),
         new("feeds", "id", true),
         new("feed_items", "id", true),
+        new("sources", "key", false),
+        new("source_history", "id", true),
     ];
 }
