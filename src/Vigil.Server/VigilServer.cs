@@ -114,6 +114,7 @@ public static class VigilServer
         api.MapReports();
         api.MapKeys();
         api.MapDatasets();
+        api.MapSources();
         api.MapImports();
         api.MapExports();
         api.MapAccountability();
