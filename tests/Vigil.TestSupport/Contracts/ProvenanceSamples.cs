@@ -21,6 +21,19 @@ namespace Vigil.TestSupport.Contracts;
 /// </summary>
 public static class ProvenanceSamples
 {
+    /// <summary>The scope that holds all three: the team's own records and the dataset "test", in March 2024.</summary>
+    public const string MarchQuery = "by=month&from=2024-03&to=2024-03&dataset=all";
+
+    /// <summary>Writes the three incidents into a SQLite database (created if new), as an analyst would enter them.</summary>
+    public static void Seed(string sqlitePath)
+    {
+        using var store = Vigil.Storage.Sqlite.SqliteIncidentStore.Open(sqlitePath);
+        var analyst = new Vigil.Domain.Revisions.ChangeContext("analyst:amina", "entered from the reports");
+        store.Create(Disputed(), analyst);
+        store.Create(ClaimedOnly(), analyst);
+        store.Create(FromDataset(), analyst);
+    }
+
     public static Incident Disputed() => new()
     {
         Date = IncidentDate.OnDay(new DateOnly(2024, 3, 5)),
