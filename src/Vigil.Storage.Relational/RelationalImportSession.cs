@@ -82,13 +82,13 @@ internal sealed class RelationalImportSession : IImportSession
             _datasetWasEmpty[key.Dataset] = wasEmpty;
         }
         if (wasEmpty)
-            return InsertNew(_sources.Prepare(incident, applyRule: true), key, fast: true);
+            return InsertNew(_sources.Prepare(incident), key, fast: true);
 
         var existing = Find(key);
         if (existing is null)
-            return InsertNew(_sources.Prepare(incident, applyRule: true), key, fast: false);
+            return InsertNew(_sources.Prepare(incident), key, fast: false);
         // An analyst's grade stands through a re-import, as a figure of the dataset's would not.
-        incident = _sources.Prepare(incident with { GradeOverride = existing.GradeOverride, GradeReason = existing.GradeReason }, applyRule: true);
+        incident = _sources.Prepare(incident with { GradeOverride = existing.GradeOverride, GradeReason = existing.GradeReason });
 
         Remember(key);
         if (existing.DeletedAt is not null)

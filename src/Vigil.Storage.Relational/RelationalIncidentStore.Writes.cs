@@ -26,7 +26,7 @@ public partial class RelationalIncidentStore
         var now = Clock.GetUtcNow();
         using var writer = new IncidentWriter(Connection, tx, Dialect);
         var created = SourceLookup.Load(Connection, tx).Prepare(
-            incident with { Id = 0, Revision = 1, CreatedAt = now, UpdatedAt = now, DeletedAt = null }, applyRule: true);
+            incident with { Id = 0, Revision = 1, CreatedAt = now, UpdatedAt = now, DeletedAt = null });
         long id;
         try
         {
@@ -94,9 +94,8 @@ public partial class RelationalIncidentStore
             throw new ConcurrencyException(id, expectedRevision, current.Revision);
 
         var next = apply(current) with { Revision = current.Revision + 1, UpdatedAt = Clock.GetUtcNow() };
-        // The figure follows the sources' when they change (an analyst's later edit of the figure alone stands).
-        var sourcesChanged = !string.Equals(SourcesText(current), SourcesText(next), StringComparison.Ordinal);
-        next = SourceLookup.Load(Connection, tx).Prepare(next, applyRule: sourcesChanged);
+        // The figure follows the sources' when they change (an analyst's edit of the figure itself stands).
+        next = SourceLookup.Load(Connection, tx).Prepare(next, current);
         var changes = IncidentFields.Diff(current, next);
         if (kind == RevisionKind.Update && changes.Count == 0)
             return current;
@@ -113,6 +112,4 @@ public partial class RelationalIncidentStore
         BumpDataVersion(tx);
         return next;
     }
-
-    private static string? SourcesText(Incident incident) => incident.Sources.IsDefaultOrEmpty ? null : SourcesJson.Format(incident.Sources);
 }

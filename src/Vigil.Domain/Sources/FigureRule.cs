@@ -34,22 +34,35 @@ public static class FigureRule
 
     /// <summary>
     /// The incident with its figure set by the independent rule when independent sources give figures; otherwise as it
-    /// is. Applied by the store whenever an incident is created or its sources change.
+    /// is. Applied by the store when an incident is created or its sources change. A dataset's record keeps the
+    /// dataset's figure (the dataset is its source; reports added to it are kept and shown beside it). A figure the
+    /// rule would not change keeps its own phrase and rule ("at least 12", "merge:median-of-reports"), and one
+    /// independent source's figure is taken as it gave it.
     /// </summary>
-    public static Incident Apply(Incident incident)
+    /// <param name="incident">The incident with its sources.</param>
+    /// <param name="keepKilled">Leave killed as it is (the analyst set it in the same edit).</param>
+    /// <param name="keepInjured">Leave injured as it is.</param>
+    public static Incident Apply(Incident incident, bool keepKilled = false, bool keepInjured = false)
     {
+        if (incident.SourceRecord is not null)
+            return incident;
         var independent = Counting(incident).Where(s => !s.PartyClaim).ToList();
         if (independent.Count == 0)
             return incident;
-        var killed = Combine(independent, s => s.Killed);
-        var injured = Combine(independent, s => s.Injured);
+        var killed = keepKilled ? null : Combine(independent, s => s.Killed);
+        var injured = keepInjured ? null : Combine(independent, s => s.Injured);
         var result = incident with
         {
-            Killed = killed ?? incident.Killed,
-            Injured = injured ?? incident.Injured,
+            Killed = Same(killed, incident.Killed) ? incident.Killed : killed!,
+            Injured = Same(injured, incident.Injured) ? incident.Injured : injured!,
         };
-        return result with { Flags = (result.Flags & ~CasualtyMask) | Incident.CasualtyFlags(result.Killed, result.Injured) };
+        return result == incident ? incident
+            : result with { Flags = (result.Flags & ~CasualtyMask) | Incident.CasualtyFlags(result.Killed, result.Injured) };
     }
+
+    /// <summary>Whether the rule's figure is absent or has the numbers the incident already has.</summary>
+    private static bool Same(CasualtyCount? rule, CasualtyCount current) =>
+        rule is null || (rule.Low == current.Low && rule.Best == current.Best && rule.High == current.High);
 
     private const QualityFlags CasualtyMask = QualityFlags.KilledLowAboveBest | QualityFlags.KilledBestAboveHigh
         | QualityFlags.InjuredLowAboveBest | QualityFlags.InjuredBestAboveHigh | QualityFlags.LowAboveHigh;
@@ -104,6 +117,8 @@ public static class FigureRule
         if (known.Count == 0)
             return null;
         var figures = known.Select(s => pick(s)!).ToList();
+        if (figures.Count == 1)
+            return figures[0];
         int? low = figures.All(f => f.Low is not null) ? figures.Min(f => f.Low!.Value) : null;
         int? high = figures.All(f => f.High is not null) ? figures.Max(f => f.High!.Value) : null;
         return new CasualtyCount(low, Median(figures), high, Phrases(known, pick, null), rule);
