@@ -93,6 +93,31 @@ public sealed class RelationalSourceRegistry(RelationalIncidentStore store) : IS
         return list;
     }
 
+    /// <summary>
+    /// The news path fills the registry as it goes: an outlet whose report is accepted and that the registry does not know
+    /// by name or alias becomes an entry of type independent-media, graded F (cannot be judged) until an analyst grades
+    /// it, inside the accepting transaction. A key already taken by another entry leaves the outlet unregistered.
+    /// </summary>
+    internal void RegisterOutlet(DbTransaction tx, string? outlet, string by, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(outlet) || SourceLookup.Load(store.Connection, tx).Find(outlet) is not null)
+            return;
+        var key = new string([.. outlet.Trim().ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-')]);
+        while (key.Contains("--", StringComparison.Ordinal))
+            key = key.Replace("--", "-", StringComparison.Ordinal);
+        key = key.Trim('-');
+        if (key.Length is 0 or > 80 || store.ScalarLong(tx, "SELECT COUNT(*) FROM sources WHERE key = @p0", key) > 0)
+            return;
+        var entry = new SourceEntry
+        {
+            Key = key,
+            Name = outlet.Trim(),
+            Type = SourceType.IndependentMedia,
+            Notes = "added when a report from it was first accepted from the news; not yet graded",
+        };
+        Write(tx, entry, insert: true, new ChangeContext(by, reason), null);
+    }
+
     private static SourceEntry Implied(string dataset) => new()
     {
         Key = dataset,
@@ -162,7 +187,7 @@ public sealed class RelationalSourceRegistry(RelationalIncidentStore store) : IS
         {
             Date = new IncidentDate(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), DatePrecision.Day),
             SourceRecord = new SourceRecordKey(entry.Key, "-"),
-        }, applyRule: false).Grade!.Value;
+        }, before: new Incident { Date = new IncidentDate(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), DatePrecision.Day) }).Grade!.Value;
         using (var cmd = store.Command(tx,
             $"UPDATE incidents SET grade = @g WHERE dataset = @k AND grade_override IS NULL AND contested = 0 "
             + $"AND NOT EXISTS (SELECT 1 FROM incident_sources s WHERE s.incident_id = incidents.id AND {Added})", "g", "k"))
@@ -193,7 +218,8 @@ public sealed class RelationalSourceRegistry(RelationalIncidentStore store) : IS
         {
             if (store.ReadRow(tx, id) is not { } row)
                 continue;
-            var graded = lookup.Prepare(row with { Sources = store.LoadSources(tx, id) }, applyRule: false);
+            var withSources = row with { Sources = store.LoadSources(tx, id) };
+            var graded = lookup.Prepare(withSources, withSources);
             if (graded.Grade == row.Grade && graded.Contested == row.Contested)
                 continue;
             update.Parameters["@g"].Value = EnumText<IncidentGrade>.Format(graded.Grade!.Value);
