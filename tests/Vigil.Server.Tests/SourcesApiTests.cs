@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Vigil.Storage;
 using Vigil.TestSupport.Contracts;
 
 namespace Vigil.Server.Tests;
@@ -68,5 +69,49 @@ public sealed class SourcesApiTests : IDisposable
         var sourcing = overview.GetProperty("sourcing");
         Assert.Equal(3, sourcing.GetProperty("incidents").GetInt64());
         Assert.Equal("0 % of incidents fair or better (confirmed 0, fair 0, weak 2, contested 1, discounted 0)", sourcing.GetProperty("text").GetString());
+    }
+}
+
+/// <summary>An analyst's grade over the derived one, through the incidents API: with its reason, kept as a revision.</summary>
+public sealed class GradeOverrideApiTests : IDisposable
+{
+    private readonly ApiFactory _api = new();
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _api.Dispose();
+
+    private const string Body = """
+        {"date_start": "2024-03-05", "event_type": "armed-assault", "admin1": "KPK", "admin2": "North Waziristan",
+         "killed": {"best": 20}, "sources": [{"name": "Dawn", "published": "2024-03-06"}]%EXTRA%}
+        """;
+
+    [Fact]
+    public async Task An_override_needs_its_reason_and_is_a_revision_that_sets_the_grade()
+    {
+        var analyst = _api.Client(ApiRole.Analyst);
+        var created = await analyst.PostAsync("/api/v1/incidents", Json.Body(Body.Replace("%EXTRA%", "", StringComparison.Ordinal)), Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("id").GetInt64();
+
+        using var bare = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/incidents/{id}") { Content = Json.Body(Body.Replace("%EXTRA%", ", \"grade_override\": \"confirmed\"", StringComparison.Ordinal)) };
+        bare.Headers.IfMatch.Add(created.Headers.ETag!);
+        var refused = await analyst.SendAsync(bare, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("grade_reason", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/incidents/{id}?reason=checked")
+        {
+            Content = Json.Body(Body.Replace("%EXTRA%", ", \"grade_override\": \"confirmed\", \"grade_reason\": \"two FIRs name the same toll\"", StringComparison.Ordinal)),
+        };
+        put.Headers.IfMatch.Add(created.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.OK, (await analyst.SendAsync(put, Ct)).StatusCode);
+
+        using (var db = Vigil.Storage.Sqlite.SqliteIncidentStore.Open(_api.Database))
+        {
+            Assert.Equal(Domain.Sources.IncidentGrade.Confirmed, db.Find(id)!.Grade);
+            Assert.Contains(db.GetRevisions(id)[^1].Changes, c => c is { Field: "grade_override", After: "confirmed" });
+        }
+        var series = JsonDocument.Parse(await analyst.GetStringAsync("/api/v1/statistics/series?by=month&from=2024-03&to=2024-03&dataset=own&min_grade=confirmed", Ct)).RootElement;
+        Assert.Equal(1, Assert.Single(series.GetProperty("rows").EnumerateArray()).GetProperty("incidents").GetInt64());
     }
 }
