@@ -11,6 +11,7 @@ using Vigil.Cli.Commands.Datasets;
 using Vigil.Cli.Commands.Links;
 using Vigil.Cli.Commands.Merge;
 using Vigil.Cli.Commands.Review;
+using Vigil.Cli.Commands.Sources;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Errors;
 
@@ -106,6 +107,18 @@ public static class VigilCli
             datasets.AddCommand<DatasetsEditCommand>("edit").WithDescription("Change a dataset's description, licence or declared coverage: only what is given changes (a list option replaces that list), all checked before anything is written.")
                 .WithExample("datasets", "edit", "gtd", "--gap", "1993..1993", "--country", "Pakistan")
                 .WithExample("datasets", "edit", "pbc-suicide", "--from", "1995-07-01", "--to", "2017-12-31", "--type", "suicide-bombing", "--redistributable", "false");
+        });
+        config.AddBranch("sources", sources =>
+        {
+            sources.SetDescription("The source registry: outlets, offices, parties' media wings, NGOs, statistics offices and datasets, each with its type and reliability (A–F), and the history of every edit. A party's figures are claims, kept apart (docs/method.md).");
+            sources.AddCommand<SourcesListCommand>("list").WithDescription("Every source: key, name, type, a party's side, reliability and notes; the datasets of the database among them.")
+                .WithExample("sources", "list");
+            sources.AddCommand<SourcesShowCommand>("show").WithDescription("One source (by key, name or alias) with every edit of it: who, when, what and why.")
+                .WithExample("sources", "show", "ispr");
+            sources.AddCommand<SourcesAddCommand>("add").WithDescription("Add a source; the incidents citing it by name are graded again.")
+                .WithExample("sources", "add", "dawn", "--name", "Dawn", "--type", "independent-media", "--reliability", "B", "--reason", "paper of record");
+            sources.AddCommand<SourcesEditCommand>("edit").WithDescription("Change a source's name, aliases, type, side, reliability or notes (only what is given); recorded in its history, and the incidents citing it are graded again.")
+                .WithExample("sources", "edit", "ucdp-ged", "--reliability", "B", "--reason", "published method, reviewed yearly");
         });
         config.AddBranch("incidents", incidents =>
         {

@@ -116,6 +116,7 @@ public static class VigilServer
         api.MapReports();
         api.MapKeys();
         api.MapDatasets();
+        api.MapSources();
         api.MapImports();
         api.MapExports();
         api.MapAccountability();

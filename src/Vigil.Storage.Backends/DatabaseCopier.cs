@@ -30,7 +30,7 @@ public static class DatabaseCopier
     {
         if (source.SchemaVersion != target.SchemaVersion)
             throw new VigilException($"schema versions differ: {source.Location} is at {source.SchemaVersion}, {target.Location} at {target.SchemaVersion}");
-        foreach (var table in Schema.Tables.Where(t => t.Name is not ("schema_migrations" or "store_meta")))
+        foreach (var table in Schema.Tables.Where(t => t.Name != "schema_migrations" && !Schema.SeededTables.Contains(t.Name)))
         {
             if (target.ScalarLong(null, $"SELECT COUNT(*) FROM {table.Name}") != 0)
                 throw new VigilException($"{target.Location} is not empty (table {table.Name} has rows); copy into a new database");
@@ -43,8 +43,8 @@ public static class DatabaseCopier
             target.Execute(write, target.Dialect.Search.SuspendSql);
             foreach (var table in Schema.Tables.Where(t => t.Name != "schema_migrations"))
             {
-                if (table.Name == "store_meta")
-                    target.Execute(write, "DELETE FROM store_meta");
+                if (Schema.SeededTables.Contains(table.Name))
+                    target.Execute(write, $"DELETE FROM {table.Name}");
                 var rows = CopyTable(source, read, target, write, table);
                 progress?.Invoke(table.Name, rows);
             }

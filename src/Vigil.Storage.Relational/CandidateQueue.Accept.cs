@@ -18,7 +18,7 @@ public sealed partial class CandidateQueue
     public Incident Accept(long id, string by, Func<ExtractionCandidate, Incident> build)
     {
         using var tx = store.Connection.BeginTransaction();
-        var candidate = PendingReport(tx, id);
+        var candidate = PendingReport(tx, id, by);
         var incident = store.Create(tx, build(candidate), new ChangeContext(by, $"accepted from extraction candidate {id}"));
         MarkAccepted(tx, id, incident.Id, by);
         tx.Commit();
@@ -42,7 +42,7 @@ public sealed partial class CandidateQueue
         if (ids.Count < 2 || ids.Distinct().Count() != ids.Count)
             throw new VigilException("a merge needs two or more distinct candidates");
         using var tx = store.Connection.BeginTransaction();
-        var candidates = ids.Select(id => PendingReport(tx, id)).ToList();
+        var candidates = ids.Select(id => PendingReport(tx, id, by)).ToList();
         var absorbed = string.Join(",", ids.Select(i => i.ToString(Inv)));
         var incident = store.Create(tx, build(candidates), new ChangeContext(by, $"merged from extraction candidates {absorbed}: {reason}"));
         foreach (var id in ids)
@@ -52,13 +52,15 @@ public sealed partial class CandidateQueue
         return (incident, mergeId);
     }
 
-    private ExtractionCandidate PendingReport(DbTransaction tx, long id)
+    /// <summary>A pending report candidate about to be accepted; its outlet is registered as a source if the registry does not know it.</summary>
+    private ExtractionCandidate PendingReport(DbTransaction tx, long id, string by)
     {
         var c = Get(tx, id);
         if (c is not { Status: CandidateStatus.Pending })
             throw new NotFoundException($"pending candidate {id}");
         if (c.Kind != "report")
             throw new VigilException($"candidate {id} is a {c.Kind}, not a report; only report candidates become incidents");
+        new RelationalSourceRegistry(store).RegisterOutlet(tx, c.Source, by, $"its report was accepted from extraction candidate {id}");
         return c;
     }
 

@@ -26,7 +26,7 @@ public sealed partial class CandidateQueue
         if (ids.Count < 1 || ids.Distinct().Count() != ids.Count)
             throw new VigilException("a merge needs one or more distinct candidates");
         using var tx = store.Connection.BeginTransaction();
-        var candidates = ids.Select(id => PendingReport(tx, id)).ToList();
+        var candidates = ids.Select(id => PendingReport(tx, id, by)).ToList();
         var prior = store.ReadRow(tx, incidentId) is { DeletedAt: null } row ? row.Revision : throw new NotFoundException($"incident {incidentId}");
         var absorbed = string.Join(",", ids.Select(i => i.ToString(Inv)));
         var incident = store.Update(tx, incidentId, new ChangeContext(by, $"merged extraction candidate{(ids.Count > 1 ? "s" : "")} {absorbed} into incident {incidentId.ToString(Inv)}: {reason}"), current => apply(candidates, current));

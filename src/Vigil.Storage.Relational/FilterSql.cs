@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Text;
+using Vigil.Domain.Sources;
+using Vigil.Domain.Text;
 
 namespace Vigil.Storage.Relational;
 
@@ -66,8 +68,10 @@ internal static class FilterSql
         }
         In(q.TargetTypes, "target_type");
         // An unknown figure (NULL) never satisfies either bound: not known is not zero, nor any other number.
-        if (q.MinKilled is { } min) And($"killed_best >= {Param(cmd, min)}");
-        if (q.MaxKilled is { } max) And($"killed_best <= {Param(cmd, max)}");
+        if (q.MinKilled is { } min) And($"{Figure(q, "killed_best")} >= {Param(cmd, min)}");
+        if (q.MaxKilled is { } max) And($"{Figure(q, "killed_best")} <= {Param(cmd, max)}");
+        if (q.MinGrade is { } grade)
+            And($"grade IN ({string.Join(", ", Enum.GetValues<IncidentGrade>().Where(g => g >= grade).Select(g => Param(cmd, EnumText<IncidentGrade>.Format(g))))})");
         if (q.Text is { } text) And(dialect.Search.Condition(Param(cmd, dialect.Search.Query(text))));
         if (q.After is { } after)
         {
@@ -170,7 +174,7 @@ internal static class FilterSql
     public static string? RollupWhere(IncidentQuery q, GroupBy breakdown, DbCommand cmd)
     {
         var servable = !q.IncludeDeleted && q.Districts.Count == 0 && q.AreaDistricts.Count == 0 && q.Actors.Count == 0 && q.Groups.Count == 0 && q.Suicide is null && q.Weapons.Count == 0 && q.MinKilled is null
-            && q.MaxKilled is null && q.Text is null
+            && q.MaxKilled is null && q.Text is null && q.Sources == SourceScope.Independent && q.MinGrade is null
             && (q.From is null || q.From.Value.Day == 1)
             && (q.To is null || q.To.Value.AddDays(1).Day == 1)
             && breakdown is GroupBy.None or GroupBy.Province or GroupBy.Perpetrator or GroupBy.EventType or GroupBy.TargetType or GroupBy.Dataset or GroupBy.Country or GroupBy.Category;
@@ -201,23 +205,35 @@ internal static class FilterSql
         return sb.ToString();
     }
 
-    public static string OrderAndPage(IncidentQuery q, DbCommand cmd)
+    // table: the alias that qualifies the order's columns ("i."), where a join shares their names.
+    public static string OrderAndPage(IncidentQuery q, DbCommand cmd, string table = "")
     {
         var column = q.Sort switch
         {
-            IncidentSort.Killed => "killed_best",
-            IncidentSort.Injured => "injured_best",
-            IncidentSort.Id => "id",
-            _ => "date_start",
+            IncidentSort.Killed => table + Figure(q, "killed_best"),
+            IncidentSort.Injured => table + Figure(q, "injured_best"),
+            IncidentSort.Id => table + "id",
+            _ => table + "date_start",
         };
         var dir = q.Descending ? "DESC" : "ASC";
         // Unknown counts sort after known ones in either direction; id breaks ties so paging is stable.
-        var nulls = column is "killed_best" or "injured_best" ? $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, " : "";
-        var sql = $" ORDER BY {nulls}{column} {dir}, id {dir}";
+        var nulls = q.Sort is IncidentSort.Killed or IncidentSort.Injured ? $"CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, " : "";
+        var sql = $" ORDER BY {nulls}{column} {dir}, {table}id {dir}";
         if (q.Limit is not null || q.Offset > 0)
             sql += $" LIMIT {Param(cmd, (long?)q.Limit ?? long.MaxValue)} OFFSET {Param(cmd, q.Offset)}";
         return sql;
     }
+
+    /// <summary>
+    /// The column holding a figure (<c>killed_best</c>, <c>injured_low</c>, ...) as the query's sources count it: the
+    /// incident's own for independent sources, else the column derived for all sources or for party claims.
+    /// </summary>
+    public static string Figure(IncidentQuery q, string column) => q.Sources switch
+    {
+        SourceScope.All => column + "_all",
+        SourceScope.Party => column + "_party",
+        _ => column,
+    };
 
     public static string Param(DbCommand cmd, object value)
     {

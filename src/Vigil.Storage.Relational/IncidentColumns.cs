@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using System.Globalization;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Sources;
 using Vigil.Domain.Text;
 
 namespace Vigil.Storage.Relational;
@@ -72,6 +73,24 @@ internal static class IncidentColumns
         ("created_at", i => Stamp(i.CreatedAt)),
         ("updated_at", i => Stamp(i.UpdatedAt)),
         ("deleted_at", i => i.DeletedAt is { } d ? Stamp(d) : null),
+        // Derived on write (schema version 17): the figures counted from all credible sources and from party claims
+        // alone (FigureRule), then the grade and the contest, which the store sets before writing (SourceLookup.Prepare).
+        ("killed_low_all", i => FigureRule.For(i, SourceScope.All).Killed.Low),
+        ("killed_best_all", i => FigureRule.For(i, SourceScope.All).Killed.Best),
+        ("killed_high_all", i => FigureRule.For(i, SourceScope.All).Killed.High),
+        ("injured_low_all", i => FigureRule.For(i, SourceScope.All).Injured.Low),
+        ("injured_best_all", i => FigureRule.For(i, SourceScope.All).Injured.Best),
+        ("injured_high_all", i => FigureRule.For(i, SourceScope.All).Injured.High),
+        ("killed_low_party", i => FigureRule.For(i, SourceScope.Party).Killed.Low),
+        ("killed_best_party", i => FigureRule.For(i, SourceScope.Party).Killed.Best),
+        ("killed_high_party", i => FigureRule.For(i, SourceScope.Party).Killed.High),
+        ("injured_low_party", i => FigureRule.For(i, SourceScope.Party).Injured.Low),
+        ("injured_best_party", i => FigureRule.For(i, SourceScope.Party).Injured.Best),
+        ("injured_high_party", i => FigureRule.For(i, SourceScope.Party).Injured.High),
+        ("grade", i => i.Grade is { } g ? EnumText<IncidentGrade>.Format(g) : null),
+        ("grade_override", i => i.GradeOverride is { } g ? EnumText<IncidentGrade>.Format(g) : null),
+        ("grade_reason", i => i.GradeReason),
+        ("contested", i => i.Contested ? 1 : 0),
     ];
 
     /// <summary>The select list that <see cref="Read"/> expects, id first.</summary>
@@ -131,6 +150,11 @@ internal static class IncidentColumns
         var created = ParseStamp(r.GetString(c++));
         var updated = ParseStamp(r.GetString(c++));
         var deleted = Str(r, c++) is { } del ? ParseStamp(del) : (DateTimeOffset?)null;
+        c += ProvenanceSchema.ScopedFigureColumns.Length; // derived from the sources, read with them when wanted
+        var grade = Str(r, c++) is { } gr ? EnumText<IncidentGrade>.Parse(gr) : (IncidentGrade?)null;
+        var gradeOverride = Str(r, c++) is { } go ? EnumText<IncidentGrade>.Parse(go) : (IncidentGrade?)null;
+        var gradeReason = Str(r, c++);
+        var contested = Int(r, c++) is 1;
 
         return new Incident
         {
@@ -162,6 +186,10 @@ internal static class IncidentColumns
             CreatedAt = created,
             UpdatedAt = updated,
             DeletedAt = deleted,
+            Grade = grade,
+            GradeOverride = gradeOverride,
+            GradeReason = gradeReason,
+            Contested = contested,
         };
     }
 

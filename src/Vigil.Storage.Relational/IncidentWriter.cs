@@ -18,7 +18,8 @@ namespace Vigil.Storage.Relational;
 internal sealed class IncidentWriter : IDisposable
 {
     /// <summary>The columns of an incident source row, in the order <see cref="SourceRow"/> gives them.</summary>
-    public static readonly string[] SourceColumns = ["incident_id", "ordinal", "name", "published", "headline", "url"];
+    public static readonly string[] SourceColumns =
+        ["incident_id", "ordinal", "name", "published", "headline", "url", .. ProvenanceSchema.SourceFigureColumns.Select(c => c.Name)];
     private static readonly string[] RevisionColumns = ["incident_id", "number", "at", "author", "kind", "import_id", "changes", "reason"];
     private static readonly string[] UpdatedNames = [.. IncidentColumns.Written.Select(c => c.Name), "last_import_id"];
     /// <summary>The columns an insert writes (all but id): the incident's, then last_import_id and the creation's who, import and why.</summary>
@@ -107,7 +108,11 @@ internal sealed class IncidentWriter : IDisposable
 
     /// <summary>A source row's values, in <see cref="SourceColumns"/> order.</summary>
     public static object?[] SourceRow(long incidentId, int ordinal, SourceReference s) =>
-        [incidentId, ordinal, s.Name, s.Published is { } d ? IncidentColumns.Day(d) : null, s.Headline, s.Url];
+        [incidentId, ordinal, s.Name, s.Published is { } d ? IncidentColumns.Day(d) : null, s.Headline, s.Url,
+            s.SourceKey, s.Kind is { } k ? EnumText<Domain.Sources.SourceType>.Format(k) : null, s.PartyClaim ? 1 : 0, s.Credibility,
+            s.Killed?.Low, s.Killed?.Best, s.Killed?.High, s.Killed?.Phrase, s.Killed?.Rule,
+            s.Injured?.Low, s.Injured?.Best, s.Injured?.High, s.Injured?.Phrase, s.Injured?.Rule,
+            s.KilledBreakdown?.SecurityForces, s.KilledBreakdown?.Civilians, s.KilledBreakdown?.Militants, s.KilledBreakdown?.Unknown];
 
     private static void Bind(IRowCommand cmd, Incident incident, long? importId)
     {

@@ -26,16 +26,24 @@ internal sealed class Migrator(RelationalIncidentStore store)
             throw new VigilException(
                 $"{store.Location}: the database is at schema version {current}, newer than this Vigil knows ({Schema.LatestVersion}); upgrade Vigil");
 
-        foreach (var migration in Schema.Migrations.Where(m => m.Version > current))
+        // Every migration not yet recorded runs, not only those above the highest: versions are taken by parallel work
+        // (17 may reach a database before 16 does), and each is recorded by its own number.
+        var applied = new HashSet<int>();
+        using (var cmd = store.Command(null, "SELECT version FROM schema_migrations"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+                applied.Add(Convert.ToInt32(r.GetValue(0), CultureInfo.InvariantCulture));
+        }
+        foreach (var migration in Schema.Migrations.Where(m => !applied.Contains(m.Version)))
         {
             using var tx = store.Connection.BeginTransaction();
             // Two processes opening a new database at once: the second waits here, then finds the work done.
             if (store.Dialect.MigrationLockSql is { } lockSql)
                 store.Execute(tx, lockSql);
-            if (store.ScalarLong(tx, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations") >= migration.Version)
+            if (store.ScalarLong(tx, "SELECT COUNT(*) FROM schema_migrations WHERE version = @p0", migration.Version) > 0)
             {
                 tx.Commit();
-                current = migration.Version;
                 continue;
             }
             store.Execute(tx, migration.Sql(store.Dialect));
@@ -47,8 +55,7 @@ internal sealed class Migrator(RelationalIncidentStore store)
                 cmd.ExecuteNonQuery();
             }
             tx.Commit();
-            current = migration.Version;
         }
-        return current;
+        return Math.Max(current, Schema.LatestVersion);
     }
 }

@@ -29,6 +29,8 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
 
     public DateTimeOffset? AsOf { get; private init; }
 
+    private RelationalSourceRegistry? _sources;
+
     public string Location => store.Location;
 
     public int SchemaVersion => store.SchemaVersion;
@@ -52,6 +54,8 @@ public sealed class RelationalDatabase(RelationalIncidentStore store) : IVigilDa
     public IFeedStore Feeds => _feeds ??= new RelationalFeedStore(store);
 
     public IPublishedReportStore PublishedReports => _published ??= new RelationalPublishedReports(store);
+
+    public ISourceRegistry Sources => _sources ??= new RelationalSourceRegistry(store);
 
     /// <summary>The relational store itself, for the storage projects' own tools (copies, backups).</summary>
     public RelationalIncidentStore Store => store;

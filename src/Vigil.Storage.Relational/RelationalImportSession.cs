@@ -14,6 +14,7 @@ internal sealed class RelationalImportSession : IImportSession
     private readonly RelationalIncidentStore _store;
     private readonly DbTransaction _transaction;
     private readonly IncidentWriter _writer;
+    private readonly SourceLookup _sources;
     private readonly DbCommand _findBySource;
     private readonly DbCommand _rememberSeen;
     private readonly ChangeContext _context;
@@ -46,6 +47,7 @@ internal sealed class RelationalImportSession : IImportSession
                 store.Execute(_transaction, store.Dialect.Search.SuspendSql);
             }
             _writer = new IncidentWriter(store.Connection, _transaction, store.Dialect);
+            _sources = SourceLookup.Load(store.Connection, _transaction);
             if (store.Dialect.BulkLoader is { } loader)
             {
                 _bulk = new BulkIncidentInserter(store, _transaction, loader);
@@ -80,11 +82,13 @@ internal sealed class RelationalImportSession : IImportSession
             _datasetWasEmpty[key.Dataset] = wasEmpty;
         }
         if (wasEmpty)
-            return InsertNew(incident, key, fast: true);
+            return InsertNew(_sources.Prepare(incident), key, fast: true);
 
         var existing = Find(key);
         if (existing is null)
-            return InsertNew(incident, key, fast: false);
+            return InsertNew(_sources.Prepare(incident), key, fast: false);
+        // An analyst's grade stands through a re-import, as a figure of the dataset's would not.
+        incident = _sources.Prepare(incident with { GradeOverride = existing.GradeOverride, GradeReason = existing.GradeReason });
 
         Remember(key);
         if (existing.DeletedAt is not null)

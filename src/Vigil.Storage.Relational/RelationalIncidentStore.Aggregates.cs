@@ -36,8 +36,8 @@ public partial class RelationalIncidentStore
         var where = FilterSql.Where(query, cmd, Dialect);
         cmd.CommandText = $"""
             SELECT {key} AS k, COUNT(*),
-                   COALESCE(SUM(killed_best), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
-                   COALESCE(SUM(injured_best), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+                   COALESCE(SUM({F(query, "killed_best")}), 0), SUM(CASE WHEN {F(query, "killed_best")} IS NULL THEN 1 ELSE 0 END),
+                   COALESCE(SUM({F(query, "injured_best")}), 0), SUM(CASE WHEN {F(query, "injured_best")} IS NULL THEN 1 ELSE 0 END)
             FROM incidents{where}
             GROUP BY {(groupBy == GroupBy.None ? "1" : key)}
             ORDER BY 1
@@ -60,7 +60,7 @@ public partial class RelationalIncidentStore
         using var cmd = Connection.CreateCommand();
         var where = FilterSql.Where(query, cmd, Dialect);
         cmd.CommandText = $"""
-            SELECT date_start, {key}, {RollupSums}
+            SELECT date_start, {key}, {Sums(query)}
             FROM incidents{where}
             GROUP BY date_start{(breakdown == GroupBy.None ? "" : ", " + key)}
             """;
@@ -90,12 +90,17 @@ public partial class RelationalIncidentStore
         _ => ("country", "COALESCE(country, '')"),
     };
 
-    /// <summary>The sums the monthly rollup keeps, over incidents, in its column order (incidents, killed and injured low/best/high/unknown).</summary>
-    private const string RollupSums = """
-        COUNT(*) AS n, COALESCE(SUM(COALESCE(killed_low, killed_best)), 0) AS kl, COALESCE(SUM(killed_best), 0) AS kb,
-        COALESCE(SUM(COALESCE(killed_high, killed_best)), 0) AS kh, SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END) AS ku,
-        COALESCE(SUM(COALESCE(injured_low, injured_best)), 0) AS il, COALESCE(SUM(injured_best), 0) AS ib,
-        COALESCE(SUM(COALESCE(injured_high, injured_best)), 0) AS ih, SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END) AS iu
+    private static string F(IncidentQuery query, string column) => FilterSql.Figure(query, column);
+
+    /// <summary>
+    /// The sums the monthly rollup keeps, over incidents, in its column order (incidents, killed and injured
+    /// low/best/high/unknown), of the figures the query's sources count.
+    /// </summary>
+    private static string Sums(IncidentQuery q) => $"""
+        COUNT(*) AS n, COALESCE(SUM(COALESCE({F(q, "killed_low")}, {F(q, "killed_best")})), 0) AS kl, COALESCE(SUM({F(q, "killed_best")}), 0) AS kb,
+        COALESCE(SUM(COALESCE({F(q, "killed_high")}, {F(q, "killed_best")})), 0) AS kh, SUM(CASE WHEN {F(q, "killed_best")} IS NULL THEN 1 ELSE 0 END) AS ku,
+        COALESCE(SUM(COALESCE({F(q, "injured_low")}, {F(q, "injured_best")})), 0) AS il, COALESCE(SUM({F(q, "injured_best")}), 0) AS ib,
+        COALESCE(SUM(COALESCE({F(q, "injured_high")}, {F(q, "injured_best")})), 0) AS ih, SUM(CASE WHEN {F(q, "injured_best")} IS NULL THEN 1 ELSE 0 END) AS iu
         """;
 
     /// <summary>
@@ -111,7 +116,7 @@ public partial class RelationalIncidentStore
              FROM monthly_rollup{rollupWhere}
              UNION ALL
              SELECT m, k, -n, -kl, -kb, -kh, -ku, -il, -ib, -ih, -iu
-             FROM (SELECT substr(date_start, 1, 7) AS m, {ofIncident} AS k, {RollupSums}
+             FROM (SELECT substr(date_start, 1, 7) AS m, {ofIncident} AS k, {Sums(query)}
                    FROM incidents{FilterSql.Where(query, cmd, Dialect, LinkedRows.Shadowed)}
                    GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + ofIncident)}) AS shadowed) AS scoped
             """;
@@ -137,7 +142,7 @@ public partial class RelationalIncidentStore
         {
             var key = KeyOf(breakdown);
             sql = $"""
-                SELECT substr(date_start, 1, 7), {key}, {RollupSums}
+                SELECT substr(date_start, 1, 7), {key}, {Sums(query)}
                 FROM incidents{FilterSql.Where(query, cmd, Dialect)}
                 GROUP BY substr(date_start, 1, 7){(breakdown == GroupBy.None ? "" : ", " + key)}
                 """;
@@ -152,5 +157,20 @@ public partial class RelationalIncidentStore
                 r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10)));
         }
         return rows;
+    }
+
+    public IReadOnlyDictionary<Domain.Sources.IncidentGrade, long> GradeCounts(IncidentQuery query)
+    {
+        using var cmd = Connection.CreateCommand();
+        cmd.CommandText = $"SELECT grade, COUNT(*) FROM incidents{FilterSql.Where(query, cmd, Dialect)} GROUP BY grade";
+        using var r = cmd.ExecuteReader();
+        var counts = new Dictionary<Domain.Sources.IncidentGrade, long>();
+        while (r.Read())
+        {
+            // An incident not yet graded (none should be after schema version 17) is counted as weak: never better than it is.
+            var grade = r.IsDBNull(0) ? Domain.Sources.IncidentGrade.Weak : EnumText<Domain.Sources.IncidentGrade>.Parse(r.GetString(0));
+            counts[grade] = counts.GetValueOrDefault(grade) + Convert.ToInt64(r.GetValue(1), Inv);
+        }
+        return counts;
     }
 }

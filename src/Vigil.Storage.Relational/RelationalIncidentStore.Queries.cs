@@ -21,12 +21,12 @@ public partial class RelationalIncidentStore
         using var cmd = Connection.CreateCommand();
         var where = FilterSql.Where(query, cmd, Dialect);
         var inner = $"SELECT {IncidentColumns.SelectList} FROM incidents{where}{FilterSql.OrderAndPage(query, cmd)}";
-        // The outer ORDER BY repeats the inner one on the sub-query's columns (no source column shares their names).
-        var order = FilterSql.OrderAndPage(query with { Limit = null, Offset = 0 }, cmd);
-        cmd.CommandText = $"SELECT i.*, s.ordinal, s.name, s.published, s.headline, s.url FROM ({inner}) i "
+        // The outer ORDER BY repeats the inner one on the sub-query's columns, qualified (source rows have figures too).
+        var order = FilterSql.OrderAndPage(query with { Limit = null, Offset = 0 }, cmd, "i.");
+        cmd.CommandText = $"SELECT i.*, s.ordinal, {SourceSelect("s.")} FROM ({inner}) i "
             + $"LEFT JOIN incident_sources s ON s.incident_id = i.id{order}, s.ordinal";
         using var r = cmd.ExecuteReader();
-        var ordinalColumn = r.FieldCount - 5;
+        var ordinalColumn = r.FieldCount - SourceReadColumns - 1;
         Incident? current = null;
         var sources = ImmutableArray.CreateBuilder<SourceReference>();
         while (r.Read())
@@ -115,7 +115,7 @@ public partial class RelationalIncidentStore
 
     internal ImmutableArray<SourceReference> LoadSources(DbTransaction? tx, long id)
     {
-        using var cmd = Command(tx, "SELECT name, published, headline, url FROM incident_sources WHERE incident_id = @id ORDER BY ordinal", "id");
+        using var cmd = Command(tx, $"SELECT {SourceSelect("")} FROM incident_sources WHERE incident_id = @id ORDER BY ordinal", "id");
         cmd.Parameters["@id"].Value = id;
         using var r = cmd.ExecuteReader();
         var list = ImmutableArray.CreateBuilder<SourceReference>();
@@ -124,11 +124,12 @@ public partial class RelationalIncidentStore
         return list.ToImmutable();
     }
 
-    private Dictionary<long, ImmutableArray<SourceReference>> LoadSources(List<long> ids)
+    internal Dictionary<long, ImmutableArray<SourceReference>> LoadSources(List<long> ids, DbTransaction? tx = null)
     {
         using var cmd = Connection.CreateCommand();
+        cmd.Transaction = tx;
         var names = string.Join(", ", ids.Select(id => FilterSql.Param(cmd, id)));
-        cmd.CommandText = $"SELECT incident_id, name, published, headline, url FROM incident_sources WHERE incident_id IN ({names}) ORDER BY incident_id, ordinal";
+        cmd.CommandText = $"SELECT incident_id, {SourceSelect("")} FROM incident_sources WHERE incident_id IN ({names}) ORDER BY incident_id, ordinal";
         using var r = cmd.ExecuteReader();
         var map = new Dictionary<long, ImmutableArray<SourceReference>.Builder>();
         while (r.Read())
@@ -141,9 +142,28 @@ public partial class RelationalIncidentStore
         return map.ToDictionary(p => p.Key, p => p.Value.ToImmutable());
     }
 
-    private static SourceReference ReadSource(DbDataReader r, int c) => new(
-        r.IsDBNull(c) ? null : r.GetString(c),
-        r.IsDBNull(c + 1) ? null : DateOnly.ParseExact(r.GetString(c + 1), "yyyy-MM-dd", Inv),
-        r.IsDBNull(c + 2) ? null : r.GetString(c + 2),
-        r.IsDBNull(c + 3) ? null : r.GetString(c + 3));
+    /// <summary>The source columns <see cref="ReadSource"/> reads (all of <see cref="IncidentWriter.SourceColumns"/> but the key), with a table prefix.</summary>
+    private static string SourceSelect(string prefix) => string.Join(", ", IncidentWriter.SourceColumns.Skip(2).Select(c => prefix + c));
+
+    private static readonly int SourceReadColumns = IncidentWriter.SourceColumns.Length - 2;
+
+    private static SourceReference ReadSource(DbDataReader r, int c)
+    {
+        string? S(int i) => r.IsDBNull(c + i) ? null : r.GetString(c + i);
+        int? N(int i) => r.IsDBNull(c + i) ? null : Convert.ToInt32(r.GetValue(c + i), Inv);
+        CasualtyCount? Count(int at) => N(at) is null && N(at + 1) is null && N(at + 2) is null && S(at + 3) is null && S(at + 4) is null
+            ? null
+            : new CasualtyCount(N(at), N(at + 1), N(at + 2), S(at + 3), S(at + 4));
+        var breakdown = new CasualtyBreakdown(N(18), N(19), N(20), N(21));
+        return new SourceReference(S(0), S(1) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", Inv) : null, S(2), S(3))
+        {
+            SourceKey = S(4),
+            Kind = S(5) is { } kind ? EnumText<Domain.Sources.SourceType>.Parse(kind) : null,
+            PartyClaim = N(6) is 1,
+            Credibility = N(7),
+            Killed = Count(8),
+            Injured = Count(13),
+            KilledBreakdown = breakdown.IsEmpty ? null : breakdown,
+        };
+    }
 }

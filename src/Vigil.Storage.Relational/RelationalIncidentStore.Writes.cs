@@ -25,7 +25,8 @@ public partial class RelationalIncidentStore
     {
         var now = Clock.GetUtcNow();
         using var writer = new IncidentWriter(Connection, tx, Dialect);
-        var created = incident with { Id = 0, Revision = 1, CreatedAt = now, UpdatedAt = now, DeletedAt = null };
+        var created = SourceLookup.Load(Connection, tx).Prepare(
+            incident with { Id = 0, Revision = 1, CreatedAt = now, UpdatedAt = now, DeletedAt = null });
         long id;
         try
         {
@@ -93,6 +94,8 @@ public partial class RelationalIncidentStore
             throw new ConcurrencyException(id, expectedRevision, current.Revision);
 
         var next = apply(current) with { Revision = current.Revision + 1, UpdatedAt = Clock.GetUtcNow() };
+        // The figure follows the sources' when they change (an analyst's edit of the figure itself stands).
+        next = SourceLookup.Load(Connection, tx).Prepare(next, current);
         var changes = IncidentFields.Diff(current, next);
         if (kind == RevisionKind.Update && changes.Count == 0)
             return current;

@@ -334,6 +334,7 @@ public static class Schema
             """),
         // Every answer can be asked as of a past moment: what changes in place keeps its earlier states.
         new(16, "history for answers as of a past moment; published reports", Past.HistorySchema.Sql),
+        new(17, "provenance: each source's figures, the source registry, incident grades", ProvenanceSchema.Sql),
     ];
 
     /// <summary>The rollup's fill as schema version 2 knew it (before categories), for databases that pass through it.</summary>
@@ -353,6 +354,9 @@ public static class Schema
         """;
 
     public static int LatestVersion => Migrations[^1].Version;
+
+    /// <summary>The tables a new database starts with rows in (the data version, the seeded source registry and its history).</summary>
+    public static readonly IReadOnlySet<string> SeededTables = new HashSet<string>(["store_meta", "sources", "source_history"], StringComparer.Ordinal);
 
     /// <summary>A table of the schema and the key that orders its rows.</summary>
     public sealed record Table(string Name, string OrderBy, bool HasIdentity);
@@ -391,5 +395,7 @@ public static class Schema
         new("link_changes", "id", true),
         new("dataset_versions", "version_at, name", false),
         new("published_reports", "id", true),
+        new("sources", "key", false),
+        new("source_history", "id", true),
     ];
 }

@@ -39,6 +39,9 @@ public interface IIncidentStore : IDisposable
     /// </summary>
     IReadOnlyList<DailyAggregate> AggregateMonthly(IncidentQuery query, GroupBy breakdown);
 
+    /// <summary>How many matching incidents have each grade (a grade no incident has is absent).</summary>
+    IReadOnlyDictionary<Domain.Sources.IncidentGrade, long> GradeCounts(IncidentQuery query);
+
     /// <summary>The ids of the matching incidents, in the query's order: what stands behind a figure.</summary>
     IReadOnlyList<long> QueryIds(IncidentQuery query);
 

@@ -39,4 +39,7 @@ public interface IVigilDatabase : IDisposable
 
     /// <summary>The news feeds watched and the items read from them.</summary>
     IFeedStore Feeds { get; }
+
+    /// <summary>The source registry: reliability grades, types, and the history of every edit.</summary>
+    ISourceRegistry Sources { get; }
 }

@@ -1,3 +1,5 @@
+using Vigil.Domain.Sources;
+
 namespace Vigil.Storage;
 
 /// <summary>
@@ -44,6 +46,15 @@ public sealed record IncidentQuery
     /// </summary>
     public TextSearch? Text { get; init; }
     public bool IncludeDeleted { get; init; }
+
+    /// <summary>
+    /// Which sources killed and injured count (<see cref="SourceScope"/>): independent (the default, the incidents' own
+    /// figures), all credible sources, or party claims alone. It changes figures, never which incidents are in scope.
+    /// </summary>
+    public SourceScope Sources { get; init; } = SourceScope.Independent;
+
+    /// <summary>Only incidents graded at least this (worst to best: discounted, contested, weak, fair, confirmed); null: any.</summary>
+    public IncidentGrade? MinGrade { get; init; }
 
     /// <summary>
     /// Keyset paging: only incidents after this (start date, id) in the query's order (date or id sort).

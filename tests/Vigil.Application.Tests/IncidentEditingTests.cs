@@ -35,7 +35,9 @@ public sealed class IncidentEditingTests : IDisposable
         var reads = statements.Where(s => s.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)).ToList();
         Assert.True(reads.Count(s => s.Contains("FROM incidents WHERE id", StringComparison.Ordinal)) == 1, string.Join("\n", reads));
         Assert.True(reads.Count(s => s.Contains("FROM incident_sources", StringComparison.Ordinal)) == 1, string.Join("\n", reads));
-        Assert.True(reads.Count == 2, "one read of the incident (its row and its sources), nothing else:\n" + string.Join("\n", reads));
+        // Besides the incident, the write reads the source registry once, to grade it (docs/method.md, "Sources and grades").
+        Assert.True(reads.Count(s => s.Contains("FROM sources", StringComparison.Ordinal)) == 1, string.Join("\n", reads));
+        Assert.True(reads.Count == 3, "one read of the incident (its row and its sources) and of the registry, nothing else:\n" + string.Join("\n", reads));
         Assert.Single(statements, s => s.TrimStart().StartsWith("UPDATE incidents", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(updated, store.Find(created.Id)! with { Sources = updated.Sources });
     }

@@ -39,7 +39,10 @@ public class ReviewAcceptTests
         using var store = SqliteIncidentStore.Open(cli.Db);
         var incident = store.Find(incidentId)!;
         Assert.Equal((12, "Quetta", new DateOnly(2023, 3, 6)), (incident.Killed.Best!.Value, incident.Place.Admin2, incident.Date.Start));
-        Assert.Equal(new Domain.Incidents.SourceReference("Dawn", new DateOnly(2023, 3, 7), "Blast in Quetta", "https://example.org/n1"), Assert.Single(incident.Sources));
+        var source = Assert.Single(incident.Sources);
+        Assert.Equal(new Domain.Incidents.SourceReference("Dawn", new DateOnly(2023, 3, 7), "Blast in Quetta", "https://example.org/n1"),
+            source with { Killed = null, SourceKey = null, Kind = null });
+        Assert.Equal(incident.Killed, source.Killed);
         var revision = Assert.Single(store.GetRevisions(incidentId));
         Assert.Equal(("amina", $"accepted from extraction candidate {id}"), (revision.Author, revision.Reason));
         Assert.Equal(4, cli.Run("review", "accept", S(id)).ExitCode);
@@ -88,7 +91,7 @@ public class ReviewAcceptTests
     }
 
     [Fact]
-    public void Merge_into_adds_the_source_and_keeps_the_incidents_figures_unless_use_figures()
+    public void Merge_into_adds_the_source_with_its_figure_and_the_incidents_figure_follows_the_rule_over_its_sources()
     {
         using var cli = new Cli();
         Assert.Equal(0, cli.Run("ingest-news", News(cli)).ExitCode);
@@ -100,8 +103,11 @@ public class ReviewAcceptTests
         using (var store = SqliteIncidentStore.Open(cli.Db))
         {
             var incident = store.Find(incidentId)!;
-            Assert.Equal(12, incident.Killed.Best);
+            // The team's own incident: the lower median of Dawn's "at least 12" and Express's "five" (docs/method.md,
+            // "Sources and grades"); low the smaller low, high open as Dawn's is.
+            Assert.Equal((5, 5, (int?)null), (incident.Killed.Low, incident.Killed.Best, incident.Killed.High));
             Assert.Equal(["Dawn", "Express"], incident.Sources.Select(s => s.Name));
+            Assert.Equal([12, 5], incident.Sources.Select(s => s.Killed!.Best));
             Assert.Equal($"merged extraction candidate {n2} into incident {incidentId}: chosen by the analyst", store.GetRevisions(incidentId)[^1].Reason);
             Assert.Equal(1, store.Count(IncidentQuery.All));
         }

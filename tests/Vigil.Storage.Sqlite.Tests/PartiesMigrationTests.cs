@@ -61,7 +61,7 @@ public sealed class PartiesMigrationTests : IDisposable
                     perpetrators_included, notes, quality_flags, created_at, updated_at, deleted_at, created_by, created_import_id,
                     created_reason, last_import_id
                 FROM f.incidents;
-                INSERT INTO incident_sources SELECT * FROM f.incident_sources;
+                INSERT INTO incident_sources SELECT incident_id, ordinal, name, published, headline, url FROM f.incident_sources;
                 INSERT INTO revisions SELECT * FROM f.revisions;
                 INSERT INTO datasets SELECT * FROM f.datasets;
                 """);

@@ -13,8 +13,8 @@ public sealed record SeriesFiguresRequest(ScopeInput Scope, PeriodUnit Unit, Gro
     public Domain.Claims.ClaimMetric? Metric { get; init; }
 }
 
-/// <summary>The series with the scope it was computed in (its datasets, what they cover).</summary>
-public sealed record SeriesFiguresResult(Scope Scope, Series Series);
+/// <summary>The series with the scope it was computed in (its datasets, what they cover) and how well its incidents are sourced.</summary>
+public sealed record SeriesFiguresResult(Scope Scope, Series Series, Statistics.Sourcing.GradeShare Grades);
 
 /// <summary>
 /// Figures per period, for <c>vigil stats series</c> and <c>GET /api/v1/statistics/series</c>: the scope resolved
@@ -27,6 +27,7 @@ public sealed class SeriesFigures(IVigilDatabase db, ReferenceData reference)
     public SeriesFiguresResult Run(SeriesFiguresRequest request)
     {
         var scope = AttacksRule.For(new ScopeParser(reference).Resolve(request.Scope, db), request.Metric, request.Scope.Types);
-        return new SeriesFiguresResult(scope, SeriesBuilder.Build(db.Incidents, new SeriesRequest(scope.Query, request.Unit, request.Breakdown, scope.Coverage)));
+        return new SeriesFiguresResult(scope, SeriesBuilder.Build(db.Incidents, new SeriesRequest(scope.Query, request.Unit, request.Breakdown, scope.Coverage)),
+            Statistics.Sourcing.GradeShare.For(db.Incidents, scope.Query));
     }
 }

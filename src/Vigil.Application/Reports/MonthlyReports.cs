@@ -50,7 +50,7 @@ public sealed class MonthlyReports(IVigilDatabase db, ReferenceData reference, T
             .Build(month, new ReportScope(scope.Query, scopeName, scope.Label, scope.Datasets, scope.Coverage));
         if (request.WithAccountability)
             report = AccountabilitySectionBuilder.AddTo(report, db.Incidents, db.Accountability, clock, month, db.Datasets);
-        report = ReportNotes.Attach(db, report, month, scope);
+        report = ReportNotes.Attach(db, report, month, scope) with { SourcesLabel = ScopeParser.Describe(scope.Query.Sources) };
         if (RowLicences.Withheld(scope.Datasets, request.MayReceiveRestricted) is { Count: > 0 } withheld && report.Notable.Count > 0)
         {
             report = report with

@@ -55,4 +55,13 @@ public sealed record ScopeInput
     /// found, "quoted phrases", a prefix ending in <c>*</c> (<see cref="TextSearch"/>). Blank is no search.
     /// </summary>
     public string? Text { get; init; }
+
+    /// <summary>
+    /// Which sources killed and injured count: <c>independent</c> (the default: party claims left out), <c>all</c>
+    /// (independent first, the range spanning party claims too) or <c>party</c> (party claims alone).
+    /// </summary>
+    public string? Sources { get; init; }
+
+    /// <summary>Only incidents graded at least this: discounted, contested, weak, fair or confirmed.</summary>
+    public string? MinGrade { get; init; }
 }

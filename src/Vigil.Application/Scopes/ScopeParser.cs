@@ -3,6 +3,7 @@ using Vigil.Application.Reference;
 using Vigil.Domain.Datasets;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Sources;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
 using Vigil.Statistics;
@@ -46,6 +47,8 @@ public sealed class ScopeParser(ReferenceData reference)
             MinKilled = input.MinKilled,
             MaxKilled = input.MaxKilled,
             Text = Search(input) is { } text ? TextSearch.Parse(text).Search : null,
+            Sources = input.Sources is { } sources ? EnumText<SourceScope>.Parse(sources) : SourceScope.Independent,
+            MinGrade = input.MinGrade is { } grade ? EnumText<IncidentGrade>.Parse(grade) : null,
         };
     }
 
@@ -56,6 +59,18 @@ public sealed class ScopeParser(ReferenceData reference)
     public static string Describe(TextSearch search) =>
         $"search {search}: only the incidents whose place names, notes or sources (names, headlines, addresses) contain "
         + (search.Terms.Count == 1 ? "this term" : "all these terms");
+
+    /// <summary>Which sources the scope's killed and injured count, in words (every surface prints it beside its figures).</summary>
+    public static string Describe(SourceScope sources) => sources switch
+    {
+        SourceScope.All => "killed and injured from all credible sources: independent sources first, the range spanning party claims too (sources=all)",
+        SourceScope.Party => "killed and injured as claimed by parties to the conflict alone (sources=party); unknown where no party claimed a figure",
+        _ => "killed and injured from independent sources (datasets, media, NGOs, official statistics); party claims left out (sources=independent)",
+    };
+
+    /// <summary>The minimum grade in words.</summary>
+    public static string Describe(IncidentGrade minGrade) =>
+        $"only incidents graded {EnumText<IncidentGrade>.Format(minGrade)}{(minGrade == IncidentGrade.Confirmed ? "" : " or better")} (min_grade)";
 
     /// <summary>
     /// The places the scope names, as the store filters them: provinces of today's map, and the regions (named as a
@@ -125,6 +140,9 @@ public sealed class ScopeParser(ReferenceData reference)
         var places = areas.Regions.Select(r => $"{r.Name}: {r.Note} ({string.Join(", ", r.Districts)})").ToList();
         if (query.Text is { } text)
             places.Add(Describe(text));
+        places.Add(Describe(query.Sources));
+        if (query.MinGrade is { } minGrade)
+            places.Add(Describe(minGrade));
         return new Scope(query, chosen, Coverage.For(chosen, query), defaulted) { Remarks = places };
     }
 
@@ -179,6 +197,10 @@ public sealed class ScopeParser(ReferenceData reference)
             return new FieldException("max_killed", $"{max} is less than min_killed ({min}): no incident could match");
         if (Search(input) is { } text && TextSearch.Parse(text).Problem is { } problem)
             return new FieldException("q", problem);
+        if (input.Sources is { } sources && !EnumText<SourceScope>.TryParse(sources, out _))
+            return new FieldException("sources", $"'{sources}' is not one of: {string.Join(", ", EnumText<SourceScope>.All)}");
+        if (input.MinGrade is { } grade && !EnumText<IncidentGrade>.TryParse(grade, out _))
+            return new FieldException("min_grade", $"'{grade}' is not one of: {string.Join(", ", EnumText<IncidentGrade>.All)} (worst to best)");
         return null;
     }
 

@@ -43,6 +43,8 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
             json.WriteStartObject();
             json.WritePropertyName("incident");
             VigilJsonWriter.WriteOne(json, incident);
+            json.WriteString("grade", incident.Grade is { } grade ? EnumText<Domain.Sources.IncidentGrade>.Format(grade) : null);
+            json.WriteBoolean("contested", incident.Contested);
             json.WritePropertyName("revisions");
             JsonSerializer.Serialize(json, revisions, CliJson.Options);
             json.WritePropertyName("reports");
@@ -63,15 +65,22 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
         }
         output.Boxed(grid, title);
 
-        var sources = new Table().Title("Sources").Border(TableBorder.Simple).AddColumns("#", "name", "date", "headline", "url");
+        // Each source with what it said; a party's claim is marked, and a contested incident says so with each figure.
+        var sources = new Table().Title("Sources").Border(TableBorder.Simple).AddColumns("#", "name", "date", "kind", "killed", "injured", "credibility", "headline", "url");
         for (var i = 0; i < incident.Sources.Length; i++)
         {
             var s = incident.Sources[i];
-            sources.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Name ?? ""),
-                s.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Markup.Escape(s.Headline ?? ""), Markup.Escape(s.Url ?? ""));
+            var kind = s.PartyClaim ? "party claim" : s.Kind is { } k ? EnumText<Domain.Sources.SourceType>.Format(k) : "";
+            sources.AddRow((i + 1).ToString(CultureInfo.InvariantCulture), Markup.Escape(s.Name ?? s.SourceKey ?? ""),
+                s.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Markup.Escape(kind),
+                Markup.Escape(Said(s.Killed)), Markup.Escape(Said(s.Injured)), s.Credibility?.ToString(CultureInfo.InvariantCulture) ?? "",
+                Markup.Escape(s.Headline ?? ""), Markup.Escape(s.Url ?? ""));
         }
         if (incident.Sources.Length == 0)
-            sources.AddRow("", "[grey](none recorded)[/]", "", "", "");
+            sources.AddRow("", "[grey](none recorded)[/]", "", "", "", "", "", "", "");
+        output.Console.MarkupLine(Markup.Escape($"grade: {(incident.Grade is { } g ? EnumText<Domain.Sources.IncidentGrade>.Format(g) : "not graded")}"
+            + (incident.GradeOverride is not null ? $" (set by an analyst: {incident.GradeReason})" : " (derived from its sources; docs/method.md)")
+            + (incident.Contested ? " · contested: its sources disagree on the figures — see each source's below" : "")));
         output.Write(sources);
 
         if (reports.Count > 0)
@@ -99,4 +108,9 @@ public sealed class IncidentsShowCommand(CliOutput output, TimeProvider clock) :
         output.Write(history);
         return ExitCodes.Success;
     }
+
+    /// <summary>What one source said of a count: "12 (at least 12)", or "" when it gave no figure.</summary>
+    private static string Said(Domain.Incidents.CasualtyCount? count) =>
+        count is null || count.IsUnknown ? ""
+        : RangeText.Of(count.Best ?? count.Low ?? count.High ?? 0, count.Low, count.High) + (count.Phrase is { } p ? $" ({p})" : "");
 }

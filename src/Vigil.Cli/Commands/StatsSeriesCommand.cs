@@ -86,7 +86,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
             return Explain(explained.Incidents, Period.Parse(settings.Explain), settings.Key, settings.Json);
         }
 
-        var (scope, series) = OptionErrors.Named(() => new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(settings.ToInput(), unit, breakdown) { Metric = metric }));
+        var (scope, series, grades) = OptionErrors.Named(() => new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(settings.ToInput(), unit, breakdown) { Metric = metric }));
         var filter = scope.Query;
         var rows = SeriesRows.Of(series, metric, wholeHistory: filter.From is null).ToList();
         if (settings.Json)
@@ -96,6 +96,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
                 unit = EnumText<PeriodUnit>.Format(unit),
                 metric = EnumText<ClaimMetric>.Format(metric),
                 scope = ScopeJson.Of(scope),
+                sourcing = Vigil.Reports.Model.SourcingFigure.Of(grades),
                 rows,
             }, CliJson.Options));
             return ExitCodes.Success;
@@ -115,6 +116,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
             output.Console.MarkupLine($"[yellow]{Markup.Escape(note)}: its periods show as no data[/]");
         foreach (var remark in scope.Remarks)
             output.Console.MarkupLine($"[yellow]{Markup.Escape(remark)}[/]");
+        output.Console.MarkupLine($"Sourcing: {Markup.Escape(grades.Text)} (grades: docs/method.md)");
         if (output.Format == TableFormat.Matrix)
         {
             if (breakdown == GroupBy.None)

@@ -78,6 +78,14 @@ public class FilterSettings : DatabaseSettings, IAsOfSettings
     [Description("Full-text search of place names, notes and sources (names, headlines, addresses): every word must be found; \"quoted phrase\"; a prefix ends in * (kill*). Case is ignored; there is no stemming.")]
     public string? Search { get; init; }
 
+    [CommandOption("--sources <WHICH>")]
+    [Description("Which sources killed and injured count: independent (default: datasets, media, NGOs, official statistics; party claims left out), all (independent first, the range spanning party claims), party (the claims of parties to the conflict alone). See docs/method.md.")]
+    public string? Sources { get; init; }
+
+    [CommandOption("--min-grade <GRADE>")]
+    [Description("Only incidents graded at least this, worst to best: discounted, contested, weak, fair, confirmed (docs/method.md).")]
+    public string? MinGrade { get; init; }
+
     public override ValidationResult Validate() =>
         ScopeParser.Validate(ToInput()) is { } e ? ValidationResult.Error($"--{OptionName(e.Field)}: {e.Problem}") : ValidationResult.Success();
 
@@ -103,6 +111,8 @@ public class FilterSettings : DatabaseSettings, IAsOfSettings
         MinKilled = MinKilled,
         MaxKilled = MaxKilled,
         Text = Search,
+        Sources = Sources,
+        MinGrade = MinGrade,
     };
 
     /// <summary>The store query, with names resolved to Vigil's canonical spellings where known.</summary>

@@ -22,12 +22,16 @@ public sealed record SummaryJson(
     IReadOnlyList<BreakdownRow> ByEventType,
     IReadOnlyList<NotableIncident> Deadliest)
 {
+    /// <summary>The share of the month's incidents graded fair or better, with each grade's count.</summary>
+    public SourcingFigure? Sourcing { get; init; }
+
     public static SummaryJson Of(MonthlyReportResult built)
     {
         var r = built.Report;
         return new SummaryJson(
             built.Month.Label, built.LatestMonth, built.ScopeName, ScopeJson.Of(built.Scope),
-            [.. r.Headlines.Select(SummaryFigure.Of)], r.Statements, r.ByProvince, r.ByActor, r.ByCategory, r.ByEventType, r.Notable);
+            [.. r.Headlines.Select(SummaryFigure.Of)], r.Statements, r.ByProvince, r.ByActor, r.ByCategory, r.ByEventType, r.Notable)
+        { Sourcing = r.Sourcing };
     }
 }
 

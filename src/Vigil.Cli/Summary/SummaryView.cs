@@ -26,6 +26,8 @@ public static class SummaryView
         foreach (var h in s.Headlines)
             Line(console, h);
         console.MarkupLine("[grey]Killed and injured are sums of best estimates; incidents are counted by their start date.[/]");
+        if (s.Sourcing is { } sourcing)
+            console.MarkupLine($"[grey]Sourcing:[/] {Markup.Escape(sourcing.Text)} [grey](grades: docs/method.md)[/]");
         foreach (var statement in s.Statements)
             console.MarkupLine(Markup.Escape(statement));
 

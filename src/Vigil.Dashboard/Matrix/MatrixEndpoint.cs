@@ -64,7 +64,7 @@ internal static class MatrixEndpoint
         {
             return Pages.Render<MatrixPage>(chrome, new MatrixModel(filter, options, view, null, null, new FieldError(e.Field, e.Problem)), StatusCodes.Status400BadRequest);
         }
-        var (scope, series) = figures;
+        var (scope, series, _) = figures;
         var cells = series.Periods().Count() * (long)Math.Max(1, series.Keys.Count);
         if (cells > MaxCells)
         {

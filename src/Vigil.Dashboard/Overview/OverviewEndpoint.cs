@@ -33,7 +33,11 @@ internal static class OverviewEndpoint
         using var db = stores.Open();
         var inData = FilterOptions.InData(db.Incidents).Select(iso => Countries.NameByIso3[iso]).ToList();
         var filter = new OverviewFilter(QueryText.One(q, "month"), QueryText.One(q, "province"), QueryText.Many(q, "dataset"),
-            OverviewFilter.CountriesOf(QueryText.Many(q, "country"), inData, reference.Scopes.Country));
+            OverviewFilter.CountriesOf(QueryText.Many(q, "country"), inData, reference.Scopes.Country))
+        {
+            Sources = QueryText.One(q, "sources"),
+            MinGrade = QueryText.One(q, "min_grade"),
+        };
         var options = FilterOptions.Load(db.Incidents, reference, filter.Countries.Count == 1 ? filter.Countries[0] : null) with { CountryChoices = inData };
         try
         {
@@ -42,7 +46,7 @@ internal static class OverviewEndpoint
                 Month = filter.Month,
                 Province = filter.Province,
                 Country = filter.Countries[0],
-                Filters = new ScopeInput { Countries = filter.Countries },
+                Filters = new ScopeInput { Countries = filter.Countries, Sources = filter.Sources, MinGrade = filter.MinGrade },
                 Datasets = filter.Datasets,
                 WithAccountability = false,
                 MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
@@ -73,6 +77,15 @@ public sealed record OverviewFilter(string? Month, string? Province, string[] Da
     /// <summary>The query value that stands for every country the database's incidents lie in.</summary>
     public const string AllCountries = "all";
 
+    /// <summary>Which sources the figures count (independent, all, party), as the scope parser reads it.</summary>
+    public string? Sources { get; init; }
+
+    /// <summary>The minimum grade of the incidents counted.</summary>
+    public string? MinGrade { get; init; }
+
+    /// <summary>The sources and grade choices as the shared filter inputs show them.</summary>
+    public IncidentFilter SourceChoices => new(null, null, [], [], [], [], [], null) { Sources = Sources, MinGrade = MinGrade };
+
     /// <summary>The countries as the scope names them ("Afghanistan, Pakistan"), which is also the report's scope name without a province.</summary>
     public string Country => string.Join(", ", Countries);
 
@@ -96,6 +109,8 @@ public sealed record OverviewFilter(string? Month, string? Province, string[] Da
             yield return new("dataset", d);
         foreach (var c in CountryPairs())
             yield return c;
+        yield return new("sources", Sources);
+        yield return new("min_grade", MinGrade);
     }
 }
 

@@ -7,7 +7,7 @@ namespace Vigil.Dashboard.Shell;
 
 /// <summary>
 /// The incident filters of the API (q, from, to, country, province, region, district, actor, category, suicide, type,
-/// dataset, min_killed, max_killed — the same names, each may repeat) read from a page's query string. Parsing is the API's own
+/// dataset, min_killed, max_killed, sources, min_grade — the same names, each may repeat) read from a page's query string. Parsing is the API's own
 /// (<see cref="FilterParameters"/>), so a page and the API given the same URL parameters count the same incidents.
 /// </summary>
 public sealed record IncidentFilter(
@@ -22,6 +22,10 @@ public sealed record IncidentFilter(
     public string? MaxKilled { get; init; }
     /// <summary>The full-text search (q), as typed.</summary>
     public string? Text { get; init; }
+    /// <summary>Which sources killed and injured count (independent, all, party).</summary>
+    public string? Sources { get; init; }
+    /// <summary>The minimum grade (discounted, contested, weak, fair, confirmed).</summary>
+    public string? MinGrade { get; init; }
 
     public static IncidentFilter Of(IQueryCollection q) => new(
         QueryText.One(q, "from"), QueryText.One(q, "to"),
@@ -36,9 +40,11 @@ public sealed record IncidentFilter(
         TargetType = QueryText.Many(q, "target_type"),
         MaxKilled = QueryText.One(q, "max_killed"),
         Text = QueryText.One(q, "q"),
+        Sources = QueryText.One(q, "sources"),
+        MinGrade = QueryText.One(q, "min_grade"),
     };
 
-    public bool IsEmpty => From is null && To is null && Suicide is null && MinKilled is null && MaxKilled is null && Text is null
+    public bool IsEmpty => From is null && To is null && Suicide is null && MinKilled is null && MaxKilled is null && Text is null && Sources is null && MinGrade is null
         && Country.Length + Province.Length + Region.Length + District.Length + Actor.Length + Category.Length + Weapon.Length + TargetType.Length + Type.Length + Dataset.Length == 0;
 
     /// <summary>The scope as Vigil applies it (the datasets named, or the primary one, with what they cover), or the parameter at fault and why.</summary>
@@ -62,7 +68,7 @@ public sealed record IncidentFilter(
             return (null, maxError);
         return (new FilterParameters(From, To, NullIfEmpty(Country), NullIfEmpty(Province), NullIfEmpty(Region), NullIfEmpty(District),
             NullIfEmpty(Actor), NullIfEmpty(Category), Suicide, NullIfEmpty(Weapon), NullIfEmpty(TargetType), NullIfEmpty(Type), NullIfEmpty(Dataset),
-            minKilled, maxKilled, Text), null);
+            minKilled, maxKilled, Text, Sources, MinGrade), null);
     }
 
     private static (int? Value, FieldError? Error) WholeNumber(string field, string? text) =>
@@ -88,6 +94,8 @@ public sealed record IncidentFilter(
         yield return new("suicide", Suicide);
         yield return new("min_killed", MinKilled);
         yield return new("max_killed", MaxKilled);
+        yield return new("sources", Sources);
+        yield return new("min_grade", MinGrade);
     }
 
     /// <summary>"search “drone” · from 2014-01 · province Balochistan · actor TTP": what a page is showing, in words.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Vigil.Domain.Sources;
 
 namespace Vigil.Domain.Incidents;
 
@@ -57,6 +58,17 @@ public sealed record Incident
     public bool? PerpetratorsIncluded { get; init; }
 
     public ImmutableArray<SourceReference> Sources { get; init; } = [];
+
+    /// <summary>
+    /// How well the incident is sourced: an analyst's <see cref="GradeOverride"/>, else derived by the store from the
+    /// sources and the registry when the incident is written (<see cref="IncidentGrading"/>); null until stored.
+    /// </summary>
+    public IncidentGrade? Grade { get; init; }
+    /// <summary>An analyst's grade, which stands over the derived one; <see cref="GradeReason"/> says why.</summary>
+    public IncidentGrade? GradeOverride { get; init; }
+    public string? GradeReason { get; init; }
+    /// <summary>Whether credible sources disagree on the figures (<see cref="FigureRule.Disagree"/>); derived on write.</summary>
+    public bool Contested { get; init; }
     public string? Notes { get; init; }
     public QualityFlags Flags { get; init; }
 

@@ -21,6 +21,7 @@ public static class IncidentEdits
         "killed_low", "killed_best", "killed_high", "killed_phrase", "killed_rule",
         "injured_low", "injured_best", "injured_high", "injured_phrase", "injured_rule",
         "killed_security_forces", "killed_civilians", "killed_militants", "killed_unknown", "perpetrators_included", "notes",
+        "grade_override", "grade_reason",
     ];
 
     /// <summary>The rule of casualty figures typed in without naming one: they no longer come from the source's rule.</summary>
@@ -83,6 +84,15 @@ public static class IncidentEdits
             i = i with { PerpetratorsIncluded = FieldValues.Bool("perpetrators_included", Get("perpetrators_included")) };
         if (Has("notes"))
             i = i with { Notes = FieldValues.Text(Get("notes")) };
+        if (Has("grade_override"))
+            i = i with { GradeOverride = FieldValues.Enum<Sources.IncidentGrade>("grade_override", Get("grade_override")) };
+        if (Has("grade_reason"))
+            i = i with { GradeReason = FieldValues.Text(Get("grade_reason")) };
+        // An analyst's grade stands over the derived one only with the reason for it (docs/method.md, "Sources and grades").
+        if (i.GradeOverride is not null && i.GradeReason is null)
+            throw new FieldException("grade_reason", "an analyst's grade needs its reason");
+        if (i.GradeOverride is null)
+            i = i with { GradeReason = null };
         return i;
     }
 

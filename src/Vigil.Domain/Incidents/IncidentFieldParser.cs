@@ -76,6 +76,8 @@ public static class IncidentFieldParser
             Notes = get("notes"),
             Flags = Guard("quality_flags", () => FlagsText.Parse(get("quality_flags"))),
             Sources = Guard("sources", () => SourcesJson.Parse(get("sources"))),
+            GradeOverride = Enum<Sources.IncidentGrade>(get, "grade_override"),
+            GradeReason = get("grade_reason"),
             CreatedAt = Stamp(get, "created_at") ?? default,
             UpdatedAt = Stamp(get, "updated_at") ?? default,
             DeletedAt = Stamp(get, "deleted_at"),

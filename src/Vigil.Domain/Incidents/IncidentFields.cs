@@ -76,6 +76,8 @@ public static class IncidentFields
         new("notes", i => i.Notes),
         new("quality_flags", i => FlagsText.Format(i.Flags)),
         new("sources", i => i.Sources.IsDefaultOrEmpty ? null : SourcesJson.Format(i.Sources)),
+        new("grade_override", i => i.GradeOverride is { } g ? EnumText<Sources.IncidentGrade>.Format(g) : null),
+        new("grade_reason", i => i.GradeReason),
         new("created_at", i => Stamp(i.CreatedAt)),
         new("updated_at", i => Stamp(i.UpdatedAt)),
         new("deleted_at", i => i.DeletedAt is { } d ? Stamp(d) : null),
@@ -133,16 +135,45 @@ public sealed record IncidentField(string Name, Func<Incident, string?> Get);
 /// <summary>The JSON text of an incident's sources, as stored in the <c>sources</c> field.</summary>
 public static class SourcesJson
 {
+    // A source's own figures are written as their values only (a CasualtyCount's IsUnknown is derived, not data);
+    // kinds in kebab case, as everywhere else. Sources without figures keep the text they always had.
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Type != typeof(CasualtyCount))
+                        return;
+                    for (var i = info.Properties.Count - 1; i >= 0; i--)
+                    {
+                        if (info.Properties[i].Name == "is_unknown")
+                            info.Properties.RemoveAt(i);
+                    }
+                },
+            },
+        },
     };
 
     public static string Format(IEnumerable<SourceReference> sources) => JsonSerializer.Serialize(sources, Options);
 
-    public static ImmutableArray<SourceReference> Parse(string? json) =>
-        string.IsNullOrWhiteSpace(json)
-            ? []
-            : [.. JsonSerializer.Deserialize<SourceReference[]>(json, Options) ?? []];
+    /// <exception cref="FormatException">A value out of its range (a credibility of 7).</exception>
+    public static ImmutableArray<SourceReference> Parse(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+            return [];
+        try
+        {
+            return [.. JsonSerializer.Deserialize<SourceReference[]>(json, Options) ?? []];
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
 }

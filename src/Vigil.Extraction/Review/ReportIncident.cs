@@ -23,7 +23,12 @@ public static class ReportIncident
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(payload) ?? throw new FormatException("empty report payload");
         var report = node.Deserialize<ExtractedReport>(ExtractionJson.Options) ?? throw new FormatException("empty report payload");
-        return (report, new SourceReference(report.Source, report.Published, (string?)node["headline"], (string?)node["url"]));
+        // The article keeps the figures read from it, so the incident's source row says who said what.
+        return (report, new SourceReference(report.Source, report.Published, (string?)node["headline"], (string?)node["url"])
+        {
+            Killed = report.Killed?.ToCount() is { IsUnknown: false } killed ? killed : null,
+            Injured = report.Injured?.ToCount() is { IsUnknown: false } injured ? injured : null,
+        });
     }
 
     /// <summary>The incident of one report payload, the article as its source.</summary>
@@ -132,6 +137,19 @@ public static class ReportIncident
             incident = incident with
             {
                 Place = field == "province" ? PlaceEdits.Province(incident.Place, value, places) : PlaceEdits.District(incident.Place, value, places),
+            };
+        }
+        // A figure the analyst sets corrects what the article is read to say: its source row carries it too.
+        if (incident.Sources.Length == 1 && (fields.ContainsKey("killed_best") || fields.ContainsKey("injured_best")))
+        {
+            var source = incident.Sources[0];
+            incident = incident with
+            {
+                Sources = [source with
+                {
+                    Killed = fields.ContainsKey("killed_best") ? incident.Killed : source.Killed,
+                    Injured = fields.ContainsKey("injured_best") ? incident.Injured : source.Injured,
+                }],
             };
         }
         return incident with { Flags = Incident.CasualtyFlags(incident.Killed, incident.Injured) };

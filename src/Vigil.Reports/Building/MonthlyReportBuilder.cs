@@ -89,6 +89,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
         {
             DatasetsLabel = report.DatasetsLabel,
             ByCategory = Breakdown(inMonth, GroupBy.Category, report.Coverage),
+            Sourcing = SourcingFigure.Of(Statistics.Sourcing.GradeShare.For(store, inMonth)),
         };
     }
 

@@ -36,6 +36,22 @@ public sealed record MonthlyReport(
 
     /// <summary>The analysts' key findings for this month and scope, printed first; null when none were written.</summary>
     public KeyFindings? Findings { get; init; }
+
+    /// <summary>How well the month's incidents are sourced: the share graded fair or better (docs/method.md, "Sources and grades").</summary>
+    public SourcingFigure? Sourcing { get; init; }
+
+    /// <summary>Which sources the killed and injured figures count, in words ("from independent sources ...").</summary>
+    public string SourcesLabel { get; init; } = "";
+}
+
+/// <summary>
+/// The share of a month's incidents graded fair or better, with the count of each grade (best first), and the sentence
+/// printed beside the headline figures ("82 % of incidents fair or better (...)"). No incident: no percentage.
+/// </summary>
+public sealed record SourcingFigure(long Incidents, long FairOrBetter, int? FairOrBetterPercent, IReadOnlyDictionary<string, long> Grades, string Text)
+{
+    public static SourcingFigure Of(Statistics.Sourcing.GradeShare share) =>
+        new(share.Incidents, share.FairOrBetter, share.Percent, share.Named, share.Text);
 }
 
 /// <summary>

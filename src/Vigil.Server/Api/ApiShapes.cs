@@ -14,7 +14,11 @@ namespace Vigil.Server.Api;
 public sealed record HealthAnswer(string Status);
 
 /// <summary>GET /statistics/series: one row per period (and breakdown key), with changes, records and spikes for the metric.</summary>
-public sealed record SeriesAnswer(string By, string? Breakdown, string Metric, ScopeJson Scope, IReadOnlyList<SeriesRows> Rows);
+public sealed record SeriesAnswer(string By, string? Breakdown, string Metric, ScopeJson Scope, IReadOnlyList<SeriesRows> Rows)
+{
+    /// <summary>The share of the scope's incidents graded fair or better, with each grade's count (docs/method.md, "Sources and grades").</summary>
+    public Reports.Model.SourcingFigure? Sourcing { get; init; }
+}
 
 /// <summary>GET /statistics/explain: the ids of the incidents behind one period's figure.</summary>
 public sealed record ExplainAnswer(string Period, string? Key, ScopeJson Scope, IReadOnlyList<long> Ids);

@@ -21,7 +21,7 @@ public sealed record IncidentInput(
     string? Perpetrator, string? Target, string? TargetType, string? Attribution,
     string? Category, string? StateForces, string? ArmedGroup, string? OtherParty, bool? Suicide, string? Weapon,
     CasualtyInput? Killed, CasualtyInput? Injured, BreakdownInput? KilledBreakdown, bool? PerpetratorsIncluded,
-    IReadOnlyList<SourceInput>? Sources, string? Notes)
+    IReadOnlyList<SourceInput>? Sources, string? Notes, string? GradeOverride = null, string? GradeReason = null)
 {
     /// <summary>The rule of figures sent without one.</summary>
     public const string EnteredRule = "entered by hand";
@@ -74,6 +74,8 @@ public sealed record IncidentInput(
             ["weapon"] = Weapon,
             ["perpetrators_included"] = PerpetratorsIncluded?.ToString(Inv),
             ["notes"] = Notes,
+            ["grade_override"] = GradeOverride,
+            ["grade_reason"] = GradeReason,
         };
         // Without a category, the rule for incidents entered by hand decides it from the type and the perpetrator.
         fields["category"] = Category ?? (FieldValues.Enum<Domain.Incidents.EventType>("event_type", EventType) is { } type

@@ -57,11 +57,12 @@ public static class StatisticsApi
         {
             return Problems.Field(e.Field, e.Problem);
         }
-        var (scope, series) = figures;
+        var (scope, series, grades) = figures;
         if (Security.ResponseBounds.SeriesProblem(series) is { } tooLarge)
             return tooLarge;
         return Results.Ok(new SeriesAnswer(EnumText<PeriodUnit>.Format(unit), breakdown, EnumText<ClaimMetric>.Format(m), ScopeJson.Of(scope),
-            [.. SeriesRows.Of(series, m, wholeHistory: scope.Query.From is null)]));
+            [.. SeriesRows.Of(series, m, wholeHistory: scope.Query.From is null)])
+        { Sourcing = Vigil.Reports.Model.SourcingFigure.Of(grades) });
     }
 
     private static IResult Overview(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string[]? country, string[]? dataset)

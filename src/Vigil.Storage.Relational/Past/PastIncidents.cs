@@ -57,22 +57,29 @@ internal static class PastIncidents
         using var source = dialect.PrepareRowCommand(store.Connection, tx,
             $"INSERT INTO asof_sources ({string.Join(", ", IncidentWriter.SourceColumns)}) VALUES ({string.Join(", ", IncidentWriter.SourceColumns.Select(c => "@" + c))})",
             IncidentWriter.SourceColumns, false);
+        // Grades and contests are derived from an incident's sources and the registry: derived again for each rebuilt one.
+        var lookup = SourceLookup.Load(store.Connection, tx);
         foreach (var chunk in ids.Chunk(Batch))
         {
-            var past = new List<(Incident Incident, bool Sources)>();
+            var current = new List<Incident>();
             using (var cmd = store.Command(tx, $"SELECT {IncidentColumns.SelectList} FROM {main}incidents WHERE id IN ({List(chunk)})"))
             using (var r = cmd.ExecuteReader())
             {
                 while (r.Read())
-                {
-                    var current = IncidentColumns.Read(r);
-                    rollup.Remove(current);
-                    if (created.Contains(current.Id))
-                        continue;
-                    var then = AsOf(current, changes[current.Id], at);
-                    rollup.Add(then);
-                    past.Add((then, SourcesChanged(changes[current.Id], at)));
-                }
+                    current.Add(IncidentColumns.Read(r));
+            }
+            List<long> existed = [.. current.Where(i => !created.Contains(i.Id)).Select(i => i.Id)];
+            var sources = existed.Count == 0 ? [] : store.LoadSources(existed, tx);
+            var past = new List<(Incident Incident, bool Sources)>();
+            foreach (var now in current)
+            {
+                rollup.Remove(now);
+                if (created.Contains(now.Id))
+                    continue;
+                var then = AsOf(now with { Sources = sources.GetValueOrDefault(now.Id, []) }, changes[now.Id], at);
+                then = lookup.Prepare(then, then);
+                rollup.Add(then);
+                past.Add((then, SourcesChanged(changes[now.Id], at)));
             }
             if (past.Count == 0)
                 continue;

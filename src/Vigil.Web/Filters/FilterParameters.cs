@@ -10,7 +10,8 @@ namespace Vigil.Web.Filters;
 /// values): from, to (YYYY-MM-DD, YYYY-MM or YYYY; inclusive; by start date), country, province, region
 /// (former-fata, kp-mainland), district, actor, category, suicide (yes/no), weapon, target_type, type, dataset,
 /// min_killed, max_killed (an unknown figure never matches either), q (a full-text search: words all found, "quoted
-/// phrases", a prefix ending in *). Names may be any spelling Vigil knows. Each parameter is bound by the name written
+/// phrases", a prefix ending in *), sources (independent, the default; all; party: which sources killed and injured
+/// count), min_grade (discounted, contested, weak, fair, confirmed: only incidents graded at least this). Names may be any spelling Vigil knows. Each parameter is bound by the name written
 /// here (lower case), which is the name the OpenAPI document gives it.
 /// </summary>
 public sealed record FilterParameters(
@@ -29,7 +30,9 @@ public sealed record FilterParameters(
     [property: FromQuery(Name = "dataset")] string[]? Dataset,
     [property: FromQuery(Name = "min_killed")] int? MinKilled,
     [property: FromQuery(Name = "max_killed")] int? MaxKilled,
-    [property: FromQuery(Name = "q")] string? Q)
+    [property: FromQuery(Name = "q")] string? Q,
+    [property: FromQuery(Name = "sources")] string? Sources = null,
+    [property: FromQuery(Name = "min_grade")] string? MinGrade = null)
 {
     /// <summary>The scope as the query string gives it.</summary>
     public ScopeInput ToInput() => new()
@@ -50,6 +53,8 @@ public sealed record FilterParameters(
         MinKilled = MinKilled,
         MaxKilled = MaxKilled,
         Text = Q,
+        Sources = Sources,
+        MinGrade = MinGrade,
     };
 
     /// <summary>

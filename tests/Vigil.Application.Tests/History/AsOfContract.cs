@@ -53,13 +53,16 @@ public abstract class AsOfContract : IDisposable
         new() { Datasets = [Pbc, Ucdp] },
         new() { Datasets = ["all"], Provinces = ["Khyber Pakhtunkhwa"] },
         new() { Datasets = [Pbc], Categories = ["militant-attack"] },
+        new() { Datasets = [Ucdp], Sources = "all" },
+        new() { Datasets = [Ucdp], Sources = "party", MinGrade = "weak" },
+        new() { Datasets = [Pbc, Ucdp], MinGrade = "fair" },
     ];
 
     [Fact]
     public void Every_answer_as_of_a_moment_equals_the_backup_taken_at_that_moment()
     {
         var location = DatasetLocation(FreshLocation());
-        long edited, deletedLater, mergedInto;
+        long edited, deletedLater, mergedInto, claimed;
         using (var db = location.Open(Clock))
         {
             new DatasetLinking(db, Clock).Link(new DatasetLinkRequest(Pbc, Ucdp, 1, "tester"));
@@ -67,6 +70,7 @@ public abstract class AsOfContract : IDisposable
             edited = some[0].Id;
             deletedLater = some[1].Id;
             mergedInto = some[2].Id;
+            claimed = some[4].Id;
             // Before the moment: an edit, a deletion and a decision, which the answers as of it must keep.
             Clock.Advance(TimeSpan.FromMinutes(5));
             db.Incidents.Update(edited, some[0].Revision, new ChangeContext("analyst:amina", "FIR"), i => i with { Killed = CasualtyCount.Exactly(7) });
@@ -94,6 +98,14 @@ public abstract class AsOfContract : IDisposable
             current = db.Incidents.Find(edited)!;
             db.Incidents.Update(edited, current.Revision, new ChangeContext("analyst:amina", "third"),
                 i => i with { Sources = i.Sources.Add(new SourceReference("Dawn", new DateOnly(2020, 1, 2), "Blast", "https://dawn.example/1")) });
+            // A party's claim and an independent report with their own figures: the incident's figures, contest and grade change.
+            var disputed = db.Incidents.Find(claimed)!;
+            db.Incidents.Update(claimed, disputed.Revision, new ChangeContext("analyst:amina", "claims"), i => i with
+            {
+                Sources = i.Sources
+                    .Add(new SourceReference("ISPR", new DateOnly(2020, 1, 2), "Terrorists killed", null) { Killed = CasualtyCount.Exactly(90) })
+                    .Add(new SourceReference("Dawn", new DateOnly(2020, 1, 3), "Toll rises", null) { Killed = CasualtyCount.Exactly(12) }),
+            });
             var gone = db.Incidents.Find(deletedLater)!;
             db.Incidents.Delete(gone.Id, gone.Revision, new ChangeContext("analyst:amina", "not an attack"));
             var ids = db.Candidates.Add([new ExtractionCandidate(0, "n1", "The News", "https://news.example/1", "2020-01-02", "report",
@@ -120,7 +132,7 @@ public abstract class AsOfContract : IDisposable
         using (var now = location.Open(Clock))
             Assert.NotEqual(Everything(now), Everything(then));
         Assert.Equal(Everything(then), Everything(past));
-        foreach (var id in new[] { edited, deletedLater, mergedInto })
+        foreach (var id in new[] { edited, deletedLater, mergedInto, claimed })
             Assert.Equal(Text(then.Incidents.GetRevisions(id)), Text(past.Incidents.GetRevisions(id)));
         // The one difference allowed: the scopes' labels say the answers are as of the moment.
         var label = ", as of " + Moment.Label(moment);

@@ -28,7 +28,10 @@ public class ReportIncidentTests
         Assert.Contains("at least 12", incident.Killed.Phrase, StringComparison.Ordinal);
         Assert.NotNull(incident.Killed.Rule);
         Assert.Equal(30, incident.Injured.Best);
-        Assert.Equal(new SourceReference("Dawn", new DateOnly(2023, 3, 4), "Blast in Peshawar", "https://example.org/n1"), Assert.Single(incident.Sources));
+        // The article as source, carrying the figures read from it (who said what).
+        Assert.Equal(new SourceReference("Dawn", new DateOnly(2023, 3, 4), "Blast in Peshawar", "https://example.org/n1") { Killed = incident.Killed, Injured = incident.Injured.IsUnknown ? null : incident.Injured },
+            Assert.Single(incident.Sources));
+        Assert.False(incident.Killed.IsUnknown);
     }
 
     [Fact]

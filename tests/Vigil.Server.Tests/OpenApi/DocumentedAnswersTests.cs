@@ -103,6 +103,11 @@ public sealed class DocumentedAnswersTests : IDisposable
         await Call(HttpMethod.Get, "/api/v1/datasets/{name}", "/api/v1/datasets/ucdp-ged");
         await Call(HttpMethod.Put, "/api/v1/datasets/{name}", "/api/v1/datasets/ucdp-ged", ApiRole.Admin, Json.Body("""{"kinds": "organised violence", "gaps": ["1993..1993"]}"""));
         await Call(HttpMethod.Post, "/api/v1/datasets/{name}/primary", "/api/v1/datasets/ucdp-ged/primary", ApiRole.Admin);
+        await Call(HttpMethod.Get, "/api/v1/sources", "/api/v1/sources");
+        await Call(HttpMethod.Post, "/api/v1/sources", "/api/v1/sources", ApiRole.Analyst,
+            Json.Body("""{"key": "pips", "name": "Pakistan Institute for Peace Studies", "type": "ngo", "reliability": "B", "reason": "publishes its method"}"""), expected: HttpStatusCode.Created);
+        await Call(HttpMethod.Put, "/api/v1/sources/{key}", "/api/v1/sources/pips", ApiRole.Analyst, Json.Body("""{"reliability": "C"}"""));
+        await Call(HttpMethod.Get, "/api/v1/sources/{key}", "/api/v1/sources/pips");
         await Call(HttpMethod.Get, "/api/v1/imports", "/api/v1/imports");
         await Call(HttpMethod.Post, "/api/v1/keys", "/api/v1/keys", ApiRole.Admin, Json.Body("""{"name": "alice", "role": "analyst"}"""), HttpStatusCode.Created);
         await Call(HttpMethod.Get, "/api/v1/keys", "/api/v1/keys", ApiRole.Admin);
