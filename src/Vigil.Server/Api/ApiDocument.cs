@@ -20,7 +20,7 @@ namespace Vigil.Server.Api;
 /// security scheme and which operations need which role, the error answers, each parameter's description and example,
 /// files as binary, and which members of a schema are always present.
 /// </summary>
-public static class ApiDocument
+public static partial class ApiDocument
 {
     /// <summary>The security scheme of the <c>X-Api-Key</c> header.</summary>
     public const string ApiKeyScheme = "ApiKey";
@@ -305,24 +305,6 @@ public static class ApiDocument
             if (doc.Example is not null)
                 p.Example ??= doc.Example.DeepClone();
         }
-    }
-
-    /// <summary>Every reading endpoint of the API answers as of a past moment when asked (<see cref="Infrastructure.AsOfRequests"/>).</summary>
-    private static void AsOf(OpenApiOperation operation, OpenApiOperationTransformerContext context)
-    {
-        if (!string.Equals(context.Description.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)
-            || context.Description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) != true)
-            return;
-        operation.Parameters ??= [];
-        operation.Parameters.Add(new OpenApiParameter
-        {
-            Name = Infrastructure.AsOfRequests.Parameter,
-            In = ParameterLocation.Query,
-            Description = "Answer from the data as it was at this moment (2026-03-31T00:00Z; a date alone is the end of that day, UTC): "
-                + "edits, merges, links, deletions and imports made since are not seen. Scopes say so in their label. Reading only: a change sent with as_of is refused (400).",
-            Example = System.Text.Json.Nodes.JsonValue.Create("2026-03-31T00:00Z"),
-            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-        });
     }
 
     /// <summary>The If-Match header of an edit or a deletion (read from the request, not bound as a parameter).</summary>

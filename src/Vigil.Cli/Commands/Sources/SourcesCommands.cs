@@ -87,18 +87,7 @@ public sealed class SourcesAddCommand(CliOutput output, TimeProvider clock) : Co
 {
     public override int Execute(CommandContext context, SourceEditSettings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
-        SourceEntry added;
-        try
-        {
-            added = new SourceRegistryEditing(db).Add(settings.Key, settings.ToEdit(), settings.Who, settings.Reason);
-        }
-        catch (FieldException e)
-        {
-            return SourceEditSettings.Usage(output, e);
-        }
-        SourcesView.Print(output, added, settings.Json);
-        return ExitCodes.Success;
+        return SourcesView.Save(output, clock, settings, (editing, edit) => editing.Add(settings.Key, edit, settings.Who, settings.Reason));
     }
 }
 
@@ -110,24 +99,30 @@ public sealed class SourcesEditCommand(CliOutput output, TimeProvider clock) : C
 {
     public override int Execute(CommandContext context, SourceEditSettings settings, CancellationToken cancellationToken)
     {
-        using var db = settings.OpenStore(clock);
-        SourceEntry edited;
-        try
-        {
-            edited = new SourceRegistryEditing(db).Edit(settings.Key, settings.ToEdit(), settings.Who, settings.Reason);
-        }
-        catch (FieldException e)
-        {
-            return SourceEditSettings.Usage(output, e);
-        }
-        SourcesView.Print(output, edited, settings.Json);
-        return ExitCodes.Success;
+        return SourcesView.Save(output, clock, settings, (editing, edit) => editing.Edit(settings.Key, edit, settings.Who, settings.Reason));
     }
 }
 
 /// <summary>How the sources commands print an entry and a change.</summary>
 internal static class SourcesView
 {
+    /// <summary>Adds or edits an entry as the settings give it and prints it; a value refused is a usage error naming its option.</summary>
+    public static int Save(CliOutput output, TimeProvider clock, SourceEditSettings settings, Func<SourceRegistryEditing, SourceEdit, SourceEntry> save)
+    {
+        using var db = settings.OpenStore(clock);
+        SourceEntry saved;
+        try
+        {
+            saved = save(new SourceRegistryEditing(db), settings.ToEdit());
+        }
+        catch (FieldException e)
+        {
+            return SourceEditSettings.Usage(output, e);
+        }
+        Print(output, saved, settings.Json);
+        return ExitCodes.Success;
+    }
+
     public static void Print(CliOutput output, SourceEntry entry, bool json)
     {
         if (json)
