@@ -91,24 +91,35 @@ internal sealed class MonthlyRollup
     }
 
     /// <summary>
-    /// Writes the collected changes as rows of their own into <paramref name="table"/> (a table shaped like the rollup),
-    /// each key once: added to the rollup's rows (UNION ALL), they give its sums after the changes.
+    /// The SQL that writes into <paramref name="delta"/> the rollup's difference when the incidents listed in
+    /// <paramref name="touched"/> (column <c>id</c>) are as in <paramref name="rebuilt"/> rather than as in
+    /// <paramref name="main"/>'s incidents table: their contributions as rebuilt less their contributions now, one row per
+    /// key that changed (rows shaped like the rollup's, so the two add up with UNION ALL).
     /// </summary>
-    public void WriteDeltas(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, string table)
+    public static string DeltaSql(string main, string rebuilt, string touched, string delta)
     {
-        var all = KeyColumns.Concat(ValueColumns).ToArray();
-        var sql = $"INSERT INTO {table} ({string.Join(", ", all)}) VALUES ({string.Join(", ", all.Select(c => "@" + c))})";
-        using var insert = dialect.PrepareRowCommand(connection, transaction, sql, all, returnsId: false);
-        foreach (var (key, values) in _deltas)
-        {
-            if (values.All(v => v == 0))
-                continue;
-            for (var c = 0; c < KeyColumns.Length; c++)
-                insert.Set(c, key[c]);
-            for (var v = 0; v < values.Length; v++)
-                insert.Set(KeyColumns.Length + v, values[v]);
-            insert.Execute();
-        }
+        const string keys = """
+            substr(date_start, 1, 7) AS month, COALESCE(country, '') AS country, COALESCE(admin1, '') AS admin1,
+            COALESCE(perpetrator, perpetrator_raw, '') AS perpetrator, event_type, COALESCE(target_type, '') AS target_type,
+            COALESCE(dataset, '') AS dataset, category
+            """;
+        static string Values(string sign) => $"""
+            {sign} AS incidents, {sign} * COALESCE(killed_low, killed_best, 0) AS killed_low, {sign} * COALESCE(killed_best, 0) AS killed_best,
+            {sign} * COALESCE(killed_high, killed_best, 0) AS killed_high, {sign} * (CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END) AS killed_unknown,
+            {sign} * COALESCE(injured_low, injured_best, 0) AS injured_low, {sign} * COALESCE(injured_best, 0) AS injured_best,
+            {sign} * COALESCE(injured_high, injured_best, 0) AS injured_high, {sign} * (CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END) AS injured_unknown
+            """;
+        return $"""
+            INSERT INTO {delta} ({string.Join(", ", KeyColumns.Concat(ValueColumns))})
+            SELECT {string.Join(", ", KeyColumns)}, {string.Join(", ", ValueColumns.Select(v => $"SUM({v})"))}
+            FROM (
+                SELECT {keys}, {Values("1")} FROM {rebuilt} WHERE deleted_at IS NULL
+                UNION ALL
+                SELECT {keys}, {Values("-1")} FROM {main}incidents WHERE deleted_at IS NULL AND id IN (SELECT id FROM {touched})
+            ) d
+            GROUP BY {string.Join(", ", KeyColumns)}
+            HAVING {string.Join(" OR ", ValueColumns.Select(v => $"SUM({v}) <> 0"))}
+            """;
     }
 
     /// <summary>The SQL that fills the table from the incidents (for a new schema, or to rebuild it).</summary>

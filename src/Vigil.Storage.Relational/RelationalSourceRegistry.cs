@@ -146,22 +146,7 @@ public sealed class RelationalSourceRegistry(RelationalIncidentStore store) : IS
     private void Write(DbTransaction tx, SourceEntry e, bool insert, ChangeContext context, SourceEntry? before)
     {
         var now = IncidentColumns.Stamp(store.Clock.GetUtcNow());
-        var sql = insert
-            ? "INSERT INTO sources (key, name, aliases, type, party_side, reliability, notes, saved_at, saved_by) VALUES (@key, @name, @aliases, @type, @side, @rel, @notes, @at, @by)"
-            : "UPDATE sources SET name = @name, aliases = @aliases, type = @type, party_side = @side, reliability = @rel, notes = @notes, saved_at = @at, saved_by = @by WHERE key = @key";
-        using (var cmd = store.Command(tx, sql, "key", "name", "aliases", "type", "side", "rel", "notes", "at", "by"))
-        {
-            cmd.Parameters["@key"].Value = e.Key;
-            cmd.Parameters["@name"].Value = e.Name;
-            cmd.Parameters["@aliases"].Value = SourceRows.AliasesText(e.Aliases);
-            cmd.Parameters["@type"].Value = SourceRows.TypeText(e.Type);
-            cmd.Parameters["@side"].Value = (object?)e.PartySide ?? DBNull.Value;
-            cmd.Parameters["@rel"].Value = e.Reliability.ToString();
-            cmd.Parameters["@notes"].Value = (object?)e.Notes ?? DBNull.Value;
-            cmd.Parameters["@at"].Value = now;
-            cmd.Parameters["@by"].Value = context.Author;
-            cmd.ExecuteNonQuery();
-        }
+        SourceRows.Save(store, tx, e, insert, now, context.Author);
         using var history = store.Command(tx,
             "INSERT INTO source_history (source_key, at, author, reason, before, after) VALUES (@key, @at, @by, @reason, @before, @after)",
             "key", "at", "by", "reason", "before", "after");
@@ -181,38 +166,8 @@ public sealed class RelationalSourceRegistry(RelationalIncidentStore store) : IS
     private void Regrade(DbTransaction tx, SourceEntry entry, SourceEntry? before)
     {
         var lookup = SourceLookup.Load(store.Connection, tx);
-        const string Added = "(s.source_key IS NOT NULL OR s.kind IS NOT NULL OR s.killed_best IS NOT NULL OR s.injured_best IS NOT NULL "
-            + "OR s.party_claim = 1 OR s.credibility IS NOT NULL)";
-        var datasetOnly = lookup.Prepare(new Incident
-        {
-            Date = new IncidentDate(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), DatePrecision.Day),
-            SourceRecord = new SourceRecordKey(entry.Key, "-"),
-        }, before: new Incident { Date = new IncidentDate(new DateOnly(2000, 1, 1), new DateOnly(2000, 1, 1), DatePrecision.Day) }).Grade!.Value;
-        using (var cmd = store.Command(tx,
-            $"UPDATE incidents SET grade = @g WHERE dataset = @k AND grade_override IS NULL AND contested = 0 "
-            + $"AND NOT EXISTS (SELECT 1 FROM incident_sources s WHERE s.incident_id = incidents.id AND {Added})", "g", "k"))
-        {
-            cmd.Parameters["@g"].Value = EnumText<IncidentGrade>.Format(datasetOnly);
-            cmd.Parameters["@k"].Value = entry.Key;
-            cmd.ExecuteNonQuery();
-        }
-        var names = new[] { entry.Key, entry.Name }.Concat(entry.Aliases)
-            .Concat(before is null ? [] : [before.Name, .. before.Aliases])
-            .Select(n => n.Trim().ToLowerInvariant()).Distinct().ToList();
-        var ids = new List<long>();
-        using (var cmd = store.Command(tx, ""))
-        {
-            var list = string.Join(", ", names.Select(n => FilterSql.Param(cmd, n)));
-            var key = FilterSql.Param(cmd, entry.Key);
-            cmd.CommandText = $"""
-                SELECT DISTINCT s.incident_id FROM incident_sources s WHERE s.source_key = {key} OR lower(s.name) IN ({list})
-                UNION
-                SELECT i.id FROM incidents i WHERE i.dataset = {key} AND EXISTS (SELECT 1 FROM incident_sources s WHERE s.incident_id = i.id AND {Added})
-                """;
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-                ids.Add(r.GetInt64(0));
-        }
+        SourceCitations.GradeDatasetRecords(store, tx, lookup, entry.Key);
+        var ids = SourceCitations.Citing(store, tx, entry, before);
         using var update = store.Command(tx, "UPDATE incidents SET grade = @g, contested = @c WHERE id = @id", "g", "c", "id");
         foreach (var id in ids)
         {

@@ -43,15 +43,34 @@ internal static class SourceRows
         };
     }
 
-    /// <summary>An entry from a row selected with <see cref="SelectList"/>.</summary>
-    public static SourceEntry Read(DbDataReader r) => new()
+    /// <summary>An entry from a row selected with <see cref="SelectList"/> (from column <paramref name="at"/> on).</summary>
+    public static SourceEntry Read(DbDataReader r, int at = 0) => new()
     {
-        Key = r.GetString(0),
-        Name = r.GetString(1),
-        Aliases = JsonSerializer.Deserialize<string[]>(r.GetString(2)) ?? [],
-        Type = EnumText<SourceType>.Parse(r.GetString(3)),
-        PartySide = r.IsDBNull(4) ? null : r.GetString(4),
-        Reliability = r.GetString(5)[0],
-        Notes = r.IsDBNull(6) ? null : r.GetString(6),
+        Key = r.GetString(at),
+        Name = r.GetString(at + 1),
+        Aliases = JsonSerializer.Deserialize<string[]>(r.GetString(at + 2)) ?? [],
+        Type = EnumText<SourceType>.Parse(r.GetString(at + 3)),
+        PartySide = r.IsDBNull(at + 4) ? null : r.GetString(at + 4),
+        Reliability = r.GetString(at + 5)[0],
+        Notes = r.IsDBNull(at + 6) ? null : r.GetString(at + 6),
     };
+
+    /// <summary>Writes the entry's row of <c>sources</c> (a new one, or over the one with its key).</summary>
+    public static void Save(RelationalIncidentStore store, DbTransaction tx, SourceEntry e, bool insert, string savedAt, string savedBy)
+    {
+        var sql = insert
+            ? "INSERT INTO sources (key, name, aliases, type, party_side, reliability, notes, saved_at, saved_by) VALUES (@key, @name, @aliases, @type, @side, @rel, @notes, @at, @by)"
+            : "UPDATE sources SET name = @name, aliases = @aliases, type = @type, party_side = @side, reliability = @rel, notes = @notes, saved_at = @at, saved_by = @by WHERE key = @key";
+        using var cmd = store.Command(tx, sql, "key", "name", "aliases", "type", "side", "rel", "notes", "at", "by");
+        cmd.Parameters["@key"].Value = e.Key;
+        cmd.Parameters["@name"].Value = e.Name;
+        cmd.Parameters["@aliases"].Value = AliasesText(e.Aliases);
+        cmd.Parameters["@type"].Value = TypeText(e.Type);
+        cmd.Parameters["@side"].Value = (object?)e.PartySide ?? DBNull.Value;
+        cmd.Parameters["@rel"].Value = e.Reliability.ToString();
+        cmd.Parameters["@notes"].Value = (object?)e.Notes ?? DBNull.Value;
+        cmd.Parameters["@at"].Value = savedAt;
+        cmd.Parameters["@by"].Value = savedBy;
+        cmd.ExecuteNonQuery();
+    }
 }

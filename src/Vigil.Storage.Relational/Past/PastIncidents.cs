@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
 using Vigil.Domain.Text;
@@ -10,149 +9,175 @@ namespace Vigil.Storage.Relational.Past;
 
 /// <summary>
 /// Rebuilds, into the temporary tables of <see cref="PastViews"/>, every incident as it was at a moment when it has
-/// changed since: its later revisions undone one by one, newest first (<see cref="IncidentFields.Revert"/>), its
-/// revision number, last change and deletion as they stood then. Incidents created since are marked as not existing.
-/// The rollup's difference (the rebuilt incidents' contributions less their current ones) is written beside them.
-/// The work grows with what changed after the moment, not with the size of the database.
+/// changed since, and marks those created since as not existing. The rows are copied in one statement; a changed field
+/// is put back on its own column (<see cref="PastColumns"/>) from its text before the first later change
+/// (<see cref="PastChanges"/>); an incident whose sources, dataset or grade override changed, whose sources give
+/// figures of their own, or whose sources' registry entries changed since, is rebuilt whole (its fields undone, its
+/// figures, grade and contest derived again with the registry of the moment). Revision numbers, last changes and
+/// deletions come from the revisions up to the moment, and the rollup's difference from the rebuilt rows, each in one
+/// statement. The work grows with what changed after the moment, not with the size of the database.
 /// </summary>
 internal static class PastIncidents
 {
     private const int Batch = 500;
 
-    private sealed record Change(int Number, string At, RevisionKind Kind, string? Changes);
-
-    public static void Rebuild(RelationalIncidentStore store, DbTransaction tx, string main, string at)
+    public static void Rebuild(RelationalIncidentStore store, DbTransaction tx, string main, string at, IReadOnlyList<PastRegistry.Changed> registry)
     {
-        var changes = ReadChanges(store, tx, main, at);
-        var created = new HashSet<long>();
-        using (var cmd = store.Command(tx, $"SELECT id FROM {main}incidents WHERE created_at > @at", "at"))
-        {
-            cmd.Parameters["@at"].Value = at;
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-                created.Add(r.GetInt64(0));
-        }
-        var ids = changes.Keys.Concat(created).Distinct().Order().ToList();
-        if (ids.Count == 0)
+        var changes = PastChanges.Read(store, tx, main, at);
+        var lookup = SourceLookup.Load(store.Connection, tx); // the registry of the moment (PastRegistry installed it)
+        var regraded = new HashSet<long>();
+        foreach (var entry in registry)
+            regraded.UnionWith(SourceCitations.Citing(store, tx, entry.Now, entry.Then, main));
+        regraded.ExceptWith(changes.Where(c => c.Value.Created).Select(c => c.Key));
+        var ids = changes.Keys.Concat(regraded).Distinct().Order().ToList();
+        Mark(store, tx, ids, changes);
+        foreach (var entry in registry)
+            MarkDatasetRecords(store, tx, main, entry.Now.Key);
+        if (ids.Count == 0 && registry.Count == 0)
             return;
 
-        var dialect = store.Dialect;
-        using (var mark = dialect.PrepareRowCommand(store.Connection, tx,
-            "INSERT INTO asof_touched (id, existed, sources_changed) VALUES (@id, @existed, @sources)", ["id", "existed", "sources"], false))
+        store.Execute(tx, $"INSERT INTO asof_incidents SELECT * FROM {main}incidents WHERE id IN (SELECT id FROM asof_touched WHERE existed = 1)");
+        var withFigures = SourcesWithFigures(store, tx, main);
+        var whole = new List<long>(regraded.Where(id => !changes.ContainsKey(id)));
+        using (var patch = new ColumnPatch(store, tx))
         {
-            foreach (var id in ids)
+            foreach (var (id, change) in changes)
             {
-                var existed = !created.Contains(id);
-                mark.Set(0, id);
-                mark.Set(1, existed ? 1 : 0);
-                mark.Set(2, existed && SourcesChanged(changes[id], at) ? 1 : 0);
-                mark.Execute();
+                if (change.Created)
+                    continue;
+                if (regraded.Contains(id) || withFigures.Contains(id) || !patch.TryApply(id, change))
+                    whole.Add(id);
             }
         }
+        foreach (var entry in registry)
+            SourceCitations.GradeDatasetRecords(store, tx, lookup, entry.Now.Key, "asof_incidents", main + "incident_sources");
+        RebuildWhole(store, tx, whole, changes, lookup);
+        Bookkeeping(store, tx, main, at);
+        store.Execute(tx, MonthlyRollup.DeltaSql(main, "asof_incidents", "asof_touched", "asof_rollup_delta"));
+    }
 
-        var rollup = new MonthlyRollup();
+    private static void Mark(RelationalIncidentStore store, DbTransaction tx, List<long> ids, Dictionary<long, PastChange> changes)
+    {
+        using var mark = store.Dialect.PrepareRowCommand(store.Connection, tx,
+            "INSERT INTO asof_touched (id, existed, sources_changed) VALUES (@id, @existed, @sources)", ["id", "existed", "sources"], false);
+        foreach (var id in ids)
+        {
+            var change = changes.GetValueOrDefault(id);
+            var existed = change is not { Created: true };
+            mark.Set(0, id);
+            mark.Set(1, existed ? 1 : 0);
+            mark.Set(2, existed && change is { SourcesChanged: true } ? 1 : 0);
+            mark.Execute();
+        }
+    }
+
+    /// <summary>A dataset's records graded by its entry alone (no override, no report added): their grade is the entry's.</summary>
+    private static void MarkDatasetRecords(RelationalIncidentStore store, DbTransaction tx, string main, string dataset)
+    {
+        using var cmd = store.Command(tx, $"""
+            INSERT INTO asof_touched (id, existed, sources_changed)
+            SELECT i.id, 1, 0 FROM {main}incidents i
+            WHERE i.dataset = @k AND i.grade_override IS NULL AND NOT EXISTS (SELECT 1 FROM asof_touched t WHERE t.id = i.id)
+              AND NOT EXISTS (SELECT 1 FROM {main}incident_sources s WHERE s.incident_id = i.id AND {SourceCitations.AddedReport})
+            """, "k");
+        cmd.Parameters["@k"].Value = dataset;
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>The rebuilt incidents with a source giving figures of its own: their figures of each scope and contest follow from them.</summary>
+    private static HashSet<long> SourcesWithFigures(RelationalIncidentStore store, DbTransaction tx, string main)
+    {
+        var figures = ProvenanceSchema.SourceFigureColumns
+            .Where(c => c.Type == "INTEGER" && (c.Name.StartsWith("killed_", StringComparison.Ordinal) || c.Name.StartsWith("injured_", StringComparison.Ordinal)))
+            .Select(c => $"s.{c.Name} IS NOT NULL");
+        var ids = new HashSet<long>();
+        using var cmd = store.Command(tx, $"""
+            SELECT DISTINCT s.incident_id FROM {main}incident_sources s JOIN asof_touched t ON t.id = s.incident_id
+            WHERE t.existed = 1 AND ({string.Join(" OR ", figures)})
+            """);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            ids.Add(r.GetInt64(0));
+        return ids;
+    }
+
+    /// <summary>Incidents rebuilt whole: read, their later changes undone, their figures, grade and contest derived again.</summary>
+    private static void RebuildWhole(RelationalIncidentStore store, DbTransaction tx, List<long> whole, Dictionary<long, PastChange> changes,
+        SourceLookup lookup)
+    {
+        if (whole.Count == 0)
+            return;
         var setNames = IncidentColumns.Written.Select(c => c.Name).ToArray();
-        using var update = dialect.PrepareRowCommand(store.Connection, tx,
+        using var update = store.Dialect.PrepareRowCommand(store.Connection, tx,
             $"UPDATE asof_incidents SET {string.Join(", ", setNames.Select(n => $"{n} = @{n}"))} WHERE id = @id", [.. setNames, "id"], false);
-        using var source = dialect.PrepareRowCommand(store.Connection, tx,
+        using var source = store.Dialect.PrepareRowCommand(store.Connection, tx,
             $"INSERT INTO asof_sources ({string.Join(", ", IncidentWriter.SourceColumns)}) VALUES ({string.Join(", ", IncidentWriter.SourceColumns.Select(c => "@" + c))})",
             IncidentWriter.SourceColumns, false);
-        // Grades and contests are derived from an incident's sources and the registry: derived again for each rebuilt one.
-        var lookup = SourceLookup.Load(store.Connection, tx);
-        foreach (var chunk in ids.Chunk(Batch))
+        foreach (var chunk in whole.Order().Chunk(Batch))
         {
             var current = new List<Incident>();
-            using (var cmd = store.Command(tx, $"SELECT {IncidentColumns.SelectList} FROM {main}incidents WHERE id IN ({List(chunk)})"))
+            using (var cmd = store.Command(tx, $"SELECT {IncidentColumns.SelectList} FROM asof_incidents WHERE id IN ({List(chunk)})"))
             using (var r = cmd.ExecuteReader())
             {
                 while (r.Read())
                     current.Add(IncidentColumns.Read(r));
             }
-            List<long> existed = [.. current.Where(i => !created.Contains(i.Id)).Select(i => i.Id)];
-            var sources = existed.Count == 0 ? [] : store.LoadSources(existed, tx);
-            var past = new List<(Incident Incident, bool Sources)>();
+            var sources = store.LoadSources([.. chunk], tx);
             foreach (var now in current)
             {
-                rollup.Remove(now);
-                if (created.Contains(now.Id))
-                    continue;
-                var then = AsOf(now with { Sources = sources.GetValueOrDefault(now.Id, []) }, changes[now.Id], at);
+                var change = changes.GetValueOrDefault(now.Id);
+                var then = now with { Sources = sources.GetValueOrDefault(now.Id, []) };
+                if (change is { Before.Count: > 0 })
+                    then = IncidentFields.Revert(then, change.Before.Select(f => new FieldChange(f.Key, f.Value, null)));
                 then = lookup.Prepare(then, then);
-                rollup.Add(then);
-                past.Add((then, SourcesChanged(changes[now.Id], at)));
-            }
-            if (past.Count == 0)
-                continue;
-            store.Execute(tx, $"INSERT INTO asof_incidents SELECT * FROM {main}incidents WHERE id IN ({List(past.Select(p => p.Incident.Id))})");
-            foreach (var (incident, sourcesChanged) in past)
-            {
                 var columns = IncidentColumns.Written;
                 for (var c = 0; c < columns.Length; c++)
-                    update.Set(c, columns[c].Get(incident));
-                update.Set(columns.Length, incident.Id);
+                    update.Set(c, columns[c].Get(then));
+                update.Set(columns.Length, then.Id);
                 update.Execute();
-                if (!sourcesChanged || incident.Sources.IsDefaultOrEmpty)
+                if (change is not { SourcesChanged: true } || then.Sources.IsDefaultOrEmpty)
                     continue;
-                for (var i = 0; i < incident.Sources.Length; i++)
+                for (var i = 0; i < then.Sources.Length; i++)
                 {
-                    var row = IncidentWriter.SourceRow(incident.Id, i + 1, incident.Sources[i]);
+                    var row = IncidentWriter.SourceRow(then.Id, i + 1, then.Sources[i]);
                     for (var c = 0; c < row.Length; c++)
                         source.Set(c, row[c]);
                     source.Execute();
                 }
             }
         }
-        rollup.WriteDeltas(store.Connection, tx, dialect, "asof_rollup_delta");
     }
 
-    /// <summary>Every revision of each incident changed after the moment (its field changes only where they came after it).</summary>
-    private static Dictionary<long, List<Change>> ReadChanges(RelationalIncidentStore store, DbTransaction tx, string main, string at)
+    /// <summary>
+    /// The revision number, last change and deletion of each rebuilt incident as they stood at the moment: its last
+    /// revision up to then (or its creation, revision 1, kept on its row), and its last deletion or restoration up to
+    /// then where one of either came after.
+    /// </summary>
+    private static void Bookkeeping(RelationalIncidentStore store, DbTransaction tx, string main, string at)
     {
-        var changes = new Dictionary<long, List<Change>>();
-        using var cmd = store.Command(tx, $"""
-            SELECT incident_id, number, at, kind, CASE WHEN at > @at THEN changes END FROM {main}revisions
-            WHERE incident_id IN (SELECT DISTINCT incident_id FROM {main}revisions WHERE at > @at)
-            ORDER BY incident_id, number
-            """, "at");
-        cmd.Parameters["@at"].Value = at;
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        var delete = EnumText<RevisionKind>.Format(RevisionKind.Delete);
+        var restore = EnumText<RevisionKind>.Format(RevisionKind.Restore);
+        using (var cmd = store.Command(tx, $"""
+            UPDATE asof_incidents SET
+                revision = COALESCE((SELECT MAX(r.number) FROM {main}revisions r WHERE r.incident_id = asof_incidents.id AND r.at <= @at), 1),
+                updated_at = COALESCE((SELECT r.at FROM {main}revisions r WHERE r.incident_id = asof_incidents.id AND r.at <= @at ORDER BY r.number DESC LIMIT 1), created_at)
+            WHERE EXISTS (SELECT 1 FROM {main}revisions r WHERE r.incident_id = asof_incidents.id AND r.at > @at)
+            """, "at"))
         {
-            var id = r.GetInt64(0);
-            if (!changes.TryGetValue(id, out var list))
-                changes[id] = list = [];
-            list.Add(new Change(r.GetInt32(1), r.GetString(2), EnumText<RevisionKind>.Parse(r.GetString(3)), r.IsDBNull(4) ? null : r.GetString(4)));
+            cmd.Parameters["@at"].Value = at;
+            cmd.ExecuteNonQuery();
         }
-        return changes;
-    }
-
-    /// <summary>The incident as it stood at the moment, from its current row and its revisions.</summary>
-    private static Incident AsOf(Incident current, List<Change> revisions, string at)
-    {
-        var state = current;
-        for (var i = revisions.Count - 1; i >= 0 && string.CompareOrdinal(revisions[i].At, at) > 0; i--)
+        using (var cmd = store.Command(tx, $"""
+            UPDATE asof_incidents SET deleted_at = (
+                SELECT CASE WHEN r.kind = '{delete}' THEN r.at END FROM {main}revisions r
+                WHERE r.incident_id = asof_incidents.id AND r.at <= @at AND r.kind IN ('{delete}', '{restore}') ORDER BY r.number DESC LIMIT 1)
+            WHERE EXISTS (SELECT 1 FROM {main}revisions r WHERE r.incident_id = asof_incidents.id AND r.at > @at AND r.kind IN ('{delete}', '{restore}'))
+            """, "at"))
         {
-            if (revisions[i].Changes is { } json)
-                state = IncidentFields.Revert(state, JsonSerializer.Deserialize<FieldChange[]>(json, RevisionJson.Options) ?? []);
+            cmd.Parameters["@at"].Value = at;
+            cmd.ExecuteNonQuery();
         }
-        var before = revisions.LastOrDefault(r => string.CompareOrdinal(r.At, at) <= 0);
-        var firstAfter = revisions.First(r => string.CompareOrdinal(r.At, at) > 0);
-        var lastDeletion = revisions.LastOrDefault(r => string.CompareOrdinal(r.At, at) <= 0 && r.Kind is RevisionKind.Delete or RevisionKind.Restore);
-        DateTimeOffset? deleted = lastDeletion is not null
-            ? lastDeletion.Kind == RevisionKind.Delete ? IncidentColumns.ParseStamp(lastDeletion.At) : null
-            : revisions.FirstOrDefault(r => r.Kind is RevisionKind.Delete or RevisionKind.Restore && string.CompareOrdinal(r.At, at) > 0) is { } later
-                ? later.Kind == RevisionKind.Restore ? current.CreatedAt : null
-                : current.DeletedAt;
-        return state with
-        {
-            Revision = before?.Number ?? firstAfter.Number - 1,
-            UpdatedAt = before is null ? current.CreatedAt : IncidentColumns.ParseStamp(before.At),
-            DeletedAt = deleted,
-        };
     }
-
-    private static bool SourcesChanged(List<Change> revisions, string at) =>
-        revisions.Any(r => r.Changes is not null && string.CompareOrdinal(r.At, at) > 0 && r.Changes.Contains("\"field\":\"sources\"", StringComparison.Ordinal));
 
     private static string List(IEnumerable<long> ids)
     {

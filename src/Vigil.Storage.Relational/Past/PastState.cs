@@ -6,8 +6,8 @@ namespace Vigil.Storage.Relational.Past;
 /// Turns one connection into a read-only window on the data as it was at a past moment. Temporary tables hold the
 /// incidents changed or created since (rebuilt by <see cref="PastIncidents"/> from their revisions) and the rollup's
 /// difference; temporary views named like the tables — <c>incidents</c>, <c>incident_sources</c>,
-/// <c>monthly_rollup</c>, <c>revisions</c>, <c>imports</c>, <c>incident_links</c>, <c>datasets</c>, the merges, accepted
-/// claims, report notes and published reports — shadow them (SQLite and PostgreSQL both resolve an unqualified name to
+/// <c>monthly_rollup</c>, <c>revisions</c>, <c>imports</c>, <c>incident_links</c>, <c>datasets</c>, the source registry
+/// and its history (<see cref="PastRegistry"/>), the merges, accepted claims, report notes and published reports — shadow them (SQLite and PostgreSQL both resolve an unqualified name to
 /// the connection's temporary objects first), so every query the stores make answers as of the moment unchanged.
 /// The connection is then made read-only. Keys, the audit log and the review queue stay as they are now.
 /// </summary>
@@ -22,12 +22,13 @@ internal static class PastState
         {
             foreach (var sql in PastViews.Tables(main, tempIndex))
                 store.Execute(tx, sql);
-            PastIncidents.Rebuild(store, tx, main, at);
+            var registry = PastRegistry.Install(store, tx, main, at);
+            PastIncidents.Rebuild(store, tx, main, at, registry);
             foreach (var sql in PastViews.Links(main, at, tempIndex).Concat(PastViews.Views(main, at)))
                 store.Execute(tx, sql);
             // PostgreSQL keeps no statistics of temporary tables unless asked: without them it plans blind.
             if (store.Dialect.Name == "postgresql")
-                store.Execute(tx, "ANALYZE asof_touched, asof_incidents, asof_sources, asof_rollup_delta, incident_links");
+                store.Execute(tx, "ANALYZE asof_touched, asof_incidents, asof_sources, asof_rollup_delta, incident_links, sources");
             tx.Commit();
         }
         store.Execute(null, store.Dialect.Name == "postgresql"

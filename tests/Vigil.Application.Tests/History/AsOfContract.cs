@@ -10,6 +10,7 @@ using Vigil.Domain.Claims;
 using Vigil.Domain.Datasets;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
+using Vigil.Domain.Sources;
 using Vigil.Domain.Time;
 using Vigil.Ingestion;
 using Vigil.Ingestion.Normalization;
@@ -62,7 +63,7 @@ public abstract class AsOfContract : IDisposable
     public void Every_answer_as_of_a_moment_equals_the_backup_taken_at_that_moment()
     {
         var location = DatasetLocation(FreshLocation());
-        long edited, deletedLater, mergedInto, claimed;
+        long edited, deletedLater, mergedInto, claimed, recounted, redescribed, cited;
         using (var db = location.Open(Clock))
         {
             new DatasetLinking(db, Clock).Link(new DatasetLinkRequest(Pbc, Ucdp, 1, "tester"));
@@ -71,12 +72,18 @@ public abstract class AsOfContract : IDisposable
             deletedLater = some[1].Id;
             mergedInto = some[2].Id;
             claimed = some[4].Id;
+            recounted = some[5].Id;
+            redescribed = some[6].Id;
+            cited = some[7].Id;
             // Before the moment: an edit, a deletion and a decision, which the answers as of it must keep.
             Clock.Advance(TimeSpan.FromMinutes(5));
             db.Incidents.Update(edited, some[0].Revision, new ChangeContext("analyst:amina", "FIR"), i => i with { Killed = CasualtyCount.Exactly(7) });
             db.Incidents.Delete(some[3].Id, some[3].Revision, new ChangeContext("analyst:amina", "duplicate"));
             var ambiguous = db.Links.List(new LinkQuery { Status = LinkStatus.Ambiguous, Limit = 2 }).Links;
             db.Links.SetStatus(ambiguous[0].Id, LinkStatus.Linked, "analyst:amina", "same district, same day");
+            // A report from an outlet the registry does not know yet: graded later, when the outlet is.
+            db.Incidents.Update(cited, some[7].Revision, new ChangeContext("analyst:amina", "press"),
+                i => i with { Sources = i.Sources.Add(new SourceReference("Dawn", new DateOnly(2020, 1, 2), "Blast", "https://dawn.example/0")) });
         }
 
         Clock.Advance(TimeSpan.FromMinutes(5));
@@ -106,6 +113,21 @@ public abstract class AsOfContract : IDisposable
                     .Add(new SourceReference("ISPR", new DateOnly(2020, 1, 2), "Terrorists killed", null) { Killed = CasualtyCount.Exactly(90) })
                     .Add(new SourceReference("Dawn", new DateOnly(2020, 1, 3), "Toll rises", null) { Killed = CasualtyCount.Exactly(12) }),
             });
+            // Edits of single fields (the killed figure twice, the place, yes/no and real-number fields, notes).
+            var recount = db.Incidents.Find(recounted)!;
+            db.Incidents.Update(recounted, recount.Revision, new ChangeContext("analyst:amina", "recount"),
+                i => i with { Killed = CasualtyCount.Exactly(20), Place = i.Place with { Location = "Bazaar" } });
+            Clock.Advance(TimeSpan.FromMinutes(1));
+            recount = db.Incidents.Find(recounted)!;
+            db.Incidents.Update(recounted, recount.Revision, new ChangeContext("analyst:amina", "recount again"),
+                i => i with { Killed = new CasualtyCount(20, 25, 31, "20 to 31", null) });
+            var describe = db.Incidents.Find(redescribed)!;
+            db.Incidents.Update(redescribed, describe.Revision, new ChangeContext("analyst:amina", "details"),
+                i => i with { Suicide = true, Notes = "a suicide bomber", Place = i.Place with { Latitude = 34.0151, Longitude = 71.5249 } });
+            // The registry changes: the dataset regraded (its records' grades follow), the outlet graded.
+            db.Sources.Edit(Ucdp, e => e with { Reliability = 'E' }, new ChangeContext("analyst:amina", "regraded"));
+            db.Sources.Add(new SourceEntry { Key = "dawn", Name = "Dawn", Type = SourceType.IndependentMedia, Reliability = 'A' },
+                new ChangeContext("analyst:amina", "graded"));
             var gone = db.Incidents.Find(deletedLater)!;
             db.Incidents.Delete(gone.Id, gone.Revision, new ChangeContext("analyst:amina", "not an attack"));
             var ids = db.Candidates.Add([new ExtractionCandidate(0, "n1", "The News", "https://news.example/1", "2020-01-02", "report",
@@ -130,9 +152,12 @@ public abstract class AsOfContract : IDisposable
         Assert.Equal(moment, past.AsOf);
         // The changes are there now, and not in the answers as of the moment.
         using (var now = location.Open(Clock))
+        {
             Assert.NotEqual(Everything(now), Everything(then));
+            Assert.NotEqual(Text(now.Sources.List()), Text(then.Sources.List()));
+        }
         Assert.Equal(Everything(then), Everything(past));
-        foreach (var id in new[] { edited, deletedLater, mergedInto, claimed })
+        foreach (var id in new[] { edited, deletedLater, mergedInto, claimed, recounted, redescribed, cited })
             Assert.Equal(Text(then.Incidents.GetRevisions(id)), Text(past.Incidents.GetRevisions(id)));
         // The one difference allowed: the scopes' labels say the answers are as of the moment.
         var label = ", as of " + Moment.Label(moment);
@@ -154,6 +179,9 @@ public abstract class AsOfContract : IDisposable
             Text(db.Links.List(new LinkQuery { Limit = 10_000 })),
             Text(db.Incidents.GetImports()),
             Text(db.Incidents.GetInfo() with { Location = "" }),
+            Text(db.Sources.List()),
+            Text(db.Sources.History(Ucdp)),
+            Text(db.Sources.History("dawn")),
         };
         foreach (var scope in Scopes)
         {
