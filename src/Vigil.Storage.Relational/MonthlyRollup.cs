@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Sources;
 using Vigil.Domain.Text;
 
 namespace Vigil.Storage.Relational;
@@ -15,8 +16,20 @@ namespace Vigil.Storage.Relational;
 internal sealed class MonthlyRollup
 {
     public static readonly string[] KeyColumns = ["month", "country", "admin1", "perpetrator", "event_type", "target_type", "dataset", "category"];
+    /// <summary>
+    /// The count of incidents of each grade (schema version 18), so a statistic's share of graded incidents is read from
+    /// the rollup too. An incident not yet graded counts as weak, as everywhere (never better than it is).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<IncidentGrade, string> GradeColumns =
+        Enum.GetValues<IncidentGrade>().ToDictionary(g => g, g => "graded_" + EnumText<IncidentGrade>.Format(g));
+
     public static readonly string[] ValueColumns =
-        ["incidents", "killed_low", "killed_best", "killed_high", "killed_unknown", "injured_low", "injured_best", "injured_high", "injured_unknown"];
+    [
+        "incidents", "killed_low", "killed_best", "killed_high", "killed_unknown", "injured_low", "injured_best", "injured_high", "injured_unknown",
+        .. GradeColumns.Values,
+    ];
+
+    private const int FirstGrade = 9;
 
     private readonly Dictionary<Key, long[]> _deltas = [];
 
@@ -61,7 +74,14 @@ internal sealed class MonthlyRollup
         d[6] += sign * (long)(i.Injured.Best ?? 0);
         d[7] += sign * (long)(i.Injured.High ?? i.Injured.Best ?? 0);
         d[8] += sign * (i.Injured.Best is null ? 1 : 0);
+        d[FirstGrade + Array.IndexOf(GradeOrder, i.Grade ?? IncidentGrade.Weak)] += sign;
     }
+
+    private static readonly IncidentGrade[] GradeOrder = [.. GradeColumns.Keys];
+
+    /// <summary>Whether an incident row has the grade (SQL over incidents; not yet graded reads as weak).</summary>
+    public static string IsGrade(IncidentGrade grade) =>
+        $"CASE WHEN COALESCE(grade, '{EnumText<IncidentGrade>.Format(IncidentGrade.Weak)}') = '{EnumText<IncidentGrade>.Format(grade)}' THEN 1 ELSE 0 END";
 
     /// <summary>Adds the collected changes to the table (inside the caller's transaction) and forgets them.</summary>
     public void Flush(DbConnection connection, DbTransaction transaction, ISqlDialect dialect)
@@ -107,7 +127,8 @@ internal sealed class MonthlyRollup
             {sign} AS incidents, {sign} * COALESCE(killed_low, killed_best, 0) AS killed_low, {sign} * COALESCE(killed_best, 0) AS killed_best,
             {sign} * COALESCE(killed_high, killed_best, 0) AS killed_high, {sign} * (CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END) AS killed_unknown,
             {sign} * COALESCE(injured_low, injured_best, 0) AS injured_low, {sign} * COALESCE(injured_best, 0) AS injured_best,
-            {sign} * COALESCE(injured_high, injured_best, 0) AS injured_high, {sign} * (CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END) AS injured_unknown
+            {sign} * COALESCE(injured_high, injured_best, 0) AS injured_high, {sign} * (CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END) AS injured_unknown,
+            {string.Join(", ", GradeColumns.Select(g => $"{sign} * ({IsGrade(g.Key)}) AS {g.Value}"))}
             """;
         return $"""
             INSERT INTO {delta} ({string.Join(", ", KeyColumns.Concat(ValueColumns))})
@@ -122,18 +143,21 @@ internal sealed class MonthlyRollup
             """;
     }
 
-    /// <summary>The SQL that fills the table from the incidents (for a new schema, or to rebuild it).</summary>
-    public const string RebuildSql = """
-        INSERT INTO monthly_rollup (month, country, admin1, perpetrator, event_type, target_type, dataset, category,
-            incidents, killed_low, killed_best, killed_high, killed_unknown, injured_low, injured_best, injured_high, injured_unknown)
+    /// <summary>
+    /// The SQL that fills the table from the incidents (for a new schema, or to rebuild it); <paramref name="filter"/>, a
+    /// condition on incidents, fills the rows of those alone (a dataset's, after its grades changed at once).
+    /// </summary>
+    public static string RebuildSql(string? filter = null) => $"""
+        INSERT INTO monthly_rollup ({string.Join(", ", KeyColumns.Concat(ValueColumns))})
         SELECT substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
                event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category,
                COUNT(*), COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
                COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
                COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
-               COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+               COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END),
+               {string.Join(", ", GradeColumns.Keys.Select(g => $"SUM({IsGrade(g)})"))}
         FROM incidents
-        WHERE deleted_at IS NULL
+        WHERE deleted_at IS NULL{(filter is null ? "" : " AND " + filter)}
         GROUP BY substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
                  event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category
         """;

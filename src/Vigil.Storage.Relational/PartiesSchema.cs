@@ -108,8 +108,24 @@ internal static class PartiesSchema
             injured_unknown BIGINT NOT NULL,
             PRIMARY KEY (month, country, admin1, perpetrator, event_type, target_type, dataset, category)
         ){d.ClusteredByKey};
-        {MonthlyRollup.RebuildSql};
+        {RollupV11Sql};
         CREATE INDEX ix_incidents_category ON incidents (category, date_start);
+        """;
+
+    /// <summary>The rollup's fill as schema version 11 knew it (before grades), for databases that pass through it.</summary>
+    private const string RollupV11Sql = """
+        INSERT INTO monthly_rollup (month, country, admin1, perpetrator, event_type, target_type, dataset, category,
+            incidents, killed_low, killed_best, killed_high, killed_unknown, injured_low, injured_best, injured_high, injured_unknown)
+        SELECT substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
+               event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category,
+               COUNT(*), COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
+               COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+               COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
+               COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END)
+        FROM incidents
+        WHERE deleted_at IS NULL
+        GROUP BY substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
+                 event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category
         """;
 
     /// <summary>Whether an ACLED actor column names the state (the names ACLED gives state forces).</summary>

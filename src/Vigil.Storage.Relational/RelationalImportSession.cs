@@ -232,7 +232,7 @@ internal sealed class RelationalImportSession : IImportSession
             // The table was empty: one aggregate over the loaded rows builds the rollup, where upserting
             // tens of thousands of keys one statement at a time would cost a round trip each.
             _store.Execute(_transaction, "DELETE FROM monthly_rollup");
-            _store.Execute(_transaction, MonthlyRollup.RebuildSql);
+            _store.Execute(_transaction, MonthlyRollup.RebuildSql());
         }
         else
         {

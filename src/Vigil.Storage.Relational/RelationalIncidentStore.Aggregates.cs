@@ -159,18 +159,54 @@ public partial class RelationalIncidentStore
         return rows;
     }
 
+    /// <summary>
+    /// The count of each grade in scope: from the rollup's grade counts when it can answer the scope (whole months, its
+    /// keys; the sources scope does not matter, a grade is the incident's), else over the incidents.
+    /// </summary>
     public IReadOnlyDictionary<Domain.Sources.IncidentGrade, long> GradeCounts(IncidentQuery query)
     {
         using var cmd = Connection.CreateCommand();
-        cmd.CommandText = $"SELECT grade, COUNT(*) FROM incidents{FilterSql.Where(query, cmd, Dialect)} GROUP BY grade";
-        using var r = cmd.ExecuteReader();
-        var counts = new Dictionary<Domain.Sources.IncidentGrade, long>();
-        while (r.Read())
+        var grades = MonthlyRollup.GradeColumns;
+        if (FilterSql.RollupWhere(query with { Sources = Domain.Sources.SourceScope.Independent }, GroupBy.None, cmd) is { } where)
         {
-            // An incident not yet graded (none should be after schema version 17) is counted as weak: never better than it is.
-            var grade = r.IsDBNull(0) ? Domain.Sources.IncidentGrade.Weak : EnumText<Domain.Sources.IncidentGrade>.Parse(r.GetString(0));
-            counts[grade] = counts.GetValueOrDefault(grade) + Convert.ToInt64(r.GetValue(1), Inv);
+            var rows = $"SELECT {string.Join(", ", grades.Values)} FROM monthly_rollup{where}";
+            if (FilterSql.Combined(query))
+            {
+                // Less the records the scope's links shadow, counted as the rollup counts them.
+                rows += $"""
+
+                    UNION ALL
+                    SELECT {string.Join(", ", grades.Keys.Select(g => $"-SUM({IsGrade(g)})"))}
+                    FROM incidents{FilterSql.Where(query, cmd, Dialect, LinkedRows.Shadowed)}
+                    """;
+            }
+            cmd.CommandText = $"SELECT {string.Join(", ", grades.Values.Select(c => $"COALESCE(SUM({c}), 0)"))} FROM ({rows}) AS scoped";
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            var counts = new Dictionary<Domain.Sources.IncidentGrade, long>();
+            var i = 0;
+            foreach (var grade in grades.Keys)
+            {
+                var n = Convert.ToInt64(r.GetValue(i++), Inv);
+                if (n != 0)
+                    counts[grade] = n;
+            }
+            return counts;
         }
-        return counts;
+        cmd.CommandText = $"SELECT grade, COUNT(*) FROM incidents{FilterSql.Where(query, cmd, Dialect)} GROUP BY grade";
+        using (var r = cmd.ExecuteReader())
+        {
+            var counts = new Dictionary<Domain.Sources.IncidentGrade, long>();
+            while (r.Read())
+            {
+                // An incident not yet graded (none should be after schema version 17) is counted as weak: never better than it is.
+                var grade = r.IsDBNull(0) ? Domain.Sources.IncidentGrade.Weak : EnumText<Domain.Sources.IncidentGrade>.Parse(r.GetString(0));
+                counts[grade] = counts.GetValueOrDefault(grade) + Convert.ToInt64(r.GetValue(1), Inv);
+            }
+            // In the grades' order, as the rollup gives them.
+            return grades.Keys.Where(counts.ContainsKey).ToDictionary(g => g, g => counts[g]);
+        }
     }
+
+    private static string IsGrade(Domain.Sources.IncidentGrade grade) => MonthlyRollup.IsGrade(grade);
 }

@@ -166,8 +166,18 @@ public sealed class RelationalSourceRegistry(RelationalIncidentStore store) : IS
     private void Regrade(DbTransaction tx, SourceEntry entry, SourceEntry? before)
     {
         var lookup = SourceLookup.Load(store.Connection, tx);
-        SourceCitations.GradeDatasetRecords(store, tx, lookup, entry.Key);
+        if (SourceCitations.GradeDatasetRecords(store, tx, lookup, entry.Key) > 0)
+        {
+            // The rollup counts each grade: the dataset's rows of it are counted again.
+            foreach (var sql in new[] { "DELETE FROM monthly_rollup WHERE dataset = @k", MonthlyRollup.RebuildSql("dataset = @k") })
+            {
+                using var rebuild = store.Command(tx, sql, "k");
+                rebuild.Parameters["@k"].Value = entry.Key;
+                rebuild.ExecuteNonQuery();
+            }
+        }
         var ids = SourceCitations.Citing(store, tx, entry, before);
+        var rollup = new MonthlyRollup();
         using var update = store.Command(tx, "UPDATE incidents SET grade = @g, contested = @c WHERE id = @id", "g", "c", "id");
         foreach (var id in ids)
         {
@@ -181,7 +191,10 @@ public sealed class RelationalSourceRegistry(RelationalIncidentStore store) : IS
             update.Parameters["@c"].Value = graded.Contested ? 1 : 0;
             update.Parameters["@id"].Value = id;
             update.ExecuteNonQuery();
+            rollup.Remove(row);
+            rollup.Add(graded);
         }
+        rollup.Flush(store.Connection, tx, store.Dialect);
         store.BumpDataVersion(tx);
     }
 }

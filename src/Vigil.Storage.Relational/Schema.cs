@@ -335,7 +335,13 @@ public static class Schema
         // Every answer can be asked as of a past moment: what changes in place keeps its earlier states.
         new(16, "history for answers as of a past moment; published reports", Past.HistorySchema.Sql),
         new(17, "provenance: each source's figures, the source registry, incident grades", ProvenanceSchema.Sql),
+        // A statistic's share of graded incidents read from the rollup, not from every incident in scope.
+        new(18, "the count of each grade in the monthly rollup", _ => RollupGradesSql),
     ];
+
+    private static string RollupGradesSql =>
+        string.Join("\n", MonthlyRollup.GradeColumns.Values.Select(c => $"ALTER TABLE monthly_rollup ADD COLUMN {c} BIGINT NOT NULL DEFAULT 0;"))
+        + "\nDELETE FROM monthly_rollup;\n" + MonthlyRollup.RebuildSql() + ";";
 
     /// <summary>The rollup's fill as schema version 2 knew it (before categories), for databases that pass through it.</summary>
     private const string RollupV2Sql = """

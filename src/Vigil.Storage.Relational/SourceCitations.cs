@@ -28,7 +28,8 @@ internal static class SourceCitations
     /// Sets the grade of the dataset's records graded by it alone (no override, no contest, no report added) in
     /// <paramref name="table"/>, to what <paramref name="lookup"/> says the dataset's entry gives.
     /// </summary>
-    public static void GradeDatasetRecords(RelationalIncidentStore store, DbTransaction tx, SourceLookup lookup, string dataset,
+    /// <returns>How many rows it set.</returns>
+    public static int GradeDatasetRecords(RelationalIncidentStore store, DbTransaction tx, SourceLookup lookup, string dataset,
         string table = "incidents", string sources = "incident_sources")
     {
         using var cmd = store.Command(tx,
@@ -36,7 +37,7 @@ internal static class SourceCitations
             + $"AND NOT EXISTS (SELECT 1 FROM {sources} s WHERE s.incident_id = {table}.id AND {AddedReport})", "g", "k");
         cmd.Parameters["@g"].Value = EnumText<IncidentGrade>.Format(DatasetOnlyGrade(lookup, dataset));
         cmd.Parameters["@k"].Value = dataset;
-        cmd.ExecuteNonQuery();
+        return cmd.ExecuteNonQuery();
     }
 
     /// <summary>

@@ -258,7 +258,14 @@ public abstract partial class IncidentStoreContract
         store.Update(manual with { Killed = CasualtyCount.Exactly(7), Place = manual.Place with { Admin1 = "Sindh" } }, 1, Analyst);
         var three = store.Query(IncidentQuery.All with { EventTypes = ["suicide-bombing"] }).Single();
         store.Delete(three.Id, three.Revision, Analyst);
+        var graded = store.Find(manual.Id)!;
+        store.Update(graded with { GradeOverride = Domain.Sources.IncidentGrade.Confirmed, GradeReason = "two named witnesses" }, graded.Revision, Analyst);
 
+        // The grades the rollup counts are the incidents' own (not yet graded counts as weak).
+        var grades = store.Query(IncidentQuery.All).GroupBy(i => i.Grade ?? Domain.Sources.IncidentGrade.Weak)
+            .OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count())).ToList();
+        Assert.Contains(grades, g => g.Key == Domain.Sources.IncidentGrade.Confirmed);
+        Assert.Equal(grades, store.GradeCounts(IncidentQuery.All).OrderBy(g => g.Key).Select(g => (g.Key, g.Value)).ToList());
         foreach (var breakdown in new[] { GroupBy.None, GroupBy.Province, GroupBy.Perpetrator, GroupBy.EventType, GroupBy.Dataset })
         {
             var fromRollup = store.AggregateMonthly(IncidentQuery.All, breakdown).OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();

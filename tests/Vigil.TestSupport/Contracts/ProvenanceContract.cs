@@ -121,6 +121,9 @@ public abstract class ProvenanceContract
         Assert.Equal(IncidentGrade.Weak, store.Find(claimed.Id)!.Grade); // Dawn unreliable: the party claim alone remains
         db.Sources.Edit("test", e => e with { Reliability = 'A' }, new ChangeContext("analyst:bilal", "our own dataset"));
         Assert.Equal(IncidentGrade.Fair, store.Find(dataset.Id)!.Grade);
+        // The statistics' share of graded incidents (read from the rollup) follows the regrades.
+        var grades = store.Query(IncidentQuery.All).GroupBy(i => i.Grade!.Value).OrderBy(g => g.Key).Select(g => (g.Key, (long)g.Count())).ToList();
+        Assert.Equal(grades, store.GradeCounts(IncidentQuery.All).OrderBy(g => g.Key).Select(g => (g.Key, g.Value)).ToList());
 
         var history = db.Sources.History("dawn");
         Assert.Equal(2, history.Count);
