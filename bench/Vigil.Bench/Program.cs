@@ -67,7 +67,7 @@ if (options.Postgres is { } server)
 {
     var sqliteDb = Path.Combine(options.Work, $"vigil-stats-{options.Rows}.db");
     if (!File.Exists(sqliteDb))
-        ProcessMeter.Run("dotnet", [options.Vigil, "import", data, "--db", sqliteDb, "--json", "--author", "bench"]);
+        Import(options.Vigil, data, sqliteDb);
     PostgresBench.Run(data, options.Rows, server, options.Psql ?? "psql", options.Vigil, sqliteDb, options.Rounds);
     return 0;
 }
@@ -77,7 +77,7 @@ if (args.Contains("--as-of"))
     // A monthly series as of a past moment, with N later revisions, against the current series.
     var db = Path.Combine(options.Work, $"vigil-stats-{options.Rows}.db");
     if (!File.Exists(db))
-        ProcessMeter.Run("dotnet", [options.Vigil, "import", data, "--db", db, "--json", "--author", "bench"]);
+        Import(options.Vigil, data, db);
     AsOfBench.Run(db, int.Parse(args.SkipWhile(a => a != "--revisions").Skip(1).FirstOrDefault() ?? "200000", inv), Math.Max(3, options.Rounds), options.Seed);
     return 0;
 }
@@ -86,7 +86,7 @@ if (options.StatsOnly)
 {
     var db = Path.Combine(options.Work, $"vigil-stats-{options.Rows}.db");
     if (!File.Exists(db))
-        ProcessMeter.Run("dotnet", [options.Vigil, "import", data, "--db", db, "--json", "--author", "bench"]);
+        Import(options.Vigil, data, db);
     StatsBench.Run(data, db, Math.Max(3, options.Rounds));
     return 0;
 }
@@ -133,6 +133,14 @@ static void Check(ProcessMeter.Measurement m, string what)
 {
     if (m.ExitCode != 0)
         throw new InvalidOperationException($"{what} failed ({m.ExitCode}): {m.Output}");
+}
+
+// The database a benchmark reads, imported by the installed command (Release build of src/Vigil.Cli) if not there yet.
+static void Import(string vigil, string data, string db)
+{
+    if (!File.Exists(vigil))
+        throw new FileNotFoundException($"the vigil command is not built: run dotnet build -c Release src/Vigil.Cli (or pass --vigil PATH)", vigil);
+    Check(ProcessMeter.Run("dotnet", [vigil, "import", data, "--db", db, "--json", "--author", "bench"]), "importing " + data);
 }
 
 static double Time(Func<long> action)

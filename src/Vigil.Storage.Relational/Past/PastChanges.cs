@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Vigil.Domain.Revisions;
+using Vigil.Domain.Text;
 
 namespace Vigil.Storage.Relational.Past;
 
@@ -17,6 +18,12 @@ internal sealed class PastChange
     public Dictionary<string, string?> Before { get; } = new(StringComparer.Ordinal);
 
     public bool SourcesChanged => Before.ContainsKey("sources");
+
+    /// <summary>The number of its first revision after the moment (0: none, only created since); the one before is its revision then.</summary>
+    public int FirstNumber { get; set; }
+
+    /// <summary>Whether it was deleted or restored since (its deletion then is read from its revisions up to the moment).</summary>
+    public bool DeletionChanged { get; set; }
 }
 
 internal static class PastChanges
@@ -27,13 +34,18 @@ internal static class PastChanges
     /// </summary>
     public static Dictionary<long, PastChange> Read(RelationalIncidentStore store, DbTransaction tx, string main, string at)
     {
-        var rows = new List<(long Id, string? Changes)>();
-        using (var cmd = store.Command(tx, $"SELECT incident_id, changes FROM {main}revisions WHERE at > @at ORDER BY incident_id, number", "at"))
+        var rows = new List<(long Id, int Number, bool Deletion, string? Changes)>();
+        var delete = EnumText<RevisionKind>.Format(RevisionKind.Delete);
+        var restore = EnumText<RevisionKind>.Format(RevisionKind.Restore);
+        using (var cmd = store.Command(tx, $"SELECT incident_id, number, kind, changes FROM {main}revisions WHERE at > @at ORDER BY incident_id, number", "at"))
         {
             cmd.Parameters["@at"].Value = at;
             using var r = cmd.ExecuteReader();
             while (r.Read())
-                rows.Add((r.GetInt64(0), r.IsDBNull(1) ? null : r.GetString(1)));
+            {
+                var kind = r.GetString(2);
+                rows.Add((r.GetInt64(0), r.GetInt32(1), kind == delete || kind == restore, r.IsDBNull(3) ? null : r.GetString(3)));
+            }
         }
         // The JSON of the changes is most of the work: parsed on every core, then folded in order.
         var parsed = new FieldChange[rows.Count][];
@@ -45,7 +57,8 @@ internal static class PastChanges
         {
             var id = rows[i].Id;
             if (!changes.TryGetValue(id, out var change))
-                changes[id] = change = new PastChange();
+                changes[id] = change = new PastChange { FirstNumber = rows[i].Number };
+            change.DeletionChanged |= rows[i].Deletion;
             // Oldest first: a field's first change since the moment holds its text at the moment.
             foreach (var field in parsed[i])
                 change.Before.TryAdd(field.Field, field.Before);

@@ -46,6 +46,12 @@ internal static class PastColumns
     private static readonly FrozenSet<string> Columns =
         FrozenSet.ToFrozenSet(IncidentColumns.Written.Select(c => c.Name), StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether the field is set from the revisions up to the moment rather than from its text (a deletion's revision
+    /// records deleted_at as its change; <see cref="PastIncidents"/> sets it for every rebuilt row).
+    /// </summary>
+    public static bool FromRevisions(string field) => field == "deleted_at";
+
     /// <summary>Whether the field can be put back on its own column.</summary>
     public static bool IsColumnLevel(string field) => Columns.Contains(field) && !Whole.Contains(field);
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
-using Vigil.Domain.Text;
 
 namespace Vigil.Storage.Relational.Past;
 
@@ -11,11 +10,11 @@ namespace Vigil.Storage.Relational.Past;
 /// Rebuilds, into the temporary tables of <see cref="PastViews"/>, every incident as it was at a moment when it has
 /// changed since, and marks those created since as not existing. The rows are copied in one statement; a changed field
 /// is put back on its own column (<see cref="PastColumns"/>) from its text before the first later change
-/// (<see cref="PastChanges"/>); an incident whose sources, dataset or grade override changed, whose sources give
+/// (<see cref="PastChanges"/>), with its revision number, last change and deletion then, in one UPDATE
+/// (<see cref="ColumnPatch"/>); an incident whose sources, dataset or grade override changed, whose sources give
 /// figures of their own, or whose sources' registry entries changed since, is rebuilt whole (its fields undone, its
-/// figures, grade and contest derived again with the registry of the moment). Revision numbers, last changes and
-/// deletions come from the revisions up to the moment, and the rollup's difference from the rebuilt rows, each in one
-/// statement. The work grows with what changed after the moment, not with the size of the database.
+/// figures, grade and contest derived again with the registry of the moment). The rollup's difference is one
+/// statement over the rebuilt rows. The work grows with what changed after the moment, not with the size of the database.
 /// </summary>
 internal static class PastIncidents
 {
@@ -39,7 +38,7 @@ internal static class PastIncidents
         store.Execute(tx, $"INSERT INTO asof_incidents SELECT * FROM {main}incidents WHERE id IN (SELECT id FROM asof_touched WHERE existed = 1)");
         var withFigures = SourcesWithFigures(store, tx, main);
         var whole = new List<long>(regraded.Where(id => !changes.ContainsKey(id)));
-        using (var patch = new ColumnPatch(store, tx))
+        using (var patch = new ColumnPatch(store, tx, main))
         {
             foreach (var (id, change) in changes)
             {
@@ -48,11 +47,15 @@ internal static class PastIncidents
                 if (regraded.Contains(id) || withFigures.Contains(id) || !patch.TryApply(id, change))
                     whole.Add(id);
             }
+            foreach (var entry in registry)
+                SourceCitations.GradeDatasetRecords(store, tx, lookup, entry.Now.Key, "asof_incidents", main + "incident_sources");
+            RebuildWhole(store, tx, whole, changes, lookup);
+            foreach (var id in whole)
+            {
+                if (changes.TryGetValue(id, out var change))
+                    patch.Bookkeep(id, change);
+            }
         }
-        foreach (var entry in registry)
-            SourceCitations.GradeDatasetRecords(store, tx, lookup, entry.Now.Key, "asof_incidents", main + "incident_sources");
-        RebuildWhole(store, tx, whole, changes, lookup);
-        Bookkeeping(store, tx, main, at);
         store.Execute(tx, MonthlyRollup.DeltaSql(main, "asof_incidents", "asof_touched", "asof_rollup_delta"));
     }
 
@@ -145,37 +148,6 @@ internal static class PastIncidents
                     source.Execute();
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// The revision number, last change and deletion of each rebuilt incident as they stood at the moment: its last
-    /// revision up to then (or its creation, revision 1, kept on its row), and its last deletion or restoration up to
-    /// then where one of either came after.
-    /// </summary>
-    private static void Bookkeeping(RelationalIncidentStore store, DbTransaction tx, string main, string at)
-    {
-        var delete = EnumText<RevisionKind>.Format(RevisionKind.Delete);
-        var restore = EnumText<RevisionKind>.Format(RevisionKind.Restore);
-        using (var cmd = store.Command(tx, $"""
-            UPDATE asof_incidents SET
-                revision = COALESCE((SELECT MAX(r.number) FROM {main}revisions r WHERE r.incident_id = asof_incidents.id AND r.at <= @at), 1),
-                updated_at = COALESCE((SELECT r.at FROM {main}revisions r WHERE r.incident_id = asof_incidents.id AND r.at <= @at ORDER BY r.number DESC LIMIT 1), created_at)
-            WHERE EXISTS (SELECT 1 FROM {main}revisions r WHERE r.incident_id = asof_incidents.id AND r.at > @at)
-            """, "at"))
-        {
-            cmd.Parameters["@at"].Value = at;
-            cmd.ExecuteNonQuery();
-        }
-        using (var cmd = store.Command(tx, $"""
-            UPDATE asof_incidents SET deleted_at = (
-                SELECT CASE WHEN r.kind = '{delete}' THEN r.at END FROM {main}revisions r
-                WHERE r.incident_id = asof_incidents.id AND r.at <= @at AND r.kind IN ('{delete}', '{restore}') ORDER BY r.number DESC LIMIT 1)
-            WHERE EXISTS (SELECT 1 FROM {main}revisions r WHERE r.incident_id = asof_incidents.id AND r.at > @at AND r.kind IN ('{delete}', '{restore}'))
-            """, "at"))
-        {
-            cmd.Parameters["@at"].Value = at;
-            cmd.ExecuteNonQuery();
         }
     }
 
