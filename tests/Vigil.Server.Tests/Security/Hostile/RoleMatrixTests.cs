@@ -58,6 +58,8 @@ public sealed class RoleMatrixTests : IDisposable
         ["POST /api/v1/claims/extract-and-check"] = Need.Viewer,
         ["GET /api/v1/claims/accepted"] = Need.Viewer,
         ["GET /api/v1/reports/monthly"] = Need.Viewer,
+        ["GET /api/v1/reports/published"] = Need.Viewer,
+        ["GET /api/v1/reports/published/{id}/diff"] = Need.Viewer,
         ["GET /api/v1/keys"] = Need.Admin,
         ["POST /api/v1/keys"] = Need.Admin,
         ["DELETE /api/v1/keys/{name}"] = Need.Admin,
