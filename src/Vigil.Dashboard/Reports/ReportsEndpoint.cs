@@ -20,6 +20,7 @@ internal static class ReportsEndpoint
     {
         app.MapGet("/reports", ShowAsync).ExcludeFromDescription();
         app.MapPost("/reports/notes", SaveNotesAsync).ExcludeFromDescription();
+        app.MapPublishedPages();
     }
 
     private static async Task<IResult> SaveNotesAsync(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock)

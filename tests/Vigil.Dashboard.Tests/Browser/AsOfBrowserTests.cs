@@ -14,7 +14,7 @@ namespace Vigil.Dashboard.Tests.Browser;
 /// <summary>
 /// The dashboard as of a past moment, in Chromium: every page so answered says so in a banner; its links (the menu,
 /// an incident of the list) and its filter forms keep the moment; the filter form's As-of field sets one; no form that
-/// changes anything is offered, and the edit form is refused.
+/// changes anything is offered, and the edit form is refused; and the published reports with what changed in each.
 /// </summary>
 public sealed class AsOfBrowserTests(BrowserFixture chromium) : IClassFixture<BrowserFixture>
 {
@@ -130,8 +130,8 @@ public sealed class AsOfBrowserTests(BrowserFixture chromium) : IClassFixture<Br
         Assert.Contains($"As of {Moment.Label(setup.Moment)}", await page.TextContentAsync("p.as-of"));
 
         // Every page an admin can open, as of the moment: no form is offered but signing out.
-        string[] pages = ["/", $"/incidents/{setup.Edited}", "/incidents", "/map", "/matrix", "/claims", "/reports",
-            "/scorecard", "/crossings", "/review", "/review/merges", "/feeds"];
+        string[] pages = ["/", $"/incidents/{setup.Edited}", "/incidents", "/map", "/matrix", "/claims", "/reports", "/reports/published",
+            $"/reports/published/{setup.Report}", "/scorecard", "/crossings", "/review", "/review/merges", "/feeds"];
         foreach (var path in pages)
         {
             var response = await page.GotoAsync(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "as_of=" + setup.MomentText);
@@ -156,6 +156,41 @@ public sealed class AsOfBrowserTests(BrowserFixture chromium) : IClassFixture<Br
             Assert.True(await page.Locator($"form[method=post][action='{action}']").CountAsync() == 1, $"{path} offers no {action} form now");
         }
     }
+
+    [Fact]
+    public async Task The_published_reports_page_links_to_each_ones_diff()
+    {
+        var setup = await PrepareAsync();
+        await using var server = setup.Server;
+        var (context, page) = await SignInAsync(server, server.ViewerKey);
+        await using var _ = context;
+
+        await page.GotoAsync("/reports");
+        await page.ClickAsync("a:has-text('Published reports')");
+        await page.WaitForURLAsync("**/reports/published");
+        Assert.Contains("amina", await page.TextContentAsync($"tr[data-report='{setup.Report}']"));
+        await Screenshots.SaveAsync(page, "published-reports");
+        await page.ClickAsync($"tr[data-report='{setup.Report}'] a");
+        await page.WaitForURLAsync($"**/reports/published/{setup.Report}");
+
+        // The diff the command line and the API compute, rendered: the edit made after publishing, figure by figure.
+        ReportDiff expected;
+        var location = DatabaseLocation.Parse(server.Database);
+        using (var db = location.Open(TimeProvider.System))
+            expected = new PublishedReports(db, m => location.OpenAsOf(m, TimeProvider.System), ReferenceData.Bundled, TimeProvider.System).Diff(setup.Report);
+        Assert.Equal("same", await page.GetAttributeAsync("[data-regenerated]", "data-regenerated"));
+        var rows = await page.Locator("tr[data-incident]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.incident + ' ' + r.dataset.change)");
+        Assert.Equal([$"{setup.Edited} edited"], rows);
+        Assert.Equal(expected.Incidents.Select(i => $"{i.Id} {i.Change}"), rows);
+        var shown = await page.Locator("table.figure-changes tr[data-figure-name]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.figureName + '=' + r.cells[1].textContent + '>' + r.cells[2].textContent)");
+        Assert.Equal(expected.Figures.Select(f => $"{f.Name}={Shown(f.Before)}>{Shown(f.After)}"), shown);
+        Assert.Contains(expected.Figures, f => f.Name == "headline/Killed");
+        Assert.Contains($"killed_best: {setup.KilledBefore} → {setup.KilledBefore + 100}", Normal(await page.TextContentAsync($"tr[data-incident='{setup.Edited}']")));
+        await Screenshots.SaveAsync(page, "published-report-diff");
+    }
+
+    /// <summary>How the page writes a figure's value: "(absent)" when the report has no such figure, "(none)" when it is empty.</summary>
+    private static string Shown(string? value) => value is null ? "(absent)" : value.Length == 0 ? "(none)" : value;
 
     private static string Normal(string? text) => Regex.Replace(text ?? "", @"\s+", " ").Trim();
 

@@ -100,6 +100,8 @@ public sealed class RoleMatrixTests : IDisposable
         ["GET /matrix"] = Need.Viewer,
         ["GET /reports"] = Need.Viewer,
         ["POST /reports/notes"] = Need.Analyst,
+        ["GET /reports/published"] = Need.Viewer,
+        ["GET /reports/published/{id}"] = Need.Viewer,
         ["GET /scorecard"] = Need.Viewer,
         ["GET /crossings"] = Need.Viewer,
         ["GET /claims"] = Need.Viewer,
