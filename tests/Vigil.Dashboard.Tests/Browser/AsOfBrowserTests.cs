@@ -137,6 +137,8 @@ public sealed class AsOfBrowserTests(BrowserFixture chromium) : IClassFixture<Br
             var response = await page.GotoAsync(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "as_of=" + setup.MomentText);
             Assert.True(response!.Status == 200, $"{path}: {response.Status}");
             Assert.True(await page.Locator("p.as-of").CountAsync() == 1, $"{path}: no as-of banner");
+            if (path == "/")
+                await Screenshots.SaveAsync(page, "as-of-overview");
             var posts = await page.Locator("form[method=post]").EvaluateAllAsync<string[]>("forms => forms.map(f => f.getAttribute('action'))");
             Assert.True(posts.All(a => a == "/signout"), $"{path} offers {string.Join(", ", posts)} as of a past moment");
             // Every link of the site's own keeps the moment, but those that say they lead to now.
