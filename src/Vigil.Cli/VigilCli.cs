@@ -162,6 +162,10 @@ public static class VigilCli
                 .WithDescription("What changed since a report was published (vigil report monthly --publish): it is regenerated as of its moment (its figures must be those published), then every figure and every incident of its scope and period that changed, before and after.")
                 .WithExample("report", "diff")
                 .WithExample("report", "diff", "3", "--json");
+            report.AddCommand<ReportPublishedCommand>("published")
+                .WithDescription("The reports published (vigil report monthly --publish), newest first: id, month, scope, the moment their figures are as of, data version, who published them and when.")
+                .WithExample("report", "published")
+                .WithExample("report", "published", "--json");
             report.AddCommand<ReportNotesCommand>("notes")
                 .WithDescription("The analysts' key findings of a month's assessment for a scope (Markdown): print them, list their versions, or save a new version; printed first in every format of vigil report monthly.")
                 .WithExample("report", "notes", "--month", "2021-12", "--set", "findings-2021-12.md")

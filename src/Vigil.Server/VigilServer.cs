@@ -114,6 +114,7 @@ public static class VigilServer
         api.MapStatistics();
         api.MapClaims();
         api.MapReports();
+        api.MapPublishedReports();
         api.MapKeys();
         api.MapDatasets();
         api.MapSources();

@@ -21,7 +21,14 @@ public sealed record IncidentChange(long Id, string Change, string Date, string 
 /// </summary>
 public sealed record ReportDiff(
     PublishedReport Report, int FigureCount, IReadOnlyList<FigureChange> Regenerated, IReadOnlyList<FigureChange> Figures,
-    DateOnly From, DateOnly To, IReadOnlyList<IncidentChange> Incidents);
+    DateOnly From, DateOnly To, IReadOnlyList<IncidentChange> Incidents)
+{
+    /// <summary>The datasets of the report's scope (whose licences say who may see its incidents).</summary>
+    public IReadOnlyList<Domain.Datasets.Dataset> Datasets { get; init; } = [];
+
+    /// <summary>The moment the figures "after" are as of: null when they are now.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+}
 
 /// <summary>
 /// Publishing monthly assessments and comparing them with the data since: a published report keeps its request, scope,
@@ -71,7 +78,12 @@ public sealed class PublishedReports(IVigilDatabase db, Func<DateTimeOffset, IVi
             Compare(published, PublishedFigures.Of(then.Report)),
             Compare(published, PublishedFigures.Of(now.Report)),
             from, month.End,
-            Incidents(past.Incidents, db.Incidents, query, now.Scope.Query with { From = from, To = month.End }));
+            Incidents(past.Incidents, db.Incidents, query, now.Scope.Query with { From = from, To = month.End }))
+        {
+            // Then and now: a dataset whose rows may not be passed on in either is withheld.
+            Datasets = [.. then.Scope.Datasets.Concat(now.Scope.Datasets).DistinctBy(d => (d.Name, d.Redistributable))],
+            AsOf = db.AsOf,
+        };
     }
 
     private static List<FigureChange> Compare(IReadOnlyList<ReportFigure> before, IReadOnlyList<ReportFigure> after)

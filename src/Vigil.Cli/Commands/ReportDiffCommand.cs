@@ -39,24 +39,8 @@ public sealed class ReportDiffCommand(CliOutput output, TimeProvider clock, Refe
         }
         if (settings.Json)
         {
-            output.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
-            {
-                report = new
-                {
-                    id = diff.Report.Id,
-                    month = diff.Report.Month,
-                    scope = diff.Report.ScopeLabel,
-                    data_version = diff.Report.DataVersion,
-                    moment = diff.Report.Moment,
-                    published_at = diff.Report.PublishedAt,
-                    published_by = diff.Report.PublishedBy,
-                },
-                figures_published = diff.FigureCount,
-                regenerated_differences = diff.Regenerated,
-                figures = diff.Figures,
-                period = new { from = diff.From, to = diff.To },
-                incidents = diff.Incidents,
-            }, CliJson.Options));
+            // The command line is an analyst's: every incident is listed, whatever its dataset's licence.
+            output.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(ReportDiffAnswer.Of(diff, mayReceiveRestricted: true), CliJson.Options));
             return ExitCodes.Success;
         }
         var r = diff.Report;

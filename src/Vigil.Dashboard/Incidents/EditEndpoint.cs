@@ -22,6 +22,8 @@ internal static class EditEndpoint
         var chrome = PageChrome.For(context);
         if (await PageAccess.CheckAsync(context, chrome, Policies.Write) is { } denied)
             return denied;
+        if (chrome.ReadOnly)
+            return Pages.PastIsReadOnly(chrome, $"/incidents/{id}", $"incident {id}");
         using var db = stores.Open();
         var store = db.Incidents;
         if (store.Find(id) is not { } incident)

@@ -22,7 +22,7 @@ namespace Vigil.Dashboard.Map;
 /// </summary>
 internal static class MapEndpoint
 {
-    public static readonly IReadOnlyList<string> Fields = ["from", "to", "province", "actor", "type", "dataset"];
+    public static readonly IReadOnlyList<string> Fields = ["from", "to", "province", "actor", "type", "dataset", PageChrome.AsOfParameter];
 
     public static void MapMap(this IEndpointRouteBuilder app)
     {

@@ -37,6 +37,7 @@ internal static class OverviewEndpoint
         {
             Sources = QueryText.One(q, "sources"),
             MinGrade = QueryText.One(q, "min_grade"),
+            AsOf = QueryText.One(q, PageChrome.AsOfParameter),
         };
         var options = FilterOptions.Load(db.Incidents, reference, filter.Countries.Count == 1 ? filter.Countries[0] : null) with { CountryChoices = inData };
         try
@@ -83,8 +84,11 @@ public sealed record OverviewFilter(string? Month, string? Province, string[] Da
     /// <summary>The minimum grade of the incidents counted.</summary>
     public string? MinGrade { get; init; }
 
-    /// <summary>The sources and grade choices as the shared filter inputs show them.</summary>
-    public IncidentFilter SourceChoices => new(null, null, [], [], [], [], [], null) { Sources = Sources, MinGrade = MinGrade };
+    /// <summary>The moment the overview is answered as of (as_of, as given), carried on by its links.</summary>
+    public string? AsOf { get; init; }
+
+    /// <summary>The sources, grade and moment choices as the shared filter inputs show them.</summary>
+    public IncidentFilter SourceChoices => new(null, null, [], [], [], [], [], null) { Sources = Sources, MinGrade = MinGrade, AsOf = AsOf };
 
     /// <summary>The countries as the scope names them ("Afghanistan, Pakistan"), which is also the report's scope name without a province.</summary>
     public string Country => string.Join(", ", Countries);
@@ -111,6 +115,7 @@ public sealed record OverviewFilter(string? Month, string? Province, string[] Da
             yield return c;
         yield return new("sources", Sources);
         yield return new("min_grade", MinGrade);
+        yield return new(PageChrome.AsOfParameter, AsOf);
     }
 }
 

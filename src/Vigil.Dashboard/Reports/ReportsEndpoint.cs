@@ -20,6 +20,7 @@ internal static class ReportsEndpoint
     {
         app.MapGet("/reports", ShowAsync).ExcludeFromDescription();
         app.MapPost("/reports/notes", SaveNotesAsync).ExcludeFromDescription();
+        app.MapPublishedPages();
     }
 
     private static async Task<IResult> SaveNotesAsync(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock)
@@ -90,7 +91,8 @@ internal static class ReportsEndpoint
         var model = new ReportsModel(chosen, province, datasets, options, range.First, range.Last, error)
         {
             Findings = findings,
-            CanWrite = chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin,
+            // As of a past moment the findings are shown as they were, and cannot be changed.
+            CanWrite = (chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin) && !chrome.ReadOnly,
             Saved = QueryText.One(q, "saved") == "1",
         };
         return Pages.Render<ReportsPage>(chrome, model, error is null ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest);

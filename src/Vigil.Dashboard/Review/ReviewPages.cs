@@ -46,7 +46,8 @@ internal static class ReviewPages
         if (await PageAccess.CheckAsync(context, chrome, Policies.Read) is { } denied)
             return denied;
         using var db = stores.Open();
-        var canDecide = chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin;
+        // As of a past moment nothing can be undone: the past is read-only.
+        var canDecide = (chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin) && !chrome.ReadOnly;
         return Pages.Render<MergesPage>(chrome, new MergesModel(db.Candidates.Merges(200), canDecide, done));
     }
 
@@ -83,7 +84,8 @@ internal static class ReviewPages
                     suggestions[id] = p;
             }
         }
-        var canDecide = chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin;
+        // As of a past moment nothing can be decided: the past is read-only.
+        var canDecide = (chrome.Viewer.Role is ApiRole.Analyst or ApiRole.Admin) && !chrome.ReadOnly;
         return Pages.Render<ReviewPage>(chrome, new ReviewModel(pending, canDecide, done) { Suggestions = suggestions });
     }
 

@@ -26,6 +26,8 @@ public sealed record IncidentFilter(
     public string? Sources { get; init; }
     /// <summary>The minimum grade (discounted, contested, weak, fair, confirmed).</summary>
     public string? MinGrade { get; init; }
+    /// <summary>The moment the page is answered as of (as_of, as given; the server has checked it), carried on by every link made from the filter.</summary>
+    public string? AsOf { get; init; }
 
     public static IncidentFilter Of(IQueryCollection q) => new(
         QueryText.One(q, "from"), QueryText.One(q, "to"),
@@ -42,6 +44,7 @@ public sealed record IncidentFilter(
         Text = QueryText.One(q, "q"),
         Sources = QueryText.One(q, "sources"),
         MinGrade = QueryText.One(q, "min_grade"),
+        AsOf = QueryText.One(q, PageChrome.AsOfParameter),
     };
 
     public bool IsEmpty => From is null && To is null && Suicide is null && MinKilled is null && MaxKilled is null && Text is null && Sources is null && MinGrade is null
@@ -76,7 +79,7 @@ public sealed record IncidentFilter(
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? (n, null)
         : (null, new FieldError(field, $"'{text}' is not a whole number"));
 
-    /// <summary>The filter as query-string pairs, in the API's names.</summary>
+    /// <summary>The filter as query-string pairs, in the API's names, and the moment (as_of) when there is one.</summary>
     public IEnumerable<KeyValuePair<string, string?>> Pairs()
     {
         yield return new("q", Text);
@@ -96,12 +99,14 @@ public sealed record IncidentFilter(
         yield return new("max_killed", MaxKilled);
         yield return new("sources", Sources);
         yield return new("min_grade", MinGrade);
+        yield return new(PageChrome.AsOfParameter, AsOf);
     }
 
     /// <summary>"search “drone” · from 2014-01 · province Balochistan · actor TTP": what a page is showing, in words.</summary>
     public string Describe()
     {
-        var parts = Pairs().Where(p => !string.IsNullOrEmpty(p.Value))
+        // The moment is said by the page's banner, not among the filters.
+        var parts = Pairs().Where(p => !string.IsNullOrEmpty(p.Value) && p.Key != PageChrome.AsOfParameter)
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .Select(g => g.Key == "q"
                 ? $"search “{g.First().Value}”"

@@ -28,4 +28,14 @@ public static class QueryText
         }
         return text.ToString();
     }
+
+    /// <summary><paramref name="href"/> with <c>as_of</c> added (before any fragment) when <paramref name="asOf"/> is given.</summary>
+    public static string WithAsOf(string href, string? asOf)
+    {
+        if (string.IsNullOrEmpty(asOf))
+            return href;
+        var hash = href.IndexOf('#', StringComparison.Ordinal);
+        var (path, fragment) = hash < 0 ? (href, "") : (href[..hash], href[hash..]);
+        return path + (path.Contains('?', StringComparison.Ordinal) ? '&' : '?') + "as_of=" + Uri.EscapeDataString(asOf) + fragment;
+    }
 }

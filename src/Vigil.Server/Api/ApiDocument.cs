@@ -265,6 +265,7 @@ public static partial class ApiDocument
         [("api/v1/links/build", "dataset")] = D("The two datasets to link, given twice: dataset=A&dataset=B.", "ucdp-ged"),
         [("api/v1/claims/accepted", "limit")] = D("Claims per answer, 1 to 500 (default 500); page with offset.", 100),
         [("api/v1/merges", "limit")] = D("Merges per answer, 1 to 1000 (default 100).", 100),
+        [("api/v1/reports/published", "limit")] = D("Reports, newest first, 1 to 1000 (default 100).", 100),
         [("api/v1/audit", "limit")] = D("Entries, newest first, 1 to 1000 (default 100).", 100),
         [("api/v1/statistics/overview", "province")] = D("Limit the overview to one province.", "Balochistan"),
         [("api/v1/reports/monthly", "province")] = D("Limit the report to one province.", "Balochistan"),
@@ -289,6 +290,7 @@ public static partial class ApiDocument
                 : path.StartsWith("api/v1/merges/", StringComparison.Ordinal) ? D("The merge's id.", 1)
                 : path.StartsWith("api/v1/links/", StringComparison.Ordinal) ? D("The link's id.", 1)
                 : path.StartsWith("api/v1/imports/", StringComparison.Ordinal) ? D("The import's id.", 1)
+                : path.StartsWith("api/v1/reports/published/", StringComparison.Ordinal) ? D("The published report's id (a whole number; GET /reports/published lists them).", "1")
                 : Docs["id"];
         if (name == "name" && path.StartsWith("api/v1/datasets/", StringComparison.Ordinal))
             return D("The dataset's name.", "ucdp-ged");

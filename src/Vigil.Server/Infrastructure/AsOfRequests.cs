@@ -29,7 +29,9 @@ public sealed class AsOfRequests(RequestDelegate next)
             }
             catch (FieldException e)
             {
-                await Problems.Field(e.Field, e.Problem).ExecuteAsync(context);
+                // A dashboard page answers with a page that names the parameter; the API with a problem.
+                await (context.Request.Path.StartsWithSegments("/api") ? Problems.Field(e.Field, e.Problem)
+                    : Dashboard.Shell.Pages.BadAddress(context, e.Field, e.Problem)).ExecuteAsync(context);
                 return;
             }
         }

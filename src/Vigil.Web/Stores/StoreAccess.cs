@@ -22,6 +22,9 @@ public sealed class StoreAccess(ServerOptions options, TimeProvider clock, IHttp
     public IVigilDatabase Open() =>
         requests?.HttpContext?.Items[AsOfItem] is DateTimeOffset moment ? _location.OpenAsOf(moment, clock, migrated: Migrate()) : OpenCurrent();
 
+    /// <summary>The database as it was at <paramref name="moment"/>, read-only, whatever the request (a published report rebuilt as of its moment).</summary>
+    public IVigilDatabase OpenAsOf(DateTimeOffset moment) => _location.OpenAsOf(moment, clock, migrated: Migrate());
+
     /// <summary>The database as it is now, whatever the request (writes, the audit trail, the data version, background work).</summary>
     public IVigilDatabase OpenCurrent()
     {

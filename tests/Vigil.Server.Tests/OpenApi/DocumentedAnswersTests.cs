@@ -62,6 +62,18 @@ public sealed class DocumentedAnswersTests : IDisposable
         await Call(HttpMethod.Get, "/api/v1/statistics/overview", "/api/v1/statistics/overview?month=2021-12");
         await Call(HttpMethod.Get, "/api/v1/statistics/explain", "/api/v1/statistics/explain?period=2021-12&breakdown=province&key=Balochistan");
 
+        // Published reports and what changed since.
+        using (var db = Storage.Backends.DatabaseLocation.Parse(_api.Database).Open(TimeProvider.System))
+        {
+            new Application.Reports.PublishedReports(db, m => Storage.Backends.DatabaseLocation.Parse(_api.Database).OpenAsOf(m, TimeProvider.System),
+                Application.Reference.ReferenceData.Bundled, TimeProvider.System).Publish(new Application.Reports.MonthlyReportRequest { Month = "2021-12" }, "amina");
+        }
+        var published = await Call(HttpMethod.Get, "/api/v1/reports/published", "/api/v1/reports/published");
+        var reportId = published!.Value[0].GetProperty("id").GetInt64();
+        await Call(HttpMethod.Get, "/api/v1/reports/published/{id}/diff", $"/api/v1/reports/published/{reportId}/diff");
+        await Call(HttpMethod.Get, "/api/v1/reports/published/{id}/diff", "/api/v1/reports/published/999/diff", expected: HttpStatusCode.NotFound);
+        await Call(HttpMethod.Get, "/api/v1/reports/published/{id}/diff", "/api/v1/reports/published/x/diff", expected: HttpStatusCode.BadRequest);
+
         // Claims.
         await Call(HttpMethod.Post, "/api/v1/claims/check", "/api/v1/claims/check", ApiRole.Viewer, Json.Body("""
             [{"metric": "killed", "period": "2021-12", "value": 40, "qualifier": "at-least", "scope": {"country": "Pakistan", "province": "Balochistan", "district": null, "actor": null, "event_types": []}},
