@@ -111,54 +111,44 @@ internal sealed class MonthlyRollup
     }
 
     /// <summary>
-    /// The SQL that writes into <paramref name="delta"/> the rollup's difference when the incidents listed in
-    /// <paramref name="touched"/> (column <c>id</c>) are as in <paramref name="rebuilt"/> rather than as in
-    /// <paramref name="main"/>'s incidents table: their contributions as rebuilt less their contributions now, one row per
-    /// key that changed (rows shaped like the rollup's, so the two add up with UNION ALL).
+    /// The SQL that adds up rows shaped like the rollup's from <paramref name="parts"/> into <paramref name="delta"/>,
+    /// one row per key whose sums are not all zero (the difference a set of rebuilt incidents makes, from their
+    /// contributions then and, negated, now — <see cref="FillSql"/> with a sign).
     /// </summary>
-    public static string DeltaSql(string main, string rebuilt, string touched, string delta)
-    {
-        const string keys = """
-            substr(date_start, 1, 7) AS month, COALESCE(country, '') AS country, COALESCE(admin1, '') AS admin1,
-            COALESCE(perpetrator, perpetrator_raw, '') AS perpetrator, event_type, COALESCE(target_type, '') AS target_type,
-            COALESCE(dataset, '') AS dataset, category
-            """;
-        static string Values(string sign) => $"""
-            {sign} AS incidents, {sign} * COALESCE(killed_low, killed_best, 0) AS killed_low, {sign} * COALESCE(killed_best, 0) AS killed_best,
-            {sign} * COALESCE(killed_high, killed_best, 0) AS killed_high, {sign} * (CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END) AS killed_unknown,
-            {sign} * COALESCE(injured_low, injured_best, 0) AS injured_low, {sign} * COALESCE(injured_best, 0) AS injured_best,
-            {sign} * COALESCE(injured_high, injured_best, 0) AS injured_high, {sign} * (CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END) AS injured_unknown,
-            {string.Join(", ", GradeColumns.Select(g => $"{sign} * ({IsGrade(g.Key)}) AS {g.Value}"))}
-            """;
-        return $"""
-            INSERT INTO {delta} ({string.Join(", ", KeyColumns.Concat(ValueColumns))})
-            SELECT {string.Join(", ", KeyColumns)}, {string.Join(", ", ValueColumns.Select(v => $"SUM({v})"))}
-            FROM (
-                SELECT {keys}, {Values("1")} FROM {rebuilt} WHERE deleted_at IS NULL
-                UNION ALL
-                SELECT {keys}, {Values("-1")} FROM {main}incidents WHERE deleted_at IS NULL AND id IN (SELECT id FROM {touched})
-            ) d
-            GROUP BY {string.Join(", ", KeyColumns)}
-            HAVING {string.Join(" OR ", ValueColumns.Select(v => $"SUM({v}) <> 0"))}
-            """;
-    }
+    public static string ConsolidateSql(string parts, string delta) => $"""
+        INSERT INTO {delta} ({string.Join(", ", KeyColumns.Concat(ValueColumns))})
+        SELECT {string.Join(", ", KeyColumns)}, {string.Join(", ", ValueColumns.Select(v => $"SUM({v})"))}
+        FROM {parts}
+        GROUP BY {string.Join(", ", KeyColumns)}
+        HAVING {string.Join(" OR ", ValueColumns.Select(v => $"SUM({v}) <> 0"))}
+        """;
 
     /// <summary>
     /// The SQL that fills the table from the incidents (for a new schema, or to rebuild it); <paramref name="filter"/>, a
     /// condition on incidents, fills the rows of those alone (a dataset's, after its grades changed at once).
     /// </summary>
-    public static string RebuildSql(string? filter = null) => $"""
-        INSERT INTO monthly_rollup ({string.Join(", ", KeyColumns.Concat(ValueColumns))})
-        SELECT substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
-               event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category,
-               COUNT(*), COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), COALESCE(SUM(killed_best), 0),
-               COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
-               COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), COALESCE(SUM(injured_best), 0),
-               COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END),
-               {string.Join(", ", GradeColumns.Keys.Select(g => $"SUM({IsGrade(g)})"))}
-        FROM incidents
-        WHERE deleted_at IS NULL{(filter is null ? "" : " AND " + filter)}
-        GROUP BY substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
-                 event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category
-        """;
+    public static string RebuildSql(string? filter = null) => FillSql("monthly_rollup", "incidents", filter);
+
+    /// <summary>
+    /// The SQL that writes into <paramref name="into"/> the rollup's rows of the incidents of <paramref name="from"/>
+    /// (those meeting <paramref name="filter"/>), each sum multiplied by <paramref name="sign"/>.
+    /// </summary>
+    public static string FillSql(string into, string from, string? filter, int sign = 1)
+    {
+        var m = sign == 1 ? "" : sign.ToString(System.Globalization.CultureInfo.InvariantCulture) + " * ";
+        return $"""
+            INSERT INTO {into} ({string.Join(", ", KeyColumns.Concat(ValueColumns))})
+            SELECT substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
+                   event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category,
+                   {m}COUNT(*), {m}COALESCE(SUM(COALESCE(killed_low, killed_best)), 0), {m}COALESCE(SUM(killed_best), 0),
+                   {m}COALESCE(SUM(COALESCE(killed_high, killed_best)), 0), {m}SUM(CASE WHEN killed_best IS NULL THEN 1 ELSE 0 END),
+                   {m}COALESCE(SUM(COALESCE(injured_low, injured_best)), 0), {m}COALESCE(SUM(injured_best), 0),
+                   {m}COALESCE(SUM(COALESCE(injured_high, injured_best)), 0), {m}SUM(CASE WHEN injured_best IS NULL THEN 1 ELSE 0 END),
+                   {string.Join(", ", GradeColumns.Keys.Select(g => $"{m}SUM({IsGrade(g)})"))}
+            FROM {from}
+            WHERE deleted_at IS NULL{(filter is null ? "" : " AND " + filter)}
+            GROUP BY substr(date_start, 1, 7), COALESCE(country, ''), COALESCE(admin1, ''), COALESCE(perpetrator, perpetrator_raw, ''),
+                     event_type, COALESCE(target_type, ''), COALESCE(dataset, ''), category
+            """;
+    }
 }

@@ -53,17 +53,17 @@ internal sealed class ColumnPatch(RelationalIncidentStore store, DbTransaction t
         if (!_commands.TryGetValue(key, out var command))
         {
             // Revision 1, the creation, is kept on the row itself, not in the revisions.
-            var set = columns.Select((c, i) => $"{c} = @p{i}").Append("revision = @rev").Append(
-                $"updated_at = COALESCE((SELECT r.at FROM {main}revisions r WHERE r.incident_id = @id AND r.number = @rev), created_at)");
+            var set = columns.Select((c, i) => $"{c} = @p{i}").Append("revision = @rev").Append("updated_at = COALESCE(@upd, created_at)");
             command = store.Dialect.PrepareRowCommand(store.Connection, tx,
                 $"UPDATE asof_incidents SET {string.Join(", ", set)} WHERE id = @id",
-                [.. columns.Select((_, i) => "p" + i), "rev", "id"], false);
+                [.. columns.Select((_, i) => "p" + i), "rev", "upd", "id"], false);
             _commands[key] = command;
         }
         for (var i = 0; i < values.Count; i++)
             command.Set(i, values[i]);
         command.Set(values.Count, change.FirstNumber - 1);
-        command.Set(values.Count + 1, id);
+        command.Set(values.Count + 1, change.UpdatedThen);
+        command.Set(values.Count + 2, id);
         command.Execute();
         if (change.DeletionChanged)
             WriteDeletion(id, change.FirstNumber - 1);

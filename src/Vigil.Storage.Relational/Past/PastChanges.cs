@@ -14,13 +14,17 @@ internal sealed class PastChange
 {
     public bool Created { get; set; }
 
-    /// <summary>Each field changed since the moment, with its text at the moment (null: empty).</summary>
+    /// <summary>Each field changed since the moment, with its text at the moment (null: empty); filled in the background (<see cref="PastChanges.Read"/>).</summary>
     public Dictionary<string, string?> Before { get; } = new(StringComparer.Ordinal);
 
-    public bool SourcesChanged => Before.ContainsKey("sources");
+    /// <summary>Whether its sources changed since (known before its fields' texts are read).</summary>
+    public bool SourcesChanged { get; set; }
 
     /// <summary>The number of its first revision after the moment (0: none, only created since); the one before is its revision then.</summary>
     public int FirstNumber { get; set; }
+
+    /// <summary>The time of its revision then (null: revision 1, its creation, kept on its row).</summary>
+    public string? UpdatedThen { get; set; }
 
     /// <summary>Whether it was deleted or restored since (its deletion then is read from its revisions up to the moment).</summary>
     public bool DeletionChanged { get; set; }
@@ -32,37 +36,49 @@ internal static class PastChanges
     /// Every incident created or with a revision after <paramref name="at"/>, by id, from the revisions after it alone
     /// (the index on their time finds them; the work grows with what changed since, not with the history before).
     /// </summary>
-    public static Dictionary<long, PastChange> Read(RelationalIncidentStore store, DbTransaction tx, string main, string at)
+    public static Dictionary<long, PastChange> Read(RelationalIncidentStore store, DbTransaction tx, string main, string at, out Task parsed, PastTrace trace)
     {
-        var rows = new List<(long Id, int Number, bool Deletion, string? Changes)>();
+        var rows = new List<(long Id, int Number, bool Deletion, string? Changes, string? PreviousAt)>();
         var delete = EnumText<RevisionKind>.Format(RevisionKind.Delete);
         var restore = EnumText<RevisionKind>.Format(RevisionKind.Restore);
-        using (var cmd = store.Command(tx, $"SELECT incident_id, number, kind, changes FROM {main}revisions WHERE at > @at ORDER BY incident_id, number", "at"))
+        using (var cmd = store.Command(tx, $"""
+            SELECT a.incident_id, a.number, a.kind, a.changes, p.at FROM {main}revisions a
+            LEFT JOIN {main}revisions p ON p.incident_id = a.incident_id AND p.number = a.number - 1
+            WHERE a.at > @at ORDER BY a.incident_id, a.number
+            """, "at"))
         {
             cmd.Parameters["@at"].Value = at;
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 var kind = r.GetString(2);
-                rows.Add((r.GetInt64(0), r.GetInt32(1), kind == delete || kind == restore, r.IsDBNull(3) ? null : r.GetString(3)));
+                rows.Add((r.GetInt64(0), r.GetInt32(1), kind == delete || kind == restore, r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
             }
         }
-        // The JSON of the changes is most of the work: parsed on every core, then folded in order.
-        var parsed = new FieldChange[rows.Count][];
-        Parallel.For(0, rows.Count, i => parsed[i] = rows[i].Changes is { } json
-            ? JsonSerializer.Deserialize<FieldChange[]>(json, RevisionJson.Options) ?? []
-            : []);
+        trace.Step($"read {rows.Count:N0} revisions:");
         var changes = new Dictionary<long, PastChange>();
-        for (var i = 0; i < rows.Count; i++)
+        var texts = new List<(PastChange Change, string Json)>(rows.Count);
+        foreach (var (id, number, deletion, json, previousAt) in rows)
         {
-            var id = rows[i].Id;
             if (!changes.TryGetValue(id, out var change))
-                changes[id] = change = new PastChange { FirstNumber = rows[i].Number };
-            change.DeletionChanged |= rows[i].Deletion;
-            // Oldest first: a field's first change since the moment holds its text at the moment.
-            foreach (var field in parsed[i])
-                change.Before.TryAdd(field.Field, field.Before);
+                changes[id] = change = new PastChange { FirstNumber = number, UpdatedThen = previousAt };
+            change.DeletionChanged |= deletion;
+            if (json is null)
+                continue;
+            change.SourcesChanged |= json.Contains("\"field\":\"sources\"", StringComparison.Ordinal);
+            texts.Add((change, json));
         }
+        // The fields' texts, on another core while the rows are copied: oldest first, a field's first change since the
+        // moment holds its text at the moment.
+        // Until it has finished, nothing else reads the changes' Before.
+        parsed = Task.Run(() =>
+        {
+            foreach (var (change, json) in texts)
+            {
+                foreach (var (field, text) in ChangesJson.Before(json))
+                    change.Before.TryAdd(field, text);
+            }
+        });
         // An incident's creation is its row's own (revision 1 is not in the revisions table).
         using (var cmd = store.Command(tx, $"SELECT id FROM {main}incidents WHERE created_at > @at", "at"))
         {

@@ -22,7 +22,9 @@ internal static class PastIncidents
 
     public static void Rebuild(RelationalIncidentStore store, DbTransaction tx, string main, string at, IReadOnlyList<PastRegistry.Changed> registry)
     {
-        var changes = PastChanges.Read(store, tx, main, at);
+        var trace = new PastTrace();
+        var changes = PastChanges.Read(store, tx, main, at, out var parsed, trace);
+        trace.Step($"the incidents created since found, {changes.Count:N0} in all:");
         var lookup = SourceLookup.Load(store.Connection, tx); // the registry of the moment (PastRegistry installed it)
         var regraded = new HashSet<long>();
         foreach (var entry in registry)
@@ -30,13 +32,21 @@ internal static class PastIncidents
         regraded.ExceptWith(changes.Where(c => c.Value.Created).Select(c => c.Key));
         var ids = changes.Keys.Concat(regraded).Distinct().Order().ToList();
         Mark(store, tx, ids, changes);
+        trace.Step("registry, marking:");
         foreach (var entry in registry)
             MarkDatasetRecords(store, tx, main, entry.Now.Key);
         if (ids.Count == 0 && registry.Count == 0)
             return;
 
         store.Execute(tx, $"INSERT INTO asof_incidents SELECT * FROM {main}incidents WHERE id IN (SELECT id FROM asof_touched WHERE existed = 1)");
+        // The rollup's difference: the rebuilt incidents' contributions now (the rows as copied, and those created since)
+        // negated here, then added as they were once rebuilt.
+        store.Execute(tx, MonthlyRollup.FillSql("asof_rollup_parts", "asof_incidents", null, sign: -1));
+        store.Execute(tx, MonthlyRollup.FillSql("asof_rollup_parts", main + "incidents", "id IN (SELECT id FROM asof_touched WHERE existed = 0)", sign: -1));
         var withFigures = SourcesWithFigures(store, tx, main);
+        trace.Step("copy of the changed rows, their contributions now:");
+        parsed.GetAwaiter().GetResult();
+        trace.Step("the changes' texts read:");
         var whole = new List<long>(regraded.Where(id => !changes.ContainsKey(id)));
         using (var patch = new ColumnPatch(store, tx, main))
         {
@@ -47,6 +57,7 @@ internal static class PastIncidents
                 if (regraded.Contains(id) || withFigures.Contains(id) || !patch.TryApply(id, change))
                     whole.Add(id);
             }
+            trace.Step("fields put back per column:");
             foreach (var entry in registry)
                 SourceCitations.GradeDatasetRecords(store, tx, lookup, entry.Now.Key, "asof_incidents", main + "incident_sources");
             RebuildWhole(store, tx, whole, changes, lookup);
@@ -55,8 +66,11 @@ internal static class PastIncidents
                 if (changes.TryGetValue(id, out var change))
                     patch.Bookkeep(id, change);
             }
+            trace.Step($"{whole.Count:N0} incidents rebuilt whole:");
         }
-        store.Execute(tx, MonthlyRollup.DeltaSql(main, "asof_incidents", "asof_touched", "asof_rollup_delta"));
+        store.Execute(tx, MonthlyRollup.FillSql("asof_rollup_parts", "asof_incidents", null));
+        store.Execute(tx, MonthlyRollup.ConsolidateSql("asof_rollup_parts", "asof_rollup_delta"));
+        trace.Step("the rollup's difference:");
     }
 
     private static void Mark(RelationalIncidentStore store, DbTransaction tx, List<long> ids, Dictionary<long, PastChange> changes)

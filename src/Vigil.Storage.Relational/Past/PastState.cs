@@ -18,6 +18,10 @@ internal static class PastState
         var at = IncidentColumns.Stamp(moment);
         var main = MainSchema(store);
         var tempIndex = store.Dialect.Name == "postgresql" ? "" : "temp.";
+        // SQLite keeps the connection's temporary tables in memory rather than in a file: their size grows with what changed
+        // since the moment, and every step of the rebuild reads and writes them.
+        if (store.Dialect.Name != "postgresql")
+            store.Execute(null, "PRAGMA temp_store = MEMORY");
         using (var tx = store.Connection.BeginTransaction())
         {
             foreach (var sql in PastViews.Tables(main, tempIndex))

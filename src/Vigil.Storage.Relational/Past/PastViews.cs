@@ -15,6 +15,7 @@ internal static class PastViews
         $"CREATE TEMP TABLE asof_sources AS SELECT * FROM {main}incident_sources WHERE 1 = 0",
         $"CREATE INDEX {tempIndex}asof_sources_incident ON asof_sources (incident_id, ordinal)",
         $"CREATE TEMP TABLE asof_rollup_delta AS SELECT * FROM {main}monthly_rollup WHERE 1 = 0",
+        $"CREATE TEMP TABLE asof_rollup_parts AS SELECT * FROM {main}monthly_rollup WHERE 1 = 0",
     ];
 
     public static IEnumerable<string> Views(string main, string at)
