@@ -93,6 +93,10 @@ public sealed class SourceScopeApiTests : IDisposable
         var html = await client.GetStringAsync("/api/v1/reports/monthly?month=2024-03&dataset=all&sources=party", Ct);
         Assert.Contains("party claims alone", html, StringComparison.Ordinal);
         Assert.Contains($"Sourcing: {100 * SourceScopeSamples.FairOrBetter / SourceScopeSamples.Incidents} % of incidents fair or better", html, StringComparison.Ordinal);
+        // The overview's figures are those of the same scope: the party claims' 60 + 12.
+        var overview = await Get("/api/v1/statistics/overview?month=2024-03&dataset=all&sources=party");
+        Assert.Equal(SourceScopeSamples.March(SourceScope.Party).Best, overview.GetProperty("headlines")[1].GetProperty("value").GetInt64());
+        Assert.Equal(SourceScopeSamples.FairOrBetter, overview.GetProperty("sourcing").GetProperty("fair_or_better").GetInt64());
         using var bad = await client.GetAsync("/api/v1/reports/monthly?month=2024-03&min_grade=good", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("min_grade", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
