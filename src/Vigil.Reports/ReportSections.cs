@@ -9,9 +9,22 @@ public static class ReportSections
     /// <summary>How many districts the list beside the map names.</summary>
     public const int TopDistrictCount = 10;
 
-    /// <summary>Subtitle line: "Pakistan · UCDP GED · December 2021 · generated 2022-01-03 09:30 UTC+00:00".</summary>
+    /// <summary>
+    /// The scope line: "Pakistan · UCDP GED · independent sources · December 2021 · generated 2022-01-03 09:30 UTC+00:00"
+    /// (with "incidents graded fair or better" when the scope sets a minimum grade).
+    /// </summary>
     public static string Subtitle(MonthlyReport report) =>
-        $"{report.Scope}{(report.DatasetsLabel.Length > 0 ? " · " + report.DatasetsLabel : "")} · {ReportText.MonthName(report.Month)} · generated {ReportText.Timestamp(report.GeneratedAt)}";
+        $"{report.Scope}{(report.DatasetsLabel.Length > 0 ? " · " + report.DatasetsLabel : "")} · {ReportText.SourcesWords(report.Sources)}"
+        + (report.MinGrade is { } grade ? $" · incidents graded {Domain.Text.EnumText<Domain.Sources.IncidentGrade>.Format(grade)}{(grade == Domain.Sources.IncidentGrade.Confirmed ? "" : " or better")}" : "")
+        + $" · {ReportText.MonthName(report.Month)} · generated {ReportText.Timestamp(report.GeneratedAt)}";
+
+    /// <summary>
+    /// The line printed beside the headline figures: "Sourcing: 82 % of incidents fair or better (confirmed 3, ...);
+    /// killed and injured from independent sources"; null when the report has no sourcing figure.
+    /// </summary>
+    public static string? SourcingLine(MonthlyReport report) => report.Sourcing is { } sourcing
+        ? $"Sourcing: {sourcing.Text}; killed and injured counted from {ReportText.SourcesWords(report.Sources)}."
+        : null;
 
     /// <summary>The districts with the most killed this month (the map names none), most first.</summary>
     public static IReadOnlyList<DistrictValue> TopDistricts(MonthlyReport report) =>

@@ -18,6 +18,18 @@ public static class ReportText
     public const string CategoryNote =
         "Categories: militant attack (a non-state group attacks), security operation (state forces act against a group, air and drone strikes included), armed clash (fighting where the source does not say who began it), other. Each dataset's rule is in docs/method.md; UCDP GED codes state-based fighting without its initiator, so its attacks on the state are armed clashes.";
 
+    /// <summary>Which sources a figure counts, in a few words: "independent sources", "all credible sources, party claims too", "party claims alone".</summary>
+    public static string SourcesWords(Domain.Sources.SourceScope sources) => sources switch
+    {
+        Domain.Sources.SourceScope.All => "all credible sources, party claims too",
+        Domain.Sources.SourceScope.Party => "party claims alone",
+        _ => "independent sources",
+    };
+
+    /// <summary>What a figure's column adds to its label under a sources scope other than the default: " (sources=all)"; "" otherwise.</summary>
+    public static string SourcesSuffix(Domain.Sources.SourceScope sources) =>
+        sources == Domain.Sources.SourceScope.Independent ? "" : $" (sources={Domain.Text.EnumText<Domain.Sources.SourceScope>.Format(sources)})";
+
     /// <summary>A count with thousands separators: 1,234.</summary>
     public static string Number(long value) => value.ToString("N0", Invariant);
 

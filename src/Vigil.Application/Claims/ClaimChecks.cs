@@ -2,6 +2,8 @@ using Vigil.Application.Reference;
 using Vigil.Application.Scopes;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
+using Vigil.Domain.Sources;
+using Vigil.Domain.Text;
 using Vigil.Statistics.Claims;
 using Vigil.Storage;
 
@@ -24,6 +26,9 @@ public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
     /// <exception cref="FieldException">A scope value that cannot be used; an unknown dataset names the field <c>dataset</c>.</exception>
     public ClaimCheck Check(Claim claim)
     {
+        // The breakdown by side is the incident's whatever the sources: a claim about one group's dead cannot take another scope.
+        if (claim.Scope.Victims is not null && claim.Scope.Sources != SourceScope.Independent)
+            throw new FieldException("sources", $"a claim about {claim.Scope.Victims} counts the incidents' breakdowns by side, which are the incidents' own whatever the sources: check it with independent sources");
         // A claim's own categories are in its scope's query, which AttacksRule leaves as it is.
         var scope = AttacksRule.For(Resolve(claim.Scope), claim.Metric, claim.Scope.EventTypes);
         return _checker.Check(claim, scope.Query, scope.Coverage) with { Scope = Describe(scope) };
@@ -41,9 +46,14 @@ public sealed class ClaimChecks(IVigilDatabase db, ReferenceData reference)
         Regions = claim.Region is { } r ? [r] : [],
         Categories = claim.Categories,
         Datasets = claim.Datasets,
+        Sources = EnumText<SourceScope>.Format(claim.Sources),
     }, _datasets.Value) with
     { AsOf = db.AsOf };
 
     private static CheckedScope Describe(Scope scope) => new(
-        scope.Label, [.. scope.Datasets.Select(d => d.Name)], scope.Defaulted, scope.Datasets.Count > 1, scope.Coverage.Describe(), scope.Notes);
+        scope.Label, [.. scope.Datasets.Select(d => d.Name)], scope.Defaulted, scope.Datasets.Count > 1, scope.Coverage.Describe(), scope.Notes)
+    {
+        Sources = EnumText<SourceScope>.Format(scope.Query.Sources),
+        SourcesLabel = ScopeParser.Describe(scope.Query.Sources),
+    };
 }

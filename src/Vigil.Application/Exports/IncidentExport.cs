@@ -1,5 +1,7 @@
 using System.Text;
 using Vigil.Domain.Errors;
+using Vigil.Domain.Sources;
+using Vigil.Domain.Text;
 using Vigil.Ingestion.Export;
 using Vigil.Storage;
 
@@ -24,9 +26,10 @@ public sealed class IncidentExport(IIncidentStore store)
     /// <summary>The formats, in the order the help texts list them.</summary>
     public static readonly IReadOnlyList<string> Formats = ["csv", "json", "jsonl", "xlsx", "geojson", "parquet"];
 
-    /// <exception cref="FieldException"><c>format</c> is not one of <see cref="Formats"/>.</exception>
+    /// <exception cref="FieldException"><c>format</c> is not one of <see cref="Formats"/>; <c>sources</c> is not the default (<see cref="CheckScope"/>).</exception>
     public async Task<IncidentExportResult> RunAsync(IncidentExportRequest request, CancellationToken cancellationToken = default)
     {
+        CheckScope(request.Query);
         var format = request.Format.ToLowerInvariant();
         if (!Formats.Contains(format, StringComparer.Ordinal))
             throw new FieldException("format", $"'{request.Format}' is not one of: {string.Join(", ", Formats)}");
@@ -40,6 +43,22 @@ public sealed class IncidentExport(IIncidentStore store)
             _ => await VigilParquetWriter.WriteAsync(request.Target, incidents, cancellationToken).ConfigureAwait(false),
         };
         return new IncidentExportResult(count);
+    }
+
+    /// <summary>
+    /// Refuses a sources scope other than the default: an export is each incident's own record (its figure from
+    /// independent sources, every source's own figures in its sources field), and csv and json re-import as such, so
+    /// its killed and injured cannot be another scope's figures, nor be filtered by them.
+    /// </summary>
+    /// <exception cref="FieldException"><c>sources</c> is <c>all</c> or <c>party</c>.</exception>
+    public static void CheckScope(IncidentQuery query)
+    {
+        if (query.Sources != SourceScope.Independent)
+        {
+            throw new FieldException("sources", $"an export holds each incident's own record — its figure from independent sources, every source's own "
+                + $"figures in its sources field — so it takes no sources scope ('{EnumText<SourceScope>.Format(query.Sources)}'): leave sources out, "
+                + "or list the incidents with sources=" + EnumText<SourceScope>.Format(query.Sources) + " to see that scope's figures");
+        }
     }
 
     private static long WriteCsv(Stream target, IEnumerable<Domain.Incidents.Incident> incidents)

@@ -1,6 +1,7 @@
 using Vigil.Application.Reference;
 using Vigil.Application.Scopes;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Sources;
 using Vigil.Domain.Time;
 using Vigil.Statistics;
 using Vigil.Storage;
@@ -25,7 +26,7 @@ public sealed record FigureExplanationResult(Scope Scope, IReadOnlyList<Incident
 /// <summary>
 /// The incidents behind one period's figure (and one breakdown key), for <c>vigil stats series --explain</c> and
 /// <c>GET /api/v1/statistics/explain</c>: the same scope and the same counting as the series, so the list has
-/// exactly the incidents the figure counts.
+/// exactly the incidents the figure counts, each with the figures of the scope's sources: they add up to the figure.
 /// </summary>
 public sealed class FigureExplanation(IVigilDatabase db, ReferenceData reference)
 {
@@ -37,7 +38,9 @@ public sealed class FigureExplanation(IVigilDatabase db, ReferenceData reference
         var inPeriod = Vigil.Statistics.Scopes.InPeriod(query, request.Period);
         if (request.Ids)
             return new FigureExplanationResult(scope, [], db.Incidents.QueryIds(inPeriod));
-        var incidents = db.Incidents.Query(inPeriod with { Sort = IncidentSort.Killed, Descending = true }).ToList();
+        // Under a sources scope other than the default, each incident shows that scope's figures, as the series sums them.
+        var incidents = db.Incidents.Query(inPeriod with { Sort = IncidentSort.Killed, Descending = true }, ScopedFigures.NeedSources(inPeriod.Sources))
+            .Select(i => ScopedFigures.Of(i, inPeriod.Sources)).ToList();
         return new FigureExplanationResult(scope, incidents, [.. incidents.Select(i => i.Id)]);
     }
 }

@@ -4,6 +4,7 @@ using Vigil.Application.Scopes;
 using Vigil.Domain.Datasets;
 using Vigil.Domain.Errors;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Sources;
 using Vigil.Storage;
 
 namespace Vigil.Application.Incidents;
@@ -55,8 +56,13 @@ public sealed class IncidentList(IVigilDatabase db, Scope scope, IncidentQuery q
 {
     public Scope Scope => scope;
 
-    /// <summary>The page, streamed from the store (enumerate it once, while the database is open).</summary>
-    public IEnumerable<Incident> Items => db.Incidents.Query(query, includeSources);
+    /// <summary>
+    /// The page, streamed from the store (enumerate it once, while the database is open). Under a sources scope other
+    /// than the default, each incident's killed and injured are that scope's (<see cref="ScopedFigures"/>): the figures
+    /// the scope's statistics sum.
+    /// </summary>
+    public IEnumerable<Incident> Items =>
+        db.Incidents.Query(query, includeSources || ScopedFigures.NeedSources(query.Sources)).Select(i => ScopedFigures.Of(i, query.Sources));
 
     /// <summary>How many incidents the scope holds, every page together.</summary>
     public long Total() => db.Incidents.Count(query with { Limit = null, Offset = 0, After = null });

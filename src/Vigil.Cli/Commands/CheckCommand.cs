@@ -10,6 +10,7 @@ using Vigil.Application.Review;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Errors;
+using Vigil.Domain.Sources;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
 
@@ -66,6 +67,10 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
         [Description("The dataset to check against (see vigil datasets). Repeatable: several are combined, an event they share counted once, in the order given. Default: the primary dataset.")]
         public string[] Datasets { get; init; } = [];
 
+        [CommandOption("--sources <WHICH>")]
+        [Description("Which sources killed and injured count: independent (default, whatever the claim's own source; party claims left out), all (independent first, the range spanning party claims) or party (party claims alone). The verdict says which.")]
+        public string? Sources { get; init; }
+
         [CommandOption("--change <PERCENT>")]
         [Description("A claimed change in percent (139 for 'a 139 percent spike').")]
         public double? Change { get; init; }
@@ -111,11 +116,13 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
             if (Accepted)
                 return File is null && Metric is null && Period is null ? ValidationResult.Success() : ValidationResult.Error("--accepted checks the accepted claims; give no other claim");
             if (File is not null)
-                return Metric is null && Period is null && Datasets.Length == 0 ? ValidationResult.Success() : ValidationResult.Error("give --file or the claim's flags, not both (a claim in the file names its datasets with \"dataset\")");
+                return Metric is null && Period is null && Datasets.Length == 0 && Sources is null ? ValidationResult.Success() : ValidationResult.Error("give --file or the claim's flags, not both (a claim in the file names its datasets with \"dataset\", its sources with \"sources\")");
             if (Metric is null || !EnumText<ClaimMetric>.TryParse(Metric, out _))
                 return ValidationResult.Error($"--metric: give one of: {string.Join(", ", EnumText<ClaimMetric>.All)}");
             if (Period is null || !Domain.Time.Period.TryParse(Period, out _))
                 return ValidationResult.Error("--period: give a period such as 2023-01, 2022 or 2023-Q1");
+            if (Sources is not null && !EnumText<SourceScope>.TryParse(Sources, out _))
+                return ValidationResult.Error($"--sources: '{Sources}' is not one of: {string.Join(", ", EnumText<SourceScope>.All)}");
             if (!EnumText<ValueQualifier>.TryParse(Qualifier, out _))
                 return ValidationResult.Error($"--qualifier: '{Qualifier}' is not one of: {string.Join(", ", EnumText<ValueQualifier>.All)}");
             if (!EnumText<ChangeBaseline>.TryParse(Against, out _))
@@ -141,7 +148,16 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
             Period = Domain.Time.Period.Parse(Period!),
             Value = Value,
             Qualifier = EnumText<ValueQualifier>.Parse(Qualifier),
-            Scope = new ClaimScope { Country = Country, Province = Province, District = District, Actor = Actor, EventTypes = Types, Datasets = Datasets },
+            Scope = new ClaimScope
+            {
+                Country = Country,
+                Province = Province,
+                District = District,
+                Actor = Actor,
+                EventTypes = Types,
+                Datasets = Datasets,
+                Sources = Sources is { } s ? EnumText<SourceScope>.Parse(s) : SourceScope.Independent
+            },
             Comparison = Change is { } c ? new ChangeComparison(c, EnumText<ChangeBaseline>.Parse(Against))
                 : RecordSince is { } since ? new RecordComparison(Domain.Time.Period.Parse(since), OneOf, Rank: Rank ?? 1)
                 : AllTime ? new AllTimeRecordComparison()
@@ -216,6 +232,7 @@ public sealed class CheckCommand(CliOutput output, TimeProvider clock, Reference
             var how = scope.Deduplicated ? "; an event two of them record is counted once"
                 : scope.PrimaryDefault ? "; the primary dataset (choose others with --dataset)" : "";
             output.Console.MarkupLine($"  [grey]datasets: {Markup.Escape(scope.Label)}{Markup.Escape(how)}; they cover {Markup.Escape(scope.Covers)}[/]");
+            output.Console.MarkupLine($"  [grey]sources: {Markup.Escape(scope.SourcesLabel)}[/]");
         }
         foreach (var p in check.Parts)
         {

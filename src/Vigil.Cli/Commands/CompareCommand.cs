@@ -61,6 +61,9 @@ public sealed class CompareCommand(CliOutput output, TimeProvider clock, ScopePa
         {
             if (A is null || B is null)
                 return ValidationResult.Error("give the two datasets: --a-dataset NAME --b-dataset NAME");
+            // The events' list shows each dataset's records with their own figures: another sources scope would mislabel them.
+            if (Events && Sources is { } sources && !string.Equals(sources, "independent", StringComparison.OrdinalIgnoreCase))
+                return ValidationResult.Error($"--sources: --events lists each dataset's records with their own figures; '{sources}' applies to the per-period comparison (without --events)");
             if (Window is < 0 or > 30)
                 return ValidationResult.Error("--window must be 0 to 30 days");
             if (!EnumText<ClaimMetric>.TryParse(Metric, out _))
@@ -111,6 +114,8 @@ public sealed class CompareCommand(CliOutput output, TimeProvider clock, ScopePa
             totalB == 0 ? "–" : ((double)totalA / totalB).ToString("0.00", inv));
         output.Write(table);
         output.Console.MarkupLine($"[grey]{EnumText<ClaimMetric>.Format(metric)} (best estimates) per {settings.By}, over the {settings.By}s both datasets cover; a ratio needs a non-zero B.[/]");
+        if (metric != ClaimMetric.Attacks)
+            output.Console.MarkupLine($"[grey]{Markup.Escape(ScopeParser.Describe(shared.Sources))}[/]");
         return ExitCodes.Success;
     }
 }

@@ -31,6 +31,11 @@ public sealed class ExportCommand(CliOutput output, TimeProvider clock, ScopePar
         var export = new IncidentExport(db.Incidents);
         var scope = settings.ToScope(scopes, db);
         var query = scope.Query;
+        OptionErrors.Named(() =>
+        {
+            IncidentExport.CheckScope(query);
+            return 0;
+        });
         // A dataset whose licence forbids passing its rows on: the export says so, beside the data (standard error).
         foreach (var notice in RowLicences.Notices(scope.Datasets.Where(d => !d.Redistributable)))
             output.Error.WriteLine($"vigil: licence: {notice}; its rows may not be passed on");

@@ -50,6 +50,9 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, R
                 return ValidationResult.Error("choose --json or --csv, not both");
             if (!EnumText<IncidentSort>.TryParse(Sort, out _))
                 return ValidationResult.Error($"--sort: '{Sort}' is not one of: {string.Join(", ", EnumText<IncidentSort>.All)}");
+            // Vigil CSV and JSON are the incidents' own records, which re-import: their figures are the incidents' own.
+            if ((Json || Csv) && Sources is { } sources && !string.Equals(sources, "independent", StringComparison.OrdinalIgnoreCase))
+                return ValidationResult.Error($"--sources: --json and --csv write each incident's own record (its figure from independent sources; every source's own figures in its sources field), which re-imports; '{sources}' figures are shown in the table, the statistics and the API's list");
             if (Limit is < 0 || Offset < 0)
                 return ValidationResult.Error("--limit and --offset must be zero or more");
             return base.Validate();
@@ -87,6 +90,8 @@ public sealed class IncidentsListCommand(CliOutput output, TimeProvider clock, R
         // records of the other datasets linked to it are named beside it.
         var combined = scope.Datasets.Count > 1;
         var table = IncidentTable.Create();
+        if (ListedFigures.Title(scope.Query.Sources) is { } figures)
+            table.Title(Markup.Escape(figures));
         if (combined)
             table.AddColumn("also in");
         var shown = 0;

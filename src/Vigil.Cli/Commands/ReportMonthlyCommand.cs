@@ -45,6 +45,14 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         [Description("The datasets the figures come from (see vigil datasets). Repeatable: several are combined, an event they share counted once, in the order given; 'all' combines every dataset. Default: the primary dataset.")]
         public string[] Datasets { get; init; } = [];
 
+        [CommandOption("--sources <WHICH>")]
+        [Description("Which sources killed and injured count: independent (default; party claims left out), all (independent first, the range spanning party claims), party (party claims alone). The scope line says which. See docs/method.md.")]
+        public string? Sources { get; init; }
+
+        [CommandOption("--min-grade <GRADE>")]
+        [Description("Only incidents graded at least this, worst to best: discounted, contested, weak, fair, confirmed (docs/method.md).")]
+        public string? MinGrade { get; init; }
+
         [CommandOption("-o|--out <FILE>")]
         [Description("Where to write it (default: vigil-report-YYYY-MM[[-place]].EXT in the current folder, the place being the province or the countries other than Pakistan alone). Written whole or not at all.")]
         public string? Out { get; init; }
@@ -57,6 +65,9 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
         [Description("Who publishes it (with --publish; default: your user name).")]
         public string? By { get; init; }
 
+        /// <summary>The sources and minimum grade as the scope parser reads them.</summary>
+        public ScopeInput SourceFilters => new() { Sources = Sources, MinGrade = MinGrade };
+
         public override ValidationResult Validate()
         {
             if (Publish && AsOf is not null)
@@ -65,6 +76,8 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
                 return ValidationResult.Error($"--month: '{Month}' is not a month in the form YYYY-MM");
             if (ReportRenderers.For(Format) is null)
                 return ValidationResult.Error($"--format: '{Format}' is not one of: html, pdf, md");
+            if (ScopeParser.Validate(SourceFilters) is { } e)
+                return ValidationResult.Error($"--{FilterSettings.OptionName(e.Field)}: {e.Problem}");
             return ValidationResult.Success();
         }
     }
@@ -81,7 +94,9 @@ public sealed class ReportMonthlyCommand(CliOutput output, TimeProvider clock, R
             {
                 Month = settings.Month,
                 Country = settings.Countries.FirstOrDefault() ?? "Pakistan",
-                Filters = settings.Countries.Length > 1 ? new ScopeInput { Countries = settings.Countries } : null,
+                Filters = settings.Countries.Length > 1 || settings.Sources is not null || settings.MinGrade is not null
+                    ? settings.SourceFilters with { Countries = settings.Countries.Length > 1 ? settings.Countries : [] }
+                    : null,
                 Province = settings.Province,
                 Datasets = settings.Datasets,
             };

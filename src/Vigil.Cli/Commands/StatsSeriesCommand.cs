@@ -9,6 +9,7 @@ using Vigil.Application.Scopes;
 using Vigil.Cli.Infrastructure;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Sources;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
 using Vigil.Statistics;
@@ -83,7 +84,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
         {
             var explained = OptionErrors.Named(() => new FigureExplanation(db, reference).Run(
                 new FigureExplanationRequest(settings.ToInput(), Period.Parse(settings.Explain), breakdown, settings.Key) { Metric = metric }));
-            return Explain(explained.Incidents, Period.Parse(settings.Explain), settings.Key, settings.Json);
+            return Explain(explained.Incidents, Period.Parse(settings.Explain), settings.Key, settings.Json, explained.Scope.Query.Sources);
         }
 
         var (scope, series, grades) = OptionErrors.Named(() => new SeriesFigures(db, reference).Run(new SeriesFiguresRequest(settings.ToInput(), unit, breakdown) { Metric = metric }));
@@ -151,7 +152,7 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
         return ExitCodes.Success;
     }
 
-    private int Explain(IReadOnlyList<Incident> incidents, Period period, string? key, bool json)
+    private int Explain(IReadOnlyList<Incident> incidents, Period period, string? key, bool json, SourceScope sources)
     {
         if (json)
         {
@@ -162,6 +163,10 @@ public sealed class StatsSeriesCommand(CliOutput output, TimeProvider clock, Ref
         foreach (var incident in incidents)
             IncidentTable.AddRow(table, incident);
         output.Write(table, IncidentTable.Optional);
+        // The figures shown are those of the scope's sources, which the series sums: the total is the figure explained.
+        if (ListedFigures.Title(sources) is { } figures)
+            output.Console.MarkupLine($"[yellow]{Markup.Escape(figures)}[/]");
+        output.Console.MarkupLine($"[grey]{Markup.Escape(ListedFigures.Total(incidents))}[/]");
         return ExitCodes.Success;
     }
 

@@ -79,7 +79,7 @@ public class FilterSettings : DatabaseSettings, IAsOfSettings
     public string? Search { get; init; }
 
     [CommandOption("--sources <WHICH>")]
-    [Description("Which sources killed and injured count: independent (default: datasets, media, NGOs, official statistics; party claims left out), all (independent first, the range spanning party claims), party (the claims of parties to the conflict alone). See docs/method.md.")]
+    [Description("Which sources killed and injured count: independent (default: datasets, media, NGOs, official statistics; party claims left out), all (independent first, the range spanning party claims), party (the claims of parties to the conflict alone). Lists show each incident's figure of the scope; export, --json and --csv, which write the incidents' own records, take independent only. See docs/method.md.")]
     public string? Sources { get; init; }
 
     [CommandOption("--min-grade <GRADE>")]

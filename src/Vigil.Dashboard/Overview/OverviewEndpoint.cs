@@ -113,6 +113,16 @@ public sealed record OverviewFilter(string? Month, string? Province, string[] Da
             yield return new("dataset", d);
         foreach (var c in CountryPairs())
             yield return c;
+        foreach (var p in SourcePairs())
+            yield return p;
+    }
+
+    /// <summary>
+    /// The sources and the minimum grade as query pairs: every link to the figures' incidents, series, report or
+    /// downloads carries them, so what it opens counts what the overview counts.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string?>> SourcePairs()
+    {
         yield return new("sources", Sources);
         yield return new("min_grade", MinGrade);
         yield return new(PageChrome.AsOfParameter, AsOf);

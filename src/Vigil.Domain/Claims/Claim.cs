@@ -46,6 +46,12 @@ public sealed record ClaimScope
     /// <summary>The datasets to count in, in order of precedence where two record one event; empty: the database's primary dataset.</summary>
     public IReadOnlyList<string> Datasets { get; init; } = [];
 
+    /// <summary>
+    /// Which sources killed and injured count (<see cref="Sources.SourceScope"/>): independent by default, whatever the
+    /// claim's own source (docs/method.md, "Checking claims"); all or party when asked for.
+    /// </summary>
+    public Sources.SourceScope Sources { get; init; } = Vigil.Domain.Sources.SourceScope.Independent;
+
     public string Describe()
     {
         var parts = new List<string> { District ?? Region ?? Province ?? Country };

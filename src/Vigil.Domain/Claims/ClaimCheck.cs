@@ -47,6 +47,13 @@ public sealed record ClaimCheck(Claim Claim, Verdict Verdict, IReadOnlyList<Chec
 /// <summary>
 /// The scope a claim was checked in: "UCDP GED" or "UCDP GED + PBC suicide attacks, linked" (an event two of them
 /// record counted once, with the first one's figures), the dataset names in order of precedence, whether they were
-/// the database's primary dataset because the claim named none, and the days they cover.
+/// the database's primary dataset because the claim named none, the days they cover, and which sources the figures count.
 /// </summary>
-public sealed record CheckedScope(string Label, IReadOnlyList<string> Datasets, bool PrimaryDefault, bool Deduplicated, string Covers, IReadOnlyList<string> Notes);
+public sealed record CheckedScope(string Label, IReadOnlyList<string> Datasets, bool PrimaryDefault, bool Deduplicated, string Covers, IReadOnlyList<string> Notes)
+{
+    /// <summary>Which sources the killed and injured counted: independent, all or party.</summary>
+    public string Sources { get; init; } = "independent";
+
+    /// <summary>The same in words ("killed and injured from independent sources ... (sources=independent)").</summary>
+    public string SourcesLabel { get; init; } = "";
+}

@@ -30,6 +30,8 @@ public static class ClaimCheckJson
             ["deduplicated"] = scope.Deduplicated,
             ["covers"] = scope.Covers,
             ["notes"] = new JsonArray([.. scope.Notes.Select(n => (JsonNode?)JsonValue.Create(n))]),
+            ["sources"] = scope.Sources,
+            ["sources_label"] = scope.SourcesLabel,
         },
         ["incident_ids"] = new JsonArray([.. check.IncidentIds.Select(id => (JsonNode?)JsonValue.Create(id))]),
     };

@@ -12,10 +12,11 @@ namespace Vigil.Domain.Claims;
 ///  "scope": {"country": "Pakistan", "province": null, "district": null, "actor": "TTP", "event_types": []},
 ///  "comparison": {"kind": "change", "percent": 139, "against": "previous-period"}
 ///             | {"kind": "record", "since": "2018-07", "one_of": true, "top": 3} | {"kind": "all-time"},
-///  "dataset": "ucdp-ged" | ["pbc-suicide", "ucdp-ged"],
+///  "dataset": "ucdp-ged" | ["pbc-suicide", "ucdp-ged"], "sources": "independent" | "all" | "party",
 ///  "text": "the sentence it was read from", "evidence": {"start": 10, "end": 42}}</code>
 /// <c>dataset</c> names the datasets to check against, in order of precedence (none: the primary dataset). A
-/// field not listed here is refused with its JSON path and place.
+/// field not listed here is refused with its JSON path and place. <c>sources</c> says which sources killed and injured
+/// count (independent when absent).
 /// Periods are labels of <see cref="Period"/> (2023-01, 2022, 2023-Q1, 2023-W05, 2023-01-15).
 /// </summary>
 public static class ClaimJson
@@ -32,7 +33,7 @@ public static class ClaimJson
             Value = e.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble()
                 : v.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : throw Bad(where, "value", "must be a number"),
             Qualifier = Enum<ValueQualifier>(e, "qualifier", where) ?? ValueQualifier.Exactly,
-            Scope = scope.ValueKind == JsonValueKind.Undefined ? new ClaimScope { Datasets = Datasets(e, where) } : new ClaimScope
+            Scope = (scope.ValueKind == JsonValueKind.Undefined ? new ClaimScope { Datasets = Datasets(e, where) } : new ClaimScope
             {
                 Country = Str(scope, "country") ?? "Pakistan",
                 Province = Str(scope, "province"),
@@ -47,7 +48,8 @@ public static class ClaimJson
                     : [],
                 Victims = Str(scope, "victims"),
                 Datasets = Datasets(e, where),
-            },
+            }) with
+            { Sources = Enum<Sources.SourceScope>(e, "sources", where) ?? Sources.SourceScope.Independent },
             Comparison = e.TryGetProperty("comparison", out var c) && c.ValueKind == JsonValueKind.Object ? Comparison(c, where) : null,
             Baseline = e.TryGetProperty("baseline", out var b) && b.ValueKind == JsonValueKind.Object ? Baseline(b, where) : null,
             Text = Str(e, "text"),
@@ -106,6 +108,8 @@ public static class ClaimJson
             scopeJson["victims"] = victims;
         if (claim.Scope.Datasets.Count > 0)
             o["dataset"] = new JsonArray([.. claim.Scope.Datasets.Select(d => (JsonNode?)JsonValue.Create(d))]);
+        if (claim.Scope.Sources != Sources.SourceScope.Independent)
+            o["sources"] = EnumText<Sources.SourceScope>.Format(claim.Scope.Sources);
         o["comparison"] = claim.Comparison switch
         {
             ChangeComparison c => new JsonObject { ["kind"] = "change", ["percent"] = c.Percent, ["against"] = EnumText<ChangeBaseline>.Format(c.Against) },

@@ -15,7 +15,7 @@ internal static class ClaimJsonFields
     private static readonly Shape Leaf = new([], []);
 
     private static readonly Shape ClaimShape = new(
-        ["metric", "value", "qualifier", "period", "scope", "comparison", "baseline", "text", "evidence", "dataset"],
+        ["metric", "value", "qualifier", "period", "scope", "comparison", "baseline", "text", "evidence", "dataset", "sources"],
         new()
         {
             ["scope"] = new(["country", "province", "district", "actor", "event_types", "region", "categories", "victims"], []),

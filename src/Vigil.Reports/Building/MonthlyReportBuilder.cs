@@ -2,6 +2,7 @@ using System.Globalization;
 using Vigil.Domain.Claims;
 using Vigil.Domain.Datasets;
 using Vigil.Domain.Incidents;
+using Vigil.Domain.Sources;
 using Vigil.Domain.Text;
 using Vigil.Domain.Time;
 using Vigil.Geo;
@@ -90,6 +91,8 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
             DatasetsLabel = report.DatasetsLabel,
             ByCategory = Breakdown(inMonth, GroupBy.Category, report.Coverage),
             Sourcing = SourcingFigure.Of(Statistics.Sourcing.GradeShare.For(store, inMonth)),
+            Sources = scope.Sources,
+            MinGrade = scope.MinGrade,
         };
     }
 
@@ -152,7 +155,9 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
     }
 
     private List<NotableIncident> Notable(IncidentQuery query, Coverage coverage) =>
+        // Each with the figures of the scope's sources, as the headline figures count them.
         store.Query(query with { Sort = IncidentSort.Killed, Descending = true, Limit = NotableCount }, includeSources: true)
+            .Select(i => ScopedFigures.Of(i, query.Sources))
             .Select(i => new NotableIncident(
                 i.Id,
                 i.Date.IsMultiDay ? $"{i.Date.Start:yyyy-MM-dd}–{i.Date.End:yyyy-MM-dd}" : i.Date.Start.ToString("yyyy-MM-dd", Inv),
@@ -183,6 +188,7 @@ public sealed class MonthlyReportBuilder(IIncidentStore store, Gazetteer gazette
                 : [],
             "Incidents are counted once, in the month of their start date, however many days they span.",
             "Killed and injured are sums of each incident's best estimate; low and high estimates are kept in the data and shown for notable incidents. Incidents whose toll is unknown add nothing and are counted as unknown, never as zero.",
+            $"Killed and injured count {ReportText.SourcesWords(report.Query.Sources)}: each incident's sources keep their own figures, and one rule makes the incident's figure of them (docs/method.md, \"Sources and grades\"). Incidents are graded by the number, independence and reliability of their sources; the share graded fair or better is given beside the headline figures.",
             "Changes are against the month before and the same month a year before; no percentage is given against a zero baseline.",
             "A record is the highest value since the most recent earlier month that was at least as high (reported when that is a year or more back, or since records began). A spike is a month significantly above the mean of the 12 months before it (one-sided exact Poisson test, or negative binomial when the counts are overdispersed; p < 0.01).",
             "Provinces and districts are today's: incidents in the former FATA agencies are counted in Khyber Pakhtunkhwa (ask for the region former-fata to see them apart).",

@@ -31,6 +31,8 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
         Findings(html, report.Findings);
         Headlines(html, report.Headlines);
+        if (ReportSections.SourcingLine(report) is { } sourcing)
+            html.Append("<p class=\"sourcing\">").Append(Escape(sourcing)).Append("</p>\n");
         Statements(html, report.Statements);
 
         html.Append("<section id=\"trend\">\n<h2>Trend</h2>\n");

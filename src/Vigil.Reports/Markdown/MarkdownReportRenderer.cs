@@ -55,6 +55,8 @@ public sealed class MarkdownReportRenderer : IReportRenderer
                 .Append(" | ").Append(Escape(change)).Append(" |\n");
         }
         md.Append('\n');
+        if (ReportSections.SourcingLine(report) is { } sourcing)
+            md.Append(Escape(sourcing)).Append("\n\n");
 
         if (report.Statements.Count > 0)
         {

@@ -42,6 +42,12 @@ public sealed record MonthlyReport(
 
     /// <summary>Which sources the killed and injured figures count, in words ("from independent sources ...").</summary>
     public string SourcesLabel { get; init; } = "";
+
+    /// <summary>Which sources the killed and injured figures count (the scope line names them).</summary>
+    public Domain.Sources.SourceScope Sources { get; init; }
+
+    /// <summary>The lowest grade of the incidents counted, when the scope sets one (the scope line names it).</summary>
+    public Domain.Sources.IncidentGrade? MinGrade { get; init; }
 }
 
 /// <summary>

@@ -45,6 +45,8 @@ public sealed class PdfReportRenderer : IReportRenderer
         if (report.Findings is { } findings)
             Findings(flow, findings);
         Headlines(flow, report.Headlines);
+        if (ReportSections.SourcingLine(report) is { } sourcing)
+            flow.Paragraph(sourcing, PdfFlow.Font(9.5), PdfFlow.Muted);
 
         if (report.Statements.Count > 0)
         {

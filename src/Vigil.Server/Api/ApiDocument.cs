@@ -225,6 +225,8 @@ public static partial class ApiDocument
         ["type"] = D("Event type (repeatable): " + OneOf<EventType>() + ".", "suicide-bombing"),
         ["dataset"] = D("A dataset by name (repeatable, in order of precedence; an event two of them record counts once); all: every dataset. None: the primary dataset. An unknown one is a 400 listing the known ones.", "ucdp-ged"),
         ["min_killed"] = D("Only incidents with at least this many killed (best estimate).", 5),
+        ["sources"] = D("Which sources killed and injured count: independent (default: party claims left out), all (independent sources first, the range spanning party claims too) or party (party claims alone). It changes figures, never which incidents are counted; a list under all or party shows each incident's figure of that scope.", "independent"),
+        ["min_grade"] = D("Only incidents graded at least this, worst to best: " + OneOf<Domain.Sources.IncidentGrade>() + ".", "fair"),
         ["sort"] = D("Sort by: " + OneOf<IncidentSort>() + " (default date).", "date"),
         ["desc"] = D("Descending (default: true when no sort is given, newest first).", true),
         ["page"] = D("Page number from 1; pages by number reach 10,000 incidents deep (follow next_cursor beyond).", 1),
@@ -255,6 +257,7 @@ public static partial class ApiDocument
     {
         [("api/v1/exports", "format")] = D("The file format: csv (default), json, jsonl, xlsx, geojson or parquet.", "csv"),
         [("api/v1/reports/monthly", "format")] = D("html (default) or pdf.", "html"),
+        [("api/v1/exports", "sources")] = D("independent (the default) only: an export holds each incident's own record — its figure from independent sources, every source's own figures beside it — so all or party is a 400 naming sources.", "independent"),
         [("api/v1/reports/monthly", "month")] = D("The month, YYYY-MM.", "2023-01"),
         [("api/v1/imports", "format")] = D("The file's format when it cannot be told from the file: ucdp-ged, ucdp-candidate (always given: its header is GED's), acled, gtd, pbc-suicide, pbc-drone, vigil-csv, vigil-json.", "ucdp-ged"),
         [("api/v1/review", "status")] = D("pending (default), accepted, rejected or all.", "pending"),

@@ -141,6 +141,8 @@ public sealed record TextSpanShape(int Start, int End);
 public sealed record ClaimShape(string Metric, string Period, double? Value, string Qualifier, ClaimScopeShape Scope, ClaimComparisonShape? Comparison)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<string>? Dataset { get; init; }
+    /// <summary>Which sources killed and injured count, when not the default (independent): all or party.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Sources { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Text { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public TextSpanShape? Evidence { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public StatedBaselineShape? Baseline { get; init; }
@@ -151,8 +153,9 @@ public sealed record CheckPartShape(
     string What, string Verdict, string Claimed, double? Computed, double? ComputedLow, double? ComputedHigh, double? Difference,
     string Tolerance, string Explanation);
 
-/// <summary>The datasets a claim was checked against and what they cover.</summary>
-public sealed record CheckedScopeShape(string Label, IReadOnlyList<string> Datasets, bool PrimaryDefault, bool Deduplicated, string Covers, IReadOnlyList<string> Notes);
+/// <summary>The datasets a claim was checked against, what they cover, and which sources its killed and injured counted (independent, all, party; and in words).</summary>
+public sealed record CheckedScopeShape(string Label, IReadOnlyList<string> Datasets, bool PrimaryDefault, bool Deduplicated, string Covers, IReadOnlyList<string> Notes,
+    string Sources, string SourcesLabel);
 
 /// <summary>A claim's check: the verdict (supported, contradicted, not-checkable), each part, the scope, and the incidents behind the figure.</summary>
 public sealed record ClaimCheckShape(ClaimShape Claim, string Verdict, IReadOnlyList<CheckPartShape> Parts, CheckedScopeShape? Scope, IReadOnlyList<long> IncidentIds);
@@ -174,13 +177,13 @@ public sealed record AcceptedClaimShape(
 /// <summary>
 /// A claim to check (POST /claims/check takes an array of them, or one): metric and period are required; value and
 /// qualifier (exactly by default); scope (country Pakistan by default); comparison; a stated baseline; dataset (names, in
-/// order of precedence; one name may be given as a string); the text it was read from and the evidence's place in it.
-/// Other members are refused.
+/// order of precedence; one name may be given as a string); sources (which sources killed and injured count: independent
+/// by default, all or party); the text it was read from and the evidence's place in it. Other members are refused.
 /// </summary>
 [ApiInput]
 public sealed record ClaimInput(
     string Metric, string Period, double? Value, string? Qualifier, ClaimScopeInput? Scope, ClaimComparisonInput? Comparison,
-    StatedBaselineInput? Baseline, IReadOnlyList<string>? Dataset, string? Text, TextSpanShape? Evidence);
+    StatedBaselineInput? Baseline, IReadOnlyList<string>? Dataset, string? Sources, string? Text, TextSpanShape? Evidence);
 
 /// <summary>
 /// What a claim is about: the country (default Pakistan), province, district, region (former-fata, kp-mainland), actor,

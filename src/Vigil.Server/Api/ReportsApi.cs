@@ -22,7 +22,8 @@ public static class ReportsApi
             .WithSummary("The monthly security assessment (format html or pdf; province to limit it).")
             .AddOpenApiOperationTransformer(ApiDocument.Files("The report: an HTML page, or a PDF file.", "text/html", "application/pdf")).Fails(400);
 
-    private static IResult Monthly(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string month, string? format, string? province, string[]? country, string[]? dataset)
+    private static IResult Monthly(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string month, string? format, string? province, string[]? country, string[]? dataset,
+        string? sources, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_grade")] string? minGrade)
     {
         var name = format ?? "html";
         if (name is not ("html" or "pdf") || ReportRenderers.For(name) is not { } renderer)
@@ -36,8 +37,8 @@ public static class ReportsApi
                 Month = month,
                 Province = province,
                 Country = country is { Length: > 0 } ? country[0] : "Pakistan",
-                // Several countries are counted together, as one scope.
-                Filters = country is { Length: > 1 } ? new ScopeInput { Countries = country } : null,
+                // Several countries are counted together, as one scope; the sources and grade as every scope takes them.
+                Filters = new ScopeInput { Countries = country is { Length: > 1 } ? country : [], Sources = sources, MinGrade = minGrade },
                 Datasets = dataset ?? [],
                 MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),
             });

@@ -65,7 +65,8 @@ public static class StatisticsApi
         { Sourcing = Vigil.Reports.Model.SourcingFigure.Of(grades) });
     }
 
-    private static IResult Overview(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string[]? country, string[]? dataset)
+    private static IResult Overview(HttpContext context, StoreAccess stores, ReferenceData reference, TimeProvider clock, string? month, string? province, string[]? country, string[]? dataset,
+        string? sources, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_grade")] string? minGrade)
     {
         using var db = stores.Open();
         try
@@ -75,8 +76,8 @@ public static class StatisticsApi
                 Month = month,
                 Province = province,
                 Country = country is { Length: > 0 } ? country[0] : "Pakistan",
-                // Several countries are counted together, as one scope.
-                Filters = country is { Length: > 1 } ? new ScopeInput { Countries = country } : null,
+                // Several countries are counted together, as one scope; the sources and grade as every scope takes them.
+                Filters = new ScopeInput { Countries = country is { Length: > 1 } ? country : [], Sources = sources, MinGrade = minGrade },
                 Datasets = dataset ?? [],
                 WithAccountability = false,
                 MayReceiveRestricted = RowAccess.MayReceiveRestricted(context),

@@ -61,6 +61,7 @@ public sealed class DocumentedAnswersTests : IDisposable
         await Call(HttpMethod.Get, "/api/v1/statistics/series", "/api/v1/statistics/series?by=year&province=Balochistan");
         await Call(HttpMethod.Get, "/api/v1/statistics/overview", "/api/v1/statistics/overview?month=2021-12");
         await Call(HttpMethod.Get, "/api/v1/statistics/explain", "/api/v1/statistics/explain?period=2021-12&breakdown=province&key=Balochistan");
+        await Call(HttpMethod.Get, "/api/v1/incidents", "/api/v1/incidents?from=2021-12&to=2021-12&page_size=5&sources=all&min_grade=weak");
 
         // Published reports and what changed since.
         using (var db = Storage.Backends.DatabaseLocation.Parse(_api.Database).Open(TimeProvider.System))
@@ -78,7 +79,8 @@ public sealed class DocumentedAnswersTests : IDisposable
         await Call(HttpMethod.Post, "/api/v1/claims/check", "/api/v1/claims/check", ApiRole.Viewer, Json.Body("""
             [{"metric": "killed", "period": "2021-12", "value": 40, "qualifier": "at-least", "scope": {"country": "Pakistan", "province": "Balochistan", "district": null, "actor": null, "event_types": []}},
              {"metric": "attacks", "period": "2021-12", "value": 10, "comparison": {"kind": "change", "percent": 20, "against": "previous-period"}, "dataset": "ucdp-ged"},
-             {"metric": "killed", "period": "2021", "comparison": {"kind": "record", "since": "2018", "one_of": true, "top": 3}, "text": "the most since 2018", "evidence": {"start": 0, "end": 5}}]
+             {"metric": "killed", "period": "2021", "comparison": {"kind": "record", "since": "2018", "one_of": true, "top": 3}, "text": "the most since 2018", "evidence": {"start": 0, "end": 5}},
+             {"metric": "killed", "period": "2021-12", "value": 40, "sources": "party"}]
             """));
         await Call(HttpMethod.Post, "/api/v1/claims/extract-and-check", "/api/v1/claims/extract-and-check", ApiRole.Viewer, Json.Body("""
             {"text": "At least 12 people were killed in Balochistan in December 2021, officials said.", "published": "2022-01-02"}
@@ -156,6 +158,8 @@ public sealed class DocumentedAnswersTests : IDisposable
         Assert.True(bad!.Value.GetProperty("errors").TryGetProperty("page_size", out _));
         var unknown = await Call(HttpMethod.Get, "/api/v1/statistics/series", "/api/v1/statistics/series?dataset=nope", expected: HttpStatusCode.BadRequest);
         Assert.True(unknown!.Value.GetProperty("errors").TryGetProperty("dataset", out _));
+        var scoped = await Call(HttpMethod.Get, "/api/v1/exports", "/api/v1/exports?sources=party", expected: HttpStatusCode.BadRequest);
+        Assert.True(scoped!.Value.GetProperty("errors").TryGetProperty("sources", out _));
         await Call(HttpMethod.Get, "/api/v1/incidents/{id}", "/api/v1/incidents/999999", expected: HttpStatusCode.NotFound);
         await Call(HttpMethod.Get, "/api/v1/datasets/{name}", "/api/v1/datasets/nope", expected: HttpStatusCode.NotFound);
         await Call(HttpMethod.Get, "/api/v1/incidents", "/api/v1/incidents", role: null, expected: HttpStatusCode.Unauthorized);
