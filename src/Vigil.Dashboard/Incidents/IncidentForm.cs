@@ -69,6 +69,8 @@ public sealed class IncidentForm
             ["killed_unknown"] = Num(i.KilledBreakdown?.Unknown),
             ["perpetrators_included"] = i.PerpetratorsIncluded is { } p ? (p ? "true" : "false") : "",
             ["notes"] = i.Notes ?? "",
+            ["grade_override"] = i.GradeOverride is { } g ? EnumText<Vigil.Domain.Sources.IncidentGrade>.Format(g) : "",
+            ["grade_reason"] = i.GradeReason ?? "",
         };
         foreach (var (prefix, c) in new[] { ("killed", i.Killed), ("injured", i.Injured) })
         {

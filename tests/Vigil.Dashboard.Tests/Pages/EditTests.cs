@@ -34,6 +34,37 @@ public sealed class EditTests
     }
 
     [Fact]
+    public async Task An_analysts_grade_stands_over_the_derived_one_with_its_reason_and_can_be_cleared()
+    {
+        var (app, client, id, form) = await OpenFormAsync();
+        using var _ = app;
+        var derived = TestDatabases.Find(app.Database, id).Grade;
+        Assert.NotEqual(Domain.Sources.IncidentGrade.Confirmed, derived);
+
+        // Without a reason: refused, the reason's field marked, nothing written.
+        var refused = await client.PostAsync($"/incidents/{id}/edit", FormPost.With(form, ("grade_override", "confirmed")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("<label class=\"field-error\" for=\"f-grade_reason\">", (await HtmlPage.LoadAsync(refused)).Html);
+        Assert.Equal(1, TestDatabases.Find(app.Database, id).Revision);
+
+        var saved = await client.PostAsync($"/incidents/{id}/edit",
+            FormPost.With(form, ("grade_override", "confirmed"), ("grade_reason", "two named witnesses"), ("reason", "grading")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = TestDatabases.Find(app.Database, id);
+        Assert.Equal((Domain.Sources.IncidentGrade.Confirmed, Domain.Sources.IncidentGrade.Confirmed, "two named witnesses"),
+            (stored.Grade!.Value, stored.GradeOverride!.Value, stored.GradeReason));
+
+        // The form shows the analyst's grade; emptied, the derived grade is back and the reason goes with it.
+        var again = await HtmlPage.LoadAsync(await client.GetAsync($"/incidents/{id}/edit", TestContext.Current.CancellationToken));
+        var fields = again.Form($"/incidents/{id}/edit");
+        Assert.Contains(fields, f => f.Key == "grade_override" && f.Value == "confirmed");
+        var cleared = await client.PostAsync($"/incidents/{id}/edit", FormPost.With(fields, ("grade_override", ""), ("reason", "ungrading")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        stored = TestDatabases.Find(app.Database, id);
+        Assert.Equal((derived, (Domain.Sources.IncidentGrade?)null, (string?)null), (stored.Grade, stored.GradeOverride, stored.GradeReason));
+    }
+
+    [Fact]
     public async Task Saving_an_unchanged_form_makes_no_revision()
     {
         var (app, client, id, form) = await OpenFormAsync();
