@@ -13,11 +13,9 @@ namespace Vigil.Extraction.Incidents;
 /// one that reaches it back. "Claimed responsibility", "claimed the attack" and "claimed the lives of" report no figure.
 /// A figure no clause reaches, or one in another sentence, has no speaker: it is the article's.
 /// </summary>
-public sealed class FigureAttribution(SpeakerClassifier speakers, ActorFinder actors)
+public sealed class FigureAttribution(SpeakerClassifier speakers)
 {
-    public static FigureAttribution Bundled => LazyBundled.Value;
-
-    private static readonly Lazy<FigureAttribution> LazyBundled = new(() => new FigureAttribution(SpeakerClassifier.Bundled, ActorFinder.Bundled));
+    public static FigureAttribution Bundled { get; } = new(SpeakerClassifier.Bundled);
 
     private const int MaxSpeakerTokens = 14;
 
@@ -66,9 +64,13 @@ public sealed class FigureAttribution(SpeakerClassifier speakers, ActorFinder ac
     private sealed record Frame(FigureSpeaker Speaker, int Verb, int ForwardEnd, int BackStart, int BackEnd);
 
     /// <summary>Each mention with its speaker (null when no clause reaches it).</summary>
-    public List<CasualtyMention> Attribute(TextDocument doc, IReadOnlyList<CasualtyMention> mentions, DateOnly? published)
+    /// <param name="doc">The text.</param>
+    /// <param name="mentions">Its casualty figures.</param>
+    /// <param name="named">The actors of the alias table named in it (<see cref="ActorFinder.Find"/>), in order.</param>
+    /// <param name="published">Its publication date (the Afghan government's spokesmen are the Taliban's from 15 August 2021).</param>
+    public List<CasualtyMention> Attribute(TextDocument doc, IReadOnlyList<CasualtyMention> mentions, IReadOnlyList<ActorMention> named, DateOnly? published)
     {
-        var frames = Frames(doc, published);
+        var frames = Frames(doc, named, published);
         var tokens = mentions.Select(m => TokenAt(doc, m.Start)).ToList();
         bool Forward(Frame f, int t) => f.Verb < t && t < f.ForwardEnd;
         // A clause reaches back only when it reports no figure after its verb (", police said.").
@@ -84,18 +86,17 @@ public sealed class FigureAttribution(SpeakerClassifier speakers, ActorFinder ac
         return result;
     }
 
-    private List<Frame> Frames(TextDocument doc, DateOnly? published)
+    private List<Frame> Frames(TextDocument doc, IReadOnlyList<ActorMention> named, DateOnly? published)
     {
         var frames = new List<Frame>();
         FigureSpeaker? previous = null;
-        var groups = actors.Find(doc).Where(a => a.Actor.Kind == ActorKind.Militant).ToList();
+        var groups = named.Where(a => a.Actor.Kind == ActorKind.Militant).ToList();
         foreach (var s in doc.Sentences)
         {
             var inSentence = new List<(FigureSpeaker Speaker, int Verb, int SpeakerFirst, bool After)>();
             for (var i = s.FirstToken; i < s.EndToken; i++)
             {
                 var w = doc.Tokens[i].Lower;
-                var group = groups.LastOrDefault(g => g.FirstToken < i)?.Actor;
                 (int First, int End, bool After)? span = null;
                 if (w == "according" && i + 1 < s.EndToken && doc.Tokens[i + 1].Lower == "to")
                     span = (i + 2, ClauseEnd(doc, i + 2, s.EndToken, stopAtComma: true), true);
@@ -112,7 +113,7 @@ public sealed class FigureAttribution(SpeakerClassifier speakers, ActorFinder ac
                     }
                     span = (ClauseStart(doc, s.FirstToken, i - 1), i - 1, false);
                 }
-                if (span is not { } sp || speakers.Classify(doc, sp.First, sp.End, previous, group, published) is not { } speaker)
+                if (span is not { } sp || speakers.Classify(doc, sp.First, sp.End, named, previous, groups.LastOrDefault(g => g.FirstToken < i)?.Actor, published) is not { } speaker)
                     continue;
                 previous = speaker;
                 var verb = w == "according" ? sp.End - 1 : i;

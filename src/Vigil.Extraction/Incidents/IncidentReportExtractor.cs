@@ -17,7 +17,6 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
 {
     public static IncidentReportExtractor Bundled { get; } = new(PlaceFinder.Bundled, ActorFinder.Bundled);
 
-    private readonly FigureAttribution _speakers = new(new SpeakerClassifier(actors), actors);
 
     /// <param name="article">The article (for its id and publication date).</param>
     /// <param name="doc">Its text, tokenised.</param>
@@ -31,7 +30,8 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
         if (mentions.Count == 0 && type is null && !HasHarmWord(doc))
             return null;
         // Who gave each figure: a party's figures are its claims, never the article's own.
-        mentions = _speakers.Attribute(doc, mentions, article.Published);
+        var named = actors.Find(doc);
+        mentions = FigureAttribution.Bundled.Attribute(doc, mentions, named, article.Published);
         var own = OwnFigures(mentions, doc);
         var (killed, injured) = CasualtyTotals.Of(own, doc);
         var attackers = CasualtyTotals.PerpetratorsKilled(own);
@@ -58,7 +58,7 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
             Date = date is null ? null : new Spanned<IncidentDate>(date.Date, date.Start, date.End, date.Text),
             DateRule = date?.Rule,
             Place = ChoosePlace(doc, places.Find(doc)),
-            Perpetrator = ChoosePerpetrator(doc, actors.Find(doc)),
+            Perpetrator = ChoosePerpetrator(doc, named),
             Targets = TargetFinder.Find(doc, type?.Value),
         };
     }

@@ -12,11 +12,9 @@ namespace Vigil.Extraction.Incidents;
 /// official; "the spokesman", "he", "the statement" are the speaker named before; "the group", "the outfit" the group
 /// named before.
 /// </summary>
-public sealed class SpeakerClassifier(ActorFinder actors)
+public sealed class SpeakerClassifier
 {
-    public static SpeakerClassifier Bundled => LazyBundled.Value;
-
-    private static readonly Lazy<SpeakerClassifier> LazyBundled = new(() => new SpeakerClassifier(ActorFinder.Bundled));
+    public static SpeakerClassifier Bundled { get; } = new();
 
     /// <summary>The day the Taliban's interim government took power: from then the Afghan state's spokesmen are the Taliban's.</summary>
     public static readonly DateOnly TalibanGovernmentFrom = new(2021, 8, 15);
@@ -59,10 +57,11 @@ public sealed class SpeakerClassifier(ActorFinder actors)
     /// <param name="doc">The text.</param>
     /// <param name="first">The first token of the words naming the speaker.</param>
     /// <param name="end">The token after them.</param>
+    /// <param name="named">The groups of the alias table named in the text (<see cref="ActorFinder"/>), in order.</param>
     /// <param name="previous">The speaker named before, for "he", "the spokesman", "the statement".</param>
     /// <param name="lastGroup">The militant group named before, for "the group", "the outfit".</param>
     /// <param name="published">The article's date: from <see cref="TalibanGovernmentFrom"/> the Afghan government is the Taliban's.</param>
-    public FigureSpeaker? Classify(TextDocument doc, int first, int end, FigureSpeaker? previous, Actor? lastGroup, DateOnly? published)
+    public FigureSpeaker? Classify(TextDocument doc, int first, int end, IReadOnlyList<ActorMention> named, FigureSpeaker? previous, Actor? lastGroup, DateOnly? published)
     {
         while (first < end && (doc.Tokens[first].Kind == TokenKind.Punctuation || doc.Tokens[first].Lower is "and" or "that" or "but" or "while"))
             first++;
@@ -77,9 +76,9 @@ public sealed class SpeakerClassifier(ActorFinder actors)
         var afghanState = published is null || published >= TalibanGovernmentFrom;
         FigureSpeaker Afghan() => afghanState ? Speaker(SpeakerRole.Party, "Afghan Taliban", PartySide.State) : Speaker(SpeakerRole.Party, "Afghan government", PartySide.State);
 
-        if (Named(doc, first, end) is { } named)
-            return Speaker(SpeakerRole.Party, named.Party, named.Side);
-        var found = actors.Find(doc, first, end);
+        if (Known(doc, first, end) is { } known)
+            return Speaker(SpeakerRole.Party, known.Party, known.Side);
+        var found = named.Where(a => a.FirstToken >= first && a.FirstToken < end).ToList();
         var hasAfghan = false;
         for (var i = first; i < end; i++)
         {
@@ -119,7 +118,7 @@ public sealed class SpeakerClassifier(ActorFinder actors)
             ? Speaker(SpeakerRole.Other) : null;
     }
 
-    private static (string Party, PartySide Side)? Named(TextDocument doc, int first, int end)
+    private static (string Party, PartySide Side)? Known(TextDocument doc, int first, int end)
     {
         for (var i = first; i < end; i++)
         {
