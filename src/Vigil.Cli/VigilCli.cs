@@ -226,7 +226,8 @@ public static class VigilCli
             eval.AddCommand<EvalExtractionCommand>("extraction")
                 .WithDescription("Precision, recall and F1 per field (killed, injured, date, district, actor, event type) on a labeled JSON-lines file.")
                 .WithExample("eval", "extraction", "data/eval/ucdp-headlines.jsonl")
-                .WithExample("eval", "extraction", "data/eval/roundups-dev.jsonl", "--documents");
+                .WithExample("eval", "extraction", "data/eval/roundups-dev.jsonl", "--documents")
+                .WithExample("eval", "extraction", "data/eval/attribution-heldout.jsonl", "--attribution");
             eval.AddCommand<EvalBuildUcdpSetCommand>("ucdp-set")
                 .WithDescription("Build the labeled development set from a UCDP GED file's headlines (fields scored only where the headline states them).")
                 .WithExample("eval", "ucdp-set", "data/ucdp/conflict_data_pak.csv", "--out", "data/eval/ucdp-headlines.jsonl");

@@ -43,6 +43,27 @@ public class ExtractCommandTests
     }
 
     [Fact]
+    public void Eval_attribution_scores_party_figures_found_missed_and_wrongly_given()
+    {
+        using var cli = new Cli();
+        // a1: ISPR's 6 found (TP); a2: labeled the TTP's 25 but the text names no speaker (the article's 25: FN);
+        // a3: police's 9 is the article's and is labeled so (nothing party-side).
+        var file = cli.Dir.Write("attribution.jsonl", """
+            {"id": "a1", "text": "Six soldiers were martyred in the attack, the ISPR said.", "killed": null, "injured": null, "claims": [{"party": "ISPR", "killed": 6, "injured": null}]}
+            {"id": "a2", "text": "At least 25 soldiers were killed in the assault.", "killed": null, "injured": null, "claims": [{"party": "TTP", "killed": 25, "injured": null}]}
+            {"id": "a3", "text": "Nine passengers were killed in Mastung, police said.", "killed": 9, "injured": null, "claims": []}
+            """);
+        var result = cli.Run("eval", "extraction", file, "--attribution", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Output);
+        var party = doc.RootElement.GetProperty("party_figures");
+        Assert.Equal((1, 0, 1), (party.GetProperty("tp").GetInt32(), party.GetProperty("fp").GetInt32(), party.GetProperty("fn").GetInt32()));
+        Assert.Equal((1.0, 0.5), (party.GetProperty("precision").GetDouble(), party.GetProperty("recall").GetDouble()));
+        // Article's own figures: a1 none/none right, a2 killed 25 against none wrong, a3 9/none right: 5 of 6.
+        Assert.Equal(5, doc.RootElement.GetProperty("article_figures_right").GetInt32());
+    }
+
+    [Fact]
     public void Merge_dry_run_shows_which_reports_would_become_one_incident()
     {
         using var cli = new Cli();

@@ -87,4 +87,26 @@ public sealed class ReviewSourcesTests : IDisposable
         // No entry was made for ISPR: the seeded party entry is its.
         Assert.Single(db.Sources.History("ispr"));
     }
+
+    [Fact]
+    public void A_figure_an_article_relays_from_ispr_is_a_claim_linked_to_the_registry_beside_the_polices()
+    {
+        Assert.Equal(0, _cli.Run("ingest-news", _cli.Dir.Write("relayed.jsonl", """
+            {"id": "n5", "published": "2024-03-12", "source": "Dawn", "url": "https://example.org/n5", "title": "Attack in Bannu", "text": "Police said 4 soldiers were killed in the attack in Bannu on Monday, while the ISPR said 11 soldiers had been martyred."}
+            """)).ExitCode);
+        var n5 = Report("n5");
+        Assert.Equal(0, _cli.Run("review", "accept", S(n5), "--by", "amina").ExitCode);
+
+        using var db = new RelationalDatabase(SqliteIncidentStore.Open(_cli.Db));
+        var incident = db.Incidents.Find(AcceptedIncident(n5))!;
+        Assert.Equal(2, incident.Sources.Length);
+        var article = incident.Sources[0];
+        Assert.Equal(("dawn", false, 4), (article.SourceKey, article.PartyClaim, article.Killed!.Best));
+        var ispr = incident.Sources[1];
+        Assert.Equal(("ispr", true, 11), (ispr.SourceKey, ispr.PartyClaim, ispr.Killed!.Best));
+        Assert.Equal((new DateOnly(2024, 3, 12), "https://example.org/n5"), (ispr.Published, ispr.Url));
+        // The police figure the article gives is the incident's; 11 against 4 is a dispute (11 ≥ 2 × 4, 7 apart).
+        Assert.Equal(4, incident.Killed.Best);
+        Assert.True(incident.Contested);
+    }
 }

@@ -93,6 +93,22 @@ public sealed class NewsIngestion(IVigilDatabase db, ReferenceData reference)
         return new BulkAcceptance(created, into, clustered, left, why);
     }
 
+    // Who gave the article's own figure, when the text names someone: "killed 8 (digits, from police)".
+    private static string From(Extraction.Numbers.CasualtyMention m) => m.Speaker is { } s ? $", from {s.Text}" : "";
+
+    // A figure the article relays from a party: "party claim, TTP (the TTP): killed 25".
+    private static string PartyClaim(Extraction.Incidents.PartyFigure c)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var figures = string.Join(", ", new[]
+        {
+            c.Killed?.Best is { } k ? $"killed {k.ToString(inv)}" : null,
+            c.Injured?.Best is { } i ? $"injured {i.ToString(inv)}" : null,
+        }.Where(f => f is not null));
+        var named = string.Equals(c.Party, c.Speaker.Text, StringComparison.OrdinalIgnoreCase) ? "" : $" ({c.Speaker.Text})";
+        return $"party claim, {c.Party}{named}: {figures}";
+    }
+
     /// <summary>One pending candidate per extracted item, each with a summary, its evidence and the full JSON; the article's text is kept once beside them.</summary>
     public static IEnumerable<ExtractionCandidate> Candidates(ArticleExtraction x)
     {
@@ -107,17 +123,17 @@ public sealed class NewsIngestion(IVigilDatabase db, ReferenceData reference)
         {
             var summary = string.Join("; ", new[]
             {
-                r.Killed is { } k ? $"killed {k.Best?.ToString(inv) ?? "?"} ({k.Rule})" : null,
-                r.Injured is { } i ? $"injured {i.Best?.ToString(inv) ?? "?"} ({i.Rule})" : null,
+                r.Killed is { } k ? $"killed {k.Best?.ToString(inv) ?? "?"} ({k.Rule}{From(k)})" : null,
+                r.Injured is { } i ? $"injured {i.Best?.ToString(inv) ?? "?"} ({i.Rule}{From(i)})" : null,
                 r.EventType is { } t ? EnumText<Domain.Incidents.EventType>.Format(t.Value) : null,
                 r.Place?.Place.Admin2 ?? r.Place?.Place.Admin1,
                 r.Date is { } d ? d.Value.Start.ToString("yyyy-MM-dd", inv) : null,
                 r.Perpetrator?.Value.Actor.Name,
-            }.Where(s => s is not null));
+            }.Concat(r.PartyClaims.Select(PartyClaim)).Where(s => s is not null));
             var payload = JsonSerializer.SerializeToNode(r, ExtractionJson.Options)!.AsObject();
             payload["headline"] = a.Title;
             payload["url"] = a.Url;
-            yield return Make("report", summary, r.Killed?.Phrase ?? r.EventType?.Evidence, payload.ToJsonString());
+            yield return Make("report", summary, r.KilledAsRead?.Phrase ?? r.EventType?.Evidence, payload.ToJsonString());
         }
         foreach (var c in x.Claims)
         {

@@ -71,7 +71,8 @@ public static class ArticleHighlights
                 foreach (var p in e.EnumerateObject())
                 {
                     // A claim's evidence is the claim; a report's fields are named by their property.
-                    var child = c.Kind == "report" && p.Name is not ("value" or "evidence") ? p.Name : name;
+                    // A party's figures are marked as its claim, apart from the article's own ("party claim killed").
+                    var child = c.Kind == "report" && p.Name is not ("value" or "evidence") ? (name == "party_claims" ? "party claim " + p.Name : p.Name) : name;
                     Walk(p.Value, c, child, marks, length);
                 }
                 break;

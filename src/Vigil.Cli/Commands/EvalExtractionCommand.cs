@@ -29,6 +29,10 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
         [Description("Score document kinds, statistics (right when period, metric, scope and value all are) and incident candidates on labeled documents: {\"id\",\"published\",\"title\",\"text\",\"kind\",\"statistics\":[[{\"period\",\"metric\",\"scope\",\"value\"}]],\"incident\"}. data/eval/roundups-dev.jsonl is a development set written by the team; a held-back set of real roundups is the measure.")]
         public bool Documents { get; init; }
 
+        [CommandOption("--attribution")]
+        [Description("Score who gave each casualty figure on labeled sentences: {\"id\",\"published\",\"text\",\"killed\",\"injured\",\"claims\":[{\"party\",\"killed\",\"injured\"}]} (the article's own figures and those it relays from parties); prints precision and recall of party attribution. data/eval/attribution-heldout.jsonl was not tuned on, attribution-dev.jsonl was.")]
+        public bool Attribution { get; init; }
+
         [CommandOption("--json")]
         [Description("Print as JSON.")]
         public bool Json { get; init; }
@@ -44,6 +48,8 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
             throw new NotFoundException($"{settings.File}: no such file");
         if (settings.Documents)
             return ExecuteDocuments(settings);
+        if (settings.Attribution)
+            return ExecuteAttribution(settings);
         var examples = LabeledSet.Read(settings.File);
         var result = new ExtractionEvaluator(reference.Extractor).Evaluate(examples);
         var inv = CultureInfo.InvariantCulture;
@@ -93,6 +99,36 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
             table.AddRow(Markup.Escape(kind.Kind), kind.Result.Examples.ToString(inv), F1(EvalField.Killed), F1(EvalField.Injured));
         }
         output.Write(table);
+    }
+
+    private int ExecuteAttribution(Settings settings)
+    {
+        var r = new AttributionEvaluator(reference.Extractor).Evaluate(AttributionEvaluator.Read(settings.File));
+        var inv = CultureInfo.InvariantCulture;
+        if (settings.Json)
+        {
+            output.Out.WriteLine(JsonSerializer.Serialize(new
+            {
+                sentences = r.Sentences,
+                party_figures = new { tp = r.TruePositives, fp = r.FalsePositives, fn = r.FalseNegatives, precision = Math.Round(r.Precision, 4), recall = Math.Round(r.Recall, 4), f1 = Math.Round(r.F1, 4) },
+                party_named_as_labeled = r.PartyNamed,
+                article_figures_right = r.ArticleFiguresRight,
+                article_figures = r.ArticleFigures,
+            }, CliJson.Options));
+            return ExitCodes.Success;
+        }
+        var table = new Table().Title(Markup.Escape($"{Path.GetFileName(settings.File)}: {Counted.Of(r.Sentences, "sentence")}")).Border(TableBorder.Simple)
+            .AddColumns("measure", "value");
+        table.AddRow("party figures (TP / FP / FN)", $"{r.TruePositives.ToString(inv)} / {r.FalsePositives.ToString(inv)} / {r.FalseNegatives.ToString(inv)}");
+        table.AddRow("party attribution precision", r.Precision.ToString("0.000", inv));
+        table.AddRow("party attribution recall", r.Recall.ToString("0.000", inv));
+        table.AddRow("party attribution F1", r.F1.ToString("0.000", inv));
+        table.AddRow("party named as labeled", $"{r.PartyNamed.ToString(inv)} of {r.TruePositives.ToString(inv)}");
+        table.AddRow("article's own killed and injured right", $"{r.ArticleFiguresRight.ToString(inv)} of {r.ArticleFigures.ToString(inv)}");
+        output.Write(table);
+        foreach (var e in r.Errors.Take(settings.Errors))
+            output.Out.WriteLine(e);
+        return ExitCodes.Success;
     }
 
     private int ExecuteDocuments(Settings settings)

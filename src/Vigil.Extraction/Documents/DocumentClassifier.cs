@@ -95,7 +95,7 @@ public static class DocumentClassifier
         var events = OneEvent(doc, evidence);
         aggregate += CountsOfAttacks(doc, evidence);
         var roundup = aggregate + statistics.Count;
-        var hasToll = report?.Killed is not null || report?.Injured is not null;
+        var hasToll = report?.KilledAsRead is not null || report?.InjuredAsRead is not null;
         var kind =
             opinion >= 3 && opinion * 2 >= roundup ? DocumentKind.AnalysisOrEditorial
             : roundup >= 3 && aggregate >= 1 && (statistics.Count > 0 || aggregate >= 3) && events * 2 < roundup && !OneDatedAttack(report, statistics) ? DocumentKind.StatisticalRoundup
@@ -156,7 +156,7 @@ public static class DocumentClassifier
     // A report whose toll is dated to a day and read outside every statistic is an attack, whatever the cues say
     // ("the deadliest attack this month" in an incident report).
     private static bool OneDatedAttack(ExtractedReport? report, IReadOnlyList<Claim> statistics) =>
-        report is { Killed: { } k, Date: { } d } && d.Value.Precision == DatePrecision.Day && statistics.Count < 2
+        report is { KilledAsRead: { } k, Date: { } d } && d.Value.Precision == DatePrecision.Day && statistics.Count < 2
         && !statistics.Any(c => c.Evidence is { } e && k.Start >= e.Start && k.End <= e.End);
 
     /// <summary>Whether an article of this kind yields <paramref name="report"/> as an incident candidate.</summary>
@@ -164,7 +164,7 @@ public static class DocumentClassifier
     {
         DocumentKind.IncidentReport or DocumentKind.StatementOrClaim => true,
         // An editorial may report an attack: only one with its toll and a date to the day or week.
-        DocumentKind.AnalysisOrEditorial => report is { Killed: not null, Date: { } d } && d.Value.Precision is DatePrecision.Day or DatePrecision.Week,
+        DocumentKind.AnalysisOrEditorial => report is { KilledAsRead: not null, Date: { } d } && d.Value.Precision is DatePrecision.Day or DatePrecision.Week,
         _ => false,
     };
 }

@@ -59,8 +59,9 @@ public sealed class ExtractionEvaluator(ArticleExtractor extractor)
 
     public static string? Predicted(ExtractedReport? r, EvalField field) => field switch
     {
-        EvalField.Killed => r?.Killed?.Best?.ToString(CultureInfo.InvariantCulture),
-        EvalField.Injured => r?.Injured?.Best?.ToString(CultureInfo.InvariantCulture),
+        // The toll as the text gives it, whoever gave it: who gave it is scored apart (AttributionEvaluator).
+        EvalField.Killed => r?.KilledAsRead?.Best?.ToString(CultureInfo.InvariantCulture),
+        EvalField.Injured => r?.InjuredAsRead?.Best?.ToString(CultureInfo.InvariantCulture),
         EvalField.Date => r?.Date is { } d ? DateLabel(d.Value) : null,
         EvalField.District => r?.Place?.Place.Admin2,
         EvalField.Actor => r?.Perpetrator?.Value.Actor.Name,

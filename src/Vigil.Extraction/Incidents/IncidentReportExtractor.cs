@@ -17,6 +17,7 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
 {
     public static IncidentReportExtractor Bundled { get; } = new(PlaceFinder.Bundled, ActorFinder.Bundled);
 
+
     /// <param name="article">The article (for its id and publication date).</param>
     /// <param name="doc">Its text, tokenised.</param>
     /// <param name="exclude">Casualty phrases to leave out: those that state a statistic over a period, not one attack's toll.</param>
@@ -28,8 +29,12 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
         var type = EventTypeClassifier.Classify(doc);
         if (mentions.Count == 0 && type is null && !HasHarmWord(doc))
             return null;
-        var (killed, injured) = CasualtyTotals.Of(mentions, doc);
-        var attackers = CasualtyTotals.PerpetratorsKilled(mentions);
+        // Who gave each figure: a party's figures are its claims, never the article's own.
+        var named = actors.Find(doc);
+        mentions = FigureAttribution.Bundled.Attribute(doc, mentions, named, article.Published);
+        var own = OwnFigures(mentions, doc);
+        var (killed, injured) = CasualtyTotals.Of(own, doc);
+        var attackers = CasualtyTotals.PerpetratorsKilled(own);
         var perpetratorsIncluded = killed?.IncludesPerpetrators == true ? true : attackers is not null ? false : (bool?)null;
         // When the only deaths the text reports are the attackers' ("attack foiled, 2 suicide bombers dead"), they
         // are all the deaths: killed is their figure, marked as counting perpetrators only.
@@ -44,6 +49,7 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
             Published = article.Published,
             Source = article.Source,
             Casualties = mentions,
+            PartyClaims = PartyClaims(mentions, doc),
             Killed = killed,
             Injured = injured,
             PerpetratorsKilled = attackers,
@@ -52,10 +58,34 @@ public sealed class IncidentReportExtractor(PlaceFinder places, ActorFinder acto
             Date = date is null ? null : new Spanned<IncidentDate>(date.Date, date.Start, date.End, date.Text),
             DateRule = date?.Rule,
             Place = ChoosePlace(doc, places.Find(doc)),
-            Perpetrator = ChoosePerpetrator(doc, actors.Find(doc)),
+            Perpetrator = ChoosePerpetrator(doc, named),
             Targets = TargetFinder.Find(doc, type?.Value),
         };
     }
+
+    /// <summary>
+    /// The article's own figures: those no party gave. A party's total or revision ("a total of 7 soldiers were martyred,
+    /// the ISPR said") speaks for the figures no one is named for before it, as a total or revision does in the whole
+    /// text: they are its parts or earlier counts, not the article's own figure. A figure a named speaker gave stays.
+    /// </summary>
+    private static List<CasualtyMention> OwnFigures(List<CasualtyMention> mentions, TextDocument doc)
+    {
+        var partyTotals = mentions.Where(m => m.Speaker is { IsParty: true } && (m.IsRevision || SubEvents.StatesTotal(doc, m))).ToList();
+        return [.. mentions.Where(m => m.Speaker is not { IsParty: true }
+            && !(m.Speaker is null && partyTotals.Any(t => t.Kind == m.Kind && t.Start > m.Start)))];
+    }
+
+    /// <summary>Each party's figures, chosen among them as the article's own are chosen among its figures, in order of first mention.</summary>
+    private static List<PartyFigure> PartyClaims(List<CasualtyMention> mentions, TextDocument doc) =>
+        [.. mentions.Where(m => m.Speaker is { IsParty: true, Party: not null } && !m.Perpetrators)
+            .GroupBy(m => m.Speaker!.Party!, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var (k, i) = CasualtyTotals.Of(g, doc);
+                var speaker = g.First().Speaker!;
+                return new PartyFigure(g.Key, speaker.Side, speaker, k, i);
+            })
+            .Where(c => c.Killed is not null || c.Injured is not null)];
 
     // "TTP commander killed in Pakistan": a report of a death with no number.
     private static bool HasHarmWord(TextDocument doc) =>

@@ -29,6 +29,9 @@ public sealed record CasualtyMention(
     /// <summary>The victims' figure says it includes the attackers ("12 people, including the bomber, were killed").</summary>
     public bool IncludesPerpetrators { get; init; }
 
+    /// <summary>Who the text says gave the figure ("ISPR said", "according to police"); null when no one is named (docs/method.md, "Who gave a figure").</summary>
+    public Incidents.FigureSpeaker? Speaker { get; init; }
+
     public CasualtyCount ToCount() => new(Clamp(Low), Clamp(Best), Clamp(High), Phrase, Rule);
 
     private static int? Clamp(long? v) => v is null ? null : (int)Math.Min(v.Value, int.MaxValue);

@@ -11,7 +11,8 @@ namespace Vigil.Extraction.Review;
 /// <summary>
 /// Turns the JSON payload of a report candidate (an <see cref="ExtractedReport"/> as <see cref="ExtractionJson"/>
 /// writes it) into an incident: date, place, event type, perpetrator with its attribution, target type, killed and
-/// injured with the raw phrase and rule, and the article as a source. A report without a date is filed under its
+/// injured with the raw phrase and rule, the article as a source and each party whose figures it relays as a party-claim
+/// source (<see cref="SourcesOf"/>). A report without a date is filed under its
 /// publication date (day precision), as <see cref="MergeRule.Day"/> does.
 /// </summary>
 public static class ReportIncident
@@ -29,6 +30,26 @@ public static class ReportIncident
             Killed = report.Killed?.ToCount() is { IsUnknown: false } killed ? killed : null,
             Injured = report.Injured?.ToCount() is { IsUnknown: false } injured ? injured : null,
         });
+    }
+
+    /// <summary>
+    /// The source rows of one report: the article, carrying its own figures, then one row per party whose figures it
+    /// relays (<see cref="ExtractedReport.PartyClaims"/>) — named as the party ("ISPR", "TTP"), a party claim, with its
+    /// killed and injured and the article's date, headline and link. A party's figure is never the article's.
+    /// </summary>
+    public static IEnumerable<SourceReference> SourcesOf(ExtractedReport report, SourceReference article)
+    {
+        yield return article;
+        foreach (var claim in report.PartyClaims)
+        {
+            yield return new SourceReference(claim.Party, article.Published, article.Headline, article.Url)
+            {
+                Killed = claim.Killed?.ToCount() is { IsUnknown: false } killed ? killed : null,
+                Injured = claim.Injured?.ToCount() is { IsUnknown: false } injured ? injured : null,
+                Kind = Domain.Sources.SourceType.Party,
+                PartyClaim = true,
+            };
+        }
     }
 
     /// <summary>The incident of one report payload, the article as its source.</summary>
@@ -57,7 +78,7 @@ public static class ReportIncident
             Killed = killed,
             Injured = injured,
             PerpetratorsIncluded = r.PerpetratorsIncluded,
-            Sources = [source],
+            Sources = [.. SourcesOf(r, source)],
             Flags = Incident.CasualtyFlags(killed, injured),
         };
     }
@@ -80,7 +101,7 @@ public static class ReportIncident
             Attribution = first.Attribution ?? reports.Select(x => x.Report.Perpetrator?.Value.Certainty).FirstOrDefault(a => a is not null),
             Killed = killed,
             Injured = injured,
-            Sources = [.. reports.Select(x => x.Source).Distinct()],
+            Sources = [.. reports.SelectMany(x => SourcesOf(x.Report, x.Source)).Distinct()],
             Flags = Incident.CasualtyFlags(killed, injured),
         };
     }
@@ -139,17 +160,17 @@ public static class ReportIncident
                 Place = field == "province" ? PlaceEdits.Province(incident.Place, value, places) : PlaceEdits.District(incident.Place, value, places),
             };
         }
-        // A figure the analyst sets corrects what the article is read to say: its source row carries it too.
-        if (incident.Sources.Length == 1 && (fields.ContainsKey("killed_best") || fields.ContainsKey("injured_best")))
+        // A figure the analyst sets corrects what the article is read to say: its source row carries it too (the
+        // article's own row; the parties' claims it relays stay as they were).
+        if (incident.Sources.Count(x => !x.PartyClaim) == 1 && (fields.ContainsKey("killed_best") || fields.ContainsKey("injured_best")))
         {
-            var source = incident.Sources[0];
             incident = incident with
             {
-                Sources = [source with
+                Sources = [.. incident.Sources.Select(source => source.PartyClaim ? source : source with
                 {
                     Killed = fields.ContainsKey("killed_best") ? incident.Killed : source.Killed,
                     Injured = fields.ContainsKey("injured_best") ? incident.Injured : source.Injured,
-                }],
+                })],
             };
         }
         return incident with { Flags = Incident.CasualtyFlags(incident.Killed, incident.Injured) };

@@ -9,7 +9,7 @@ public static class ReviewDecisions
 {
     /// <summary>
     /// Merging reports into an incident that already exists (imported from a dataset, or accepted earlier): every
-    /// article becomes a source (once). The incident's figures stand — a dataset's coded figure, or an analyst's, is
+    /// article becomes a source (once), each party claim it relays a party-claim source. The incident's figures stand — a dataset's coded figure, or an analyst's, is
     /// better evidence than a first news report — except where the incident has none, or with
     /// <paramref name="useFigures"/>: then the reports' known figure replaces it (one report's own figure; several
     /// reports' by the median-of-reports rule). Each report's own figure stays in its candidate, linked to the incident.
@@ -18,7 +18,7 @@ public static class ReviewDecisions
     {
         var reports = payloads.Select(ReportIncident.Read).ToList();
         var sources = current.Sources;
-        foreach (var (_, source) in reports)
+        foreach (var source in reports.SelectMany(x => ReportIncident.SourcesOf(x.Report, x.Source)))
         {
             if (!sources.Contains(source))
                 sources = sources.Add(source);

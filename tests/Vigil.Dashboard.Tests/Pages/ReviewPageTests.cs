@@ -71,6 +71,31 @@ public sealed class ReviewPageTests
     }
 
     [Fact]
+    public async Task The_queue_and_the_article_show_who_gave_each_figure_and_a_partys_claim_apart()
+    {
+        using var app = DashboardApp.WithEmpty();
+        const string text = "Police said 8 people were killed in the blast in Bannu on Monday, while the TTP claimed that 25 policemen had died.";
+        var x = ArticleExtractor.Bundled.Extract(new Article("n3", text, new DateOnly(2024, 3, 12), "Dawn", "https://example.org/n3", "Blast in Bannu"));
+        IReadOnlyList<long> ids;
+        using (var store = SqliteIncidentStore.Open(app.Database))
+            ids = new CandidateQueue(store).Add(NewsIngestion.Candidates(x));
+        var client = app.Client(TestDatabases.AddKey(app.Database, "guest", ApiRole.Viewer));
+
+        var queue = await HtmlPage.LoadAsync(await client.GetAsync("/review", TestContext.Current.CancellationToken));
+        var page = await HtmlPage.LoadAsync(await client.GetAsync($"/review/{ids[0]}", TestContext.Current.CancellationToken));
+
+        // The article's own figure with its speaker, the party's figure as its claim.
+        Assert.Contains("killed 8 (digits, from Police)", queue.Text);
+        Assert.Contains("party claim, TTP (the TTP): killed 25", queue.Text);
+        var titles = Regex.Matches(page.Html, "<mark[^>]*title=\"([^\"]*)\"[^>]*>(.*?)</mark>", RegexOptions.Singleline)
+            .Select(m => (Title: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Text: System.Net.WebUtility.HtmlDecode(m.Groups[2].Value))).ToList();
+        // The claim's phrase is cut where other values start (the target "policemen"), so its pieces carry the mark.
+        Assert.Contains(titles, t => t.Text.StartsWith("25", StringComparison.Ordinal) && "25 policemen had died".Contains(t.Text, StringComparison.Ordinal)
+            && t.Title.Contains("party claim killed", StringComparison.Ordinal));
+        Assert.Contains(titles, t => t.Text == "Police" && t.Title.Contains("speaker", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_candidate_queued_before_articles_were_kept_shows_its_evidence_and_an_unknown_one_is_not_found()
     {
         using var app = DashboardApp.WithEmpty();

@@ -34,6 +34,55 @@ public class ReportIncidentTests
         Assert.False(incident.Killed.IsUnknown);
     }
 
+    [Theory]
+    [InlineData(25, true)]
+    [InlineData(10, false)]
+    public void A_figure_a_party_gave_becomes_a_party_claim_source_beside_the_articles_own(int claimed, bool contested)
+    {
+        var text = $"Police said 8 people were killed in the blast in Bannu, while the TTP claimed that {claimed} policemen had died.";
+        var incident = ReportIncident.FromPayload(Payload(text, new DateOnly(2024, 3, 12)));
+
+        Assert.Equal(2, incident.Sources.Length);
+        var article = incident.Sources[0];
+        var party = incident.Sources[1];
+        Assert.Equal(("Dawn", false, 8), (article.Name, article.PartyClaim, article.Killed?.Best));
+        Assert.Equal(("TTP", true, claimed), (party.Name, party.PartyClaim, party.Killed?.Best));
+        Assert.Equal((new DateOnly(2024, 3, 12), "https://example.org/n1"), (party.Published, party.Url));
+
+        // The rule the store applies: the article's figure is the incident's; the claim counts under "all" and "party".
+        var stored = Domain.Sources.FigureRule.Apply(incident);
+        Assert.Equal(8, stored.Killed.Best);
+        var all = Domain.Sources.FigureRule.For(stored, Domain.Sources.SourceScope.All).Killed;
+        Assert.Equal((8, 8, claimed), (all.Best, all.Low, all.High));
+        Assert.Equal(claimed, Domain.Sources.FigureRule.For(stored, Domain.Sources.SourceScope.Party).Killed.Best);
+        // 25 against 8 is at least twice and 5 more: contested; 10 against 8 is not.
+        Assert.Equal(contested, Domain.Sources.FigureRule.IsContested(stored));
+    }
+
+    [Fact]
+    public void A_report_whose_only_figure_is_a_partys_gives_the_incident_no_figure_of_its_own()
+    {
+        var incident = ReportIncident.FromPayload(Payload("Security forces killed 12 terrorists in an operation in Bannu, the ISPR said.", new DateOnly(2024, 3, 12)));
+
+        Assert.True(incident.Killed.IsUnknown);
+        Assert.False(incident.Sources[0].HasFigures);
+        var claim = Assert.Single(incident.Sources, s => s.PartyClaim);
+        Assert.Equal(("ISPR", 12), (claim.Name, claim.Killed?.Best));
+        Assert.True(Domain.Sources.FigureRule.For(Domain.Sources.FigureRule.Apply(incident), Domain.Sources.SourceScope.Independent).Killed.IsUnknown);
+        Assert.Equal(12, Domain.Sources.FigureRule.For(incident, Domain.Sources.SourceScope.All).Killed.Best);
+    }
+
+    [Fact]
+    public void An_analysts_killed_edit_corrects_the_articles_row_and_leaves_the_partys()
+    {
+        var incident = ReportIncident.FromPayload(Payload("Police said 8 people were killed in Bannu, while the TTP claimed that 25 policemen had died.", new DateOnly(2024, 3, 12)));
+
+        var edited = ReportIncident.Edit(incident, [new("killed", "9")]);
+
+        Assert.Equal(9, edited.Sources.Single(s => !s.PartyClaim).Killed?.Best);
+        Assert.Equal(25, edited.Sources.Single(s => s.PartyClaim).Killed?.Best);
+    }
+
     [Fact]
     public void Edits_set_killed_exactly_by_the_analyst_and_the_district()
     {
