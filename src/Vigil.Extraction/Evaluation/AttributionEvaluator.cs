@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Vigil.Domain.Errors;
 using Vigil.Extraction.Input;
 
 namespace Vigil.Extraction.Evaluation;
@@ -78,34 +77,20 @@ public sealed class AttributionEvaluator(ArticleExtractor extractor)
     }
 
     /// <summary>Reads labeled JSON lines: <c>{"id","published","text","killed","injured","claims":[{"party","killed","injured"}]}</c>.</summary>
-    public static List<LabeledAttribution> Read(string path)
+    public static List<LabeledAttribution> Read(string path) => LabeledLines.Read(path, "labeled line", Parse);
+
+    private static LabeledAttribution Parse(string line, string name)
     {
-        var list = new List<LabeledAttribution>();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                var e = doc.RootElement;
-                var claims = e.TryGetProperty("claims", out var c) && c.ValueKind == JsonValueKind.Array
-                    ? c.EnumerateArray().Select(a => new LabeledClaim(a.GetProperty("party").GetString() ?? "", Number(a, "killed"), Number(a, "injured"))).ToList()
-                    : [];
-                DateOnly? published = e.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String
-                    ? DateOnly.ParseExact(p.GetString()![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)
-                    : null;
-                list.Add(new LabeledAttribution(e.TryGetProperty("id", out var id) ? id.GetString() ?? $"line {lineNo}" : $"line {lineNo}",
-                    e.GetProperty("text").GetString() ?? "", published, Number(e, "killed"), Number(e, "injured"), claims));
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new InputException(new InputLocation(path, lineNo, 1), "invalid labeled line: " + ex.Message);
-            }
-        }
-        return list;
+        using var doc = JsonDocument.Parse(line);
+        var e = doc.RootElement;
+        var claims = e.TryGetProperty("claims", out var c) && c.ValueKind == JsonValueKind.Array
+            ? c.EnumerateArray().Select(a => new LabeledClaim(a.GetProperty("party").GetString() ?? "", Number(a, "killed"), Number(a, "injured"))).ToList()
+            : [];
+        DateOnly? published = e.TryGetProperty("published", out var p) && p.ValueKind == JsonValueKind.String
+            ? DateOnly.ParseExact(p.GetString()![..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : null;
+        return new LabeledAttribution(e.TryGetProperty("id", out var id) ? id.GetString() ?? name : name,
+            e.GetProperty("text").GetString() ?? "", published, Number(e, "killed"), Number(e, "injured"), claims);
     }
 
     private static long? Number(JsonElement e, string key) =>

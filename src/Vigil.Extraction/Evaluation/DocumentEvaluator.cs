@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Vigil.Domain.Claims;
-using Vigil.Domain.Errors;
 using Vigil.Domain.Text;
 using Vigil.Extraction.Documents;
 using Vigil.Extraction.Input;
@@ -26,26 +25,7 @@ public sealed record LabeledDocument(string Id, string Text, string? Title, Date
 /// </summary>
 public static class LabeledDocuments
 {
-    public static List<LabeledDocument> Read(string path)
-    {
-        var list = new List<LabeledDocument>();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            try
-            {
-                list.Add(Parse(line, $"{Path.GetFileName(path)}:{lineNo}"));
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                throw new InputException(new InputLocation(path, lineNo, 1), "invalid labeled document: " + e.Message);
-            }
-        }
-        return list;
-    }
+    public static List<LabeledDocument> Read(string path) => LabeledLines.Read(path, "labeled document", Parse);
 
     public static LabeledDocument Parse(string line, string id)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Vigil.Domain.Errors;
 
 namespace Vigil.Extraction.Evaluation;
 
@@ -36,26 +35,7 @@ public static class LabeledSet
         ("actor", EvalField.Actor), ("event_type", EvalField.EventType),
     ];
 
-    public static List<LabeledExample> Read(string path)
-    {
-        var list = new List<LabeledExample>();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-                continue;
-            try
-            {
-                list.Add(Parse(line, $"{Path.GetFileName(path)}:{lineNo}"));
-            }
-            catch (JsonException e)
-            {
-                throw new InputException(new InputLocation(path, lineNo, (int)(e.BytePositionInLine ?? 0) + 1), "invalid JSON: " + e.Message);
-            }
-        }
-        return list;
-    }
+    public static List<LabeledExample> Read(string path) => LabeledLines.Read(path, "JSON", Parse);
 
     public static LabeledExample Parse(string line, string id)
     {
