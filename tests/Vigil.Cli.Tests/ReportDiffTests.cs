@@ -32,26 +32,11 @@ public sealed class ReportDiffTests : IDisposable
         Assert.Empty(Diff().GetProperty("incidents").EnumerateArray());
 
         _cli.Clock.Advance(TimeSpan.FromHours(1));
-        long edited, deleted, added, outside;
-        int editedBefore, deletedKilled;
+        long outside;
+        ReportChanges changes;
         using (var db = DatabaseLocation.Parse(_cli.Db).Open(_cli.Clock))
         {
-            var december = db.Incidents.Query(IncidentQuery.All with { From = new DateOnly(2021, 12, 1), To = new DateOnly(2021, 12, 31), Sort = IncidentSort.Id }).ToList();
-            var a = december.First(i => i.Killed.Best is > 0);
-            var b = december.Last(i => i.Killed.Best is > 0);
-            (edited, editedBefore) = (a.Id, a.Killed.Best!.Value);
-            (deleted, deletedKilled) = (b.Id, b.Killed.Best!.Value);
-            db.Incidents.Update(a.Id, a.Revision, new ChangeContext("analyst:amina", "FIR"), i => i with { Killed = CasualtyCount.Exactly(40) });
-            db.Incidents.Delete(b.Id, b.Revision, new ChangeContext("analyst:amina", "duplicate"));
-            added = db.Incidents.Create(new Incident
-            {
-                Date = IncidentDate.OnDay(new DateOnly(2021, 12, 20)),
-                Place = new Place { Country = "Pakistan", Admin1 = "Punjab", Admin2 = "Lahore" },
-                EventType = EventType.Bombing,
-                Category = EventCategory.MilitantAttack,
-                Killed = CasualtyCount.Exactly(4),
-                SourceRecord = new SourceRecordKey("ucdp-ged", "hand-1"),
-            }, new ChangeContext("analyst:amina", "entered by hand")).Id;
+            changes = ReportChanges.MakeInDecember2021(db);
             // A change before the report's period is no change of the report.
             var old = db.Incidents.Query(IncidentQuery.All with { To = new DateOnly(2015, 12, 31), Limit = 1 }).Single();
             outside = old.Id;
@@ -61,16 +46,16 @@ public sealed class ReportDiffTests : IDisposable
         var diff = Diff();
         Assert.Empty(diff.GetProperty("regenerated_differences").EnumerateArray());
         var incidents = diff.GetProperty("incidents").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetInt64(), i => i.GetProperty("change").GetString());
-        Assert.Equal(new Dictionary<long, string?> { [edited] = "edited", [deleted] = "removed", [added] = "added" }, incidents);
+        Assert.Equal(new Dictionary<long, string?> { [changes.Edited] = "edited", [changes.Deleted] = "removed", [changes.Added] = "added" }, incidents);
         Assert.DoesNotContain(outside, incidents.Keys);
-        var fields = diff.GetProperty("incidents").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == edited).GetProperty("fields").EnumerateArray()
+        var fields = diff.GetProperty("incidents").EnumerateArray().Single(i => i.GetProperty("id").GetInt64() == changes.Edited).GetProperty("fields").EnumerateArray()
             .ToDictionary(f => f.GetProperty("field").GetString()!, f => (f.GetProperty("before").GetString(), f.GetProperty("after").GetString()));
-        Assert.Equal((editedBefore.ToString(CultureInfo.InvariantCulture), "40"), fields["killed_best"]);
+        Assert.Equal((changes.EditedBefore.ToString(CultureInfo.InvariantCulture), "40"), fields["killed_best"]);
 
         // The month's killed: as published, less the edited and deleted incidents' figures, plus their new ones.
         var killed = diff.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "headline/Killed");
         var before = long.Parse(killed.GetProperty("before").GetString()!, CultureInfo.InvariantCulture);
-        Assert.Equal((before - editedBefore + 40 - deletedKilled + 4).ToString(CultureInfo.InvariantCulture), killed.GetProperty("after").GetString());
+        Assert.Equal(changes.KilledAfter(before).ToString(CultureInfo.InvariantCulture), killed.GetProperty("after").GetString());
         // One incident removed and one added: the month's count of incidents is unchanged, so it is no change.
         Assert.DoesNotContain(diff.GetProperty("figures").EnumerateArray(), f => f.GetProperty("name").GetString() == "headline/Incidents");
 
@@ -86,7 +71,7 @@ public sealed class ReportDiffTests : IDisposable
 
         var text = _cli.Run("report", "diff").Output;
         Assert.Contains("Regenerated as of its moment: all", text, StringComparison.Ordinal);
-        Assert.Contains($"removed {deleted}", text, StringComparison.Ordinal);
+        Assert.Contains($"removed {changes.Deleted}", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Vigil.Domain.Incidents;
 using Vigil.Domain.Revisions;
 using Vigil.Storage;
 using Vigil.Storage.Backends;
+using Vigil.TestSupport;
 
 namespace Vigil.Server.Tests;
 
@@ -78,36 +79,20 @@ public sealed class PublishedReportsApiTests : IDisposable
     public async Task The_diff_is_the_one_computed_from_the_published_report_and_lists_the_changes_made()
     {
         var report = Publish("2021-12", null, "amina");
-        long edited, deleted, added;
-        int editedBefore, deletedKilled;
+        ReportChanges changes;
         using (var db = DatabaseLocation.Parse(_api.Database).Open(TimeProvider.System))
         {
-            var december = db.Incidents.Query(IncidentQuery.All with { From = new DateOnly(2021, 12, 1), To = new DateOnly(2021, 12, 31), Sort = IncidentSort.Id }).ToList();
-            var a = december.First(i => i.Killed.Best is > 0);
-            var b = december.Last(i => i.Killed.Best is > 0);
-            (edited, editedBefore) = (a.Id, a.Killed.Best!.Value);
-            (deleted, deletedKilled) = (b.Id, b.Killed.Best!.Value);
-            db.Incidents.Update(a.Id, a.Revision, new ChangeContext("analyst:amina", "FIR"), i => i with { Killed = CasualtyCount.Exactly(40) });
-            db.Incidents.Delete(b.Id, b.Revision, new ChangeContext("analyst:amina", "duplicate"));
-            added = db.Incidents.Create(new Incident
-            {
-                Date = IncidentDate.OnDay(new DateOnly(2021, 12, 20)),
-                Place = new Place { Country = "Pakistan", Admin1 = "Punjab", Admin2 = "Lahore" },
-                EventType = EventType.Bombing,
-                Category = EventCategory.MilitantAttack,
-                Killed = CasualtyCount.Exactly(4),
-                SourceRecord = new SourceRecordKey("ucdp-ged", "hand-1"),
-            }, new ChangeContext("analyst:amina", "entered by hand")).Id;
+            changes = ReportChanges.MakeInDecember2021(db);
         }
 
         var answer = await Get($"/api/v1/reports/published/{report.Id}/diff");
 
         // The changes made, by hand.
         var incidents = answer.GetProperty("incidents").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetInt64(), i => i.GetProperty("change").GetString());
-        Assert.Equal(new Dictionary<long, string?> { [edited] = "edited", [deleted] = "removed", [added] = "added" }, incidents);
+        Assert.Equal(new Dictionary<long, string?> { [changes.Edited] = "edited", [changes.Deleted] = "removed", [changes.Added] = "added" }, incidents);
         var killed = answer.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "headline/Killed");
         var before = long.Parse(killed.GetProperty("before").GetString()!, CultureInfo.InvariantCulture);
-        Assert.Equal((before - editedBefore + 40 - deletedKilled + 4).ToString(CultureInfo.InvariantCulture), killed.GetProperty("after").GetString());
+        Assert.Equal(changes.KilledAfter(before).ToString(CultureInfo.InvariantCulture), killed.GetProperty("after").GetString());
         Assert.Empty(answer.GetProperty("regenerated_differences").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("withheld").ValueKind);
         Assert.Equal(JsonValueKind.Null, answer.GetProperty("as_of").ValueKind);
