@@ -176,7 +176,7 @@ public partial class RelationalIncidentStore
                 rows += $"""
 
                     UNION ALL
-                    SELECT {string.Join(", ", grades.Keys.Select(g => $"-SUM({IsGrade(g)})"))}
+                    SELECT {string.Join(", ", grades.Keys.Select(g => $"-SUM({MonthlyRollup.IsGrade(g)})"))}
                     FROM incidents{FilterSql.Where(query, cmd, Dialect, LinkedRows.Shadowed)}
                     """;
             }
@@ -207,6 +207,4 @@ public partial class RelationalIncidentStore
             return grades.Keys.Where(counts.ContainsKey).ToDictionary(g => g, g => counts[g]);
         }
     }
-
-    private static string IsGrade(Domain.Sources.IncidentGrade grade) => MonthlyRollup.IsGrade(grade);
 }

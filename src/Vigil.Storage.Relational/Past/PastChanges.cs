@@ -17,8 +17,7 @@ internal sealed class PastChange
     /// <summary>Each field changed since the moment, with its text at the moment (null: empty); filled in the background (<see cref="PastChanges.Read"/>).</summary>
     public Dictionary<string, string?> Before { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Whether its sources changed since (known before its fields' texts are read).</summary>
-    public bool SourcesChanged { get; set; }
+    public bool SourcesChanged => Before.ContainsKey("sources");
 
     /// <summary>The number of its first revision after the moment (0: none, only created since); the one before is its revision then.</summary>
     public int FirstNumber { get; set; }
@@ -63,10 +62,8 @@ internal static class PastChanges
             if (!changes.TryGetValue(id, out var change))
                 changes[id] = change = new PastChange { FirstNumber = number, UpdatedThen = previousAt };
             change.DeletionChanged |= deletion;
-            if (json is null)
-                continue;
-            change.SourcesChanged |= json.Contains("\"field\":\"sources\"", StringComparison.Ordinal);
-            texts.Add((change, json));
+            if (json is not null)
+                texts.Add((change, json));
         }
         // The fields' texts, on another core while the rows are copied: oldest first, a field's first change since the
         // moment holds its text at the moment.

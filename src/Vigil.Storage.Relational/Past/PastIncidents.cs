@@ -46,6 +46,7 @@ internal static class PastIncidents
         var withFigures = SourcesWithFigures(store, tx, main);
         trace.Step("copy of the changed rows, their contributions now:");
         parsed.GetAwaiter().GetResult();
+        MarkSourcesChanged(store, tx, changes);
         trace.Step("the changes' texts read:");
         var whole = new List<long>(regraded.Where(id => !changes.ContainsKey(id)));
         using (var patch = new ColumnPatch(store, tx, main))
@@ -83,8 +84,22 @@ internal static class PastIncidents
             var existed = change is not { Created: true };
             mark.Set(0, id);
             mark.Set(1, existed ? 1 : 0);
-            mark.Set(2, existed && change is { SourcesChanged: true } ? 1 : 0);
+            mark.Set(2, 0); // set once the changes' texts are read (SourcesChanged)
             mark.Execute();
+        }
+    }
+
+    /// <summary>The incidents whose sources changed since: their sources are read from the rebuilt ones, not the table.</summary>
+    private static void MarkSourcesChanged(RelationalIncidentStore store, DbTransaction tx, Dictionary<long, PastChange> changes)
+    {
+        using var mark = store.Dialect.PrepareRowCommand(store.Connection, tx, "UPDATE asof_touched SET sources_changed = 1 WHERE id = @id", ["id"], false);
+        foreach (var (id, change) in changes)
+        {
+            if (change is { Created: false, SourcesChanged: true })
+            {
+                mark.Set(0, id);
+                mark.Execute();
+            }
         }
     }
 
