@@ -30,7 +30,7 @@ public sealed class EvalExtractionCommand(CliOutput output, ReferenceData refere
         public bool Documents { get; init; }
 
         [CommandOption("--attribution")]
-        [Description("Score who gave each casualty figure on labeled sentences: {\"id\",\"published\",\"text\",\"killed\",\"injured\",\"claims\":[{\"party\",\"killed\",\"injured\"}]} (the article's own figures and those it relays from parties); prints precision and recall of party attribution. data/eval/attribution-heldout.jsonl was not tuned on, attribution-dev.jsonl was.")]
+        [Description("Score who gave each casualty figure on labeled sentences: {\"id\",\"published\",\"text\",\"killed\",\"injured\",\"claims\"} with claims a list of {\"party\",\"killed\",\"injured\"} (the article's own figures and those it relays from parties); prints precision and recall of party attribution. data/eval/attribution-heldout.jsonl was not tuned on, attribution-dev.jsonl was.")]
         public bool Attribution { get; init; }
 
         [CommandOption("--json")]
